@@ -1,0 +1,24 @@
+import { char, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./_columns";
+
+export const organizationType = pgEnum("organization_type", ["school", "enterprise", "event"]);
+export const organizationPlan = pgEnum("organization_plan", ["free", "basic", "professional", "enterprise"]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    type: organizationType().notNull(),
+    plan: organizationPlan().notNull().default("free"),
+    timeZone: text().notNull(),
+    /** ISO 3166 alpha-2 country used to read phone numbers typed without a country code. */
+    defaultCountry: char({ length: 2 }).notNull().default("US"),
+    /** WhatsApp Cloud API phone number id; the access token and app secret stay in the environment. */
+    whatsappPhoneNumberId: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+);

@@ -1,0 +1,101 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  boolean,
+  uniqueIndex,
+  uuid,
+  doublePrecision,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "./_columns";
+import { eventInstances, events } from "./events";
+import { organizations } from "./organizations";
+
+export const rsvpStatus = pgEnum("rsvp_status", ["pending", "confirmed", "declined"]);
+export const journeyStatus = pgEnum("journey_status", ["not_started", "on_the_way", "arrived", "no_show"]);
+export const checkInMethod = pgEnum("check_in_method", ["geofence", "manual", "whatsapp_location"]);
+
+/** A person known to an organization, identified by phone across its events. */
+export const participants = pgTable(
+  "participants",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** E.164, e.g. +4915112345678. */
+    phone: text().notNull(),
+    email: text(),
+    guardianOf: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    optedOutAt: timestamptz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("participants_org_phone_key").on(t.organizationId, t.phone)],
+);
+
+/** The roster: which participants an event invites. */
+export const eventParticipants = pgTable(
+  "event_participants",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    participantId: uuid()
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("event_participants_event_participant_key").on(t.eventId, t.participantId),
+    index("event_participants_org_idx").on(t.organizationId),
+    index("event_participants_participant_idx").on(t.participantId),
+  ],
+);
+
+export const attendances = pgTable(
+  "attendances",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    instanceId: uuid()
+      .notNull()
+      .references(() => eventInstances.id, { onDelete: "cascade" }),
+    participantId: uuid()
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    rsvp: rsvpStatus().notNull().default("pending"),
+    rsvpAt: timestamptz(),
+    journey: journeyStatus().notNull().default("not_started"),
+    checkedInAt: timestamptz(),
+    checkInMethod: checkInMethod(),
+    lastLat: doublePrecision(),
+    lastLng: doublePrecision(),
+    lastAccuracyM: real(),
+    lastFixAt: timestamptz(),
+    etaAt: timestamptz(),
+    etaMethod: text(),
+    distanceM: integer(),
+    isLate: boolean().notNull().default(false),
+    lateMinutes: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("attendances_instance_participant_key").on(t.instanceId, t.participantId),
+    index("attendances_org_instance_idx").on(t.organizationId, t.instanceId),
+    index("attendances_participant_idx").on(t.participantId),
+  ],
+);

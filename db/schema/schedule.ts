@@ -1,0 +1,52 @@
+import { index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "./_columns";
+import { eventInstances } from "./events";
+import { organizations } from "./organizations";
+import { participants } from "./participants";
+
+export const scheduledActionKind = pgEnum("scheduled_action_kind", [
+  "confirmation",
+  "reminder",
+  "location_request",
+  "closure",
+]);
+export const scheduledActionStatus = pgEnum("scheduled_action_status", [
+  "pending",
+  "running",
+  "done",
+  "cancelled",
+  "failed",
+]);
+
+/** "Do X for occurrence Y (optionally for one participant) at time T": the source of truth for what is sent when. */
+export const scheduledActions = pgTable(
+  "scheduled_actions",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    instanceId: uuid()
+      .notNull()
+      .references(() => eventInstances.id, { onDelete: "cascade" }),
+    /** NULL: the action covers every eligible participant of the occurrence. */
+    participantId: uuid().references(() => participants.id, { onDelete: "cascade" }),
+    action: scheduledActionKind().notNull(),
+    dueAt: timestamptz().notNull(),
+    status: scheduledActionStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(5),
+    lastError: text(),
+    claimedAt: timestamptz(),
+    completedAt: timestamptz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("scheduled_actions_instance_participant_action_key")
+      .on(t.instanceId, t.participantId, t.action)
+      .nullsNotDistinct(),
+    index("scheduled_actions_due_idx").on(t.status, t.dueAt),
+    index("scheduled_actions_org_instance_idx").on(t.organizationId, t.instanceId),
+  ],
+);

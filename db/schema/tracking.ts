@@ -1,0 +1,63 @@
+import { doublePrecision, index, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz } from "./_columns";
+import { organizations } from "./organizations";
+import { attendances } from "./participants";
+
+export const locationSource = pgEnum("location_source", ["browser", "whatsapp", "manual"]);
+
+export const trackingLinks = pgTable(
+  "tracking_links",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    attendanceId: uuid()
+      .notNull()
+      .references(() => attendances.id, { onDelete: "cascade" }),
+    /** SHA-256 of the ≥128-bit token in the link; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    validFrom: timestamptz().notNull(),
+    validUntil: timestamptz().notNull(),
+    revokedAt: timestamptz(),
+    /** The participant pressed "Stop sharing": further points are refused. */
+    stoppedAt: timestamptz(),
+    firstOpenedAt: timestamptz(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("tracking_links_token_hash_key").on(t.tokenHash),
+    index("tracking_links_attendance_idx").on(t.attendanceId),
+    index("tracking_links_org_idx").on(t.organizationId),
+  ],
+);
+
+/**
+ * Append-heavy: range-partitioned by recorded_at (daily) in a hand-written migration, so the table
+ * declared here is the parent. The primary key doubles as the idempotency key for repeated points.
+ */
+export const locations = pgTable(
+  "locations",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    attendanceId: uuid()
+      .notNull()
+      .references(() => attendances.id, { onDelete: "cascade" }),
+    recordedAt: timestamptz().notNull(),
+    receivedAt: timestamptz().notNull().defaultNow(),
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    accuracyM: real().notNull(),
+    altitudeM: real(),
+    speedMps: real(),
+    headingDeg: real(),
+    source: locationSource().notNull().default("browser"),
+  },
+  (t) => [
+    primaryKey({ name: "locations_pkey", columns: [t.attendanceId, t.recordedAt] }),
+    index("locations_org_idx").on(t.organizationId),
+    index("locations_recorded_at_brin").using("brin", t.recordedAt),
+  ],
+);

@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * Every setting the server reads, parsed once. With no settings at all the app runs in the embedded
+ * mode (PGlite, in-process jobs, log transports). Setting DATABASE_URL switches to the production mode,
+ * where every secret that part needs must be present: a missing one is a start-up error naming it.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const optionalUrl = optionalString.pipe(z.url().optional());
+const flag = optionalString.transform((v) => v === "1" || v === "true");
+
+export const RawEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: optionalString,
+  APP_URL: optionalUrl,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+
+  JOB_RUNNER: z.enum(["inngest", "local"]).optional(),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: flag,
+  INNGEST_BASE_URL: optionalUrl,
+
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_API_BASE_URL: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "looks like v23.0").default("v23.0"),
+
+  OSRM_URL: optionalUrl,
+  NEXT_PUBLIC_MAP_STYLE_URL: optionalUrl,
+
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("Event-Coming <no-reply@event-coming.local>"),
+
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+export type RawEnv = z.infer<typeof RawEnv>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function need(raw: RawEnv, names: (keyof RawEnv)[], why: string): void {
+  const missing = names.filter((n) => raw[n] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(`Missing setting ${missing.join(", ")}: ${why}. See .env.example.`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = RawEnv.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  const raw = result.data;
+  const production = raw.DATABASE_URL !== undefined;
+
+  if (production) need(raw, ["AUTH_SECRET"], "required with DATABASE_URL to sign sessions");
+  if (raw.UPSTASH_REDIS_REST_URL || raw.UPSTASH_REDIS_REST_TOKEN) {
+    need(raw, ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"], "Upstash Redis needs both");
+  }
+  const whatsappKeys = ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"] as const;
+  if (whatsappKeys.some((k) => raw[k] !== undefined)) {
+    need(raw, [...whatsappKeys], "the WhatsApp Cloud API needs all three");
+  }
+
+  const inngestConfigured = raw.INNGEST_DEV || raw.INNGEST_EVENT_KEY !== undefined;
+  const jobRunner = raw.JOB_RUNNER ?? (inngestConfigured ? "inngest" : production ? undefined : "local");
+  if (jobRunner === undefined) {
+    throw new ConfigError(
+      "Missing setting INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY: background jobs need Inngest with DATABASE_URL " +
+        "(or set JOB_RUNNER=local on a single-server install). See .env.example.",
+    );
+  }
+  if (jobRunner === "inngest" && !raw.INNGEST_DEV) {
+    need(raw, ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"], "Inngest Cloud needs both (or INNGEST_DEV=1)");
+  }
+
+  return {
+    ...raw,
+    mode: production ? ("production" as const) : ("embedded" as const),
+    database: production ? ("postgres" as const) : ("pglite" as const),
+    redis: raw.UPSTASH_REDIS_REST_URL ? ("upstash" as const) : ("none" as const),
+    jobRunner,
+    whatsapp: raw.WHATSAPP_ACCESS_TOKEN ? ("cloud" as const) : ("log" as const),
+    mail: raw.SMTP_URL ? ("smtp" as const) : ("log" as const),
+  };
+}
+export type Env = ReturnType<typeof parseEnv>;
+
+let cached: Env | undefined;
+
+/** The parsed settings of this process. Throws a ConfigError naming the variable at first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
