@@ -26,11 +26,11 @@ export async function getMigrationState(handle: DatabaseHandle): Promise<Migrati
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
   let applied = 0;
-  if (rows(exists)[0]?.present) {
+  if (rows<{ present: boolean }>(exists)[0]?.present) {
     const result = await handle.db.execute<{ count: number }>(
       sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
     );
-    applied = rows(result)[0]?.count ?? 0;
+    applied = rows<{ count: number }>(result)[0]?.count ?? 0;
   }
   return { applied, expected, upToDate: applied >= expected };
 }

@@ -1,0 +1,80 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { SignInInput, type SignUpInput } from "@/lib/auth/schemas";
+import { signUp } from "@/lib/auth/sign-up";
+import { fieldErrors } from "@/lib/errors";
+import type { ActionResult } from "@/lib/http/action-result";
+import { getAppUrl } from "@/lib/http/app-url";
+import { formToObject, runAction } from "@/lib/http/run-action";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
+
+export async function signInAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = SignInInput.safeParse(formToObject(form));
+  if (!input.success) {
+    return { ok: false, code: "VALIDATION", message: "Enter your e-mail and password.", fields: fieldErrors(input.error) };
+  }
+  const redirectTo = safeCallbackPath(form.get("callbackUrl"));
+  try {
+    await signIn("credentials", { ...input.data, redirectTo });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { ok: false, code: "RATE_LIMITED", message: "Too many sign-in attempts. Wait a few minutes and try again." };
+    }
+    if (error instanceof AuthError) {
+      return { ok: false, code: "UNAUTHORIZED", message: "That e-mail and password do not match an account." };
+    }
+    throw error; // includes Next's redirect signal on success
+  }
+}
+
+export async function signUpAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  const data = formToObject(form);
+  const inviteToken = typeof data.inviteToken === "string" && data.inviteToken ? data.inviteToken : undefined;
+  const base = { name: data.name, email: data.email, password: data.password };
+  let orgSlug = "";
+  const result = await runAction("sign-up", async () => {
+    // Raw form values: signUp parses them and answers VALIDATION with per-field messages.
+    const input = inviteToken
+      ? { ...base, inviteToken }
+      : { ...base, organization: { name: data.organizationName, type: data.organizationType, timeZone: data.timeZone } };
+    ({ orgSlug } = await signUp(input as SignUpInput));
+  });
+  if (!result.ok) return result.fields ? { ...result, fields: renameOrgFields(result.fields) } : result;
+  await signIn("credentials", { email: data.email, password: data.password, redirectTo: `/${orgSlug}` });
+  return { ok: true };
+}
+
+// The form's organization fields are flat; the domain's are nested under `organization`.
+function renameOrgFields(fields: Record<string, string[]>): Record<string, string[]> {
+  const map: Record<string, string> = {
+    "organization.name": "organizationName",
+    "organization.type": "organizationType",
+    "organization.timeZone": "timeZone",
+  };
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [map[key] ?? key, value]));
+}
+
+export async function requestPasswordResetAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction("request-password-reset", async () => {
+    await requestPasswordReset({ email: form.get("email") }, await getAppUrl());
+    return {
+      ok: true,
+      message: "If an account uses that address, we have sent it a link to reset the password. It works for one hour.",
+    };
+  });
+}
+
+export async function resetPasswordAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction("reset-password", async () => {
+    await resetPassword({ token: String(form.get("token") ?? ""), password: String(form.get("password") ?? "") });
+    return { ok: true, message: "Your password has been changed. Sign in with the new one." };
+  });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/dashboard/app-shell";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { listMyOrganizations } from "@/lib/organizations/organizations";
+import { requirePageContext } from "@/lib/tenant/request-context";
+
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ orgSlug: string }>;
+}) {
+  const { orgSlug } = await params;
+  const ctx = await requirePageContext(orgSlug);
+  const user = (await getCurrentUser())!; // resolved (and cached) by requirePageContext
+  const organizations = await listMyOrganizations(user.id);
+  const current = { id: ctx.org.id, slug: ctx.org.slug, name: ctx.org.name, type: ctx.org.type, role: ctx.role };
+  // A superadmin visiting a foreign organization still sees it in the switcher.
+  const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
+  return (
+    <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }}>
+      {children}
+    </AppShell>
+  );
+}

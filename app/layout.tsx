@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "@fontsource-variable/inter";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Event-Coming", template: "%s · Event-Coming" },
+  description:
+    "Invite participants over WhatsApp, see who is coming, and watch them arrive on a live map.",
+  applicationName: "Event-Coming",
+};
+
+export const viewport: Viewport = {
+  themeColor: "#00646c",
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

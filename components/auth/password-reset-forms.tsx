@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/actions";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+
+export function RequestResetForm() {
+  const [state, action] = useActionState(requestPasswordResetAction, idle);
+  const fields = state.ok ? undefined : state.fields;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      <Field id="email" label="E-mail" error={fields?.email?.[0]}>
+        <Input name="email" type="email" autoComplete="email" required />
+      </Field>
+      <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action] = useActionState(resetPasswordAction, idle);
+  const fields = state.ok ? undefined : state.fields;
+  if (state.ok && state.message) {
+    return (
+      <div className="space-y-4">
+        <FormMessage result={state} />
+        <Link href="/sign-in" className="text-sm font-medium text-brand-700 hover:underline">
+          Go to sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      <input type="hidden" name="token" value={token} />
+      <Field id="password" label="New password" hint="At least 10 characters." error={fields?.password?.[0]}>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </Field>
+      <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction } from "@/app/(auth)/actions";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
+  const [state, action] = useActionState(signInAction, idle);
+  const fields = state.ok ? undefined : state.fields;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
+      <Field id="email" label="E-mail" error={fields?.email?.[0]}>
+        <Input name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required />
+      </Field>
+      <Field id="password" label="Password" error={fields?.password?.[0]}>
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <div className="flex items-center justify-between gap-4">
+        <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+        <Link href="/forgot-password" className="text-sm font-medium text-brand-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </div>
+    </form>
+  );
+}

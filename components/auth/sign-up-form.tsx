@@ -1,0 +1,76 @@
+"use client";
+
+import { useActionState, useSyncExternalStore } from "react";
+import { signUpAction } from "@/app/(auth)/actions";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
+
+type Props = { timeZones: string[]; invite?: { token: string; email: string } };
+
+export function SignUpForm({ timeZones, invite }: Props) {
+  const [state, action] = useActionState(signUpAction, idle);
+  const fields = state.ok ? undefined : state.fields;
+  // The browser knows the organizer's zone; the server render cannot (it renders UTC, then the key remounts).
+  const browserZone = useSyncExternalStore(noSubscription, readBrowserZone, () => "UTC");
+
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      <Field id="name" label="Your name" error={fields?.name?.[0]}>
+        <Input name="name" autoComplete="name" required />
+      </Field>
+      <Field id="email" label="E-mail" error={fields?.email?.[0]}>
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={invite?.email}
+          readOnly={invite !== undefined}
+        />
+      </Field>
+      <Field id="password" label="Password" hint="At least 10 characters." error={fields?.password?.[0]}>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </Field>
+      {invite ? (
+        <input type="hidden" name="inviteToken" value={invite.token} />
+      ) : (
+        <fieldset className="space-y-4 rounded-xl border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-semibold text-slate-900">Your organization</legend>
+          <Field id="organizationName" label="Name" hint="e.g. Maple Grove School" error={fields?.organizationName?.[0]}>
+            <Input name="organizationName" autoComplete="organization" required />
+          </Field>
+          <Field id="organizationType" label="Type" error={fields?.organizationType?.[0]}>
+            <Select name="organizationType" defaultValue="school">
+              {ORGANIZATION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {ORGANIZATION_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="timeZone" label="Time zone" hint="Event times are shown in this zone." error={fields?.timeZone?.[0]}>
+            <Select key={browserZone} name="timeZone" defaultValue={browserZone}>
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll("_", " ")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </fieldset>
+      )}
+      <SubmitButton className="w-full" pendingLabel="Creating your account…">
+        {invite ? "Create account and join" : "Create account"}
+      </SubmitButton>
+    </form>
+  );
+}
+
+const noSubscription = () => () => {};
+const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { inviteMemberAction } from "@/app/(dashboard)/[orgSlug]/members/actions";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult } from "@/lib/http/action-result";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/tenant/roles";
+
+const initial: ActionResult<{ link: string }> = { ok: true };
+
+export function InviteMemberForm({ orgSlug, assignableRoles }: { orgSlug: string; assignableRoles: Role[] }) {
+  const [state, action] = useActionState(inviteMemberAction.bind(null, orgSlug), initial);
+  const fields = state.ok ? undefined : state.fields;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      {state.ok && state.data ? (
+        <div className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+          <p className="mb-2 text-slate-700">You can also share the invitation link yourself:</p>
+          <div className="flex items-center gap-2">
+            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 text-xs text-slate-800" data-testid="invite-link">
+              {state.data.link}
+            </code>
+            <CopyButton value={state.data.link} label="Copy link" />
+          </div>
+        </div>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <Field id="invite-email" label="E-mail" error={fields?.email?.[0]}>
+          <Input name="email" type="email" autoComplete="off" placeholder="name@example.com" required />
+        </Field>
+        <Field id="invite-role" label="Role" error={fields?.role?.[0]}>
+          <Select name="role" defaultValue="staff">
+            {ROLES.filter((role) => assignableRoles.includes(role)).map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <SubmitButton pendingLabel="Inviting…">Send invitation</SubmitButton>
+      </div>
+    </form>
+  );
+}

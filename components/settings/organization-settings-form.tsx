@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateOrganizationAction } from "@/app/(dashboard)/[orgSlug]/settings/actions";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
+
+type Props = {
+  orgSlug: string;
+  timeZones: string[];
+  org: { name: string; type: string; timeZone: string; defaultCountry: string; whatsappPhoneNumberId: string | null };
+};
+
+export function OrganizationSettingsForm({ orgSlug, timeZones, org }: Props) {
+  const [state, action] = useActionState(updateOrganizationAction.bind(null, orgSlug), idle);
+  const fields = state.ok ? undefined : state.fields;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="name" label="Name" error={fields?.name?.[0]}>
+          <Input name="name" defaultValue={org.name} required />
+        </Field>
+        <Field id="type" label="Type" error={fields?.type?.[0]}>
+          <Select name="type" defaultValue={org.type}>
+            {ORGANIZATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {ORGANIZATION_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="timeZone" label="Time zone" hint="New events start in this zone." error={fields?.timeZone?.[0]}>
+          <Select name="timeZone" defaultValue={org.timeZone}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="defaultCountry"
+          label="Default country for phone numbers"
+          hint="Two letters, e.g. DE. Numbers typed without +country code are read as this country's."
+          error={fields?.defaultCountry?.[0]}
+        >
+          <Input name="defaultCountry" defaultValue={org.defaultCountry} maxLength={2} className="uppercase" required />
+        </Field>
+        <Field
+          id="whatsappPhoneNumberId"
+          label="WhatsApp phone number id"
+          hint="From Meta's WhatsApp Manager. Leave empty until your number is set up."
+          error={fields?.whatsappPhoneNumberId?.[0]}
+        >
+          <Input name="whatsappPhoneNumberId" defaultValue={org.whatsappPhoneNumberId ?? ""} inputMode="numeric" />
+        </Field>
+      </div>
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}

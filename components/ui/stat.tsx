@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils/cn";
+
+export type StatProps = {
+  label: ReactNode;
+  value: number | string;
+  hint?: ReactNode;
+  /** Decorative icon in the top-right corner. */
+  icon?: ReactNode;
+  className?: string;
+};
+
+const numberFormat = new Intl.NumberFormat("en");
+
+/** One dashboard count. Numbers are grouped ("1,204"); strings are shown as given ("12 min"). */
+export function Stat({ label, value, hint, icon, className }: StatProps) {
+  return (
+    <div className={cn("relative rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)}>
+      {icon ? (
+        <span
+          aria-hidden="true"
+          className="absolute top-3 right-3 grid size-9 sm:top-4 sm:right-4 place-items-center rounded-lg bg-brand-50 text-brand-700 [&_svg]:size-5"
+        >
+          {icon}
+        </span>
+      ) : null}
+      <dl>
+        <dt className={cn("text-sm font-medium text-slate-600", icon && "pr-12")}>{label}</dt>
+        <dd className="mt-2 text-2xl font-semibold sm:text-3xl tracking-tight text-slate-900 tabular-nums">
+          {typeof value === "number" ? numberFormat.format(value) : value}
+        </dd>
+        {hint ? <dd className="mt-1 text-sm text-slate-600">{hint}</dd> : null}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Database } from "./client";
+import * as schema from "./schema";
+
+import { DEMO_LOGIN, DEMO_ORG_SLUG } from "@/lib/demo";
+
+export { DEMO_LOGIN, DEMO_ORG_SLUG };
+
+const PEOPLE: [name: string, guardianOf: string][] = [
+  ["Anna Becker", "Mia Becker, 3b"],
+  ["Jonas Schmidt", "Leon Schmidt, 2a"],
+  ["Fatma Yılmaz", "Elif Yılmaz, 4c"],
+  ["Lukas Wagner", "Emma Wagner, 1a"],
+  ["Sofia Rossi", "Luca Rossi, 3a"],
+  ["David Klein", "Noah Klein, 2b"],
+  ["Marie Fischer", "Hanna Fischer, 4a"],
+  ["Omar Haddad", "Yusuf Haddad, 1b"],
+  ["Julia Hoffmann", "Ben Hoffmann, 3c"],
+  ["Piotr Nowak", "Zofia Nowak, 2c"],
+  ["Laura Schulz", "Paul Schulz, 4b"],
+  ["Mehmet Demir", "Ayla Demir, 1c"],
+  ["Katrin Braun", "Felix Braun, 3b"],
+  ["Thomas Richter", "Lina Richter, 2a"],
+  ["Nadia Petrova", "Milan Petrov, 4c"],
+  ["Stefan Wolf", "Ida Wolf, 1a"],
+  ["Claire Martin", "Louis Martin, 3a"],
+  ["Ahmad Karimi", "Sara Karimi, 2b"],
+  ["Eva Neumann", "Theo Neumann, 4a"],
+  ["Ricardo Silva", "Bruna Silva, 1b"],
+];
+
+/** True when the demo organization exists, so a start-up can seed only once. */
+export async function isDemoSeeded(db: Database): Promise<boolean> {
+  const [org] = await db
+    .select({ id: schema.organizations.id })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.slug, DEMO_ORG_SLUG));
+  return org !== undefined;
+}
+
+/**
+ * (Re)creates the demo: an organization with its owner login, a recurring school run with 20 participants on its
+ * roster and a one-off parents' evening. Anything the previous demo had is removed first.
+ */
+export async function seedDemo(db: Database, now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_LOGIN.password);
+  await db.transaction(async (tx) => {
+    await tx.delete(schema.organizations).where(eq(schema.organizations.slug, DEMO_ORG_SLUG));
+    await tx.delete(schema.users).where(eq(schema.users.email, DEMO_LOGIN.email));
+
+    const [user] = await tx
+      .insert(schema.users)
+      .values({ name: "Dana Demo", email: DEMO_LOGIN.email, passwordHash, emailVerified: now })
+      .returning();
+    const [org] = await tx
+      .insert(schema.organizations)
+      .values({ name: "Maple Grove School", slug: DEMO_ORG_SLUG, type: "school", timeZone: "Europe/Berlin", defaultCountry: "DE" })
+      .returning();
+    await tx.insert(schema.memberships).values({ organizationId: org!.id, userId: user!.id, role: "owner" });
+
+    const venue = {
+      venueName: "Maple Grove School",
+      venueAddress: "Invalidenstraße 120, 10115 Berlin",
+      venueLat: 52.5306,
+      venueLng: 13.3847,
+      timeZone: "Europe/Berlin",
+      organizationId: org!.id,
+      createdByUserId: user!.id,
+    };
+    const [schoolRun, parentsEvening] = await tx
+      .insert(schema.events)
+      .values([
+        {
+          ...venue,
+          kind: "periodic",
+          title: "Morning school run",
+          description: "Drop-off at the main gate. Parents share their position so the gate team knows who is late.",
+          dtstartLocal: `${now.getUTCFullYear()}-09-07 07:30:00`,
+          rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+          durationMinutes: 30,
+          arrivalRadiusM: 150,
+          lateGraceMinutes: 5,
+        },
+        {
+          ...venue,
+          kind: "demand",
+          title: "Parents' evening",
+          description: "Meet the class teachers in the assembly hall.",
+          dtstartLocal: `${localDateInDays(now, 21)} 18:00:00`,
+          durationMinutes: 120,
+          travelMode: "walking",
+        },
+      ])
+      .returning();
+
+    const people = await tx
+      .insert(schema.participants)
+      .values(
+        PEOPLE.map(([name, guardianOf], i) => ({
+          organizationId: org!.id,
+          name,
+          guardianOf,
+          phone: `+49151${String(20_000_000 + i * 7_919).padStart(8, "0")}`,
+        })),
+      )
+      .returning({ id: schema.participants.id });
+    await tx.insert(schema.eventParticipants).values([
+      ...people.map((p) => ({ organizationId: org!.id, eventId: schoolRun!.id, participantId: p.id })),
+      ...people.slice(0, 12).map((p) => ({ organizationId: org!.id, eventId: parentsEvening!.id, participantId: p.id })),
+    ]);
+    await tx.insert(schema.auditLogs).values({
+      organizationId: org!.id,
+      actorUserId: user!.id,
+      actorType: "system",
+      action: "organization.seeded",
+      targetType: "organization",
+      targetId: org!.id,
+      data: { participants: people.length, events: 2 },
+    });
+  });
+}
+
+function localDateInDays(now: Date, days: number): string {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}

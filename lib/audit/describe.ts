@@ -1,0 +1,30 @@
+// Client-safe: audit entries in words for the activity list.
+
+type Entry = { action: string; data: Record<string, unknown> };
+
+const str = (value: unknown) => (typeof value === "string" ? value : "");
+
+export function describeAuditEntry({ action, data }: Entry): string {
+  switch (action) {
+    case "organization.created":
+      return `Created the organization "${str(data.name)}"`;
+    case "organization.seeded":
+      return "Set up the demo organization";
+    case "organization.updated": {
+      const keys = Object.keys(data);
+      return keys.length > 0 ? `Changed settings: ${keys.join(", ")}` : "Saved settings (no changes)";
+    }
+    case "member.invited":
+      return `Invited ${str(data.email)} as ${str(data.role)}`;
+    case "member.invitation_revoked":
+      return `Withdrew the invitation for ${str(data.email)}`;
+    case "member.joined":
+      return `Joined as ${str(data.role)}`;
+    case "member.role_changed":
+      return `Changed a member's role from ${str(data.from)} to ${str(data.to)}`;
+    case "member.removed":
+      return `Removed a ${str(data.role)}`;
+    default:
+      return action.replaceAll(/[._]/g, " ");
+  }
+}

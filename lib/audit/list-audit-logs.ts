@@ -1,0 +1,26 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+
+const { auditLogs, users } = schema;
+
+export async function listAuditLogs(ctx: OrgContext, limit = 50) {
+  assertCan(ctx, "audit.read");
+  return getDb()
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      targetType: auditLogs.targetType,
+      targetId: auditLogs.targetId,
+      data: auditLogs.data,
+      actorType: auditLogs.actorType,
+      actorName: users.name,
+      actorEmail: users.email,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .where(eq(auditLogs.organizationId, ctx.org.id))
+    .orderBy(desc(auditLogs.createdAt))
+    .limit(limit);
+}

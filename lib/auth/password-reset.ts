@@ -1,0 +1,76 @@
+import { and, eq, gt, like } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { writeUserAudit } from "@/lib/audit/write-audit";
+import { AppError, parseInput } from "@/lib/errors";
+import { logger, maskEmail } from "@/lib/logger";
+import { sendMail } from "@/lib/mail/send-mail";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { hashPassword } from "./password";
+import { RequestPasswordResetInput, ResetPasswordInput } from "./schemas";
+import { getUserByEmail } from "./sign-up";
+import { hashToken, newToken } from "./tokens";
+
+const { users, verificationTokens } = schema;
+const RESET_TTL_MS = 60 * 60 * 1000;
+const identifierFor = (userId: string) => `password-reset:${userId}`;
+
+let limiter: RateLimiter | undefined;
+
+/**
+ * E-mails a one-hour reset link when the address has an account. Answers the same either way, so the form
+ * cannot be used to find out who has an account.
+ */
+export async function requestPasswordReset(input: unknown, appUrl: string): Promise<void> {
+  const { email } = parseInput(RequestPasswordResetInput, input);
+  limiter ??= createRateLimiter({ prefix: "password-reset", limit: 5, windowSeconds: 3600 });
+  if (!(await limiter.limit(email)).success) {
+    logger.warn({ email: maskEmail(email) }, "password reset requests rate limited");
+    return;
+  }
+  const user = await getUserByEmail(email);
+  if (!user) return;
+
+  const token = newToken();
+  await getDb().transaction(async (tx) => {
+    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifierFor(user.id)));
+    await tx.insert(verificationTokens).values({
+      identifier: identifierFor(user.id),
+      token: hashToken(token),
+      expires: new Date(Date.now() + RESET_TTL_MS),
+    });
+    await writeUserAudit(tx, user.id, { action: "user.password_reset_requested", targetType: "user", targetId: user.id });
+  });
+  const link = new URL(`/reset-password/${token}`, appUrl).toString();
+  await sendMail({
+    to: user.email,
+    subject: "Reset your Event-Coming password",
+    text:
+      `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Event-Coming password. ` +
+      `Open this link within one hour to choose a new one:\n\n${link}\n\n` +
+      "If you did not ask for this, ignore this e-mail: your password stays as it is.",
+  });
+}
+
+/** Sets a new password from a valid reset token; the token works once. */
+export async function resetPassword(input: ResetPasswordInput): Promise<{ email: string }> {
+  const { token, password } = parseInput(ResetPasswordInput, input);
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .delete(verificationTokens)
+      .where(
+        and(
+          eq(verificationTokens.token, hashToken(token)),
+          like(verificationTokens.identifier, "password-reset:%"),
+          gt(verificationTokens.expires, new Date()),
+        ),
+      )
+      .returning();
+    if (!row) throw new AppError("NOT_FOUND", "This reset link has expired or was already used. Ask for a new one.");
+    const userId = row.identifier.slice("password-reset:".length);
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning();
+    if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
+    await writeUserAudit(tx, user.id, { action: "user.password_reset", targetType: "user", targetId: user.id });
+    return { email: user.email };
+  });
+}

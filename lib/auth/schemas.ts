@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { Email } from "@/lib/members/schemas";
+import { CreateOrganizationInput } from "@/lib/organizations/schemas";
+import { Password } from "./password-rules";
+
+// Client-safe.
+
+export const PersonName = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+
+export const SignUpInput = z.union([
+  z.object({ name: PersonName, email: Email, password: Password, organization: CreateOrganizationInput }),
+  z.object({ name: PersonName, email: Email, password: Password, inviteToken: z.string().min(20) }),
+]);
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const RequestPasswordResetInput = z.object({ email: Email });
+
+export const ResetPasswordInput = z.object({ token: z.string().min(20), password: Password });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;

@@ -1,0 +1,22 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+/**
+ * AUTH_SECRET when set (required in production). In the embedded mode a random secret is created once in the data
+ * folder, so sessions survive restarts without any configuration.
+ */
+export function getAuthSecret(): string {
+  const settings = env();
+  if (settings.AUTH_SECRET) return settings.AUTH_SECRET;
+  const file = path.join(settings.DATA_DIR, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(settings.DATA_DIR, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}

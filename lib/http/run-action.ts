@@ -1,0 +1,35 @@
+import { unstable_rethrow } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { ActionResult } from "./action-result";
+
+/**
+ * The one place server actions map errors: an AppError becomes a result the form can show, anything else is logged
+ * once with its cause and shown as INTERNAL. Next's redirect/notFound signals pass through.
+ */
+export async function runAction<T>(
+  name: string,
+  fn: () => Promise<ActionResult<T> | void>,
+): Promise<ActionResult<T>> {
+  try {
+    return (await fn()) ?? { ok: true };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    }
+    logger.error({ err: error, action: name }, "server action failed");
+    return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
+  }
+}
+
+/** FormData → plain object for zod. Repeated keys become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const current = out[key];
+    out[key] = current === undefined ? value : Array.isArray(current) ? [...current, value] : [current, value];
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { Executor } from "@/db";
+import { schema } from "@/db";
+import { writeUserAudit } from "@/lib/audit/write-audit";
+import { parseInput } from "@/lib/errors";
+import { CreateOrganizationInput } from "./schemas";
+
+const { organizations, memberships } = schema;
+
+/** Top-level paths of the app: an organization slug must never shadow one. */
+const RESERVED_SLUGS = new Set(["api", "dev", "invite", "organizations", "sign-in", "sign-up", "forgot-password", "reset-password", "t", "_next"]);
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return !slug || RESERVED_SLUGS.has(slug) ? `${slug || "org"}-team` : slug;
+}
+
+/** Creates an organization with `userId` as its owner, inside the caller's transaction. */
+export async function createOrganizationTx(tx: Executor, userId: string, input: CreateOrganizationInput) {
+  const data = parseInput(CreateOrganizationInput, input);
+  const base = slugify(data.name);
+  let org: typeof organizations.$inferSelect | undefined;
+  for (let attempt = 0; !org; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
+    [org] = await tx
+      .insert(organizations)
+      .values({ ...data, slug })
+      .onConflictDoNothing({ target: organizations.slug })
+      .returning();
+  }
+  await tx.insert(memberships).values({ organizationId: org.id, userId, role: "owner" });
+  await writeUserAudit(tx, userId, {
+    organizationId: org.id,
+    action: "organization.created",
+    targetType: "organization",
+    targetId: org.id,
+    data: { name: org.name, type: org.type, timeZone: org.timeZone },
+  });
+  return org;
+}

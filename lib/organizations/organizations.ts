@@ -1,0 +1,52 @@
+import { asc, eq } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError, parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
+import type { Role } from "@/lib/tenant/roles";
+import { createOrganizationTx } from "./create-organization";
+import { CreateOrganizationInput, UpdateOrganizationInput } from "./schemas";
+
+const { organizations, memberships } = schema;
+
+export type MyOrganization = { id: string; slug: string; name: string; type: string; role: Role };
+
+/** The organizations a user belongs to, for the switcher and the landing redirect. */
+export async function listMyOrganizations(userId: string): Promise<MyOrganization[]> {
+  return getDb()
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      type: organizations.type,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+/** Any signed-in user may start another organization; they become its owner. */
+export async function createOrganization(user: SignedInUser, input: CreateOrganizationInput) {
+  const data = parseInput(CreateOrganizationInput, input);
+  return getDb().transaction((tx) => createOrganizationTx(tx, user.id, data));
+}
+
+export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizationInput) {
+  assertCan(ctx, "organization.update");
+  const data = parseInput(UpdateOrganizationInput, input);
+  return getDb().transaction(async (tx) => {
+    const [org] = await tx
+      .update(organizations)
+      .set(data)
+      .where(eq(organizations.id, ctx.org.id))
+      .returning();
+    if (!org) throw new AppError("NOT_FOUND", "Organization not found.");
+    const changed = Object.fromEntries(
+      Object.entries(data).filter(([key, value]) => ctx.org[key as keyof typeof data] !== value),
+    );
+    await writeAudit(tx, ctx, { action: "organization.updated", targetType: "organization", targetId: org.id, data: changed });
+    return org;
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// Client-safe: imported by forms as well as by the domain functions.
+
+export const ORGANIZATION_TYPES = ["school", "enterprise", "event"] as const;
+export const OrganizationType = z.enum(ORGANIZATION_TYPES, { message: "Choose school, company or event host." });
+
+export const ORGANIZATION_TYPE_LABELS: Record<(typeof ORGANIZATION_TYPES)[number], string> = {
+  school: "School",
+  enterprise: "Company",
+  event: "Event host",
+};
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
+
+export const OrganizationName = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(80, "Use at most 80 characters.");
+
+export const CreateOrganizationInput = z.object({
+  name: OrganizationName,
+  type: OrganizationType,
+  timeZone: TimeZone,
+});
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+export const UpdateOrganizationInput = CreateOrganizationInput.extend({
+  defaultCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as DE or US."),
+  whatsappPhoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, "A WhatsApp phone number id is 5–20 digits.")
+    .or(z.literal("").transform(() => null))
+    .nullable(),
+});
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;

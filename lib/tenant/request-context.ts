@@ -1,0 +1,30 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { resolveOrgContext, type OrgContext } from "./context";
+
+/** The organization context for this request: signed-in user + membership of `orgSlug`, resolved once per render. */
+export const getOrgContext = cache(async (orgSlug: string): Promise<OrgContext> => {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
+  return resolveOrgContext(user, orgSlug, requestId);
+});
+
+/**
+ * For pages: the organization context, or the sign-in page when signed out, or a 404 when the user is not a member
+ * (an organization you do not belong to looks the same as one that does not exist).
+ */
+export async function requirePageContext(orgSlug: string): Promise<OrgContext> {
+  try {
+    return await getOrgContext(orgSlug);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") {
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
+    }
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// Client-safe: no server imports, so the UI can hide what a role cannot do (the domain still enforces it).
+
+/** Strongest first. */
+export const ROLES = ["owner", "admin", "manager", "staff", "viewer"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+const rank: Record<Role, number> = { owner: 5, admin: 4, manager: 3, staff: 2, viewer: 1 };
+
+export function hasRole(role: Role, atLeast: Role): boolean {
+  return rank[role] >= rank[atLeast];
+}
+
+/** What each capability needs. Domain functions check these; pages use them only to hide controls. */
+export const CAPABILITIES = {
+  "organization.read": "viewer",
+  "organization.update": "admin",
+  "members.manage": "admin",
+  "audit.read": "admin",
+  "events.read": "viewer",
+  "events.write": "manager",
+  "participants.write": "manager",
+  "live.checkIn": "staff",
+} as const satisfies Record<string, Role>;
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role, capability: Capability): boolean {
+  return hasRole(role, CAPABILITIES[capability]);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  manager: "Manager",
+  staff: "Staff",
+  viewer: "Viewer",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything, including other owners and deleting the organization.",
+  admin: "Members, settings and everything a manager can do.",
+  manager: "Creates and edits events, rosters and message schedules.",
+  staff: "Watches the live map and checks people in.",
+  viewer: "Reads events, rosters and reports.",
+};

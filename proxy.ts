@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Gives every request an id (an incoming `x-request-id` is honoured) that server code and logs share, and returns it.
+ * Authorization does not live here: pages and domain functions check the session and the membership themselves.
+ */
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id") || crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|maplibre-gl-worker.mjs).*)"],
+};
