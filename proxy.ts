@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { logger } from "@/lib/logger";
 
 /**
  * Gives every request an id (an incoming `x-request-id` is honoured) that server code and logs share, and returns it.
+ * Page requests are logged here; route handlers log their own line with the status (lib/http/route.ts).
  * Authorization does not live here: pages and domain functions check the session and the membership themselves.
  */
 export function proxy(request: NextRequest) {
@@ -10,9 +12,11 @@ export function proxy(request: NextRequest) {
   headers.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  const { pathname } = request.nextUrl;
+  if (!pathname.startsWith("/api/")) logger.info({ requestId, method: request.method, path: pathname }, "page request");
   return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|maplibre-gl-worker.mjs).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs).*)"],
 };

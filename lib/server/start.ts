@@ -37,7 +37,7 @@ function printDemoBanner(): void {
     [
       "",
       line,
-      "  Event-Coming · embedded mode (PGlite in ./" + env().DATA_DIR + ", no accounts or keys needed)",
+      `  Event-Coming · embedded mode (PGlite in ${env().DATA_DIR}, no accounts or keys needed)`,
       `  Demo login:  ${DEMO_LOGIN.email}  /  ${DEMO_LOGIN.password}`,
       line,
       "",

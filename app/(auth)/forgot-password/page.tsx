@@ -5,6 +5,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reset your password" };
+// Reads the mail settings of the running server, not of the build.
+export const dynamic = "force-dynamic";
 
 export default function ForgotPasswordPage() {
   const outbox = env().mail === "log";

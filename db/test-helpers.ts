@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { getDb, schema } from "./index";
+import { resolveOrgContext, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
+import type { Role } from "@/lib/tenant/roles";
+
+/**
+ * Points this test process at the real PostgreSQL test database (TEST_DATABASE_URL, created and migrated by the
+ * harness). Call at the top of a `*.db.test.ts` file, before anything reads the settings.
+ */
+export function useTestDatabase(): void {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run the suite with `npm test` (scripts/test.sh).");
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+  process.env.JOB_RUNNER ??= "local";
+  process.env.LOG_LEVEL ??= "silent";
+}
+
+export type TestMember = { user: SignedInUser; ctx: OrgContext; membershipId: string };
+export type TestOrg = { org: typeof schema.organizations.$inferSelect; owner: TestMember; add(role: Role): Promise<TestMember> };
+
+/** A fresh organization with an owner; `add(role)` adds another member. Every suite makes its own: no shared tenants. */
+export async function createTestOrg(name = "Test Org"): Promise<TestOrg> {
+  const db = getDb();
+  const suffix = randomUUID().slice(0, 8);
+  const [org] = await db
+    .insert(schema.organizations)
+    .values({ name: `${name} ${suffix}`, slug: `test-${suffix}`, type: "school", timeZone: "Europe/Berlin" })
+    .returning();
+  const add = async (role: Role): Promise<TestMember> => {
+    const user = await createTestUser();
+    const [membership] = await db
+      .insert(schema.memberships)
+      .values({ organizationId: org!.id, userId: user.id, role })
+      .returning();
+    return { user, ctx: await resolveOrgContext(user, org!.slug), membershipId: membership!.id };
+  };
+  return { org: org!, owner: await add("owner"), add };
+}
+
+/** A user without a password (tests that need one sign up through `signUp`). */
+export async function createTestUser(overrides: { email?: string; isSuperadmin?: boolean } = {}): Promise<SignedInUser> {
+  const id = randomUUID();
+  const [user] = await getDb()
+    .insert(schema.users)
+    .values({
+      id,
+      name: `User ${id.slice(0, 6)}`,
+      email: overrides.email ?? `user-${id}@example.test`,
+      isSuperadmin: overrides.isSuperadmin ?? false,
+    })
+    .returning();
+  return { id: user!.id, email: user!.email, name: user!.name, isSuperadmin: user!.isSuperadmin };
+}

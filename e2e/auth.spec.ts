@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { newAccount, SignInPage, SignUpPage, signOut } from "./pages/auth-pages";
+
+test("sign up creates an organization and lands in it as its owner", async ({ page }) => {
+  const account = newAccount("Owner");
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp(account);
+
+  const slug = new URL(page.url()).pathname.split("/")[1];
+  expect(slug).toMatch(/^owner-academy-/);
+  await expect(page.getByText("School · Owner")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(page.getByText("No events yet")).toBeVisible();
+});
+
+test("sign out, then sign in again, and a wrong password is refused", async ({ page }) => {
+  const account = newAccount("Returning");
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp(account);
+  const dashboard = page.url();
+
+  await signOut(page);
+  await page.goto(dashboard);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+
+  const signIn = new SignInPage(page);
+  await signIn.signIn(account.email, "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("do not match an account");
+
+  await signIn.signIn(account.email, account.password);
+  await expect(page).toHaveURL(dashboard);
+  await expect(page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
+});
+
+test("sign-up shows what is wrong and creates nothing", async ({ page }) => {
+  const account = newAccount("Invalid");
+  await new SignUpPage(page).goto();
+  const signUp = new SignUpPage(page);
+  await signUp.fillPerson({ ...account, password: "short" });
+  await page.getByLabel("Name", { exact: true }).fill(account.organization);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signIn(account.email, "short");
+  await expect(page.getByRole("alert")).toContainText("do not match an account");
+});
+
+test("password reset by e-mailed link", async ({ page }) => {
+  const account = newAccount("Forgetful");
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp(account);
+  await signOut(page);
+
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account uses that address");
+
+  // The embedded mode keeps e-mails in the dev outbox instead of sending them.
+  await page.goto("/dev/outbox");
+  const mail = page.getByTestId("outbox-mail").filter({ hasText: account.email }).first();
+  await mail.getByRole("link", { name: /reset-password/ }).click();
+
+  const newPassword = `${account.password}-new`;
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password has been changed");
+
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(account.email, account.password);
+  await expect(page.getByRole("alert")).toContainText("do not match an account");
+  await signIn.signIn(account.email, newPassword);
+  await expect(page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
+});

@@ -1,0 +1,9 @@
+// `npm run db:migrate`: applies drizzle/ to DATABASE_URL, or to the embedded PGlite folder when it is unset.
+import { getDatabaseHandle } from "@/db";
+import { getMigrationState, migrateDatabase } from "@/db/migrate";
+
+const handle = getDatabaseHandle();
+await migrateDatabase(handle);
+const state = await getMigrationState(handle);
+console.log(`${handle.kind}: ${state.applied}/${state.expected} migrations applied`);
+await handle.close();
