@@ -2,8 +2,13 @@
 import { getDatabaseHandle } from "@/db";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 
-const handle = getDatabaseHandle();
-await migrateDatabase(handle);
-const state = await getMigrationState(handle);
-console.log(`${handle.kind}: ${state.applied}/${state.expected} migrations applied`);
-await handle.close();
+try {
+  const handle = getDatabaseHandle();
+  await migrateDatabase(handle);
+  const state = await getMigrationState(handle);
+  console.log(`${handle.kind}: ${state.applied}/${state.expected} migrations applied`);
+  await handle.close();
+} catch (error) {
+  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

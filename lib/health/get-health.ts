@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDatabaseHandle } from "@/db";
 import { getMigrationState } from "@/db/migrate";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";
 
 type Check = { ok: boolean; latencyMs?: number; error?: string };
@@ -23,12 +24,12 @@ export type Health = {
 export async function getHealth(): Promise<Health> {
   const settings = env();
   const handle = getDatabaseHandle();
-  const database = await timed(async () => {
+  const database = await timed("database", async () => {
     await handle.db.execute(sql`select 1`);
     return getMigrationState(handle);
   });
   const redisClient = getRedis();
-  const redis = redisClient ? await timed(() => redisClient.ping()) : undefined;
+  const redis = redisClient ? await timed("redis", () => redisClient.ping()) : undefined;
 
   const migrated = database.value?.upToDate;
   const status = !database.ok ? "down" : !migrated || (redis && !redis.ok) ? "degraded" : "ok";
@@ -56,20 +57,23 @@ export async function getHealth(): Promise<Health> {
   };
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<Check & { value?: T }> {
+class TimeoutError extends Error {}
+
+async function timed<T>(part: string, fn: () => Promise<T>): Promise<Check & { value?: T }> {
   const started = performance.now();
   try {
     const value = await withTimeout(fn(), 3000);
     return { ok: true, value, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    // Only the message: connection strings and hosts stay out of a public endpoint.
-    return { ok: false, error: error instanceof Error ? error.message.split("\n")[0] : "unreachable" };
+    // The cause goes to the log; the public answer names no host, port or connection string.
+    logger.warn({ err: error, part }, "health check failed");
+    return { ok: false, error: error instanceof TimeoutError ? error.message : "unreachable" };
   }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) => setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms).unref()),
   ]);
 }

@@ -1,0 +1,15 @@
+import { InngestTestEngine } from "@inngest/test";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/db/test-helpers";
+
+useTestDatabase();
+const { ensureLocationPartitionsFunction } = await import("./ensure-location-partitions");
+
+describe("ensure-location-partitions", () => {
+  it("runs the partition step and reports how many partitions it created (none when they exist)", async () => {
+    const first = await new InngestTestEngine({ function: ensureLocationPartitionsFunction }).execute();
+    expect(typeof first.result).toBe("number");
+    const second = await new InngestTestEngine({ function: ensureLocationPartitionsFunction }).execute();
+    expect(second.result).toBe(0);
+  });
+});
