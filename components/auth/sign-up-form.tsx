@@ -5,10 +5,9 @@ import { signUpAction } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import { idle } from "@/lib/http/action-result";
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
 
 type Props = { timeZones: string[]; invite?: { token: string; email: string } };
 
@@ -46,22 +45,10 @@ export function SignUpForm({ timeZones, invite }: Props) {
             <Input name="organizationName" autoComplete="organization" required />
           </Field>
           <Field id="organizationType" label="Type" error={fields?.organizationType?.[0]}>
-            <Select name="organizationType" defaultValue="school">
-              {ORGANIZATION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {ORGANIZATION_TYPE_LABELS[type]}
-                </option>
-              ))}
-            </Select>
+            <OrganizationTypeSelect name="organizationType" defaultValue="school" />
           </Field>
           <Field id="timeZone" label="Time zone" hint="Event times are shown in this zone." error={fields?.timeZone?.[0]}>
-            <Select key={browserZone} name="timeZone" defaultValue={browserZone}>
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll("_", " ")}
-                </option>
-              ))}
-            </Select>
+            <TimeZoneSelect key={browserZone} name="timeZone" defaultValue={browserZone} timeZones={timeZones} />
           </Field>
         </fieldset>
       )}

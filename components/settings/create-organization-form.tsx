@@ -5,10 +5,9 @@ import { createOrganizationAction } from "@/app/organizations/new/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import { idle } from "@/lib/http/action-result";
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
 
 export function CreateOrganizationForm({ timeZones, defaultTimeZone }: { timeZones: string[]; defaultTimeZone: string }) {
   const [state, action] = useActionState(createOrganizationAction, idle);
@@ -20,22 +19,10 @@ export function CreateOrganizationForm({ timeZones, defaultTimeZone }: { timeZon
         <Input name="name" required />
       </Field>
       <Field id="type" label="Type" error={fields?.type?.[0]}>
-        <Select name="type" defaultValue="school">
-          {ORGANIZATION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {ORGANIZATION_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </Select>
+        <OrganizationTypeSelect name="type" defaultValue="school" />
       </Field>
       <Field id="timeZone" label="Time zone" error={fields?.timeZone?.[0]}>
-        <Select name="timeZone" defaultValue={defaultTimeZone}>
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect name="timeZone" defaultValue={defaultTimeZone} timeZones={timeZones} />
       </Field>
       <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
     </form>

@@ -5,10 +5,9 @@ import { updateOrganizationAction } from "@/app/(dashboard)/[orgSlug]/settings/a
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import { idle } from "@/lib/http/action-result";
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
 
 type Props = {
   orgSlug: string;
@@ -27,22 +26,10 @@ export function OrganizationSettingsForm({ orgSlug, timeZones, org }: Props) {
           <Input name="name" defaultValue={org.name} required />
         </Field>
         <Field id="type" label="Type" error={fields?.type?.[0]}>
-          <Select name="type" defaultValue={org.type}>
-            {ORGANIZATION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ORGANIZATION_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </Select>
+          <OrganizationTypeSelect name="type" defaultValue={org.type} />
         </Field>
         <Field id="timeZone" label="Time zone" hint="New events start in this zone." error={fields?.timeZone?.[0]}>
-          <Select name="timeZone" defaultValue={org.timeZone}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect name="timeZone" defaultValue={org.timeZone} timeZones={timeZones} />
         </Field>
         <Field
           id="defaultCountry"

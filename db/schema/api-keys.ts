@@ -2,15 +2,13 @@ import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, timestamptz } from "./_columns";
 import { memberRole } from "./memberships";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     name: text().notNull(),
     /** First characters of the key, shown so people can tell keys apart. */
     prefix: text().notNull(),

@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 export const eventKind = pgEnum("event_kind", ["demand", "periodic"]);
 export const eventStatus = pgEnum("event_status", ["active", "archived"]);
@@ -23,9 +23,7 @@ export const events = pgTable(
   "events",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     kind: eventKind().notNull(),
     status: eventStatus().notNull().default("active"),
     title: text().notNull(),
@@ -63,9 +61,7 @@ export const eventInstances = pgTable(
   "event_instances",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     eventId: uuid()
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),

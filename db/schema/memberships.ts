@@ -1,7 +1,7 @@
 import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 /** Strongest first. The platform-level superadmin is a flag on users, not a membership role. */
 export const memberRole = pgEnum("member_role", ["owner", "admin", "manager", "staff", "viewer"]);
@@ -10,9 +10,7 @@ export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -30,9 +28,7 @@ export const invitations = pgTable(
   "invitations",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     email: text().notNull(),
     role: memberRole().notNull(),
     /** SHA-256 of the token in the invite link; the token itself is never stored. */

@@ -1,4 +1,4 @@
-import { char, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { char, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_columns";
 
 export const organizationType = pgEnum("organization_type", ["school", "enterprise", "event"]);
@@ -22,3 +22,9 @@ export const organizations = pgTable(
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
 );
+
+/** The tenant column every organization-owned table starts with. */
+export const organizationRef = () =>
+  uuid()
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });

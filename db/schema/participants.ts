@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
 import { eventInstances, events } from "./events";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 export const rsvpStatus = pgEnum("rsvp_status", ["pending", "confirmed", "declined"]);
 export const journeyStatus = pgEnum("journey_status", ["not_started", "on_the_way", "arrived", "no_show"]);
@@ -24,9 +24,7 @@ export const participants = pgTable(
   "participants",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     name: text().notNull(),
     /** E.164, e.g. +4915112345678. */
     phone: text().notNull(),
@@ -45,9 +43,7 @@ export const eventParticipants = pgTable(
   "event_participants",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     eventId: uuid()
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
@@ -67,9 +63,7 @@ export const attendances = pgTable(
   "attendances",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     instanceId: uuid()
       .notNull()
       .references(() => eventInstances.id, { onDelete: "cascade" }),

@@ -1,7 +1,7 @@
 import { index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
 import { eventInstances } from "./events";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 import { participants } from "./participants";
 
 export const scheduledActionKind = pgEnum("scheduled_action_kind", [
@@ -23,9 +23,7 @@ export const scheduledActions = pgTable(
   "scheduled_actions",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     instanceId: uuid()
       .notNull()
       .references(() => eventInstances.id, { onDelete: "cascade" }),

@@ -1,6 +1,6 @@
 import { doublePrecision, index, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./_columns";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 import { attendances } from "./participants";
 
 export const locationSource = pgEnum("location_source", ["browser", "whatsapp", "manual"]);
@@ -9,9 +9,7 @@ export const trackingLinks = pgTable(
   "tracking_links",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     attendanceId: uuid()
       .notNull()
       .references(() => attendances.id, { onDelete: "cascade" }),
@@ -39,9 +37,7 @@ export const trackingLinks = pgTable(
 export const locations = pgTable(
   "locations",
   {
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     attendanceId: uuid()
       .notNull()
       .references(() => attendances.id, { onDelete: "cascade" }),

@@ -1,7 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
 import { eventInstances } from "./events";
-import { organizations } from "./organizations";
+import { organizationRef, organizations } from "./organizations";
 import { attendances, participants } from "./participants";
 import { scheduledActions } from "./schedule";
 
@@ -29,9 +29,7 @@ export const messageTemplates = pgTable(
   "message_templates",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     kind: messageKind().notNull(),
     templateName: text().notNull(),
     language: text().notNull().default("en"),
@@ -47,9 +45,7 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     participantId: uuid().references(() => participants.id, { onDelete: "set null" }),
     instanceId: uuid().references(() => eventInstances.id, { onDelete: "set null" }),
     attendanceId: uuid().references(() => attendances.id, { onDelete: "set null" }),

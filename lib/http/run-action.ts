@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -18,7 +19,8 @@ export async function runAction<T>(
     if (error instanceof AppError) {
       return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
     }
-    logger.error({ err: error, action: name }, "server action failed");
+    const requestId = (await headers()).get("x-request-id") ?? undefined;
+    logger.error({ err: error, action: name, requestId }, "server action failed");
     return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
   }
 }

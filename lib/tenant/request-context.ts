@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { resolveOrgContext, type OrgContext } from "./context";
 
 /** The organization context for this request: signed-in user + membership of `orgSlug`, resolved once per render. */
@@ -10,7 +11,10 @@ export const getOrgContext = cache(async (orgSlug: string): Promise<OrgContext> 
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   const requestId = (await headers()).get("x-request-id") ?? undefined;
-  return resolveOrgContext(user, orgSlug, requestId);
+  const ctx = await resolveOrgContext(user, orgSlug, requestId);
+  // Ties this request id to the organization and user, so every other line of the request can be attributed.
+  logger.info({ requestId, orgId: ctx.org.id, userId: user.id, role: ctx.role }, "organization context");
+  return ctx;
 });
 
 /**
