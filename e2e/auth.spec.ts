@@ -25,7 +25,7 @@ test("sign out, then sign in again, and a wrong password is refused", async ({ p
 
   const signIn = new SignInPage(page);
   await signIn.signIn(account.email, "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("do not match an account");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
 
   await signIn.signIn(account.email, account.password);
   await expect(page).toHaveURL(dashboard);
@@ -43,7 +43,7 @@ test("sign-up shows what is wrong and creates nothing", async ({ page }) => {
 
   await new SignInPage(page).goto();
   await new SignInPage(page).signIn(account.email, "short");
-  await expect(page.getByRole("alert")).toContainText("do not match an account");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
 });
 
 test("password reset by e-mailed link", async ({ page }) => {
@@ -53,9 +53,10 @@ test("password reset by e-mailed link", async ({ page }) => {
   await signOut(page);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByRole("status")).toContainText("If an account uses that address");
+  await expect(page.getByRole("status").filter({ hasText: "If an account uses that address" })).toBeVisible();
 
   // The embedded mode keeps e-mails in the dev outbox instead of sending them.
   await page.goto("/dev/outbox");
@@ -65,12 +66,12 @@ test("password reset by e-mailed link", async ({ page }) => {
   const newPassword = `${account.password}-new`;
   await page.getByLabel("New password").fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("status")).toContainText("Your password has been changed");
+  await expect(page.getByRole("status").filter({ hasText: "Your password has been changed" })).toBeVisible();
 
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(account.email, account.password);
-  await expect(page.getByRole("alert")).toContainText("do not match an account");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   await signIn.signIn(account.email, newPassword);
   await expect(page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
 });

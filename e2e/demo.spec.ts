@@ -11,7 +11,7 @@ test("the demo login printed at start-up reaches the demo organization's data", 
   await expect(page).toHaveURL(/\/maple-grove$/);
   await expect(page.getByRole("heading", { level: 1, name: "Maple Grove School" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Morning school run" })).toBeVisible();
-  await expect(page.getByText("Recurring")).toBeVisible();
+  await expect(page.getByText("Recurring", { exact: true })).toBeVisible();
   await expect(page.locator("dl").filter({ hasText: /^Participants/ })).toHaveText(/^Participants\s*20$/);
 });
 

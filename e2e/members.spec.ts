@@ -10,11 +10,11 @@ test("an invited staff member joins by link and cannot open members or settings"
   await page.getByRole("link", { name: "Members" }).click();
   const staff = newAccount("Staff");
   await page.getByLabel("E-mail").fill(staff.email);
-  await page.getByLabel("Role").selectOption("staff");
+  await page.getByLabel("Role", { exact: true }).selectOption("staff");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${staff.email}` })).toBeVisible();
   const inviteLink = (await page.getByTestId("invite-link").textContent())!;
-  await expect(page.getByRole("cell", { name: staff.email })).toBeVisible();
+  await expect(page.getByRole("cell", { name: staff.email, exact: true })).toBeVisible();
 
   // The invitee, in a browser of their own, signs up from the link.
   const staffContext = await browser.newContext();
@@ -67,9 +67,9 @@ test("settings changes are saved and recorded in the activity log", async ({ pag
   await new SignUpPage(page).signUp(owner);
   await page.getByRole("link", { name: "Settings" }).click();
 
-  await page.getByLabel("Default country for phone numbers").fill("xx1");
+  await page.getByLabel("Default country for phone numbers").fill("XX");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Use a two-letter country code")).toBeVisible();
+  await expect(page.getByText("Use a country's two-letter code")).toBeVisible();
 
   await page.getByLabel("Default country for phone numbers").fill("de");
   await page.getByLabel("Time zone").selectOption("America/New_York");

@@ -20,6 +20,13 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+
+/** An ISO 3166 alpha-2 code of a real country ("XX" is not). */
+export function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined && value !== "ZZ";
+}
+
 export const TimeZone = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
 
 export const OrganizationName = z
@@ -40,7 +47,7 @@ export const UpdateOrganizationInput = CreateOrganizationInput.extend({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as DE or US."),
+    .refine(isCountryCode, "Use a country's two-letter code, such as DE or US."),
   whatsappPhoneNumberId: z
     .string()
     .trim()
