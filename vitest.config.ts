@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Tests assert on behaviour, not on log lines; expected failures would otherwise flood the output.
+    env: { LOG_LEVEL: "silent" },
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", ".next/**", "e2e/**", ".data/**", "test-results/**", "playwright-report/**"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/tenant/roles";
  * Points this test process at the real PostgreSQL test database (TEST_DATABASE_URL, created and migrated by the
  * harness). Call at the top of a `*.db.test.ts` file, before anything reads the settings.
  */
-export function useTestDatabase(): void {
+export function connectTestDatabase(): void {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: run the suite with `npm test` (scripts/test.sh).");
   process.env.DATABASE_URL = url;

@@ -63,7 +63,9 @@ function need(raw: RawEnv, names: (keyof RawEnv)[], why: string): void {
 }
 
 export function parseEnv(source: Record<string, string | undefined>) {
-  const result = RawEnv.safeParse(source);
+  // `NAME=` (as in a copied .env.example) means "not set", for every setting alike.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = RawEnv.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);

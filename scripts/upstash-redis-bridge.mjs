@@ -11,7 +11,7 @@
 // vars UPSTASH_BRIDGE_PORT / _HOST / _REDIS_URL / _TOKEN; `--port 0` picks a free port; with no token a random one is
 // made. The first stdout line is JSON: {"url":"http://127.0.0.1:PORT","token":"…"}. Keep it on a private network:
 // the token is the only protection. Not supported: SUBSCRIBE/MONITOR streams, WATCH, MULTI/EXEC as plain commands.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import tls from "node:tls";
@@ -287,6 +287,41 @@ function toArgs(command) {
   });
 }
 
+// Upstash's hosted Redis accepts script flags that Redis itself does not (e.g. @upstash/ratelimit's
+// `#!lua flags=allow-key-locking`). The bridge drops those flags and remembers which SHA1 the client knows the
+// script by, so EVALSHA with the original hash runs the rewritten script.
+const REDIS_SCRIPT_FLAGS = new Set(["no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys"]);
+const scriptAliases = new Map();
+
+function rewriteScript(source) {
+  const match = /^#!lua flags=([^\n]*)/.exec(source);
+  if (!match) return source;
+  const kept = match[1].split(",").map((f) => f.trim()).filter((f) => REDIS_SCRIPT_FLAGS.has(f));
+  return (kept.length > 0 ? `#!lua flags=${kept.join(",")}` : "#!lua") + source.slice(match[0].length);
+}
+
+function sha1(text) {
+  return createHash("sha1").update(text).digest("hex");
+}
+
+/** Rewrites EVAL / SCRIPT LOAD scripts and EVALSHA hashes as described above; other commands pass unchanged. */
+function adaptScripts(args) {
+  const name = commandName(args);
+  const scriptIndex = name === "eval" || name === "eval_ro" ? 1 : name === "script" && args[1]?.toString("utf8").toLowerCase() === "load" ? 2 : -1;
+  if (scriptIndex > 0 && args[scriptIndex]) {
+    const source = args[scriptIndex].toString("utf8");
+    const rewritten = rewriteScript(source);
+    if (rewritten !== source) {
+      scriptAliases.set(sha1(source), sha1(rewritten));
+      args[scriptIndex] = Buffer.from(rewritten, "utf8");
+    }
+  } else if ((name === "evalsha" || name === "evalsha_ro") && args[1]) {
+    const alias = scriptAliases.get(args[1].toString("utf8").toLowerCase());
+    if (alias) args[1] = Buffer.from(alias);
+  }
+  return args;
+}
+
 function commandName(args) {
   return args[0].toString("utf8").toLowerCase();
 }
@@ -318,7 +353,7 @@ function entry(reply, base64) {
 }
 
 async function runSingle(pool, body, base64) {
-  const args = toArgs(body);
+  const args = adaptScripts(toArgs(body));
   const refused = refusal(args);
   if (refused) return [400, { error: refused }];
   const [reply] = await pool.run([args], !STATEFUL.has(commandName(args)));
@@ -329,7 +364,7 @@ function toCommandList(body) {
   if (!Array.isArray(body) || body.length === 0) {
     throw new BadRequest("ERR the body must be a non-empty JSON array of commands");
   }
-  return body.map(toArgs);
+  return body.map((command) => adaptScripts(toArgs(command)));
 }
 
 async function runPipeline(pool, body, base64) {

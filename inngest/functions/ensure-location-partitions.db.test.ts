@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/db/test-helpers";
 
-useTestDatabase();
+connectTestDatabase();
 const { ensureLocationPartitionsFunction } = await import("./ensure-location-partitions");
 
 describe("ensure-location-partitions", () => {

@@ -7,10 +7,19 @@ import { Password } from "./password-rules";
 
 export const PersonName = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
-export const SignUpInput = z.union([
-  z.object({ name: PersonName, email: Email, password: Password, organization: CreateOrganizationInput }),
-  z.object({ name: PersonName, email: Email, password: Password, inviteToken: z.string().min(20) }),
-]);
+/** Either a first organization to create or an invitation to accept (one object, so field errors keep their path). */
+export const SignUpInput = z
+  .object({
+    name: PersonName,
+    email: Email,
+    password: Password,
+    organization: CreateOrganizationInput.optional(),
+    inviteToken: z.string().min(20, "This invitation link is not valid.").optional(),
+  })
+  .refine((input) => (input.organization === undefined) !== (input.inviteToken === undefined), {
+    message: "Name your organization, or open an invitation link to join one.",
+    path: ["organization"],
+  });
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 export const SignInInput = z.object({

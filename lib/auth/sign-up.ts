@@ -28,10 +28,9 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; orgS
       });
     }
     await writeUserAudit(tx, user.id, { action: "user.signed_up", targetType: "user", targetId: user.id });
-    const orgSlug =
-      "inviteToken" in data
-        ? await acceptInvitationTx(tx, user, data.inviteToken)
-        : (await createOrganizationTx(tx, user.id, data.organization)).slug;
+    const orgSlug = data.inviteToken
+      ? await acceptInvitationTx(tx, user, data.inviteToken)
+      : (await createOrganizationTx(tx, user.id, data.organization!)).slug;
     return { userId: user.id, orgSlug };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/db/test-helpers";
 
-useTestDatabase();
+connectTestDatabase();
 const { GET } = await import("@/app/api/health/route");
 
 describe("GET /api/health", () => {

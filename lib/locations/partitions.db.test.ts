@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, useTestDatabase } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase } from "@/db/test-helpers";
 
-useTestDatabase();
+connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { rows } = await import("@/db/migrate");
 const { ensureLocationPartitions } = await import("./partitions");

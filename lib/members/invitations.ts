@@ -133,17 +133,19 @@ export async function acceptInvitationTx(tx: Executor, user: Pick<SignedInUser, 
       `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
     );
   }
-  await tx
+  const joined = await tx
     .insert(memberships)
     .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
-    .onConflictDoNothing({ target: [memberships.organizationId, memberships.userId] });
+    .onConflictDoNothing({ target: [memberships.organizationId, memberships.userId] })
+    .returning({ id: memberships.id });
   await tx
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedByUserId: user.id })
     .where(eq(invitations.id, invitation.id));
+  // Someone who is already a member keeps the role they have; the invitation is used up either way.
   await writeUserAudit(tx, user.id, {
     organizationId: invitation.organizationId,
-    action: "member.joined",
+    action: joined.length > 0 ? "member.joined" : "member.invitation_used_by_member",
     targetType: "invitation",
     targetId: invitation.id,
     data: { role: invitation.role },

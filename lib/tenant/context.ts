@@ -42,7 +42,7 @@ export async function resolveOrgContext(
     .limit(1);
 
   // A superadmin acts as an owner anywhere; everyone else needs a membership. Missing and foreign look the same.
-  const role: Role | null = row?.role ?? (row && user.isSuperadmin ? "owner" : null);
+  const role: Role | null = row && user.isSuperadmin ? "owner" : (row?.role ?? null);
   if (!row || !role) throw new AppError("NOT_FOUND", "Organization not found.");
   const actor: Actor = { type: "user", userId: user.id, email: user.email, isSuperadmin: user.isSuperadmin };
   return { org: row.org, role, actor, requestId } as OrgContext;
