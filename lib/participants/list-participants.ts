@@ -1,21 +1,38 @@
-import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, eq, ilike, notExists, or } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { ListParticipantsOptions } from "./schemas";
 
-const { participants } = schema;
+const { eventParticipants, participants } = schema;
 
 /** Participants of the organization by name, optionally filtered by a search over name and phone. */
-export async function listParticipants(ctx: OrgContext, options: { search?: string; limit?: number } = {}) {
+export async function listParticipants(ctx: OrgContext, options: ListParticipantsOptions = {}) {
   assertCan(ctx, "events.read");
-  const search = options.search?.trim();
+  const { search: rawSearch, limit, notOnEventId } = parseInput(ListParticipantsOptions, options);
+  const db = getDb();
+  const search = rawSearch?.trim();
   const pattern = search ? `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  return getDb()
+  const onRoster = notOnEventId
+    ? db
+        .select({ id: eventParticipants.id })
+        .from(eventParticipants)
+        .where(
+          and(
+            eq(eventParticipants.organizationId, ctx.org.id),
+            eq(eventParticipants.eventId, notOnEventId),
+            eq(eventParticipants.participantId, participants.id),
+          ),
+        )
+    : undefined;
+  return db
     .select({
       id: participants.id,
       name: participants.name,
       phone: participants.phone,
       email: participants.email,
       guardianOf: participants.guardianOf,
+      metadata: participants.metadata,
       optedOutAt: participants.optedOutAt,
     })
     .from(participants)
@@ -23,8 +40,9 @@ export async function listParticipants(ctx: OrgContext, options: { search?: stri
       and(
         eq(participants.organizationId, ctx.org.id),
         pattern ? or(ilike(participants.name, pattern), ilike(participants.phone, pattern)) : undefined,
+        onRoster ? notExists(onRoster) : undefined,
       ),
     )
     .orderBy(asc(participants.name))
-    .limit(options.limit ?? 200);
+    .limit(limit ?? 200);
 }

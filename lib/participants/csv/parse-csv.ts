@@ -1,0 +1,60 @@
+import Papa from "papaparse";
+import { AppError } from "@/lib/errors";
+import { CSV_MAX_ROWS } from "./schemas";
+
+// Client-safe: the upload form parses the file in the browser to show its columns before anything is sent.
+
+/** `line` is the row number a spreadsheet shows for this record (the header row is normally line 1). */
+export type CsvRow = { line: number; cells: string[] };
+export type ParsedCsv = { headers: string[]; rows: CsvRow[]; delimiter: string };
+
+const DELIMITERS = [";", ",", "\t"] as const;
+
+/**
+ * Picks the separator from the header row: the candidate that occurs most often outside quotes. Headers rarely
+ * contain separators, while data does ("Weber, Kim" in a ;-file), so the header is the most reliable sample.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let seenContent = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) {
+      if (seenContent) break;
+    } else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+    if (char.trim() !== "") seenContent = true;
+  }
+  const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return count > 0 ? best : ",";
+}
+
+/**
+ * Reads a CSV file as spreadsheets write it: UTF-8 with or without a byte order mark, `;`, `,` or tab separated,
+ * CRLF or LF line ends, quoted fields with separators, line breaks and doubled quotes inside. Blank rows are skipped
+ * but still counted, so line numbers match what the user sees in the spreadsheet.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const body = text.replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(body);
+  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, header: false });
+  const unclosed = result.errors.find((error) => error.code === "MissingQuotes");
+  if (unclosed) {
+    const line = (unclosed.row ?? 0) + 1;
+    const message = `Line ${line} opens a quote (") that is never closed. Fix the file and try again.`;
+    throw new AppError("VALIDATION", message);
+  }
+
+  const records = result.data.map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.trim()) }));
+  const filled = records.filter((record) => record.cells.some((cell) => cell !== ""));
+  const [header, ...rows] = filled;
+  if (!header) throw new AppError("VALIDATION", "The file is empty.");
+  if (rows.length > CSV_MAX_ROWS) {
+    throw new AppError(
+      "VALIDATION",
+      `The file has ${rows.length.toLocaleString("en")} rows; at most ${CSV_MAX_ROWS.toLocaleString("en")} can be ` +
+        "imported at once. Split it into smaller files.",
+    );
+  }
+  return { headers: header.cells, rows, delimiter };
+}

@@ -1,0 +1,58 @@
+import { getDb } from "@/db";
+import { parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { findEventOrThrow } from "../roster";
+import { findKnownPhones } from "./known-phones";
+import { parseCsv } from "./parse-csv";
+import { readImportRows, type ImportRow } from "./read-rows";
+import { ImportInput } from "./schemas";
+
+export type PreviewRow = ImportRow & {
+  /** Someone in the organization already has this phone number: the import adds that person, it creates no one new. */
+  existingParticipant: { id: string; name: string } | null;
+};
+
+export type ImportPreview = {
+  headers: string[];
+  rows: PreviewRow[];
+  counts: { total: number; ok: number; error: number; duplicate: number; new: number; existing: number };
+};
+
+/**
+ * What importing the file would do, row by row, without changing anything: ok, error (with every problem of the
+ * row) or duplicate (an earlier row has the phone number, or the person is already on this event's roster).
+ */
+export async function previewImport(ctx: OrgContext, input: ImportInput): Promise<ImportPreview> {
+  assertCan(ctx, "participants.write");
+  const { eventId, csvText, mapping } = parseInput(ImportInput, input);
+  const db = getDb();
+  await findEventOrThrow(db, ctx, eventId);
+  const parsed = parseCsv(csvText);
+  const read = readImportRows(parsed, mapping, ctx.org.defaultCountry);
+  const phones = read.filter((row) => row.status === "ok").map((row) => row.data.phone);
+  const known = await findKnownPhones(db, ctx, eventId, phones);
+
+  const rows = read.map((row): PreviewRow => {
+    const match = row.status === "ok" ? known.get(row.data.phone) : undefined;
+    if (!match) return { ...row, existingParticipant: null };
+    const existingParticipant = { id: match.id, name: match.name };
+    if (!match.isOnRoster) return { ...row, existingParticipant };
+    const errors = [`Already on this event's roster as ${match.name}.`];
+    return { ...row, status: "duplicate", errors, existingParticipant };
+  });
+
+  const count = (status: PreviewRow["status"]) => rows.filter((row) => row.status === status).length;
+  const existing = rows.filter((row) => row.status === "ok" && row.existingParticipant).length;
+  return {
+    headers: parsed.headers,
+    rows,
+    counts: {
+      total: rows.length,
+      ok: count("ok"),
+      error: count("error"),
+      duplicate: count("duplicate"),
+      new: count("ok") - existing,
+      existing,
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { and, eq, ne } from "drizzle-orm";
+import { getDb, schema, type Executor } from "@/db";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError, parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { normalizePhone } from "./phone";
+import { ParticipantIdInput, ParticipantInput, UpdateParticipantInput } from "./schemas";
+
+export { listParticipants } from "./list-participants";
+export { addToRoster, listRoster, removeFromRoster } from "./roster";
+
+const { participants } = schema;
+
+export type Participant = typeof participants.$inferSelect;
+
+export async function getParticipant(ctx: OrgContext, participantId: string): Promise<Participant> {
+  assertCan(ctx, "events.read");
+  const { participantId: id } = parseInput(ParticipantIdInput, { participantId });
+  const [row] = await getDb()
+    .select()
+    .from(participants)
+    .where(and(eq(participants.id, id), eq(participants.organizationId, ctx.org.id)));
+  if (!row) throw new AppError("NOT_FOUND", "Participant not found.");
+  return row;
+}
+
+export async function createParticipant(ctx: OrgContext, input: ParticipantInput): Promise<Participant> {
+  assertCan(ctx, "participants.write");
+  const { phone: rawPhone, ...fields } = parseInput(ParticipantInput, input);
+  const phone = phoneOrThrow(ctx, rawPhone);
+  return getDb().transaction(async (tx) => {
+    await assertPhoneFree(tx, ctx, phone);
+    // A concurrent create of the same number loses here instead of failing on the unique index.
+    const [created] = await tx
+      .insert(participants)
+      .values({ organizationId: ctx.org.id, phone, ...fields })
+      .onConflictDoNothing({ target: [participants.organizationId, participants.phone] })
+      .returning();
+    if (!created) {
+      await assertPhoneFree(tx, ctx, phone);
+      throw new AppError("CONFLICT", `${phone} was just saved for someone else. Reload and try again.`);
+    }
+    await writeAudit(tx, ctx, {
+      action: "participant.created",
+      targetType: "participant",
+      targetId: created.id,
+      data: { name: created.name },
+    });
+    return created;
+  });
+}
+
+export async function updateParticipant(ctx: OrgContext, input: UpdateParticipantInput): Promise<Participant> {
+  assertCan(ctx, "participants.write");
+  const { participantId, phone: rawPhone, ...fields } = parseInput(UpdateParticipantInput, input);
+  const phone = phoneOrThrow(ctx, rawPhone);
+  return getDb().transaction(async (tx) => {
+    const scope = and(eq(participants.id, participantId), eq(participants.organizationId, ctx.org.id));
+    const [before] = await tx.select().from(participants).where(scope).for("update");
+    if (!before) throw new AppError("NOT_FOUND", "Participant not found.");
+    if (phone !== before.phone) await assertPhoneFree(tx, ctx, phone, participantId);
+    const [updated] = await tx.update(participants).set({ phone, ...fields }).where(scope).returning();
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(updated![key]),
+    );
+    await writeAudit(tx, ctx, {
+      action: "participant.updated",
+      targetType: "participant",
+      targetId: participantId,
+      data: { changed: phone === before.phone ? changed : ["phone", ...changed] },
+    });
+    return updated!;
+  });
+}
+
+/** Removes the person from the organization, with their rosters and attendances (past ones included). */
+export async function deleteParticipant(ctx: OrgContext, input: ParticipantIdInput): Promise<void> {
+  assertCan(ctx, "participants.write");
+  const { participantId } = parseInput(ParticipantIdInput, input);
+  await getDb().transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(participants)
+      .where(and(eq(participants.id, participantId), eq(participants.organizationId, ctx.org.id)))
+      .returning({ name: participants.name });
+    if (!deleted) throw new AppError("NOT_FOUND", "Participant not found.");
+    await writeAudit(tx, ctx, {
+      action: "participant.deleted",
+      targetType: "participant",
+      targetId: participantId,
+      data: { name: deleted.name },
+    });
+  });
+}
+
+function phoneOrThrow(ctx: OrgContext, raw: string): string {
+  const result = normalizePhone(raw, ctx.org.defaultCountry);
+  if (!result.ok) throw new AppError("VALIDATION", result.reason, { fields: { phone: [result.reason] } });
+  return result.e164;
+}
+
+/** Phone numbers identify people within an organization: a second person with the same number is refused by name. */
+async function assertPhoneFree(tx: Executor, ctx: OrgContext, phone: string, exceptId?: string): Promise<void> {
+  const [existing] = await tx
+    .select({ name: participants.name })
+    .from(participants)
+    .where(
+      and(
+        eq(participants.organizationId, ctx.org.id),
+        eq(participants.phone, phone),
+        exceptId ? ne(participants.id, exceptId) : undefined,
+      ),
+    );
+  if (existing) {
+    const message = `${phone} already belongs to ${existing.name}. Each phone number can be used by one person only.`;
+    throw new AppError("CONFLICT", message, { fields: { phone: [message] } });
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { normalizePhone } from "./phone";
+
+describe("normalizePhone", () => {
+  it.each([
+    ["0151 1234 5678", "DE", "+4915112345678"],
+    ["(0151) 1234-5678", "DE", "+4915112345678"],
+    ["0151/12345678", "DE", "+4915112345678"],
+    ["+49 151 12345678", "US", "+4915112345678"],
+    ["0049 151 12345678", "DE", "+4915112345678"],
+    ["tel:+4915112345678", "DE", "+4915112345678"],
+    ["030 1234567", "DE", "+49301234567"],
+    ["+1 (415) 555-0132", "DE", "+14155550132"],
+    ["415-555-0132", "US", "+14155550132"],
+    ["07911 123456", "GB", "+447911123456"],
+    ["+351 912 345 678", "DE", "+351912345678"],
+    // Excel dropped the "+": the digits are not a German number, but are valid with it put back.
+    ["4915112345678", "DE", "+4915112345678"],
+    ["14155550132", "DE", "+14155550132"],
+    ["447911123456", "GB", "+447911123456"],
+    // Italian numbers have no trunk 0, so "39…" stays a national number there.
+    ["3123456789", "IT", "+393123456789"],
+    ["+1 415 555 0132", null, "+14155550132"],
+  ])("%s (default %s) → %s", (raw, country, e164) => {
+    expect(normalizePhone(raw, country)).toEqual({ ok: true, e164 });
+  });
+
+  it.each([
+    ["", "DE", "Enter a phone number."],
+    ["   ", "DE", "Enter a phone number."],
+    ["hello", "DE", "This is not a phone number."],
+    ["n/a", "DE", "This is not a phone number."],
+    ["0151 1234 5678 abc", "DE", "This is not a phone number."],
+    ["555-0132", "US", "Too short for a phone number in United States."],
+    ["1", "DE", "Too short for a phone number"],
+    ["0151 1234", "DE", "Not a valid phone number for Germany."],
+    ["0100 1234567", "DE", "Not a valid phone number for Germany."],
+    ["+49 151 1234", "US", "Not a valid phone number for Germany."],
+    ["+1 201 000 0000", "DE", "Not a valid phone number for country code +1."],
+    ["+999 1234567", "DE", "Unknown country code."],
+    ["4155550132", null, "Add the country code, e.g. +49"],
+    ["4155550132", "XX", "Add the country code, e.g. +49"],
+    ["+1 415 555 0132 ext. 12", "US", "Remove the extension"],
+  ])("%j (default %s) is refused: %s…", (raw, country, reason) => {
+    const result = normalizePhone(raw, country);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason.startsWith(reason)).toBe(true);
+  });
+
+  it("tells a person with a national number that a foreign one needs its country code", () => {
+    const reason =
+      "Not a valid phone number for Germany. For a number from another country, start with + and its country code.";
+    expect(normalizePhone("0151 1234", "DE")).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,127 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+
+connectTestDatabase();
+const { getDb, schema } = await import("@/db");
+const { attendancesOf, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
+  await import("./test-fixtures");
+const { addToRoster, createParticipant, listRoster, removeFromRoster } = await import("./participants");
+
+const { attendances, eventParticipants, scheduledActions } = schema;
+
+describe("roster", () => {
+  let t: TestOrg;
+  let event: Awaited<ReturnType<typeof createWeeklyEvent>>;
+  let past: string;
+  let future: string[];
+
+  beforeAll(async () => {
+    t = await createGermanTestOrg("Roster");
+    event = await createWeeklyEvent(t.org.id);
+    const instances = await createOccurrences(t.org.id, event.id, [-24 * 7, 24, 24 * 8, 24 * 15]);
+    past = instances[0]!.id;
+    future = instances.slice(1).map((instance) => instance.id);
+    // A cancelled future occurrence gets no new attendances.
+    const [cancelled] = await createOccurrences(t.org.id, event.id, [24 * 22]);
+    await getDb()
+      .update(schema.eventInstances)
+      .set({ status: "cancelled" })
+      .where(eq(schema.eventInstances.id, cancelled!.id));
+  });
+
+  it("adding someone gives them an attendance on each future scheduled occurrence, once", async () => {
+    const kim = await createParticipant(t.owner.ctx, { name: "Kim", phone: "0151 1234 5678", guardianOf: "Lena" });
+    expect(await addToRoster(t.owner.ctx, { eventId: event.id, participantId: kim.id })).toEqual({
+      added: true,
+      attendancesCreated: 3,
+    });
+    const mine = await attendancesOf(t.org.id, kim.id);
+    expect(mine.map((a) => a.instanceId).sort()).toEqual([...future].sort());
+    expect(mine.every((a) => a.rsvp === "pending" && a.journey === "not_started")).toBe(true);
+
+    expect(await addToRoster(t.owner.ctx, { eventId: event.id, participantId: kim.id })).toEqual({
+      added: false,
+      attendancesCreated: 0,
+    });
+    expect(await attendancesOf(t.org.id, kim.id)).toHaveLength(3);
+    expect(await listRoster(t.owner.ctx, event.id)).toEqual([
+      expect.objectContaining({ participantId: kim.id, phone: "+4915112345678", guardianOf: "Lena", optedOutAt: null }),
+    ]);
+  });
+
+  it("removing drops untouched future attendances, keeps past and answered ones, cancels their messages", async () => {
+    const ali = await createParticipant(t.owner.ctx, { name: "Ali", phone: "0151 2222 3333" });
+    await addToRoster(t.owner.ctx, { eventId: event.id, participantId: ali.id });
+    // History: a past occurrence they attended, and a future one they already confirmed.
+    await getDb()
+      .insert(attendances)
+      .values({ organizationId: t.org.id, instanceId: past, participantId: ali.id, rsvp: "confirmed" });
+    await getDb()
+      .update(attendances)
+      .set({ rsvp: "confirmed" })
+      .where(and(eq(attendances.participantId, ali.id), eq(attendances.instanceId, future[2]!)));
+    const [personal] = await getDb()
+      .insert(scheduledActions)
+      .values({
+        organizationId: t.org.id,
+        instanceId: future[0]!,
+        participantId: ali.id,
+        action: "reminder",
+        dueAt: new Date(Date.now() + 3_600_000),
+      })
+      .returning();
+
+    expect(await removeFromRoster(t.owner.ctx, { eventId: event.id, participantId: ali.id })).toEqual({
+      attendancesRemoved: 2,
+      futureAttendancesKept: 1,
+    });
+    const left = await attendancesOf(t.org.id, ali.id);
+    expect(left.map((a) => a.instanceId).sort()).toEqual([past, future[2]!].sort());
+    const [action] = await getDb().select().from(scheduledActions).where(eq(scheduledActions.id, personal!.id));
+    expect(action!.status).toBe("cancelled");
+    expect((await listRoster(t.owner.ctx, event.id)).map((r) => r.name)).toEqual(["Kim"]);
+    const again = await refusal(removeFromRoster(t.owner.ctx, { eventId: event.id, participantId: ali.id }));
+    expect(again.code).toBe("NOT_FOUND");
+
+    // Coming back later fills the gaps again without touching what happened.
+    expect((await addToRoster(t.owner.ctx, { eventId: event.id, participantId: ali.id })).attendancesCreated).toBe(2);
+    expect(await attendancesOf(t.org.id, ali.id)).toHaveLength(4);
+  });
+
+  it("another organization can neither read nor change the roster, nor mix its people with it", async () => {
+    const other = await createTestOrg("Other roster");
+    const ctx = other.owner.ctx;
+    const before = await listRoster(t.owner.ctx, event.id);
+    const kim = before.find((entry) => entry.name === "Kim");
+    const stranger = await createParticipant(ctx, { name: "Stranger", phone: "+4915177778888" });
+    const otherEvent = await createWeeklyEvent(other.org.id);
+
+    expect((await refusal(listRoster(ctx, event.id))).code).toBe("NOT_FOUND");
+    expect((await refusal(addToRoster(ctx, { eventId: event.id, participantId: stranger.id }))).code).toBe("NOT_FOUND");
+    const kimToTheirs = { eventId: otherEvent.id, participantId: kim!.participantId };
+    expect((await refusal(addToRoster(ctx, kimToTheirs))).code).toBe("NOT_FOUND");
+    const strangerToOurs = { eventId: event.id, participantId: stranger.id };
+    expect((await refusal(addToRoster(t.owner.ctx, strangerToOurs))).code).toBe("NOT_FOUND");
+    expect((await refusal(removeFromRoster(ctx, { eventId: event.id, participantId: kim!.participantId }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(await getDb().$count(eventParticipants, eq(eventParticipants.organizationId, other.org.id))).toBe(0);
+    expect(await listRoster(t.owner.ctx, event.id)).toEqual(before);
+  });
+
+  it("staff and viewers read the roster but cannot change it", async () => {
+    const before = await listRoster(t.owner.ctx, event.id);
+    const newcomer = await createParticipant(t.owner.ctx, { name: "Zoe", phone: "+4915155556666" });
+    for (const role of ["staff", "viewer"] as const) {
+      const { ctx } = await t.add(role);
+      expect(await listRoster(ctx, event.id)).toEqual(before);
+      const add = { eventId: event.id, participantId: newcomer.id };
+      expect((await refusal(addToRoster(ctx, add))).code).toBe("FORBIDDEN");
+      const remove = { eventId: event.id, participantId: before[0]!.participantId };
+      expect((await refusal(removeFromRoster(ctx, remove))).code).toBe("FORBIDDEN");
+    }
+    expect(await listRoster(t.owner.ctx, event.id)).toEqual(before);
+    expect(await attendancesOf(t.org.id, newcomer.id)).toEqual([]);
+  });
+});

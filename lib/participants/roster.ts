@@ -1,0 +1,172 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { getDb, schema, type Executor } from "@/db";
+import { rows } from "@/db/migrate";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError, parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { RosterInput } from "./schemas";
+
+const { attendances, eventInstances, eventParticipants, events, participants, scheduledActions } = schema;
+
+export async function findEventOrThrow(db: Executor, ctx: OrgContext, eventId: string) {
+  const [event] = await db
+    .select({ id: events.id, title: events.title })
+    .from(events)
+    .where(and(eq(events.id, eventId), eq(events.organizationId, ctx.org.id)));
+  if (!event) throw new AppError("NOT_FOUND", "Event not found.");
+  return event;
+}
+
+/**
+ * Puts participants (already known to belong to `ctx.org`) on an event's roster and gives them an attendance for
+ * each of its future scheduled occurrences. Idempotent; returns who was newly added.
+ */
+export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: string, participantIds: string[]) {
+  if (participantIds.length === 0) return { linkedIds: [] as string[], attendancesCreated: 0 };
+  const linked = await tx
+    .insert(eventParticipants)
+    .values(participantIds.map((participantId) => ({ organizationId: ctx.org.id, eventId, participantId })))
+    .onConflictDoNothing({ target: [eventParticipants.eventId, eventParticipants.participantId] })
+    .returning({ participantId: eventParticipants.participantId });
+  // Everyone in the batch, not only the newly linked: repairs a missing attendance and costs one conflict check.
+  const ids = sql.join(participantIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const created = await tx.execute(sql`
+    with created as (
+      insert into attendances (organization_id, instance_id, participant_id)
+      select ${ctx.org.id}::uuid, i.id, p.id
+      from event_instances i
+      join participants p on p.organization_id = ${ctx.org.id} and p.id in (${ids})
+      where i.organization_id = ${ctx.org.id} and i.event_id = ${eventId}
+        and i.status = 'scheduled' and i.starts_at > now()
+      on conflict (instance_id, participant_id) do nothing
+      returning 1
+    )
+    select count(*)::int as n from created`);
+  return {
+    linkedIds: linked.map((row) => row.participantId),
+    attendancesCreated: rows<{ n: number }>(created)[0]?.n ?? 0,
+  };
+}
+
+export async function addToRoster(ctx: OrgContext, input: RosterInput) {
+  assertCan(ctx, "participants.write");
+  const { eventId, participantId } = parseInput(RosterInput, input);
+  return getDb().transaction(async (tx) => {
+    await findEventOrThrow(tx, ctx, eventId);
+    const [participant] = await tx
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.id, participantId), eq(participants.organizationId, ctx.org.id)));
+    if (!participant) throw new AppError("NOT_FOUND", "Participant not found.");
+    const { linkedIds, attendancesCreated } = await linkToRoster(tx, ctx, eventId, [participantId]);
+    const added = linkedIds.length > 0;
+    if (added) {
+      await writeAudit(tx, ctx, {
+        action: "roster.added",
+        targetType: "event",
+        targetId: eventId,
+        data: { participantId, attendancesCreated },
+      });
+    }
+    return { added, attendancesCreated };
+  });
+}
+
+/**
+ * Takes a person off the roster. Their attendances of future occurrences go too, unless something already happened
+ * there (an answer, a journey): that record is kept, like every past one.
+ */
+export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
+  assertCan(ctx, "participants.write");
+  const { eventId, participantId } = parseInput(RosterInput, input);
+  return getDb().transaction(async (tx) => {
+    await findEventOrThrow(tx, ctx, eventId);
+    const [removed] = await tx
+      .delete(eventParticipants)
+      .where(
+        and(
+          eq(eventParticipants.eventId, eventId),
+          eq(eventParticipants.participantId, participantId),
+          eq(eventParticipants.organizationId, ctx.org.id),
+        ),
+      )
+      .returning({ id: eventParticipants.id });
+    if (!removed) throw new AppError("NOT_FOUND", "This person is not on the event's roster.");
+
+    const future = tx
+      .select({ id: eventInstances.id })
+      .from(eventInstances)
+      .where(
+        and(
+          eq(eventInstances.organizationId, ctx.org.id),
+          eq(eventInstances.eventId, eventId),
+          gt(eventInstances.startsAt, sql`now()`),
+        ),
+      );
+    const mine = and(eq(attendances.organizationId, ctx.org.id), eq(attendances.participantId, participantId));
+    const deleted = await tx
+      .delete(attendances)
+      .where(
+        and(
+          mine,
+          inArray(attendances.instanceId, future),
+          eq(attendances.rsvp, "pending"),
+          eq(attendances.journey, "not_started"),
+        ),
+      )
+      .returning({ instanceId: attendances.instanceId });
+    const instanceIds = deleted.map((row) => row.instanceId);
+    if (instanceIds.length > 0) {
+      // Messages meant for this person alone on those occurrences must not go out any more.
+      await tx
+        .update(scheduledActions)
+        .set({ status: "cancelled" })
+        .where(
+          and(
+            eq(scheduledActions.organizationId, ctx.org.id),
+            eq(scheduledActions.participantId, participantId),
+            inArray(scheduledActions.instanceId, instanceIds),
+            eq(scheduledActions.status, "pending"),
+          ),
+        );
+    }
+    const kept = await tx.$count(attendances, and(mine, inArray(attendances.instanceId, future)));
+    await writeAudit(tx, ctx, {
+      action: "roster.removed",
+      targetType: "event",
+      targetId: eventId,
+      data: { participantId, attendancesRemoved: instanceIds.length, futureAttendancesKept: kept },
+    });
+    return { attendancesRemoved: instanceIds.length, futureAttendancesKept: kept };
+  });
+}
+
+export async function listRoster(ctx: OrgContext, eventId: string) {
+  assertCan(ctx, "events.read");
+  const { eventId: id } = parseInput(RosterInput.pick({ eventId: true }), { eventId });
+  const db = getDb();
+  await findEventOrThrow(db, ctx, id);
+  return db
+    .select({
+      participantId: participants.id,
+      name: participants.name,
+      phone: participants.phone,
+      email: participants.email,
+      guardianOf: participants.guardianOf,
+      metadata: participants.metadata,
+      optedOutAt: participants.optedOutAt,
+      addedAt: eventParticipants.createdAt,
+    })
+    .from(eventParticipants)
+    .innerJoin(participants, eq(participants.id, eventParticipants.participantId))
+    .where(
+      and(
+        eq(eventParticipants.organizationId, ctx.org.id),
+        eq(eventParticipants.eventId, id),
+        eq(participants.organizationId, ctx.org.id),
+      ),
+    )
+    .orderBy(asc(participants.name), asc(participants.phone));
+}
+
+export type RosterEntry = Awaited<ReturnType<typeof listRoster>>[number];
