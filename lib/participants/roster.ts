@@ -3,19 +3,11 @@ import { getDb, schema, type Executor } from "@/db";
 import { rows } from "@/db/migrate";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
+import { findEventOrThrow } from "@/lib/events/find-event";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { RosterInput } from "./schemas";
 
-const { attendances, eventInstances, eventParticipants, events, participants, scheduledActions } = schema;
-
-export async function findEventOrThrow(db: Executor, ctx: OrgContext, eventId: string) {
-  const [event] = await db
-    .select({ id: events.id, title: events.title })
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.organizationId, ctx.org.id)));
-  if (!event) throw new AppError("NOT_FOUND", "Event not found.");
-  return event;
-}
+const { attendances, eventInstances, eventParticipants, participants, scheduledActions } = schema;
 
 /**
  * Puts participants (already known to belong to `ctx.org`) on an event's roster and gives them an attendance for
@@ -52,7 +44,7 @@ export async function addToRoster(ctx: OrgContext, input: RosterInput) {
   assertCan(ctx, "participants.write");
   const { eventId, participantId } = parseInput(RosterInput, input);
   return getDb().transaction(async (tx) => {
-    await findEventOrThrow(tx, ctx, eventId);
+    await findEventOrThrow(tx, ctx, eventId, { forUpdate: true });
     const [participant] = await tx
       .select({ id: participants.id })
       .from(participants)
@@ -80,7 +72,7 @@ export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
   assertCan(ctx, "participants.write");
   const { eventId, participantId } = parseInput(RosterInput, input);
   return getDb().transaction(async (tx) => {
-    await findEventOrThrow(tx, ctx, eventId);
+    await findEventOrThrow(tx, ctx, eventId, { forUpdate: true });
     const [removed] = await tx
       .delete(eventParticipants)
       .where(

@@ -3,7 +3,8 @@ import { getDb, schema, type Executor } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { findEventOrThrow, linkToRoster } from "../roster";
+import { findEventOrThrow } from "@/lib/events/find-event";
+import { linkToRoster } from "../roster";
 import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRowData } from "./read-rows";
 import { ImportInput } from "./schemas";
@@ -45,7 +46,7 @@ export async function importParticipants(
   const valid = rows.filter((row) => row.status === "ok").map((row) => row.data);
 
   return getDb().transaction(async (tx) => {
-    await findEventOrThrow(tx, ctx, eventId);
+    await findEventOrThrow(tx, ctx, eventId, { forUpdate: true });
     const result: ImportResult = {
       created: 0,
       updated: 0,

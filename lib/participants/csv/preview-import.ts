@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { findEventOrThrow } from "../roster";
+import { findEventOrThrow } from "@/lib/events/find-event";
 import { findKnownPhones } from "./known-phones";
 import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRow } from "./read-rows";

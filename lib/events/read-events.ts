@@ -1,0 +1,73 @@
+import { and, count, desc, eq, gt, min } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { toEventView, type EventView } from "./event-columns";
+import { findEventOrThrow } from "./find-event";
+import { ListEventsInput } from "./schemas";
+
+const { eventInstances, eventParticipants, events } = schema;
+
+export type EventDetails = EventView & { rosterSize: number; nextStartsAt: Date | null };
+
+/** One event with its rule as the builder's object, its summary in words, roster size and next start. */
+export async function getEvent(ctx: OrgContext, eventId: string): Promise<EventDetails> {
+  assertCan(ctx, "events.read");
+  const db = getDb();
+  const event = await findEventOrThrow(db, ctx, eventId);
+  const [[roster], [next]] = await Promise.all([
+    db
+      .select({ size: count() })
+      .from(eventParticipants)
+      .where(and(eq(eventParticipants.organizationId, ctx.org.id), eq(eventParticipants.eventId, event.id))),
+    db
+      .select({ startsAt: min(eventInstances.startsAt) })
+      .from(eventInstances)
+      .where(
+        and(
+          eq(eventInstances.organizationId, ctx.org.id),
+          eq(eventInstances.eventId, event.id),
+          eq(eventInstances.status, "scheduled"),
+          gt(eventInstances.startsAt, new Date()),
+        ),
+      ),
+  ]);
+  return { ...toEventView(event), rosterSize: roster?.size ?? 0, nextStartsAt: next?.startsAt ?? null };
+}
+
+/** The organization's events (all, or only active or archived ones), newest first. */
+export async function listEvents(ctx: OrgContext, input: ListEventsInput = {}): Promise<EventDetails[]> {
+  assertCan(ctx, "events.read");
+  const { status } = parseInput(ListEventsInput, input);
+  const db = getDb();
+  const rosterSizes = db
+    .select({ eventId: eventParticipants.eventId, size: count().as("size") })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.organizationId, ctx.org.id))
+    .groupBy(eventParticipants.eventId)
+    .as("roster_sizes");
+  const nextStarts = db
+    .select({ eventId: eventInstances.eventId, startsAt: min(eventInstances.startsAt).as("next_starts_at") })
+    .from(eventInstances)
+    .where(
+      and(
+        eq(eventInstances.organizationId, ctx.org.id),
+        eq(eventInstances.status, "scheduled"),
+        gt(eventInstances.startsAt, new Date()),
+      ),
+    )
+    .groupBy(eventInstances.eventId)
+    .as("next_starts");
+  const rows = await db
+    .select({ event: events, rosterSize: rosterSizes.size, nextStartsAt: nextStarts.startsAt })
+    .from(events)
+    .leftJoin(rosterSizes, eq(rosterSizes.eventId, events.id))
+    .leftJoin(nextStarts, eq(nextStarts.eventId, events.id))
+    .where(and(eq(events.organizationId, ctx.org.id), status ? eq(events.status, status) : undefined))
+    .orderBy(desc(events.createdAt));
+  return rows.map((row) => ({
+    ...toEventView(row.event),
+    rosterSize: row.rosterSize ?? 0,
+    nextStartsAt: row.nextStartsAt ? new Date(row.nextStartsAt) : null,
+  }));
+}

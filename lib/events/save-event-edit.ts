@@ -1,0 +1,41 @@
+import { and, eq } from "drizzle-orm";
+import { schema, type Executor } from "@/db";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError } from "@/lib/errors";
+import { applyEventChange } from "@/lib/occurrences/apply-event-change";
+import type { OrgContext } from "@/lib/tenant/context";
+import { diffEvent, type EventColumns } from "./event-columns";
+import { findEventOrThrow, type EventRow } from "./find-event";
+
+const { events } = schema;
+
+/**
+ * Writes an edit of a locked event and carries it over to the occurrences (see applyEventChange), with its audit
+ * row. An edit that changes nothing writes nothing.
+ */
+export async function saveEventEdit(
+  tx: Executor,
+  ctx: OrgContext,
+  before: EventRow,
+  columns: EventColumns,
+  now: Date,
+): Promise<EventRow> {
+  if (before.status === "archived") {
+    throw new AppError("PRECONDITION_FAILED", "This event is archived. Archived events cannot be edited.");
+  }
+  const diff = diffEvent(before, columns);
+  if (diff.changed.length === 0) return before;
+  const [event] = await tx
+    .update(events)
+    .set(columns)
+    .where(and(eq(events.id, before.id), eq(events.organizationId, ctx.org.id)))
+    .returning();
+  const outcome = await applyEventChange(tx, ctx, event!, diff, now);
+  await writeAudit(tx, ctx, {
+    action: "event.updated",
+    targetType: "event",
+    targetId: before.id,
+    data: { changed: diff.changed, ...outcome },
+  });
+  return findEventOrThrow(tx, ctx, before.id);
+}

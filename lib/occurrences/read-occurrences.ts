@@ -1,0 +1,140 @@
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { toEventView } from "@/lib/events/event-columns";
+import { isUuid } from "@/lib/events/find-event";
+import { AppError, parseInput } from "@/lib/errors";
+import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { ListUpcomingOccurrencesInput } from "./schemas";
+
+const { attendances, eventInstances, events, participants, scheduledActions } = schema;
+
+const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const;
+type Rsvp = "pending" | "confirmed" | "declined";
+type Journey = (typeof JOURNEYS)[number];
+
+export type RsvpCounts = Record<Rsvp, number> & { total: number };
+
+const occurrenceFields = {
+  id: eventInstances.id,
+  eventId: eventInstances.eventId,
+  eventTitle: events.title,
+  eventKind: events.kind,
+  venueName: events.venueName,
+  timeZone: events.timeZone,
+  ruleStartsAt: eventInstances.ruleStartsAt,
+  startsAt: eventInstances.startsAt,
+  endsAt: eventInstances.endsAt,
+  status: eventInstances.status,
+  isDetached: eventInstances.isDetached,
+};
+
+/** Midnight today in the zone, as an instant. */
+function startOfToday(timeZone: string): Date {
+  return localToInstant(`${instantToLocal(new Date(), timeZone).slice(0, 10)}T00:00`, timeZone);
+}
+
+/**
+ * Occurrences from `from` (default: start of today in the organization's zone) in start order, with RSVP counts and
+ * the number of messages still pending. Archived events are left out unless one event is asked for.
+ */
+export async function listUpcomingOccurrences(ctx: OrgContext, input: ListUpcomingOccurrencesInput = {}) {
+  assertCan(ctx, "events.read");
+  const { eventId, status, from, limit } = parseInput(ListUpcomingOccurrencesInput, input);
+  const db = getDb();
+  const rows = await db
+    .select(occurrenceFields)
+    .from(eventInstances)
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
+    .where(
+      and(
+        eq(eventInstances.organizationId, ctx.org.id),
+        gte(eventInstances.startsAt, from ?? startOfToday(ctx.org.timeZone)),
+        eventId ? eq(eventInstances.eventId, eventId) : eq(events.status, "active"),
+        status ? eq(eventInstances.status, status) : undefined,
+      ),
+    )
+    .orderBy(asc(eventInstances.startsAt), asc(events.title))
+    .limit(limit);
+  const ids = rows.map((row) => row.id);
+  const [rsvpRows, actionRows] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select({ instanceId: attendances.instanceId, rsvp: attendances.rsvp, n: sql<number>`count(*)::int` })
+            .from(attendances)
+            .where(and(eq(attendances.organizationId, ctx.org.id), inArray(attendances.instanceId, ids)))
+            .groupBy(attendances.instanceId, attendances.rsvp),
+          db
+            .select({ instanceId: scheduledActions.instanceId, n: sql<number>`count(*)::int` })
+            .from(scheduledActions)
+            .where(
+              and(
+                eq(scheduledActions.organizationId, ctx.org.id),
+                inArray(scheduledActions.instanceId, ids),
+                eq(scheduledActions.status, "pending"),
+              ),
+            )
+            .groupBy(scheduledActions.instanceId),
+        ]);
+  return rows.map((row) => {
+    const rsvp: RsvpCounts = { total: 0, pending: 0, confirmed: 0, declined: 0 };
+    for (const r of rsvpRows.filter((r) => r.instanceId === row.id)) {
+      rsvp[r.rsvp] += r.n;
+      rsvp.total += r.n;
+    }
+    const pendingActions = actionRows.find((r) => r.instanceId === row.id)?.n ?? 0;
+    return { ...row, startsLocal: instantToLocal(row.startsAt, row.timeZone), rsvp, pendingActions };
+  });
+}
+
+/** One occurrence with its event, the attendance list (by name) and counts by RSVP and journey status. */
+export async function getOccurrence(ctx: OrgContext, instanceId: string) {
+  assertCan(ctx, "events.read");
+  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  const db = getDb();
+  const [row] = await db
+    .select({ instance: eventInstances, event: events })
+    .from(eventInstances)
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
+    .where(and(eq(eventInstances.id, instanceId), eq(eventInstances.organizationId, ctx.org.id)));
+  if (!row) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  const list = await db
+    .select({
+      id: attendances.id,
+      participantId: participants.id,
+      name: participants.name,
+      phone: participants.phone,
+      guardianOf: participants.guardianOf,
+      optedOutAt: participants.optedOutAt,
+      rsvp: attendances.rsvp,
+      rsvpAt: attendances.rsvpAt,
+      journey: attendances.journey,
+      checkedInAt: attendances.checkedInAt,
+      checkInMethod: attendances.checkInMethod,
+      etaAt: attendances.etaAt,
+      isLate: attendances.isLate,
+      lateMinutes: attendances.lateMinutes,
+    })
+    .from(attendances)
+    .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))
+    .where(and(eq(attendances.organizationId, ctx.org.id), eq(attendances.instanceId, instanceId)))
+    .orderBy(asc(participants.name), asc(participants.phone));
+
+  const rsvp: RsvpCounts = { total: list.length, pending: 0, confirmed: 0, declined: 0 };
+  const journey = Object.fromEntries(JOURNEYS.map((j) => [j, 0])) as Record<Journey, number>;
+  for (const attendance of list) {
+    rsvp[attendance.rsvp] += 1;
+    journey[attendance.journey] += 1;
+  }
+  const { timeZone } = row.event;
+  return {
+    ...row.instance,
+    startsLocal: instantToLocal(row.instance.startsAt, timeZone),
+    endsLocal: instantToLocal(row.instance.endsAt, timeZone),
+    event: toEventView(row.event),
+    counts: { rsvp, journey },
+    attendances: list,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { EventFields, requireRuleWhenPeriodic } from "@/lib/events/schemas";
+import { LocalDateTime } from "@/lib/recurrence/schemas";
+
+// Client-safe: forms and filters validate with these; the domain functions parse them again.
+
+export const OCCURRENCE_STATUSES = ["scheduled", "cancelled", "completed"] as const;
+export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
+
+export const CancelOccurrenceInput = z.object({ instanceId: z.uuid() });
+export type CancelOccurrenceInput = z.infer<typeof CancelOccurrenceInput>;
+
+/** `startsLocal` is the new wall-clock start in the event's time zone; the duration stays. */
+export const MoveOccurrenceInput = z.object({ instanceId: z.uuid(), startsLocal: LocalDateTime });
+export type MoveOccurrenceInput = z.infer<typeof MoveOccurrenceInput>;
+
+/** The whole event editor's input plus the occurrence from which the new settings apply. */
+export const ChangeThisAndFollowingInput = EventFields.extend({ instanceId: z.uuid() }).superRefine(requireRuleWhenPeriodic);
+export type ChangeThisAndFollowingInput = z.input<typeof ChangeThisAndFollowingInput>;
+
+export const ListUpcomingOccurrencesInput = z.object({
+  eventId: z.uuid().optional(),
+  status: z.enum(OCCURRENCE_STATUSES).optional(),
+  /** Defaults to the start of today in the organization's time zone, so today's occurrences come first. */
+  from: z.coerce.date().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type ListUpcomingOccurrencesInput = z.input<typeof ListUpcomingOccurrencesInput>;

@@ -1,0 +1,133 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, schema, type Executor } from "@/db";
+import type { EventSchedule } from "@/lib/events/schemas";
+import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { planActions, scheduleOf } from "./due-times";
+
+const { scheduledActions } = schema;
+
+export type ScheduledInstance = { id: string; startsAt: Date; endsAt: Date };
+
+/**
+ * Creates the whole-occurrence actions the event's schedule asks for. Idempotent: the unique key
+ * (instance, participant, action) turns a repeat into a no-op. Returns how many rows were created.
+ */
+export async function scheduleActionsForInstances(
+  tx: Executor,
+  ctx: OrgContext,
+  event: EventSchedule,
+  instances: ScheduledInstance[],
+  now: Date,
+): Promise<number> {
+  const rows = instances.flatMap((instance) =>
+    planActions(scheduleOf(event), instance, now).map(({ action, dueAt }) => ({
+      organizationId: ctx.org.id,
+      instanceId: instance.id,
+      participantId: null,
+      action,
+      dueAt,
+    })),
+  );
+  if (rows.length === 0) return 0;
+  const created = await tx.insert(scheduledActions).values(rows).onConflictDoNothing().returning({ id: scheduledActions.id });
+  return created.length;
+}
+
+export function scheduleActionsForInstance(
+  tx: Executor,
+  ctx: OrgContext,
+  event: EventSchedule,
+  instance: ScheduledInstance,
+  now: Date,
+): Promise<number> {
+  return scheduleActionsForInstances(tx, ctx, event, [instance], now);
+}
+
+export type RescheduleResult = { retimed: number; cancelled: number; created: number };
+
+/**
+ * Brings the pending whole-occurrence actions of these occurrences in line with the schedule and their (possibly new)
+ * times: pending ones are re-timed, or cancelled when their message is off or now in the past; a message turned back
+ * on is created or revived. Actions that already ran (running, done, failed) are history and stay as they are.
+ */
+export async function rescheduleActionsForInstances(
+  tx: Executor,
+  ctx: OrgContext,
+  event: EventSchedule,
+  instances: ScheduledInstance[],
+  now: Date,
+): Promise<RescheduleResult> {
+  const result: RescheduleResult = { retimed: 0, cancelled: 0, created: 0 };
+  if (instances.length === 0) return result;
+  const existing = await tx
+    .select({ id: scheduledActions.id, instanceId: scheduledActions.instanceId, action: scheduledActions.action, dueAt: scheduledActions.dueAt, status: scheduledActions.status })
+    .from(scheduledActions)
+    .where(
+      and(
+        eq(scheduledActions.organizationId, ctx.org.id),
+        inArray(scheduledActions.instanceId, instances.map((i) => i.id)),
+        isNull(scheduledActions.participantId),
+      ),
+    );
+  const missing: ScheduledInstance[] = [];
+  for (const instance of instances) {
+    const planned = new Map(planActions(scheduleOf(event), instance, now).map((p) => [p.action, p.dueAt]));
+    const rows = existing.filter((row) => row.instanceId === instance.id);
+    for (const row of rows) {
+      const dueAt = planned.get(row.action);
+      if (row.status === "pending" && !dueAt) {
+        await setAction(tx, ctx, row.id, { status: "cancelled" });
+        result.cancelled += 1;
+      } else if (dueAt && (row.status === "cancelled" || (row.status === "pending" && row.dueAt.getTime() !== dueAt.getTime()))) {
+        await setAction(tx, ctx, row.id, { status: "pending", dueAt });
+        if (row.status === "cancelled") result.created += 1;
+        else result.retimed += 1;
+      }
+    }
+    if ([...planned.keys()].some((action) => !rows.some((row) => row.action === action))) missing.push(instance);
+  }
+  result.created += await scheduleActionsForInstances(tx, ctx, event, missing, now);
+  return result;
+}
+
+async function setAction(
+  tx: Executor,
+  ctx: OrgContext,
+  id: string,
+  values: { status: "pending" | "cancelled"; dueAt?: Date },
+): Promise<void> {
+  await tx
+    .update(scheduledActions)
+    .set(values)
+    .where(and(eq(scheduledActions.id, id), eq(scheduledActions.organizationId, ctx.org.id)));
+}
+
+/** Cancels every pending action of these occurrences (per-participant ones too). Returns how many. */
+export async function cancelPendingActions(tx: Executor, ctx: OrgContext, instanceIds: string[]): Promise<number> {
+  if (instanceIds.length === 0) return 0;
+  const cancelled = await tx
+    .update(scheduledActions)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        eq(scheduledActions.organizationId, ctx.org.id),
+        inArray(scheduledActions.instanceId, instanceIds),
+        eq(scheduledActions.status, "pending"),
+      ),
+    )
+    .returning({ id: scheduledActions.id });
+  return cancelled.length;
+}
+
+/** Every scheduled action of one occurrence, soonest first. */
+export async function listScheduledActions(ctx: OrgContext, instanceId: string) {
+  assertCan(ctx, "events.read");
+  const db = getDb();
+  await findInstanceOrThrow(db, ctx, instanceId);
+  return db
+    .select()
+    .from(scheduledActions)
+    .where(and(eq(scheduledActions.organizationId, ctx.org.id), eq(scheduledActions.instanceId, instanceId)))
+    .orderBy(asc(scheduledActions.dueAt), asc(scheduledActions.action));
+}

@@ -1,0 +1,87 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { findEventOrThrow } from "@/lib/events/find-event";
+import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
+import { instantToLocal } from "@/lib/recurrence/expand";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import type { ScheduledActionKind } from "./due-times";
+
+const { attendances, messages, participants, scheduledActions } = schema;
+
+type Rsvp = "pending" | "confirmed" | "declined";
+export type TimelineRecipient = { participantId: string; name: string; phone: string };
+
+/**
+ * Who an action of the occurrence is for: the confirmation asks those who have not answered, the reminder and the
+ * tracking link go to those who confirmed, closure covers the whole roster. Opted-out people get no messages.
+ */
+export function isEligible(action: ScheduledActionKind, person: { rsvp: Rsvp; optedOutAt: Date | null }): boolean {
+  if (action === "closure") return true;
+  if (person.optedOutAt) return false;
+  return action === "confirmation" ? person.rsvp === "pending" : person.rsvp === "confirmed";
+}
+
+/**
+ * What the occurrence will send to whom and when (in the event's zone), and what was sent: one row per scheduled
+ * action, soonest first. Recipients are judged by today's answers, so they change as people reply.
+ */
+export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string) {
+  assertCan(ctx, "events.read");
+  const db = getDb();
+  const instance = await findInstanceOrThrow(db, ctx, instanceId);
+  const { timeZone } = await findEventOrThrow(db, ctx, instance.eventId);
+  const [actions, people, sent] = await Promise.all([
+    db
+      .select()
+      .from(scheduledActions)
+      .where(and(eq(scheduledActions.organizationId, ctx.org.id), eq(scheduledActions.instanceId, instanceId)))
+      .orderBy(asc(scheduledActions.dueAt), asc(scheduledActions.action)),
+    db
+      .select({
+        participantId: participants.id,
+        name: participants.name,
+        phone: participants.phone,
+        optedOutAt: participants.optedOutAt,
+        rsvp: attendances.rsvp,
+      })
+      .from(attendances)
+      .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))
+      .where(and(eq(attendances.organizationId, ctx.org.id), eq(attendances.instanceId, instanceId)))
+      .orderBy(asc(participants.name)),
+    db
+      .select({
+        id: messages.id,
+        scheduledActionId: messages.scheduledActionId,
+        participantId: messages.participantId,
+        kind: messages.kind,
+        status: messages.status,
+        createdAt: messages.createdAt,
+      })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.organizationId, ctx.org.id),
+          eq(messages.instanceId, instanceId),
+          eq(messages.direction, "outbound"),
+        ),
+      )
+      .orderBy(asc(messages.createdAt)),
+  ]);
+  const names = new Map(people.map((p) => [p.participantId, p.name]));
+  return actions.map((action) => ({
+    id: action.id,
+    action: action.action,
+    dueAt: action.dueAt,
+    dueLocal: instantToLocal(action.dueAt, timeZone),
+    status: action.status,
+    attempts: action.attempts,
+    lastError: action.lastError,
+    recipients: people
+      .filter((p) => (action.participantId ? p.participantId === action.participantId : isEligible(action.action, p)))
+      .map(({ participantId, name, phone }): TimelineRecipient => ({ participantId, name, phone })),
+    sent: sent
+      .filter((message) => message.scheduledActionId === action.id)
+      .map((message) => ({ ...message, name: message.participantId ? (names.get(message.participantId) ?? null) : null })),
+  }));
+}
+export type TimelineRow = Awaited<ReturnType<typeof getOccurrenceTimeline>>[number];
