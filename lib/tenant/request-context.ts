@@ -32,3 +32,13 @@ export async function requirePageContext(orgSlug: string): Promise<OrgContext> {
     throw error;
   }
 }
+
+/** For pages: a domain lookup whose NOT_FOUND (missing, or another organization's) becomes the 404 page. */
+export async function notFoundOnMissing<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

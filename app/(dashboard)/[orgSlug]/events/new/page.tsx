@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/dashboard/forbidden";
+import { EventForm } from "@/components/events/event-form";
+import { newEventValues } from "@/components/events/event-form-values";
+import { PageHeader } from "@/components/ui/page-header";
+import { listTimeZones } from "@/lib/organizations/time-zones";
+import { requirePageContext } from "@/lib/tenant/request-context";
+import { CAPABILITIES, can } from "@/lib/tenant/roles";
+
+export const metadata: Metadata = { title: "New event" };
+
+export default async function NewEventPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const ctx = await requirePageContext(orgSlug);
+  if (!can(ctx.role, "events.write")) return <Forbidden role={ctx.role} needs={CAPABILITIES["events.write"]} />;
+  return (
+    <div className="space-y-6">
+      <PageHeader title="New event" description="Something people travel to: a school run, a shuttle, a meeting." />
+      <EventForm orgSlug={orgSlug} target={{ eventId: null }} initial={newEventValues(ctx.org.timeZone)} timeZones={listTimeZones()} />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OCCURRENCE_STATUS, formatLocalShort } from "@/components/occurrences/labels";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ClockIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { listEvents } from "@/lib/events/events";
+import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
+import { OCCURRENCE_STATUSES } from "@/lib/occurrences/schemas";
+import { instantToLocal } from "@/lib/recurrence/expand";
+import { requirePageContext } from "@/lib/tenant/request-context";
+
+export const metadata: Metadata = { title: "Upcoming" };
+
+type Search = { event?: string; status?: string };
+
+export default async function UpcomingPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Search> }) {
+  const { orgSlug } = await params;
+  const search = await searchParams;
+  const ctx = await requirePageContext(orgSlug);
+  const events = await listEvents(ctx, { status: "active" });
+  const eventId = events.some((e) => e.id === search.event) ? search.event : undefined;
+  const status = OCCURRENCE_STATUSES.find((s) => s === search.status);
+  const occurrences = await listUpcomingOccurrences(ctx, { eventId, status, limit: 100 });
+  const today = instantToLocal(new Date(), ctx.org.timeZone).slice(0, 10);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Upcoming" description="Every planned occurrence of every event, today first." />
+      <form className="flex flex-wrap items-end gap-3" aria-label="Filter occurrences">
+        <label className="text-sm font-medium text-slate-700">
+          Event
+          <Select name="event" defaultValue={eventId ?? ""} wrapperClassName="mt-1 w-64">
+            <option value="">All events</option>
+            {events.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Status
+          <Select name="status" defaultValue={status ?? ""} wrapperClassName="mt-1 w-44">
+            <option value="">Any status</option>
+            {OCCURRENCE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {OCCURRENCE_STATUS[s]!.label}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      <Card>
+        <CardContent className="pt-5">
+          {occurrences.length === 0 ? (
+            <EmptyState
+              icon={<ClockIcon />}
+              title="Nothing planned"
+              description={
+                events.length === 0
+                  ? "Occurrences appear here once you create an event: one row per date it happens, with who confirmed and which messages are still to go out."
+                  : "No occurrence matches these filters from today on."
+              }
+            />
+          ) : (
+            <Table>
+              <THead>
+                <TR>
+                  <TH>When</TH>
+                  <TH>Event</TH>
+                  <TH>Status</TH>
+                  <TH className="text-right">Confirmed</TH>
+                  <TH className="text-right">Messages to go</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {occurrences.map((o) => {
+                  const s = OCCURRENCE_STATUS[o.status]!;
+                  return (
+                    <TR key={o.id}>
+                      <TD>
+                        <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
+                          {formatLocalShort(o.startsLocal)}
+                        </Link>
+                        {o.startsLocal.slice(0, 10) === today ? <Badge tone="brand" className="ml-2">Today</Badge> : null}
+                      </TD>
+                      <TD>
+                        {o.eventTitle}
+                        <span className="block text-xs text-slate-500">{o.venueName}</span>
+                      </TD>
+                      <TD>
+                        <Badge tone={s.tone}>{s.label}</Badge>
+                        {o.isDetached ? <Badge tone="warning" className="ml-1">Moved</Badge> : null}
+                      </TD>
+                      <TD className="text-right tabular-nums">
+                        {o.rsvp.confirmed} / {o.rsvp.total}
+                      </TD>
+                      <TD className="text-right tabular-nums">{o.pendingActions}</TD>
+                    </TR>
+                  );
+                })}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

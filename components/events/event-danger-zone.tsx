@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { archiveEventAction, deleteEventAction } from "@/app/(dashboard)/[orgSlug]/events/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+
+/** Archive (stops planning, keeps history) or delete (removes everything) — each behind a confirmation. */
+export function EventDangerZone({ orgSlug, eventId, title, archived }: { orgSlug: string; eventId: string; title: string; archived: boolean }) {
+  const [archiveState, archive] = useActionState(archiveEventAction.bind(null, orgSlug, eventId), idle);
+  const [deleteState, remove] = useActionState(deleteEventAction.bind(null, orgSlug, eventId), idle);
+  const [confirming, setConfirming] = useState<"archive" | "delete" | null>(null);
+  return (
+    <div className="space-y-3">
+      <FormMessage result={archiveState} />
+      <FormMessage result={deleteState} />
+      {confirming === null ? (
+        <div className="flex flex-wrap gap-2">
+          {archived ? null : (
+            <Button variant="secondary" onClick={() => setConfirming("archive")}>
+              Archive event
+            </Button>
+          )}
+          <Button variant="danger" onClick={() => setConfirming("delete")}>
+            Delete event
+          </Button>
+        </div>
+      ) : (
+        <form
+          action={confirming === "archive" ? archive : remove}
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3"
+        >
+          <p className="text-sm text-red-900">
+            {confirming === "archive"
+              ? `Archive "${title}"? No new occurrences are planned and pending messages are cancelled. Its history stays.`
+              : `Delete "${title}" with all its occurrences, attendance and planned messages? This cannot be undone.`}
+          </p>
+          <SubmitButton variant="danger" size="sm" pendingLabel="Working…">
+            {confirming === "archive" ? "Yes, archive" : "Yes, delete"}
+          </SubmitButton>
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(null)}>
+            Keep it
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

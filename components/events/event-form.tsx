@@ -1,0 +1,216 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { saveEventAction, type EventFormTarget } from "@/app/(dashboard)/[orgSlug]/events/actions";
+import { VenuePicker } from "@/components/map/venue-picker";
+import { TimeZoneSelect } from "@/components/settings/organization-fields";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { idle } from "@/lib/http/action-result";
+import type { RecurrenceRule } from "@/lib/recurrence/schemas";
+import { OccurrencePreview } from "./occurrence-preview";
+import { OffsetField } from "./offset-field";
+import { RuleBuilder } from "./rule-builder";
+
+export type EventFormValues = {
+  title: string;
+  description: string;
+  kind: "demand" | "periodic";
+  date: string;
+  time: string;
+  durationMinutes: number;
+  timeZone: string;
+  rule: RecurrenceRule;
+  exdates: string[];
+  venueName: string;
+  venueAddress: string;
+  venueLat: string;
+  venueLng: string;
+  arrivalRadiusM: number;
+  travelMode: "walking" | "driving";
+  lateGraceMinutes: number;
+  schedule: {
+    confirmationOffsetMinutes: number | null;
+    reminderOffsetMinutes: number | null;
+    trackingOffsetMinutes: number | null;
+    closureOffsetMinutes: number | null;
+  };
+};
+
+type Props = { orgSlug: string; target: EventFormTarget; initial: EventFormValues; timeZones: string[] };
+
+/** Creates or edits an event: what, when (with the rule builder and a live preview), where (map), and messages. */
+export function EventForm({ orgSlug, target, initial, timeZones }: Props) {
+  const [values, setValues] = useState(initial);
+  const [state, action] = useActionState(saveEventAction.bind(null, orgSlug, target), idle);
+  const errors = state.ok ? undefined : state.fields;
+  const error = (key: string) => errors?.[key]?.[0];
+  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setSchedule = (key: keyof EventFormValues["schedule"], minutes: number | null) =>
+    setValues((v) => ({ ...v, schedule: { ...v.schedule, [key]: minutes } }));
+
+  const lat = Number.parseFloat(values.venueLat);
+  const lng = Number.parseFloat(values.venueLng);
+  const position = Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+  const dtstartLocal = `${values.date}T${values.time}`;
+  const payload = JSON.stringify({
+    title: values.title,
+    description: values.description,
+    kind: values.kind,
+    dtstartLocal,
+    durationMinutes: values.durationMinutes,
+    timeZone: values.timeZone,
+    rule: values.kind === "periodic" ? values.rule : undefined,
+    exdates: values.kind === "periodic" ? values.exdates : [],
+    venueName: values.venueName,
+    venueAddress: values.venueAddress,
+    venueLat: position ? lat : null,
+    venueLng: position ? lng : null,
+    arrivalRadiusM: values.arrivalRadiusM,
+    travelMode: values.travelMode,
+    lateGraceMinutes: values.lateGraceMinutes,
+    schedule: values.schedule,
+  });
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <input type="hidden" name="payload" value={payload} />
+      <FormMessage result={state} />
+
+      <Card>
+        <CardHeader>
+          <CardTitle>What</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <Field id="title" label="Title" error={error("title")}>
+            <Input value={values.title} onChange={(e) => set("title", e.target.value)} placeholder="Morning school run" />
+          </Field>
+          <Field id="description" label="Description" hint="Shown to participants on their tracking page." error={error("description")}>
+            <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
+          </Field>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>When</CardTitle>
+          <CardDescription>Times are wall-clock times in the event&apos;s time zone, also across daylight-saving changes.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <div className="space-y-4">
+            <fieldset className="flex gap-4">
+              <legend className="sr-only">Kind</legend>
+              {(["demand", "periodic"] as const).map((kind) => (
+                <label key={kind} className="flex items-center gap-2 text-sm font-medium text-slate-900">
+                  <input type="radio" name="kind-choice" className="size-4 accent-brand-700" checked={values.kind === kind} onChange={() => set("kind", kind)} />
+                  {kind === "demand" ? "One-off" : "Recurring"}
+                </label>
+              ))}
+            </fieldset>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <Field id="date" label={values.kind === "periodic" ? "First date" : "Date"} error={error("dtstartLocal")}>
+                <Input type="date" value={values.date} onChange={(e) => set("date", e.target.value)} />
+              </Field>
+              <Field id="time" label="Start time">
+                <Input type="time" value={values.time} onChange={(e) => set("time", e.target.value)} />
+              </Field>
+              <Field id="duration" label="Duration (minutes)" error={error("durationMinutes")}>
+                <Input type="number" min={5} max={1440} value={values.durationMinutes} onChange={(e) => set("durationMinutes", Number(e.target.value))} />
+              </Field>
+            </div>
+            <Field id="timeZone" label="Time zone" error={error("timeZone")}>
+              <TimeZoneSelect timeZones={timeZones} value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} />
+            </Field>
+            {values.kind === "periodic" ? (
+              <RuleBuilder rule={values.rule} onChange={(rule) => set("rule", rule)} startDate={values.date} errors={errors} />
+            ) : null}
+          </div>
+          <OccurrencePreview
+            dtstartLocal={dtstartLocal}
+            timeZone={values.timeZone}
+            rule={values.kind === "periodic" ? values.rule : null}
+            exdates={values.exdates}
+            onSkip={(local) => set("exdates", [...values.exdates, local].sort())}
+            onRestore={(local) => set("exdates", values.exdates.filter((d) => d !== local))}
+          />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Where</CardTitle>
+          <CardDescription>Participants are checked in automatically when they come inside the arrival radius.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-4">
+            <Field id="venueName" label="Venue name" error={error("venueName")}>
+              <Input value={values.venueName} onChange={(e) => set("venueName", e.target.value)} placeholder="Main gate" />
+            </Field>
+            <Field id="venueAddress" label="Address" error={error("venueAddress")}>
+              <Input value={values.venueAddress} onChange={(e) => set("venueAddress", e.target.value)} />
+            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field id="venueLat" label="Latitude" error={error("venueLat")}>
+                <Input inputMode="decimal" value={values.venueLat} onChange={(e) => set("venueLat", e.target.value)} placeholder="52.5306" />
+              </Field>
+              <Field id="venueLng" label="Longitude" error={error("venueLng")}>
+                <Input inputMode="decimal" value={values.venueLng} onChange={(e) => set("venueLng", e.target.value)} placeholder="13.3847" />
+              </Field>
+            </div>
+            <div className="grid grid-cols-2 gap-4">
+              <Field id="arrivalRadiusM" label="Arrival radius (metres)" error={error("arrivalRadiusM")}>
+                <Input type="number" min={25} max={5000} value={values.arrivalRadiusM} onChange={(e) => set("arrivalRadiusM", Number(e.target.value))} />
+              </Field>
+              <Field id="travelMode" label="People mostly come">
+                <Select value={values.travelMode} onChange={(e) => set("travelMode", e.target.value as "walking" | "driving")}>
+                  <option value="driving">by car or bus</option>
+                  <option value="walking">on foot</option>
+                </Select>
+              </Field>
+            </div>
+            <Field id="lateGraceMinutes" label="Late after (minutes past the start)" error={error("lateGraceMinutes")}>
+              <Input type="number" min={0} max={120} value={values.lateGraceMinutes} onChange={(e) => set("lateGraceMinutes", Number(e.target.value))} />
+            </Field>
+          </div>
+          <VenuePicker
+            value={position}
+            radiusM={values.arrivalRadiusM}
+            onChange={(p) => setValues((v) => ({ ...v, venueLat: String(p.lat), venueLng: String(p.lng) }))}
+          />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>WhatsApp messages</CardTitle>
+          <CardDescription>Sent for every occurrence. Each occurrence page shows exactly who gets what, and when.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-3 md:grid-cols-2">
+          <OffsetField id="confirmationOffset" label="Confirmation request" relation="before the start" defaultMinutes={1440}
+            description="Asks each invited participant to confirm or decline with one tap."
+            value={values.schedule.confirmationOffsetMinutes} onChange={(m) => setSchedule("confirmationOffsetMinutes", m)} error={error("schedule.confirmationOffsetMinutes")} />
+          <OffsetField id="reminderOffset" label="Reminder" relation="before the start" defaultMinutes={120}
+            description="Reminds everyone who confirmed."
+            value={values.schedule.reminderOffsetMinutes} onChange={(m) => setSchedule("reminderOffsetMinutes", m)} error={error("schedule.reminderOffsetMinutes")} />
+          <OffsetField id="trackingOffset" label="Tracking link" relation="before the start" defaultMinutes={60}
+            description="Opens live tracking and sends each confirmed participant their link."
+            value={values.schedule.trackingOffsetMinutes} onChange={(m) => setSchedule("trackingOffsetMinutes", m)} error={error("schedule.trackingOffsetMinutes")} />
+          <OffsetField id="closureOffset" label="Closure" relation="after the end" defaultMinutes={30}
+            description="Closes tracking, marks no-shows and thanks those who came."
+            value={values.schedule.closureOffsetMinutes} onChange={(m) => setSchedule("closureOffsetMinutes", m)} error={error("schedule.closureOffsetMinutes")} />
+        </CardContent>
+      </Card>
+
+      <div className="flex justify-end">
+        <SubmitButton pendingLabel="Saving…">
+          {target.fromInstanceId ? "Save for this and following" : target.eventId ? "Save changes" : "Create event"}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import "maplibre-gl/dist/maplibre-gl.css";
+import type * as MapLibre from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import { circlePolygon, loadMapLibre, mapStyle } from "./load-maplibre";
+
+export type LatLng = { lat: number; lng: number };
+
+type Props = {
+  value: LatLng | null;
+  radiusM: number;
+  onChange: (position: LatLng) => void;
+  /** Where to look when no venue is set yet. */
+  fallbackCenter?: LatLng;
+  className?: string;
+};
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Click the map or drag the pin to set the venue; the arrival radius is drawn around it. */
+export function VenuePicker({ value, radiusM, onChange, fallbackCenter, className }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibre.Map | null>(null);
+  const marker = useRef<MapLibre.Marker | null>(null);
+  const onChangeRef = useRef(onChange);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadMapLibre()
+      .then((maplibregl) => {
+        if (cancelled || !container.current) return;
+        const center = value ?? fallbackCenter ?? { lat: 50, lng: 10 };
+        const instance = new maplibregl.Map({
+          container: container.current,
+          style: mapStyle(),
+          center: [center.lng, center.lat],
+          zoom: value ? 15 : 3,
+          attributionControl: false,
+        });
+        instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        instance.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+        instance.on("click", (e) => onChangeRef.current({ lat: round(e.lngLat.lat), lng: round(e.lngLat.lng) }));
+        instance.on("load", () => {
+          instance.addSource("radius", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+          instance.addLayer({ id: "radius-fill", type: "fill", source: "radius", paint: { "fill-color": "#0d9488", "fill-opacity": 0.15 } });
+          instance.addLayer({ id: "radius-line", type: "line", source: "radius", paint: { "line-color": "#0f766e", "line-width": 2 } });
+          setReady(true);
+        });
+        map.current = instance;
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      cancelled = true;
+      map.current?.remove();
+      map.current = null;
+      marker.current = null;
+    };
+    // The map is created once; later changes of `value` move the pin in the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance || !ready) return;
+    const source = instance.getSource<MapLibre.GeoJSONSource>("radius");
+    if (!value) {
+      marker.current?.remove();
+      marker.current = null;
+      source?.setData({ type: "FeatureCollection", features: [] });
+      return;
+    }
+    void loadMapLibre().then((maplibregl) => {
+      if (!marker.current) {
+        marker.current = new maplibregl.Marker({ color: "#0f766e", draggable: true })
+          .setLngLat([value.lng, value.lat])
+          .addTo(instance);
+        marker.current.on("dragend", () => {
+          const { lat, lng } = marker.current!.getLngLat();
+          onChangeRef.current({ lat: round(lat), lng: round(lng) });
+        });
+      } else {
+        marker.current.setLngLat([value.lng, value.lat]);
+      }
+    });
+    source?.setData(circlePolygon(value.lat, value.lng, radiusM));
+    if (!instance.getBounds().contains([value.lng, value.lat])) instance.easeTo({ center: [value.lng, value.lat], zoom: 15 });
+  }, [value, radiusM, ready]);
+
+  return (
+    <div className={className}>
+      <div
+        ref={container}
+        className="h-72 w-full overflow-hidden rounded-lg border border-slate-300 bg-sky-100"
+        role="application"
+        aria-label="Venue map: click to place the venue, or drag the pin"
+        data-testid="venue-map"
+      />
+      {failed ? (
+        <p className="mt-2 text-sm text-red-700" role="alert">
+          The map could not be loaded. Type the latitude and longitude instead.
+        </p>
+      ) : (
+        <p className="mt-2 text-xs text-slate-500">Click the map or drag the pin. The circle is the arrival radius.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MessageIcon } from "@/components/ui/icons";
+import type { TimelineRow } from "@/lib/schedule/timeline";
+import { ACTION_AUDIENCE, ACTION_LABELS, ACTION_STATUS, formatLocalShort } from "./labels";
+
+/** What this occurrence sends to whom and when (event's zone), and what was sent. */
+export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: string }) {
+  if (rows.length === 0) {
+    return (
+      <EmptyState
+        icon={<MessageIcon />}
+        title="No messages planned"
+        description="Every message of this event's schedule is turned off, or its time had already passed when the occurrence was planned."
+      />
+    );
+  }
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-6" aria-label={`Message timeline, times in ${timeZone}`}>
+      {rows.map((row) => {
+        const status = ACTION_STATUS[row.status] ?? { label: row.status, tone: "neutral" as const };
+        const inactive = row.status === "cancelled";
+        return (
+          <li key={row.id} className="relative" data-testid="timeline-row">
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[31px] top-1.5 size-3 rounded-full ring-4 ring-white ${inactive ? "bg-slate-300" : "bg-brand-600"}`}
+            />
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-medium tabular-nums text-slate-900">{formatLocalShort(row.dueLocal)}</span>
+              <span className={inactive ? "text-slate-500 line-through" : "font-medium text-slate-900"}>
+                {ACTION_LABELS[row.action] ?? row.action}
+              </span>
+              <Badge tone={status.tone}>{status.label}</Badge>
+            </div>
+            <p className="mt-1 text-sm text-slate-600">
+              {ACTION_AUDIENCE[row.action]}:{" "}
+              {row.recipients.length === 0
+                ? "nobody right now"
+                : `${row.recipients.length} ${row.recipients.length === 1 ? "person" : "people"}`}
+              {row.recipients.length > 0 ? (
+                <span className="text-slate-500"> — {row.recipients.slice(0, 6).map((r) => r.name).join(", ")}{row.recipients.length > 6 ? ` and ${row.recipients.length - 6} more` : ""}</span>
+              ) : null}
+            </p>
+            {row.sent.length > 0 ? (
+              <p className="mt-1 text-sm text-emerald-800">
+                Sent {row.sent.length} message{row.sent.length === 1 ? "" : "s"}
+              </p>
+            ) : null}
+            {row.lastError ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
