@@ -90,7 +90,10 @@ export function VenuePicker({ value, radiusM, onChange, fallbackCenter, classNam
       }
     });
     source?.setData(circlePolygon(value.lat, value.lng, radiusM));
-    if (!instance.getBounds().contains([value.lng, value.lat])) instance.easeTo({ center: [value.lng, value.lat], zoom: 15 });
+    // Typed coordinates or a first click at world scale: bring the pin close enough to see the arrival radius.
+    if (!instance.getBounds().contains([value.lng, value.lat]) || instance.getZoom() < 10) {
+      instance.easeTo({ center: [value.lng, value.lat], zoom: 15 });
+    }
   }, [value, radiusM, ready]);
 
   return (

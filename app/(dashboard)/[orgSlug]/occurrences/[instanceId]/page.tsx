@@ -3,6 +3,7 @@ import Link from "next/link";
 import { JOURNEY_LABELS, OCCURRENCE_STATUS, RSVP_LABELS, formatLocalShort } from "@/components/occurrences/labels";
 import { OccurrenceControls } from "@/components/occurrences/occurrence-controls";
 import { Timeline } from "@/components/occurrences/timeline";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -27,6 +28,7 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
   ]);
   const { event, counts } = occurrence;
   const status = OCCURRENCE_STATUS[occurrence.status]!;
+  const cancelledMessages = timeline.filter((row) => row.status === "cancelled").length;
   const editable = can(ctx.role, "events.write") && occurrence.status === "scheduled" && occurrence.startsAt > new Date();
 
   return (
@@ -46,6 +48,12 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
           </div>
         }
       />
+      {occurrence.status === "cancelled" ? (
+        <Alert tone="warning" title="This occurrence is cancelled">
+          Nobody gets its messages: {cancelledMessages} planned message{cancelledMessages === 1 ? " was" : "s were"}{" "}
+          cancelled. Other occurrences of {event.title} are not affected.
+        </Alert>
+      ) : null}
       {editable ? (
         <div className="flex flex-wrap items-start gap-3">
           <OccurrenceControls orgSlug={orgSlug} instanceId={occurrence.id} startsLocal={occurrence.startsLocal} timeZone={event.timeZone} />
