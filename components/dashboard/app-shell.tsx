@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Logo } from "@/components/brand/logo";
 import { Avatar } from "@/components/ui/avatar";
-import { ActivityIcon, LogOutIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
+import {
+  ActivityIcon,
+  CalendarIcon,
+  ClockIcon,
+  LogOutIcon,
+  SettingsIcon,
+  UserPlusIcon,
+  UsersIcon,
+} from "@/components/ui/icons";
 import type { MyOrganization } from "@/lib/organizations/organizations";
 import { can, type Role } from "@/lib/tenant/roles";
 import { NavLinks, type NavItem } from "./nav-links";
@@ -20,7 +28,10 @@ type Props = {
 function navItems(slug: string, role: Role): NavItem[] {
   const items: (NavItem & { show: boolean })[] = [
     { href: `/${slug}`, label: "Overview", icon: <ActivityIcon />, exact: true, show: true },
-    { href: `/${slug}/members`, label: "Members", icon: <UsersIcon />, show: can(role, "members.manage") },
+    { href: `/${slug}/occurrences`, label: "Upcoming", icon: <ClockIcon />, show: can(role, "events.read") },
+    { href: `/${slug}/events`, label: "Events", icon: <CalendarIcon />, show: can(role, "events.read") },
+    { href: `/${slug}/participants`, label: "Participants", icon: <UsersIcon />, show: can(role, "events.read") },
+    { href: `/${slug}/members`, label: "Members", icon: <UserPlusIcon />, show: can(role, "members.manage") },
     { href: `/${slug}/settings`, label: "Settings", icon: <SettingsIcon />, show: can(role, "organization.update") },
   ];
   return items.filter((item) => item.show);

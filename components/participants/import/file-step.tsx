@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, type ChangeEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SpinnerIcon } from "@/components/ui/icons";
+import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/participants/csv/schemas";
+import { UploadIcon } from "../icons";
+import { readCsvFile, type LoadedFile } from "./read-file";
+
+/** Step 1: pick a CSV file. It is read and checked in the browser; nothing is uploaded yet. */
+export function FileStep({ country, onLoaded }: { country: string; onLoaded: (file: LoadedFile) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // choosing the same file again after fixing it must fire again
+    if (!file) return;
+    setError(null);
+    setReading(true);
+    const result = await readCsvFile(file);
+    setReading(false);
+    if (result.ok) onLoaded(result.file);
+    else setError(result.message);
+  }
+
+  return (
+    <div className="space-y-4">
+      {error ? <Alert tone="danger" title="This file cannot be imported">{error}</Alert> : null}
+      <label
+        htmlFor="csv-file"
+        className="flex cursor-pointer flex-col items-center rounded-xl border-2 border-dashed border-slate-300 bg-slate-50/60 px-6 py-10 text-center transition-colors hover:border-brand-500 hover:bg-brand-50/40 focus-within:border-brand-600 focus-within:outline-2 focus-within:outline-brand-600"
+      >
+        <span className="mb-3 grid size-12 place-items-center rounded-full bg-brand-50 text-brand-700 ring-8 ring-brand-50/50 [&_svg]:size-6">
+          {reading ? <SpinnerIcon /> : <UploadIcon />}
+        </span>
+        <span className="text-base font-semibold text-slate-900">{reading ? "Reading the file…" : "Choose a CSV file"}</span>
+        <span className="mt-1 text-sm text-slate-600">
+          Up to {CSV_MAX_ROWS.toLocaleString("en")} rows and {CSV_MAX_BYTES / 1024 / 1024} MB. Comma or semicolon separated.
+        </span>
+        <input id="csv-file" type="file" accept=".csv,.txt,text/csv" className="sr-only" onChange={choose} disabled={reading} />
+      </label>
+      <div className="grid gap-3 text-sm text-slate-600 sm:grid-cols-3">
+        <Tip title="One row per person">A name and a mobile number are enough. E-mail, “guardian of” and other columns are optional.</Tip>
+        <Tip title="Numbers as people write them">
+          With spaces, dashes or a +country code. Numbers without one are read as {country}.
+        </Tip>
+        <Tip title="Safe to repeat">People are matched by phone number, so importing an updated list adds only who is new.</Tip>
+      </div>
+    </div>
+  );
+}
+
+function Tip({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <p className="font-medium text-slate-900">{title}</p>
+      <p className="mt-0.5">{children}</p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { SearchIcon } from "./icons";
+
+/** A GET search form (`?q=`), so results can be bookmarked and the back button works. */
+export function SearchForm({ q, clearHref, label, placeholder }: { q: string; clearHref: string; label: string; placeholder: string }) {
+  return (
+    <form role="search" method="get" className="flex w-full max-w-xl gap-2">
+      <div className="relative flex-1">
+        <SearchIcon size={16} className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-slate-500" />
+        <Input name="q" type="search" defaultValue={q} placeholder={placeholder} aria-label={label} className="pl-9" />
+      </div>
+      <Button type="submit" variant="secondary">
+        Search
+      </Button>
+      {q ? (
+        <Link href={clearHref} className={buttonClasses("ghost")}>
+          Clear
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
+/** Previous / next links that keep the search. */
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm text-slate-600">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={buttonClasses("secondary", "sm")}>
+          Previous
+        </Link>
+      ) : null}
+      <span className="tabular-nums">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className={buttonClasses("secondary", "sm")}>
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

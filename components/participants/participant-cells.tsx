@@ -1,0 +1,45 @@
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { formatPhone } from "./format-phone";
+
+type Person = { name: string; metadata: Record<string, string> };
+
+/** Name with avatar, and the extra fields from imports ("Class: 5a") underneath in small print. */
+export function ParticipantName({ person }: { person: Person }) {
+  const extras = Object.entries(person.metadata);
+  return (
+    <div className="flex items-center gap-3">
+      <Avatar name={person.name} size="sm" decorative />
+      <div className="min-w-0">
+        <p className="font-medium text-slate-900">{person.name}</p>
+        {extras.length > 0 ? (
+          <p className="max-w-64 truncate text-xs text-slate-500" title={extras.map(([k, v]) => `${k}: ${v}`).join(" · ")}>
+            {extras.map(([key, value]) => `${key}: ${value}`).join(" · ")}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function PhoneText({ phone }: { phone: string }) {
+  return (
+    <a href={`tel:${phone}`} className="tabular-nums text-slate-700 hover:text-brand-800 hover:underline">
+      {formatPhone(phone)}
+    </a>
+  );
+}
+
+export function MaybeText({ value }: { value: string | null }) {
+  return value ? <>{value}</> : <span className="text-slate-400">—</span>;
+}
+
+/** Opted-out people stay on rosters for the record, but no message reaches them. */
+export function OptedOutBadge({ optedOutAt }: { optedOutAt: Date | null }) {
+  if (!optedOutAt) return null;
+  return (
+    <Badge tone="warning" dot title="Replied STOP on WhatsApp: no messages are sent to this person.">
+      Opted out
+    </Badge>
+  );
+}

@@ -1,0 +1,20 @@
+import { Stat } from "@/components/ui/stat";
+import { AlertTriangleIcon, MessageIcon, UsersIcon } from "@/components/ui/icons";
+
+type Entry = { optedOutAt: Date | null; guardianOf: string | null };
+
+export function RosterCounts({ roster }: { roster: Entry[] }) {
+  const optedOut = roster.filter((p) => p.optedOutAt).length;
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      <Stat label="On the roster" value={roster.length} icon={<UsersIcon />} />
+      <Stat label="Reachable on WhatsApp" value={roster.length - optedOut} icon={<MessageIcon />} />
+      <Stat
+        label="Opted out"
+        value={optedOut}
+        hint={optedOut > 0 ? "They replied STOP; nothing is sent to them." : undefined}
+        icon={<AlertTriangleIcon />}
+      />
+    </div>
+  );
+}
