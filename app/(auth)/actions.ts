@@ -38,9 +38,13 @@ export async function signUpAction(_: ActionResult, form: FormData): Promise<Act
   let orgSlug = "";
   const result = await runAction("sign-up", async () => {
     // Raw form values: signUp parses them and answers VALIDATION with per-field messages.
-    const input = inviteToken
-      ? { ...base, inviteToken }
-      : { ...base, organization: { name: data.organizationName, type: data.organizationType, timeZone: data.timeZone } };
+    const organization = {
+      name: data.organizationName,
+      type: data.organizationType,
+      timeZone: data.timeZone,
+      defaultCountry: data.defaultCountry,
+    };
+    const input = inviteToken ? { ...base, inviteToken } : { ...base, organization };
     ({ orgSlug } = await signUp(input as SignUpInput));
   });
   if (!result.ok) return result.fields ? { ...result, fields: renameOrgFields(result.fields) } : result;
@@ -54,6 +58,7 @@ function renameOrgFields(fields: Record<string, string[]>): Record<string, strin
     "organization.name": "organizationName",
     "organization.type": "organizationType",
     "organization.timeZone": "timeZone",
+    "organization.defaultCountry": "defaultCountry",
   };
   return Object.fromEntries(Object.entries(fields).map(([key, value]) => [map[key] ?? key, value]));
 }

@@ -6,16 +6,18 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
 
-type Props = { timeZones: string[]; invite?: { token: string; email: string } };
+type Props = { timeZones: string[]; countries: Country[]; invite?: { token: string; email: string } };
 
-export function SignUpForm({ timeZones, invite }: Props) {
+export function SignUpForm({ timeZones, countries, invite }: Props) {
   const [state, action] = useActionState(signUpAction, idle);
   const fields = state.ok ? undefined : state.fields;
   // The browser knows the organizer's zone; the server render cannot (it renders UTC, then the key remounts).
   const browserZone = useSyncExternalStore(noSubscription, readBrowserZone, () => "UTC");
+  const browserRegion = useSyncExternalStore(noSubscription, readBrowserRegion, () => "US");
 
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -50,6 +52,14 @@ export function SignUpForm({ timeZones, invite }: Props) {
           <Field id="timeZone" label="Time zone" hint="Event times are shown in this zone." error={fields?.timeZone?.[0]}>
             <TimeZoneSelect key={browserZone} name="timeZone" defaultValue={browserZone} timeZones={timeZones} />
           </Field>
+          <Field
+            id="defaultCountry"
+            label="Country for phone numbers"
+            hint="Numbers your participants give without +country code are read as this country's."
+            error={fields?.defaultCountry?.[0]}
+          >
+            <CountrySelect key={browserRegion} name="defaultCountry" defaultValue={browserRegion} countries={countries} />
+          </Field>
         </fieldset>
       )}
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
@@ -61,3 +71,4 @@ export function SignUpForm({ timeZones, invite }: Props) {
 
 const noSubscription = () => () => {};
 const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const readBrowserRegion = () => new Intl.Locale(navigator.language).maximize().region ?? "US";

@@ -6,10 +6,13 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
 
-export function CreateOrganizationForm({ timeZones, defaultTimeZone }: { timeZones: string[]; defaultTimeZone: string }) {
+type Props = { timeZones: string[]; defaultTimeZone: string; countries: Country[]; defaultCountry: string };
+
+export function CreateOrganizationForm({ timeZones, defaultTimeZone, countries, defaultCountry }: Props) {
   const [state, action] = useActionState(createOrganizationAction, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
@@ -23,6 +26,9 @@ export function CreateOrganizationForm({ timeZones, defaultTimeZone }: { timeZon
       </Field>
       <Field id="timeZone" label="Time zone" error={fields?.timeZone?.[0]}>
         <TimeZoneSelect name="timeZone" defaultValue={defaultTimeZone} timeZones={timeZones} />
+      </Field>
+      <Field id="defaultCountry" label="Country for phone numbers" error={fields?.defaultCountry?.[0]}>
+        <CountrySelect name="defaultCountry" defaultValue={defaultCountry} countries={countries} />
       </Field>
       <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
     </form>

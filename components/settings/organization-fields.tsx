@@ -26,3 +26,16 @@ export function TimeZoneSelect({ timeZones, ...props }: Omit<SelectProps, "child
     </Select>
   );
 }
+
+/** Countries whose phone numbers are read without a "+country" prefix; the list comes from the server page. */
+export function CountrySelect({ countries, ...props }: Omit<SelectProps, "children"> & { countries: { code: string; name: string }[] }) {
+  return (
+    <Select {...props}>
+      {countries.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.name}
+        </option>
+      ))}
+    </Select>
+  );
+}

@@ -72,6 +72,20 @@ describe("sign-up", () => {
     );
   });
 
+  it("keeps the country chosen for reading phone numbers, and falls back to US when none is given", async () => {
+    const chosen = await signUp({
+      name: "Dora",
+      email: `dora.${tag()}@example.test`,
+      password: PASSWORD,
+      organization: { ...organization(`Country ${tag()}`), defaultCountry: "de" },
+    });
+    const [withCountry] = await getDb().select().from(organizations).where(eq(organizations.slug, chosen.orgSlug));
+    expect(withCountry!.defaultCountry).toBe("DE");
+    const fallback = await signUp({ name: "Ed", email: `ed.${tag()}@example.test`, password: PASSWORD, organization: organization(`Plain ${tag()}`) });
+    const [withoutCountry] = await getDb().select().from(organizations).where(eq(organizations.slug, fallback.orgSlug));
+    expect(withoutCountry!.defaultCountry).toBe("US");
+  });
+
   it("gives a repeated organization name its own slug", async () => {
     const orgName = `Riverside Academy ${tag()}`;
     const first = await signUp({ name: "One", email: `one-${tag()}@example.test`, password: PASSWORD, organization: organization(orgName) });
@@ -109,6 +123,11 @@ describe("sign-up", () => {
       "an unknown organization type",
       (i: SignUpDraft) => ({ ...i, organization: { ...i.organization, type: "club" } }),
       "organization.type",
+    ],
+    [
+      "a country code that is no country",
+      (i: SignUpDraft) => ({ ...i, organization: { ...i.organization, defaultCountry: "XX" } }),
+      "organization.defaultCountry",
     ],
   ] as const;
 

@@ -20,7 +20,7 @@ export const SignUpInput = z
     message: "Name your organization, or open an invitation link to join one.",
     path: ["organization"],
   });
-export type SignUpInput = z.infer<typeof SignUpInput>;
+export type SignUpInput = z.input<typeof SignUpInput>;
 
 export const SignInInput = z.object({
   email: Email,

@@ -9,7 +9,15 @@ import { CreateOrganizationInput, UpdateOrganizationInput } from "./schemas";
 
 const { organizations, memberships } = schema;
 
-export type MyOrganization = { id: string; slug: string; name: string; type: string; role: Role };
+export type MyOrganization = {
+  id: string;
+  slug: string;
+  name: string;
+  type: string;
+  role: Role;
+  timeZone: string;
+  defaultCountry: string;
+};
 
 /** The organizations a user belongs to, for the switcher and the landing redirect. */
 export async function listMyOrganizations(userId: string): Promise<MyOrganization[]> {
@@ -20,6 +28,8 @@ export async function listMyOrganizations(userId: string): Promise<MyOrganizatio
       name: organizations.name,
       type: organizations.type,
       role: memberships.role,
+      timeZone: organizations.timeZone,
+      defaultCountry: organizations.defaultCountry,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))

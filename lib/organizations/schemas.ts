@@ -35,19 +35,23 @@ export const OrganizationName = z
   .min(2, "Use at least 2 characters.")
   .max(80, "Use at most 80 characters.");
 
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, "Use a country's two-letter code, such as DE or US.");
+
 export const CreateOrganizationInput = z.object({
   name: OrganizationName,
   type: OrganizationType,
   timeZone: TimeZone,
+  /** Reads phone numbers typed without a country code; the sign-up form proposes the browser's region. */
+  defaultCountry: CountryCode.default("US"),
 });
-export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput>;
 
 export const UpdateOrganizationInput = CreateOrganizationInput.extend({
-  defaultCountry: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, "Use a country's two-letter code, such as DE or US."),
+  defaultCountry: CountryCode,
   whatsappPhoneNumberId: z
     .string()
     .trim()

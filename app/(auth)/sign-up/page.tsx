@@ -1,3 +1,4 @@
+import { listCountries } from "@/lib/organizations/countries";
 import { listTimeZones } from "@/lib/organizations/time-zones";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -33,7 +34,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
             organization below, or ask for a new invitation.
           </Alert>
         ) : null}
-        <SignUpForm timeZones={listTimeZones()} invite={invite} />
+        <SignUpForm timeZones={listTimeZones()} countries={listCountries()} invite={invite} />
       </CardContent>
     </Card>
   );

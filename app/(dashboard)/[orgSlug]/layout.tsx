@@ -15,7 +15,8 @@ export default async function OrganizationLayout({
   const ctx = await requirePageContext(orgSlug);
   const user = (await getCurrentUser())!; // resolved (and cached) by requirePageContext
   const organizations = await listMyOrganizations(user.id);
-  const current = { id: ctx.org.id, slug: ctx.org.slug, name: ctx.org.name, type: ctx.org.type, role: ctx.role };
+  const { id, slug, name, type, timeZone, defaultCountry } = ctx.org;
+  const current = { id, slug, name, type, timeZone, defaultCountry, role: ctx.role };
   // A superadmin visiting a foreign organization still sees it in the switcher.
   const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
   return (

@@ -6,6 +6,7 @@ import { Logo } from "@/components/brand/logo";
 import { CreateOrganizationForm } from "@/components/settings/create-organization-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { listCountries } from "@/lib/organizations/countries";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
 
 export const metadata: Metadata = { title: "New organization" };
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "New organization" };
 export default async function NewOrganizationPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/organizations/new");
-  const [first] = await listMyOrganizations(user.id);
+  const organizations = await listMyOrganizations(user.id);
+  const first = organizations[0];
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-slate-50 px-4 py-10">
       <Logo className="mb-8" />
@@ -23,7 +25,12 @@ export default async function NewOrganizationPage() {
           <CardDescription>You will be its owner. Invite your team from its Members page.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          <CreateOrganizationForm timeZones={listTimeZones()} defaultTimeZone="UTC" />
+          <CreateOrganizationForm
+            timeZones={listTimeZones()}
+            defaultTimeZone={first?.timeZone ?? "UTC"}
+            countries={listCountries()}
+            defaultCountry={first?.defaultCountry ?? "US"}
+          />
           {first ? (
             <Link href={`/${first.slug}`} className="text-sm font-medium text-brand-700 hover:underline">
               Back to {first.name}
