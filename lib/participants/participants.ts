@@ -1,9 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, schema, type Executor } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
+import { findEventOrThrow } from "@/lib/events/find-event";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { normalizePhone } from "./phone";
+import { linkToRoster } from "./roster";
 import { ParticipantIdInput, ParticipantInput, UpdateParticipantInput } from "./schemas";
 
 export { listParticipants } from "./list-participants";
@@ -26,28 +29,52 @@ export async function getParticipant(ctx: OrgContext, participantId: string): Pr
 
 export async function createParticipant(ctx: OrgContext, input: ParticipantInput): Promise<Participant> {
   assertCan(ctx, "participants.write");
-  const { phone: rawPhone, ...fields } = parseInput(ParticipantInput, input);
-  const phone = phoneOrThrow(ctx, rawPhone);
+  const data = parseInput(ParticipantInput, input);
+  return getDb().transaction((tx) => insertParticipant(tx, ctx, data));
+}
+
+/** A new person, put straight on an event's roster (attendances for its future occurrences included), atomically. */
+export async function createParticipantOnRoster(
+  ctx: OrgContext,
+  input: ParticipantInput & { eventId: string },
+): Promise<Participant> {
+  assertCan(ctx, "participants.write");
+  const { eventId, ...person } = parseInput(ParticipantInput.extend({ eventId: z.uuid() }), input);
   return getDb().transaction(async (tx) => {
-    await assertPhoneFree(tx, ctx, phone);
-    // A concurrent create of the same number loses here instead of failing on the unique index.
-    const [created] = await tx
-      .insert(participants)
-      .values({ organizationId: ctx.org.id, phone, ...fields })
-      .onConflictDoNothing({ target: [participants.organizationId, participants.phone] })
-      .returning();
-    if (!created) {
-      await assertPhoneFree(tx, ctx, phone);
-      throw new AppError("CONFLICT", `${phone} was just saved for someone else. Reload and try again.`);
-    }
+    await findEventOrThrow(tx, ctx, eventId, { forUpdate: true });
+    const created = await insertParticipant(tx, ctx, person);
+    const { attendancesCreated } = await linkToRoster(tx, ctx, eventId, [created.id]);
     await writeAudit(tx, ctx, {
-      action: "participant.created",
-      targetType: "participant",
-      targetId: created.id,
-      data: { name: created.name },
+      action: "roster.added",
+      targetType: "event",
+      targetId: eventId,
+      data: { participantId: created.id, attendancesCreated },
     });
     return created;
   });
+}
+
+async function insertParticipant(tx: Executor, ctx: OrgContext, input: z.output<typeof ParticipantInput>) {
+  const { phone: rawPhone, ...fields } = input;
+  const phone = phoneOrThrow(ctx, rawPhone);
+  await assertPhoneFree(tx, ctx, phone);
+  // A concurrent create of the same number loses here instead of failing on the unique index.
+  const [created] = await tx
+    .insert(participants)
+    .values({ organizationId: ctx.org.id, phone, ...fields })
+    .onConflictDoNothing({ target: [participants.organizationId, participants.phone] })
+    .returning();
+  if (!created) {
+    await assertPhoneFree(tx, ctx, phone);
+    throw new AppError("CONFLICT", `${phone} was just saved for someone else. Reload and try again.`);
+  }
+  await writeAudit(tx, ctx, {
+    action: "participant.created",
+    targetType: "participant",
+    targetId: created.id,
+    data: { name: created.name },
+  });
+  return created;
 }
 
 export async function updateParticipant(ctx: OrgContext, input: UpdateParticipantInput): Promise<Participant> {

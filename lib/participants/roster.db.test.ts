@@ -6,7 +6,9 @@ connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { attendancesOf, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
   await import("./test-fixtures");
-const { addToRoster, createParticipant, listRoster, removeFromRoster } = await import("./participants");
+const { addToRoster, createParticipant, createParticipantOnRoster, listRoster, removeFromRoster } = await import(
+  "./participants"
+);
 
 const { attendances, eventParticipants, scheduledActions } = schema;
 
@@ -28,6 +30,31 @@ describe("roster", () => {
       .update(schema.eventInstances)
       .set({ status: "cancelled" })
       .where(eq(schema.eventInstances.id, cancelled!.id));
+  });
+
+  it("a new person added to the roster in one step gets the roster entry and future attendances, or nothing at all", async () => {
+    const ownEvent = await createWeeklyEvent(t.org.id, "Noa's run");
+    const upcoming = (await createOccurrences(t.org.id, ownEvent.id, [24, 48])).map((i) => i.id);
+    const noa = await createParticipantOnRoster(t.owner.ctx, { eventId: ownEvent.id, name: "Noa", phone: "0151 5550 1234" });
+    expect((await attendancesOf(t.org.id, noa.id)).map((a) => a.instanceId).sort()).toEqual([...upcoming].sort());
+
+    // Another organization's event: refused, and the person is not created either.
+    const other = await createTestOrg("Roster elsewhere");
+    const foreignEvent = await createWeeklyEvent(other.org.id);
+    const refused = await refusal(
+      createParticipantOnRoster(t.owner.ctx, { eventId: foreignEvent.id, name: "Ghost", phone: "0151 5550 9999" }),
+    );
+    expect(refused.code).toBe("NOT_FOUND");
+    const ghosts = await getDb()
+      .select()
+      .from(schema.participants)
+      .where(and(eq(schema.participants.organizationId, t.org.id), eq(schema.participants.name, "Ghost")));
+    expect(ghosts).toEqual([]);
+
+    // A phone already in use: CONFLICT, and no second roster entry.
+    const duplicate = createParticipantOnRoster(t.owner.ctx, { eventId: ownEvent.id, name: "Noa 2", phone: "+4915155501234" });
+    expect((await refusal(duplicate)).code).toBe("CONFLICT");
+    expect((await listRoster(t.owner.ctx, ownEvent.id)).map((r) => r.name)).toEqual(["Noa"]);
   });
 
   it("adding someone gives them an attendance on each future scheduled occurrence, once", async () => {

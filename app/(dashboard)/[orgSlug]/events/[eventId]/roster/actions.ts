@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
 import { formToObject, runAction } from "@/lib/http/run-action";
-import { addToRoster, createParticipant, removeFromRoster } from "@/lib/participants/participants";
+import { addToRoster, createParticipantOnRoster, removeFromRoster } from "@/lib/participants/participants";
 import type { ParticipantInput } from "@/lib/participants/schemas";
 import { getOrgContext } from "@/lib/tenant/request-context";
 
@@ -20,8 +20,7 @@ export async function addNewParticipantAction(
 ): Promise<ActionResult> {
   return runAction("add-new-participant", async () => {
     const ctx = await getOrgContext(orgSlug);
-    const participant = await createParticipant(ctx, formToObject(form) as ParticipantInput);
-    await addToRoster(ctx, { eventId, participantId: participant.id });
+    const participant = await createParticipantOnRoster(ctx, { ...(formToObject(form) as ParticipantInput), eventId });
     revalidateRoster(orgSlug, eventId);
     return { ok: true, message: `${participant.name} is on the roster.` };
   });
