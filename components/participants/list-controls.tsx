@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { SearchIcon } from "./icons";
+import { SearchIcon } from "@/components/ui/icons";
 
 /** A GET search form (`?q=`), so results can be bookmarked and the back button works. */
 export function SearchForm({ q, clearHref, label, placeholder }: { q: string; clearHref: string; label: string; placeholder: string }) {

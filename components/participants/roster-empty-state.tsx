@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { UploadIcon, UsersIcon } from "./icons";
+import { UploadIcon, UsersIcon } from "@/components/ui/icons";
 
 /** Explains what a roster is for before anyone is on it, and how to fill it quickly. */
 export function RosterEmptyState({ importHref, canWrite }: { importHref: string; canWrite: boolean }) {

@@ -4,7 +4,7 @@ import { useState, type ChangeEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/participants/csv/schemas";
-import { UploadIcon } from "../icons";
+import { UploadIcon } from "@/components/ui/icons";
 import { readCsvFile, type LoadedFile } from "./read-file";
 
 /** Step 1: pick a CSV file. It is read and checked in the browser; nothing is uploaded yet. */

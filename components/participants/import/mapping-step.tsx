@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { CSV_TARGET_LABELS, CSV_TARGETS, CsvMapping, type CsvTarget } from "@/lib/participants/csv/schemas";
-import { FileIcon } from "../icons";
+import { FileIcon } from "@/components/ui/icons";
 import type { LoadedFile } from "./read-file";
 
 type Props = {

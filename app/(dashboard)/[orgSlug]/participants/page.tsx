@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SearchIcon } from "@/components/participants/icons";
+import { SearchIcon } from "@/components/ui/icons";
 import { SearchForm } from "@/components/participants/list-controls";
 import { ParticipantsTable } from "@/components/participants/participants-table";
 import { buttonClasses } from "@/components/ui/button";

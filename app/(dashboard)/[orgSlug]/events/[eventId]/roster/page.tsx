@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AddParticipantForm } from "@/components/participants/add-participant-form";
 import { countryName, formatPhone } from "@/components/participants/format-phone";
-import { DownloadIcon, UploadIcon } from "@/components/participants/icons";
+import { DownloadIcon, UploadIcon } from "@/components/ui/icons";
 import { Pagination, SearchForm } from "@/components/participants/list-controls";
 import { RosterCounts } from "@/components/participants/roster-counts";
 import { AddExistingParticipantForm } from "@/components/participants/roster-actions";
