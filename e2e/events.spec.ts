@@ -11,7 +11,7 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
   await new SignUpPage(page).signUp(account);
   const orgPath = new URL(page.url()).pathname;
   await page.goto(`${orgPath}/settings`);
-  await page.getByLabel("Default country for phone numbers").fill("DE");
+  await page.getByLabel("Default country for phone numbers").selectOption("DE");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 

@@ -67,11 +67,12 @@ test("settings changes are saved and recorded in the activity log", async ({ pag
   await new SignUpPage(page).signUp(owner);
   await page.getByRole("link", { name: "Settings" }).click();
 
-  await page.getByLabel("Default country for phone numbers").fill("XX");
+  await page.getByLabel("WhatsApp phone number id").fill("not-a-number");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Use a country's two-letter code")).toBeVisible();
+  await expect(page.getByText("A WhatsApp phone number id is 5–20 digits.")).toBeVisible();
+  await page.getByLabel("WhatsApp phone number id").fill("");
 
-  await page.getByLabel("Default country for phone numbers").fill("de");
+  await page.getByLabel("Default country for phone numbers").selectOption("DE");
   await page.getByLabel("Time zone").selectOption("America/New_York");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();

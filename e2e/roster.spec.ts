@@ -13,7 +13,7 @@ async function organizerWithEvent(page: Page, label: string): Promise<{ orgPath:
   const orgPath = new URL(page.url()).pathname;
 
   await page.goto(`${orgPath}/settings`);
-  await page.getByLabel("Default country for phone numbers").fill("DE");
+  await page.getByLabel("Default country for phone numbers").selectOption("DE");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 

@@ -6,16 +6,18 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
+import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
 
 type Props = {
   orgSlug: string;
   timeZones: string[];
+  countries: Country[];
   org: { name: string; type: string; timeZone: string; defaultCountry: string; whatsappPhoneNumberId: string | null };
 };
 
-export function OrganizationSettingsForm({ orgSlug, timeZones, org }: Props) {
+export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }: Props) {
   const [state, action] = useActionState(updateOrganizationAction.bind(null, orgSlug), idle);
   const fields = state.ok ? undefined : state.fields;
   return (
@@ -34,10 +36,10 @@ export function OrganizationSettingsForm({ orgSlug, timeZones, org }: Props) {
         <Field
           id="defaultCountry"
           label="Default country for phone numbers"
-          hint="Two letters, e.g. DE. Numbers typed without +country code are read as this country's."
+          hint="Numbers typed without +country code are read as this country's."
           error={fields?.defaultCountry?.[0]}
         >
-          <Input name="defaultCountry" defaultValue={org.defaultCountry} maxLength={2} className="uppercase" required />
+          <CountrySelect name="defaultCountry" defaultValue={org.defaultCountry} countries={countries} />
         </Field>
         <Field
           id="whatsappPhoneNumberId"

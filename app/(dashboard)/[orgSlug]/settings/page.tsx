@@ -1,3 +1,4 @@
+import { listCountries } from "@/lib/organizations/countries";
 import { listTimeZones } from "@/lib/organizations/time-zones";
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/dashboard/format";
@@ -28,7 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           <CardTitle>Organization</CardTitle>
         </CardHeader>
         <CardContent>
-          <OrganizationSettingsForm orgSlug={orgSlug} timeZones={listTimeZones()} org={ctx.org} />
+          <OrganizationSettingsForm orgSlug={orgSlug} timeZones={listTimeZones()} countries={listCountries()} org={ctx.org} />
         </CardContent>
       </Card>
       <Card>
