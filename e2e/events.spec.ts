@@ -9,11 +9,6 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
   const account = newAccount("Planner");
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(account);
-  const orgPath = new URL(page.url()).pathname;
-  await page.goto(`${orgPath}/settings`);
-  await page.getByLabel("Default country for phone numbers").selectOption("DE");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 
   // A weekly event, Mon/Wed/Fri at 07:30, with the venue picked on the map.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();

@@ -12,11 +12,6 @@ async function organizerWithEvent(page: Page, label: string): Promise<{ orgPath:
   await new SignUpPage(page).signUp(account);
   const orgPath = new URL(page.url()).pathname;
 
-  await page.goto(`${orgPath}/settings`);
-  await page.getByLabel("Default country for phone numbers").selectOption("DE");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
-
   await page.goto(`${orgPath}/events/new`);
   await page.getByLabel("Title").fill("Morning run");
   await page.getByLabel("Venue name").fill("Main gate");

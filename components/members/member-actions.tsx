@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import {
   changeMemberRoleAction,
   removeMemberAction,
   revokeInvitationAction,
 } from "@/app/(dashboard)/[orgSlug]/members/actions";
-import { Button } from "@/components/ui/button";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
@@ -37,28 +38,17 @@ export function ChangeRoleForm({ orgSlug, membershipId, name, role, assignableRo
 
 export function RemoveMemberForm({ orgSlug, membershipId, name }: Omit<MemberProps, "role" | "assignableRoles">) {
   const [state, action] = useActionState(removeMemberAction.bind(null, orgSlug), idle);
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <div className="flex items-center justify-end gap-2">
-        <ResultText result={state} />
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${name}`}>
-          Remove
-        </Button>
-      </div>
-    );
-  }
   return (
-    <form action={action} className="flex items-center justify-end gap-2">
-      <input type="hidden" name="membershipId" value={membershipId} />
-      <span className="text-sm text-slate-700">Remove {name}?</span>
-      <SubmitButton variant="danger" size="sm" pendingLabel="Removing…">
-        Yes, remove
-      </SubmitButton>
-      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
-    </form>
+    <ConfirmForm
+      action={action}
+      result={state}
+      fields={{ membershipId }}
+      trigger="Remove"
+      triggerLabel={`Remove ${name}`}
+      question={`Remove ${name}?`}
+      confirm="Yes, remove"
+      pending="Removing…"
+    />
   );
 }
 
@@ -72,14 +62,5 @@ export function RevokeInvitationForm({ orgSlug, invitationId, email }: { orgSlug
         Withdraw
       </SubmitButton>
     </form>
-  );
-}
-
-function ResultText({ result }: { result: { ok: boolean; message?: string } }) {
-  if (!result.message) return null;
-  return (
-    <span role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-      {result.message}
-    </span>
   );
 }

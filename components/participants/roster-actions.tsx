@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import {
   addExistingParticipantAction,
   removeFromRosterAction,
 } from "@/app/(dashboard)/[orgSlug]/events/[eventId]/roster/actions";
-import { Button } from "@/components/ui/button";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
-import { ResultText } from "./result-text";
 
 type RosterProps = { orgSlug: string; eventId: string };
 
@@ -46,27 +46,16 @@ export function AddExistingParticipantForm({
 
 export function RemoveFromRosterForm({ orgSlug, eventId, participantId, name }: RosterProps & { participantId: string; name: string }) {
   const [state, action] = useActionState(removeFromRosterAction.bind(null, orgSlug, eventId), idle);
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <div className="flex items-center justify-end gap-2">
-        <ResultText result={state} />
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${name} from the roster`}>
-          Remove
-        </Button>
-      </div>
-    );
-  }
   return (
-    <form action={action} className="flex items-center justify-end gap-2">
-      <input type="hidden" name="participantId" value={participantId} />
-      <span className="text-sm whitespace-normal text-slate-700">Remove {name}? Their upcoming messages stop.</span>
-      <SubmitButton variant="danger" size="sm" pendingLabel="Removing…">
-        Yes, remove
-      </SubmitButton>
-      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
-    </form>
+    <ConfirmForm
+      action={action}
+      result={state}
+      fields={{ participantId }}
+      trigger="Remove"
+      triggerLabel={`Remove ${name} from the roster`}
+      question={`Remove ${name}? Their upcoming messages stop.`}
+      confirm="Yes, remove"
+      pending="Removing…"
+    />
   );
 }

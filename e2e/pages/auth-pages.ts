@@ -47,6 +47,8 @@ export class SignUpPage {
     await this.page.getByLabel("Name", { exact: true }).fill(account.organization);
     await this.page.getByLabel("Type").selectOption("school");
     await this.page.getByLabel("Time zone").selectOption("Europe/Berlin");
+    // Participants' numbers in the fixtures are German and written without +49.
+    await this.page.getByLabel("Country for phone numbers").selectOption("DE");
     await this.page.getByRole("button", { name: "Create account" }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
   }
