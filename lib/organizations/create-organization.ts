@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { schema } from "@/db";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
+import { toSlug } from "@/lib/utils/slug";
 import { CreateOrganizationInput } from "./schemas";
 
 const { organizations, memberships } = schema;
@@ -11,13 +12,7 @@ const { organizations, memberships } = schema;
 const RESERVED_SLUGS = new Set(["api", "dev", "invite", "organizations", "sign-in", "sign-up", "forgot-password", "reset-password", "t", "_next"]);
 
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
+  const slug = toSlug(name, 40);
   return !slug || RESERVED_SLUGS.has(slug) ? `${slug || "org"}-team` : slug;
 }
 

@@ -2,23 +2,9 @@ import { getEvent } from "@/lib/events/events";
 import { withRoute } from "@/lib/http/route";
 import { exportRosterCsv } from "@/lib/participants/csv/export-roster";
 import { getOrgContext } from "@/lib/tenant/request-context";
+import { toSlug } from "@/lib/utils/slug";
 
 export const dynamic = "force-dynamic";
-
-/** "Morning run (Gate B)" → "morning-run-gate-b"; accents folded so the file name stays plain ASCII. */
-function fileSlug(title: string): string {
-  const slug = title
-    .replace(/ß/g, "ss")
-    .replace(/æ/gi, "ae")
-    .replace(/[øœ]/gi, "o")
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "event";
-}
 
 export const GET = withRoute<{ orgSlug: string; eventId: string }>("export-roster", async (_request, { params }) => {
   const { orgSlug, eventId } = await params;
@@ -29,7 +15,7 @@ export const GET = withRoute<{ orgSlug: string; eventId: string }>("export-roste
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileSlug(event.title)}-roster.csv"`,
+      "content-disposition": `attachment; filename="${toSlug(event.title) || "event"}-roster.csv"`,
       "cache-control": "private, no-store",
     },
   });
