@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { AppError } from "@/lib/errors";
 import { getDb, schema } from "./index";
 import { resolveOrgContext, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
 import type { Role } from "@/lib/tenant/roles";
@@ -51,4 +53,14 @@ export async function createTestUser(overrides: { email?: string; isSuperadmin?:
     })
     .returning();
   return { id: user!.id, email: user!.email, name: user!.name, isSuperadmin: user!.isSuperadmin };
+}
+
+/** Awaits a call that must be refused and returns the AppError it was refused with (fails the test otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => new Error("expected the call to be refused, but it succeeded"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

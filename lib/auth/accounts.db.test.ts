@@ -4,14 +4,13 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestOrg, connectTestDatabase } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase, rejection } from "@/db/test-helpers";
 
 // Settings are read once per process (env() caches them), so the private outbox folder is set before anything runs.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ec-accounts-"));
 process.env.DATA_DIR = dataDir;
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { inviteMember } = await import("@/lib/members/invitations");
 const { slugify } = await import("@/lib/organizations/create-organization");
@@ -24,14 +23,6 @@ const { auditLogs, memberships, organizations, users, verificationTokens } = sch
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function rejection(promise: Promise<unknown>): Promise<InstanceType<typeof AppError>> {
-  const error = await promise.then(
-    () => new Error("expected the call to be refused, but it succeeded"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 const tag = () => randomUUID().slice(0, 8);
 const PASSWORD = "correct horse battery";

@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { fromZonedTime } from "date-fns-tz";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { createEvent, updateEvent, archiveEvent, deleteEvent, getEvent, listEvents } = await import("./events");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
@@ -15,14 +14,6 @@ const { BERLIN, DAY, HOUR, actionsOf, addRoster, countRows, eventInput, instance
 
 const MINUTE = 60_000;
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => new Error("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 /** Independent of lib/recurrence: every Mon/Wed/Fri at `time` Berlin time from `fromDate` up to `until`. */
 function expectedStarts(fromDate: string, time: string, until: Date): Date[] {

@@ -1,25 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, createTestUser, connectTestDatabase, type TestOrg } from "@/db/test-helpers";
+import { createTestOrg, createTestUser, connectTestDatabase, type TestOrg, rejection } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { acceptInvitation, inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitationPreview } =
   await import("./invitations");
 
 const { auditLogs, invitations, memberships } = schema;
 
-async function rejection(promise: Promise<unknown>): Promise<InstanceType<typeof AppError>> {
-  const error = await promise.then(
-    () => new Error("expected the call to be refused, but it succeeded"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 const membershipsOf = (organizationId: string, userId: string) =>
   getDb()

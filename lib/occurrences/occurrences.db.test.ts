@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { createEvent, getEvent } = await import("@/lib/events/events");
 const { cancelOccurrence, moveOccurrence, changeThisAndFollowing, getOccurrence, listUpcomingOccurrences } = await import(
   "./occurrences"
@@ -18,14 +17,6 @@ const { BERLIN, DAY, actionsOf, addRoster, countRows, eventInput, instancesOf, s
 const MINUTE = 60_000;
 const { attendances, eventParticipants, scheduledActions } = schema;
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => new Error("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 async function eventWithRoster(org: TestOrg, title = "School run") {
   const input = eventInput({ title });

@@ -1,9 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { createTestOrg, type TestOrg } from "@/db/test-helpers";
-import { AppError } from "@/lib/errors";
 import { resolveOrgContext } from "@/lib/tenant/context";
-import { expect } from "vitest";
 
 // Test-only helpers for this domain's *.db.test.ts files: events and occurrences are written directly, so these
 // tests depend on nothing but the schema.
@@ -63,12 +61,5 @@ export async function attendancesOf(organizationId: string, participantId: strin
     .where(and(eq(attendances.organizationId, organizationId), eq(attendances.participantId, participantId)));
 }
 
-/** Awaits a call that must be refused and returns the AppError it was refused with. */
-export async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to be refused, but it succeeded"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+/** Kept under the name these suites use; the one implementation lives in db/test-helpers. */
+export { rejection as refusal } from "@/db/test-helpers";

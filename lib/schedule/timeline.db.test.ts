@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { createEvent } = await import("@/lib/events/events");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { getOccurrenceTimeline } = await import("./timeline");
@@ -12,14 +11,6 @@ const { listScheduledActions } = await import("./schedule-actions");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
 const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("@/lib/events/test-helpers");
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => new Error("expected a refusal"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 describe("occurrence timeline", () => {
   let org: TestOrg;

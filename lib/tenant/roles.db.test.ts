@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, connectTestDatabase, type TestMember, type TestOrg } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/db/test-helpers";
 import { ROLES, type Role } from "@/lib/tenant/roles";
 
 connectTestDatabase();
@@ -18,14 +18,6 @@ const { updateOrganization } = await import("@/lib/organizations/organizations")
 
 const { auditLogs, events, invitations, memberships, organizations, participants } = schema;
 
-async function rejection(promise: Promise<unknown>): Promise<InstanceType<typeof AppError>> {
-  const error = await promise.then(
-    () => new Error("expected the call to be refused, but it succeeded"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 const auditOf = (organizationId: string, action: string) =>
   getDb()

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, createTestUser, connectTestDatabase, type TestMember, type TestOrg } from "@/db/test-helpers";
+import { createTestOrg, createTestUser, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/db/test-helpers";
 import { can, ROLES, type Role } from "@/lib/tenant/roles";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { AppError } = await import("@/lib/errors");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { changeMemberRole, listMembers, removeMember } = await import("@/lib/members/members");
 const { inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitationPreview } = await import(
@@ -20,14 +19,6 @@ const { listMyOrganizations, updateOrganization } = await import("@/lib/organiza
 
 const { auditLogs, eventParticipants, events, memberships, organizations, participants } = schema;
 
-async function rejection(promise: Promise<unknown>): Promise<InstanceType<typeof AppError>> {
-  const error = await promise.then(
-    () => new Error("expected the call to be refused, but it succeeded"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as InstanceType<typeof AppError>;
-}
 
 /** One event with a one-person roster, inserted directly: the event domain has no write functions yet. */
 async function addEventWithParticipant(organizationId: string, title: string, person: string, phone: string) {
