@@ -11,7 +11,7 @@ const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { changeMemberRole, listMembers, removeMember } = await import("@/lib/members/members");
 const { inviteMember } = await import("@/lib/members/invitations");
 const { listAuditLogs } = await import("@/lib/audit/list-audit-logs");
-const { listEventSummaries } = await import("@/lib/events/list-event-summaries");
+const { listEvents } = await import("@/lib/events/events");
 const { listParticipants } = await import("@/lib/participants/list-participants");
 const { getOrganizationCounts } = await import("@/lib/organizations/get-overview");
 const { updateOrganization } = await import("@/lib/organizations/organizations");
@@ -180,7 +180,7 @@ describe.each(ROLES)("as %s", (role) => {
   });
 
   it("reads events, participants and the overview counts", async () => {
-    expect((await listEventSummaries(actor.ctx)).map((e) => e.title)).toEqual(["Field trip"]);
+    expect((await listEvents(actor.ctx)).map((e) => e.title)).toEqual(["Field trip"]);
     expect((await listParticipants(actor.ctx)).map((p) => p.name)).toEqual(["Robin"]);
     const members = mayManage ? (role === "owner" ? 2 : 3) : 4; // owner/admin removed the viewer
     expect(await getOrganizationCounts(actor.ctx)).toEqual({ events: 1, participants: 1, members });

@@ -12,7 +12,7 @@ const { inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitat
   "@/lib/members/invitations"
 );
 const { listAuditLogs } = await import("@/lib/audit/list-audit-logs");
-const { listEventSummaries } = await import("@/lib/events/list-event-summaries");
+const { listEvents } = await import("@/lib/events/events");
 const { listParticipants } = await import("@/lib/participants/list-participants");
 const { getOrganizationCounts } = await import("@/lib/organizations/get-overview");
 const { listMyOrganizations, updateOrganization } = await import("@/lib/organizations/organizations");
@@ -188,7 +188,7 @@ describe("tenant isolation between two organizations", () => {
 
     it.each(ROLES)("a %s of A sees only A's events, participants and counts", async (role) => {
       const ctx = aMembers[role].ctx;
-      const summaries = await listEventSummaries(ctx);
+      const summaries = await listEvents(ctx);
       expect(summaries.map((e) => [e.id, e.rosterSize])).toEqual([[aData.event.id, 1]]);
 
       const everyone = await listParticipants(ctx);
@@ -202,7 +202,7 @@ describe("tenant isolation between two organizations", () => {
     });
 
     it("B's own context still sees B's data (the fixtures are real)", async () => {
-      expect((await listEventSummaries(b.owner.ctx)).map((e) => e.id).sort()).toEqual([...bEventIds].sort());
+      expect((await listEvents(b.owner.ctx)).map((e) => e.id).sort()).toEqual([...bEventIds].sort());
       expect((await listParticipants(b.owner.ctx)).map((p) => p.id).sort()).toEqual([...bParticipantIds].sort());
       expect(await getOrganizationCounts(b.owner.ctx)).toEqual({ events: 2, participants: 2, members: 2 });
     });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatLocalWallTime } from "@/components/dashboard/format";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,7 +7,7 @@ import { CalendarIcon, UsersIcon, BuildingIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { listEventSummaries } from "@/lib/events/list-event-summaries";
+import { listEvents } from "@/lib/events/events";
 import { getOrganizationCounts } from "@/lib/organizations/get-overview";
 import { listParticipants } from "@/lib/participants/list-participants";
 import { requirePageContext } from "@/lib/tenant/request-context";
@@ -18,7 +18,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   const ctx = await requirePageContext((await params).orgSlug);
   const [counts, events, participants] = await Promise.all([
     getOrganizationCounts(ctx),
-    listEventSummaries(ctx),
+    listEvents(ctx, { status: "active" }),
     listParticipants(ctx, { limit: 8 }),
   ]);
 
@@ -49,7 +49,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
                 <TR>
                   <TH>Event</TH>
                   <TH>Kind</TH>
-                  <TH>First occurrence</TH>
+                  <TH>When</TH>
                   <TH>Venue</TH>
                   <TH className="text-right">Roster</TH>
                 </TR>
@@ -57,14 +57,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
               <TBody>
                 {events.map((event) => (
                   <TR key={event.id}>
-                    <TD className="font-medium text-slate-900">{event.title}</TD>
+                    <TD>
+                      <Link href={`/${ctx.org.slug}/events/${event.id}`} className="font-medium text-brand-800 hover:underline">
+                        {event.title}
+                      </Link>
+                    </TD>
                     <TD>
                       <Badge tone={event.kind === "periodic" ? "brand" : "neutral"}>
                         {event.kind === "periodic" ? "Recurring" : "One-off"}
                       </Badge>
                     </TD>
-                    <TD>
-                      {formatLocalWallTime(event.dtstartLocal)}
+                    <TD className="whitespace-normal">
+                      {event.summary}
                       {event.timeZone !== ctx.org.timeZone ? ` (${event.timeZone})` : ""}
                     </TD>
                     <TD>{event.venueName}</TD>

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { OCCURRENCE_STATUS, formatLocalShort } from "@/components/occurrences/labels";
-import { Badge } from "@/components/ui/badge";
+import { OCCURRENCE_STATUS } from "@/components/occurrences/labels";
+import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listEvents } from "@/lib/events/events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
 import { OCCURRENCE_STATUSES } from "@/lib/occurrences/schemas";
@@ -72,44 +70,7 @@ export default async function UpcomingPage({ params, searchParams }: { params: P
               }
             />
           ) : (
-            <Table>
-              <THead>
-                <TR>
-                  <TH>When</TH>
-                  <TH>Event</TH>
-                  <TH>Status</TH>
-                  <TH className="text-right">Confirmed</TH>
-                  <TH className="text-right">Messages to go</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {occurrences.map((o) => {
-                  const s = OCCURRENCE_STATUS[o.status]!;
-                  return (
-                    <TR key={o.id}>
-                      <TD>
-                        <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
-                          {formatLocalShort(o.startsLocal)}
-                        </Link>
-                        {o.startsLocal.slice(0, 10) === today ? <Badge tone="brand" className="ml-2">Today</Badge> : null}
-                      </TD>
-                      <TD>
-                        {o.eventTitle}
-                        <span className="block text-xs text-slate-500">{o.venueName}</span>
-                      </TD>
-                      <TD>
-                        <Badge tone={s.tone}>{s.label}</Badge>
-                        {o.isDetached ? <Badge tone="warning" className="ml-1">Moved</Badge> : null}
-                      </TD>
-                      <TD className="text-right tabular-nums">
-                        {o.rsvp.confirmed} / {o.rsvp.total}
-                      </TD>
-                      <TD className="text-right tabular-nums">{o.pendingActions}</TD>
-                    </TR>
-                  );
-                })}
-              </TBody>
-            </Table>
+            <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} showEvent today={today} />
           )}
         </CardContent>
       </Card>

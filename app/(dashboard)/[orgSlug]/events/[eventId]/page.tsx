@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
-import { ACTION_LABELS, OCCURRENCE_STATUS, formatLocalShort } from "@/components/occurrences/labels";
+import { ACTION_LABELS } from "@/components/occurrences/labels";
+import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getEvent } from "@/lib/events/events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
@@ -63,33 +63,7 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
             {occurrences.length === 0 ? (
               <EmptyState icon={<ClockIcon />} title="No upcoming occurrences" description={archived ? "Archived events plan no new occurrences." : "The rule produces no date from today on. Edit the event to change it."} />
             ) : (
-              <Table>
-                <THead>
-                  <TR>
-                    <TH>When</TH>
-                    <TH>Status</TH>
-                    <TH className="text-right">Confirmed</TH>
-                    <TH className="text-right">Messages to go</TH>
-                  </TR>
-                </THead>
-                <TBody>
-                  {occurrences.map((o) => (
-                    <TR key={o.id}>
-                      <TD>
-                        <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
-                          {formatLocalShort(o.startsLocal)}
-                        </Link>
-                      </TD>
-                      <TD>
-                        <Badge tone={OCCURRENCE_STATUS[o.status]!.tone}>{OCCURRENCE_STATUS[o.status]!.label}</Badge>
-                        {o.isDetached ? <Badge tone="warning" className="ml-1">Moved</Badge> : null}
-                      </TD>
-                      <TD className="text-right tabular-nums">{o.rsvp.confirmed} / {o.rsvp.total}</TD>
-                      <TD className="text-right tabular-nums">{o.pendingActions}</TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
+              <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} />
             )}
           </CardContent>
         </Card>
