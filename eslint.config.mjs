@@ -12,7 +12,7 @@ const dataLayer = {
 };
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "drizzle/**", "next-env.d.ts", "playwright-report/**", "test-results/**", ".data/**", "public/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "drizzle/**", "next-env.d.ts", "playwright-report/**", "test-results/**", ".data/**", "public/**"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -17,6 +17,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The tracking ingest is the hot path and does its own request id and log line (withRoute): it skips the proxy.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|api/track/).*)"],
 };

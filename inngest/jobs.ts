@@ -7,7 +7,11 @@ export type ScheduledJob = {
   id: string;
   /** Five-field cron expression, evaluated in UTC. */
   cron: string;
+  /** A finer schedule for the local runner (six fields, seconds first), where Inngest's one-minute floor does not apply. */
+  localCron?: () => string;
   /** Also run once when the local runner starts (catch up after the app was off). */
   runOnStart: boolean;
+  /** Runs often (every few seconds): log finished runs at debug level only. */
+  quiet?: boolean;
   run: () => Promise<unknown>;
 };

@@ -16,7 +16,9 @@ export function startLocalRunner(jobs: ScheduledJob[]): LocalRunner {
     const started = performance.now();
     try {
       const result = await job.run();
-      logger.info({ job: job.id, result, ms: Math.round(performance.now() - started) }, "job finished");
+      const line = { job: job.id, result, ms: Math.round(performance.now() - started) };
+      if (job.quiet) logger.debug(line, "job finished");
+      else logger.info(line, "job finished");
     } catch (error) {
       logger.error({ err: error, job: job.id }, "job failed");
     } finally {
@@ -24,7 +26,7 @@ export function startLocalRunner(jobs: ScheduledJob[]): LocalRunner {
     }
   };
 
-  const crons = jobs.map((job) => new Cron(job.cron, { timezone: "UTC", unref: true }, () => execute(job)));
+  const crons = jobs.map((job) => new Cron(job.localCron?.() ?? job.cron, { timezone: "UTC", unref: true }, () => execute(job)));
   for (const job of jobs) if (job.runOnStart) void execute(job);
 
   return {

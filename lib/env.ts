@@ -46,6 +46,11 @@ export const RawEnv = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Event-Coming <no-reply@event-coming.local>"),
 
+  /** Point batches one tracking link may post per minute (a phone sends one every few seconds). */
+  TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** How often the local runner drains the Redis location buffer into Postgres (seconds). */
+  LOCATION_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 
 export const ErrorCode = z.enum([
+  "BAD_REQUEST",
   "UNAUTHORIZED",
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  "GONE",
   "VALIDATION",
   "RATE_LIMITED",
   "PRECONDITION_FAILED",
@@ -15,10 +17,12 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export type FieldErrors = Record<string, string[]>;
 
 const httpStatus: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   PRECONDITION_FAILED: 412,
@@ -32,7 +36,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
+    readonly details: {
+      fields?: FieldErrors;
+      /** A finer, machine-readable cause a client can act on (e.g. a tracking link's "expired"). */
+      reason?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: details.cause });
   }
@@ -67,8 +77,16 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 /** The wire shape of every error answer: `{ error: { code, message, fields? } }`. */
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; reason?: string; fields?: FieldErrors } };
 
 export function toErrorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  const { reason } = error.details;
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(reason ? { reason } : {}),
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { char, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { char, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_columns";
 
 export const organizationType = pgEnum("organization_type", ["school", "enterprise", "event"]);
@@ -17,6 +17,8 @@ export const organizations = pgTable(
     defaultCountry: char({ length: 2 }).notNull().default("US"),
     /** WhatsApp Cloud API phone number id; the access token and app secret stay in the environment. */
     whatsappPhoneNumberId: text(),
+    /** Raw location points older than this are deleted by `purge-locations`; arrival outcomes are kept. */
+    locationRetentionDays: integer().notNull().default(90),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,9 +1,21 @@
 import type { ScheduledJob } from "../jobs";
 import { ensureLocationPartitionsFunction, ensureLocationPartitionsJob } from "./ensure-location-partitions";
+import { flushLocationBufferFunction, flushLocationBufferJob } from "./flush-location-buffer";
 import { materializeOccurrencesFunction, materializeOccurrencesJob } from "./materialize-occurrences";
+import { purgeLocationsFunction, purgeLocationsJob } from "./purge-locations";
 
 /** Served at /api/inngest when Inngest runs the jobs. */
-export const functions = [ensureLocationPartitionsFunction, materializeOccurrencesFunction];
+export const functions = [
+  ensureLocationPartitionsFunction,
+  materializeOccurrencesFunction,
+  flushLocationBufferFunction,
+  purgeLocationsFunction,
+];
 
 /** Run in-process by the local runner when it does. */
-export const scheduledJobs: ScheduledJob[] = [ensureLocationPartitionsJob, materializeOccurrencesJob];
+export const scheduledJobs: ScheduledJob[] = [
+  ensureLocationPartitionsJob,
+  materializeOccurrencesJob,
+  flushLocationBufferJob,
+  purgeLocationsJob,
+];

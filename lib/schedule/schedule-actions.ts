@@ -3,6 +3,7 @@ import { getDb, schema, type Executor } from "@/db";
 import type { EventSchedule } from "@/lib/events/schemas";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { retimeTrackingLinks } from "@/lib/tracking/links";
 import { planActions, scheduleOf } from "./due-times";
 
 const { scheduledActions } = schema;
@@ -60,6 +61,7 @@ export async function rescheduleActionsForInstances(
 ): Promise<RescheduleResult> {
   const result: RescheduleResult = { retimed: 0, cancelled: 0, created: 0 };
   if (instances.length === 0) return result;
+  await retimeTrackingLinks(tx, ctx, event, instances);
   const existing = await tx
     .select({ id: scheduledActions.id, instanceId: scheduledActions.instanceId, action: scheduledActions.action, dueAt: scheduledActions.dueAt, status: scheduledActions.status })
     .from(scheduledActions)

@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "location_retention_days" integer DEFAULT 90 NOT NULL;

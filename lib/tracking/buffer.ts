@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { logger } from "@/lib/logger";
+import { getRedis } from "@/lib/redis/client";
+import type { Fix } from "./geofence";
+
+/**
+ * The write-behind buffer in Redis (production with Upstash): accepted points are appended to one list that
+ * `flush-location-buffer` drains into Postgres, and the newest fix of each attendance is kept for the live map.
+ * The buffer and processing lists are one system queue across organizations; each entry carries its organization.
+ */
+export const BUFFER_KEY = "ec:locations:buffer";
+export const PROCESSING_KEY = "ec:locations:processing";
+export const FLUSH_LOCK_KEY = "ec:locations:flush-lock";
+export const DEAD_LETTER_KEY = "ec:locations:dead";
+export const latestKey = (orgId: string, attendanceId: string) => `ec:locations:${orgId}:latest:${attendanceId}`;
+const closedLinkKey = (orgId: string, linkId: string) => `ec:tracking:${orgId}:closed-link:${linkId}`;
+const closedAttendanceKey = (orgId: string, attendanceId: string) => `ec:tracking:${orgId}:closed-attendance:${attendanceId}`;
+
+const LATEST_TTL_SECONDS = 2 * 86_400;
+
+/** One point as buffered (and as handed to the Postgres insert): short keys, since there are many of them. */
+export const BufferedPoint = z.object({
+  o: z.uuid(),
+  a: z.uuid(),
+  t: z.iso.datetime({ offset: true }),
+  r: z.iso.datetime({ offset: true }),
+  la: z.number().min(-90).max(90),
+  ln: z.number().min(-180).max(180),
+  ac: z.number().positive(),
+  al: z.number().nullable(),
+  sp: z.number().nullable(),
+  hd: z.number().nullable(),
+});
+export type BufferedPoint = z.infer<typeof BufferedPoint>;
+
+/** The newest fix of an attendance as the live map reads it. */
+export const LatestFix = z.object({
+  ms: z.number(),
+  lat: z.number(),
+  lng: z.number(),
+  acc: z.number(),
+  spd: z.number().nullable(),
+  d: z.number(),
+  eta: z.string().nullable(),
+});
+export type LatestFix = z.infer<typeof LatestFix>;
+
+// One round trip per request, atomic: refuse if the link or attendance was closed, append the points, keep the newer
+// of the stored and the new latest fix, and hand back the previous one (the geofence needs it).
+const BUFFER_SCRIPT = `
+local closed = redis.call('GET', KEYS[1]) or redis.call('GET', KEYS[2])
+if closed then return {'closed', closed} end
+redis.call('RPUSH', KEYS[4], unpack(ARGV, 4))
+local prev = redis.call('GET', KEYS[3])
+if (not prev) or cjson.decode(prev).ms < tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[3], ARGV[1], 'EX', tonumber(ARGV[3]))
+end
+return {'ok', prev or ''}
+`;
+
+export type BufferOutcome =
+  | { ok: true; previous: Fix | null; isFirst: boolean }
+  | { ok: false; closed: "revoked" | "stopped" | "arrived" | "expired" };
+
+/**
+ * Appends accepted points to the buffer. Throws when Redis is unreachable (the caller then writes to Postgres
+ * directly: the flush dedupes, so a request that reached Redis and also took the fallback stores each point once).
+ */
+export async function bufferPoints(
+  link: { linkId: string; organizationId: string; attendanceId: string },
+  points: BufferedPoint[],
+  latest: LatestFix,
+): Promise<BufferOutcome> {
+  const redis = getRedis();
+  if (!redis) throw new Error("bufferPoints needs Redis");
+  const { organizationId: org, attendanceId, linkId } = link;
+  const reply = await redis.eval<string[], [string, unknown]>(
+    BUFFER_SCRIPT,
+    [closedLinkKey(org, linkId), closedAttendanceKey(org, attendanceId), latestKey(org, attendanceId), BUFFER_KEY],
+    [JSON.stringify(latest), String(latest.ms), String(LATEST_TTL_SECONDS), ...points.map((p) => JSON.stringify(p))],
+  );
+  const [status, value] = reply;
+  if (status === "closed") return { ok: false, closed: parseClosed(value) };
+  const previous = parseLatest(value);
+  return {
+    ok: true,
+    isFirst: previous === null,
+    previous: previous && {
+      lat: previous.lat,
+      lng: previous.lng,
+      accuracyM: previous.acc,
+      recordedAt: new Date(previous.ms),
+    },
+  };
+}
+
+function parseClosed(value: unknown): "revoked" | "stopped" | "arrived" | "expired" {
+  const parsed = z.enum(["revoked", "stopped", "arrived", "expired"]).safeParse(value);
+  return parsed.success ? parsed.data : "expired";
+}
+
+/** @upstash/redis may already have turned the JSON into an object; an empty string means "none". */
+function parseLatest(value: unknown): LatestFix | null {
+  if (value === "" || value === null || value === undefined) return null;
+  let candidate = value;
+  if (typeof value === "string") {
+    try {
+      candidate = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = LatestFix.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Tells the Redis path at once that a link (revoked, stopped) or a whole attendance (arrived) takes no more points,
+ * instead of after the per-process link cache expires. Best effort: without Redis there is nothing to tell, and if
+ * Redis is down the link cache and the database still refuse within seconds.
+ */
+export async function closeInBuffer(
+  orgId: string,
+  target: { linkId: string; reason: "revoked" | "stopped"; until: Date } | { attendanceId: string; reason: "arrived"; until: Date },
+): Promise<void> {
+  const redis = getRedis();
+  if (!redis) return;
+  const key = "linkId" in target ? closedLinkKey(orgId, target.linkId) : closedAttendanceKey(orgId, target.attendanceId);
+  const seconds = Math.max(60, Math.ceil((target.until.getTime() - Date.now()) / 1000) + 86_400);
+  try {
+    await redis.set(key, target.reason, { ex: seconds });
+  } catch (error) {
+    logger.warn({ err: error, key }, "could not mark a tracking link closed in Redis");
+  }
+}
+
+/** Undo of a check-in: the attendance takes points again. */
+export async function reopenInBuffer(orgId: string, attendanceId: string): Promise<void> {
+  const redis = getRedis();
+  if (!redis) return;
+  try {
+    await redis.del(closedAttendanceKey(orgId, attendanceId));
+  } catch (error) {
+    logger.warn({ err: error, attendanceId }, "could not reopen an attendance in Redis");
+  }
+}
+
+/** The newest buffered fix of each attendance (Redis mode only), for the live map. */
+export async function readLatestFixes(orgId: string, attendanceIds: string[]): Promise<Map<string, LatestFix>> {
+  const redis = getRedis();
+  const out = new Map<string, LatestFix>();
+  if (!redis || attendanceIds.length === 0) return out;
+  const values = await redis.mget<unknown[]>(...attendanceIds.map((id) => latestKey(orgId, id)));
+  attendanceIds.forEach((id, i) => {
+    const fix = parseLatest(values[i]);
+    if (fix) out.set(id, fix);
+  });
+  return out;
+}

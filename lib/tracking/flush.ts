@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "@upstash/redis";
+import { getDb, type Executor } from "@/db";
+import { logger } from "@/lib/logger";
+import { getRedis } from "@/lib/redis/client";
+import { BUFFER_KEY, BufferedPoint, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "./buffer";
+import { storeBufferedPoints } from "./store";
+
+/*
+ * Draining the buffer without losing or duplicating a point, whatever step a flush dies at:
+ *   1. lock     SET lock NX PX — one flusher at a time; a dead flusher's lock expires.
+ *   2. claim    (script) if the processing list still holds a batch, that batch again (a previous flush died);
+ *               otherwise move the next N entries from the buffer to the processing list, atomically.
+ *   3. store    INSERT … ON CONFLICT DO NOTHING in Postgres: a batch stored twice is stored once.
+ *   4. ack      (script) delete the processing list, only while still holding the lock.
+ * Dying after 2 or 3 leaves the batch in processing for the next flush; a database error is the same.
+ */
+
+export const DEFAULT_BATCH = 5_000;
+/** The claim script returns a batch through Lua's unpack, whose stack holds ~8,000 values. */
+const MAX_BATCH = 5_000;
+const LOCK_MS = 60_000;
+
+const CLAIM_SCRIPT = `
+if redis.call('GET', KEYS[3]) ~= ARGV[2] then return {'lost'} end
+local pending = redis.call('LRANGE', KEYS[2], 0, -1)
+if #pending > 0 then return {'retry', unpack(pending)} end
+local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+for i = 1, #items, 500 do
+  redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 499, #items)))
+end
+if #items > 0 then redis.call('LTRIM', KEYS[1], #items, -1) end
+return {'new', unpack(items)}
+`;
+
+const ACK_SCRIPT = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 1
+`;
+
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+export type FlushLock = { redis: Redis; token: string };
+
+/** Step 1. Null when another flusher holds the lock. */
+export async function acquireFlushLock(redis: Redis, lockMs = LOCK_MS): Promise<FlushLock | null> {
+  const token = randomUUID();
+  const ok = await redis.set(FLUSH_LOCK_KEY, token, { nx: true, px: lockMs });
+  return ok === "OK" ? { redis, token } : null;
+}
+
+export type ClaimedBatch = { points: BufferedPoint[]; raw: number; invalid: number; retried: boolean };
+
+/** Step 2. The batch to store (the one a previous flush left behind, or a new one); empty when there is nothing. */
+export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH): Promise<ClaimedBatch | "lost"> {
+  const reply = await lock.redis.eval<string[], unknown[]>(
+    CLAIM_SCRIPT,
+    [BUFFER_KEY, PROCESSING_KEY, FLUSH_LOCK_KEY],
+    [String(Math.min(size, MAX_BATCH)), lock.token],
+  );
+  const [kind, ...entries] = reply;
+  if (kind === "lost") return "lost";
+  const points: BufferedPoint[] = [];
+  const invalid: unknown[] = [];
+  for (const entry of entries) {
+    const parsed = BufferedPoint.safeParse(typeof entry === "string" ? safeJson(entry) : entry);
+    if (parsed.success) points.push(parsed.data);
+    else invalid.push(entry);
+  }
+  if (invalid.length > 0) {
+    // Kept for a human to look at, never retried forever: one bad entry must not block every other point.
+    logger.error({ count: invalid.length }, "invalid entries in the location buffer moved to the dead-letter list");
+    await lock.redis.rpush(DEAD_LETTER_KEY, ...invalid.map((e) => (typeof e === "string" ? e : JSON.stringify(e))));
+  }
+  return { points, raw: entries.length, invalid: invalid.length, retried: kind === "retry" };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Step 3. */
+export function storeBatch(batch: ClaimedBatch, db?: Executor): Promise<number> {
+  return storeBufferedPoints(batch.points, db ?? getDb());
+}
+
+/** Step 4. False when the lock was lost meanwhile (the batch stays for the lock's new holder: stored once anyway). */
+export async function ackBatch(lock: FlushLock, lockMs = LOCK_MS): Promise<boolean> {
+  const done = await lock.redis.eval<string[], number>(ACK_SCRIPT, [FLUSH_LOCK_KEY, PROCESSING_KEY], [lock.token, String(lockMs)]);
+  return done === 1;
+}
+
+export async function releaseFlushLock(lock: FlushLock): Promise<void> {
+  await lock.redis.eval<string[], number>(RELEASE_SCRIPT, [FLUSH_LOCK_KEY], [lock.token]);
+}
+
+export type FlushResult = { skipped: boolean; batches: number; points: number; inserted: number; invalid: number; remaining: number };
+
+/**
+ * `flush-location-buffer`: drains the buffer into Postgres in batches until it is empty or `maxMs` has passed.
+ * Without Redis there is no buffer and nothing to do.
+ */
+export async function flushLocationBuffer(options: { batchSize?: number; maxMs?: number } = {}): Promise<FlushResult> {
+  const result: FlushResult = { skipped: false, batches: 0, points: 0, inserted: 0, invalid: 0, remaining: 0 };
+  const redis = getRedis();
+  if (!redis) return result;
+  const lock = await acquireFlushLock(redis);
+  if (!lock) return { ...result, skipped: true };
+  const deadline = Date.now() + (options.maxMs ?? 45_000);
+  try {
+    while (Date.now() < deadline) {
+      const batch = await claimBatch(lock, options.batchSize ?? DEFAULT_BATCH);
+      if (batch === "lost" || batch.raw === 0) break;
+      result.inserted += await storeBatch(batch);
+      if (!(await ackBatch(lock))) break;
+      result.batches += 1;
+      result.points += batch.points.length;
+      result.invalid += batch.invalid;
+    }
+  } finally {
+    await releaseFlushLock(lock);
+  }
+  result.remaining = await redis.llen(BUFFER_KEY);
+  return result;
+}

@@ -1,0 +1,213 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase, rejection } from "@/db/test-helpers";
+
+// The no-Redis path: points go straight to Postgres. (The Redis path has its own suite, buffer.db.test.ts.)
+delete process.env.UPSTASH_REDIS_REST_URL;
+delete process.env.UPSTASH_REDIS_REST_TOKEN;
+connectTestDatabase();
+const { getDb, schema } = await import("@/db");
+const { POST } = await import("@/app/api/track/[token]/points/route");
+const { issueTrackingLink, getTrackingPage, stopSharing, listTrackingLinkStatus } = await import("./links");
+const { checkInManually, undoCheckIn } = await import("./check-in");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+
+const SECOND = 1000;
+
+async function post(token: string, body: unknown) {
+  const request = new Request(`http://test/api/track/${token}/points`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const response = await POST(request, { params: Promise.resolve({ token }) });
+  return { status: response.status, body: await response.json() };
+}
+
+/** `n` points walking south toward the venue from `fromM` metres, one every 5 s ending a few seconds ago. */
+function walk(fromM: number, toM: number, n: number, endAt = Date.now() - 2 * SECOND) {
+  return Array.from({ length: n }, (_, i) =>
+    point(fromM + ((toM - fromM) * i) / Math.max(1, n - 1), new Date(endAt - (n - 1 - i) * 5 * SECOND)),
+  );
+}
+
+describe("POST /api/track/<token>/points (Postgres path)", () => {
+  let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  beforeAll(async () => {
+    setup = await createTrackedOccurrence("Ingest", { people: 6 });
+  });
+
+  it("stores a batch, moves the participant on the way and answers distance and ETA", async () => {
+    const { token, attendance } = setup.links[0]!;
+    const res = await post(token, { points: walk(2000, 1500, 5) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 5, journey: "on_the_way", arrivedAt: null });
+    expect(res.body.distanceM).toBeGreaterThan(1450);
+    expect(res.body.distanceM).toBeLessThan(1550);
+    expect(Date.parse(res.body.etaAt)).toBeGreaterThan(Date.now());
+    expect(await storedPoints(attendance.id)).toBe(5);
+    const row = await attendanceRow(setup.org.id, attendance.id);
+    expect(row.journey).toBe("on_the_way");
+    expect(row.lastFixAt).not.toBeNull();
+    expect(row.distanceM).toBeGreaterThan(1450);
+  });
+
+  it("stores the same batch posted twice once", async () => {
+    const { token, attendance } = setup.links[1]!;
+    const batch = { points: walk(3000, 2800, 4) };
+    expect((await post(token, batch)).status).toBe(200);
+    expect((await post(token, batch)).status).toBe(200);
+    const overlapping = { points: [...batch.points.slice(2), ...walk(2700, 2600, 2, Date.now() - SECOND)] };
+    expect((await post(token, overlapping)).status).toBe(200);
+    expect(await storedPoints(attendance.id)).toBe(6);
+  });
+
+  it("refuses bad input with 400/422 and field errors, storing nothing", async () => {
+    const { token, attendance } = setup.links[2]!;
+    expect((await post(token, "{not json")).status).toBe(400);
+    expect((await post(token, "[1,2]")).body.error.code).toBe("BAD_REQUEST");
+    const bad = await post(token, { points: [...walk(900, 800, 3), { lat: 200, lng: 13.4, accuracy: 5, recordedAt: new Date().toISOString() }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ code: "VALIDATION" });
+    expect(bad.body.error.fields).toHaveProperty(["points.3.lat"]);
+    const future = await post(token, { points: [point(900, new Date(Date.now() + 10 * 60 * SECOND))] });
+    expect(future.status).toBe(422);
+    expect(future.body.error.fields["points.0.recordedAt"]).toEqual(["recordedAt is in the future."]);
+    const beforeWindow = await post(token, { points: [point(900, new Date(Date.now() - 3 * 3600 * SECOND))] });
+    expect(beforeWindow.status).toBe(422);
+    expect(await storedPoints(attendance.id)).toBe(0);
+    expect((await attendanceRow(setup.org.id, attendance.id)).journey).toBe("not_started");
+  });
+
+  it("answers 404 for an unknown token and 410 revoked for a re-issued one", async () => {
+    const unknown = await post("A".repeat(43), { points: walk(900, 800, 1) });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.reason).toBe("unknown");
+    expect((await post("short", { points: walk(900, 800, 1) })).status).toBe(404);
+
+    const { token, attendance } = setup.links[3]!;
+    const fresh = await issueTrackingLink(setup.owner.ctx, attendance.id);
+    const old = await post(token, { points: walk(900, 800, 2) });
+    expect(old.status).toBe(410);
+    expect(old.body.error).toMatchObject({ code: "GONE", reason: "revoked" });
+    expect((await post(fresh.token, { points: walk(900, 800, 2) })).status).toBe(200);
+    expect(await storedPoints(attendance.id)).toBe(2);
+    setup.links[3]!.token = fresh.token;
+  });
+
+  it("checks in on arrival inside the radius, then answers 409 arrived and stores nothing more", async () => {
+    const { token, attendance } = setup.links[4]!;
+    expect((await post(token, { points: walk(600, 300, 4, Date.now() - 20 * SECOND) })).body.journey).toBe("on_the_way");
+    const arriving = await post(token, { points: walk(120, 40, 3) });
+    expect(arriving.status).toBe(200);
+    expect(arriving.body.journey).toBe("arrived");
+    const row = await attendanceRow(setup.org.id, attendance.id);
+    expect(row).toMatchObject({ journey: "arrived", checkInMethod: "geofence" });
+    expect(row.checkedInAt!.toISOString()).toBe(arriving.body.arrivedAt);
+
+    const after = await post(token, { points: [point(10, new Date())] });
+    expect(after.status).toBe(409);
+    expect(after.body.error).toMatchObject({ code: "CONFLICT", reason: "arrived" });
+    expect(await storedPoints(attendance.id)).toBe(7);
+    expect((await getTrackingPage(token)).state).toBe("arrived");
+  });
+
+  it("Stop sharing makes the link refuse points with 410 stopped", async () => {
+    const { token, attendance } = setup.links[5]!;
+    expect((await post(token, { points: walk(900, 850, 2) })).status).toBe(200);
+    expect((await stopSharing(token)).state).toBe("stopped");
+    const refused = await post(token, { points: walk(800, 700, 2, Date.now() - SECOND) });
+    expect(refused.status).toBe(410);
+    expect(refused.body.error.reason).toBe("stopped");
+    expect(await storedPoints(attendance.id)).toBe(2);
+    expect((await listTrackingLinkStatus(setup.owner.ctx, setup.instance.id)).get(attendance.id)?.stoppedAt).toBeTruthy();
+  });
+});
+
+describe("tracking windows", () => {
+  it("a link for a later occurrence is not open yet (409 not_open) and its page says when it opens", async () => {
+    const later = await createTrackedOccurrence("Later", { startsInMinutes: 180 });
+    const { token, attendance } = later.links[0]!;
+    const res = await post(token, { points: [point(500, new Date())] });
+    expect(res.status).toBe(409);
+    expect(res.body.error.reason).toBe("not_open");
+    const page = await getTrackingPage(token);
+    expect(page.state).toBe("not_open");
+    if (page.state !== "unknown") expect(Date.parse(page.validFrom)).toBe(later.instance.startsAt.getTime() - 60 * 60 * SECOND);
+    expect(await storedPoints(attendance.id)).toBe(0);
+  });
+
+  it("a link whose occurrence has closed answers 410 expired, and arrival is never detected there", async () => {
+    const past = await createTrackedOccurrence("Closing", { startsInMinutes: 30 });
+    const { token, attendance } = past.links[0]!;
+    // The occurrence ends: move it into the past, as closure would find it.
+    const { eventInstances, trackingLinks } = schema;
+    const startsAt = new Date(Date.now() - 3 * 3600 * SECOND);
+    await getDb()
+      .update(eventInstances)
+      .set({ startsAt, endsAt: new Date(startsAt.getTime() + 3600 * SECOND) })
+      .where(eq(eventInstances.id, past.instance.id));
+    await getDb()
+      .update(trackingLinks)
+      .set({ validFrom: new Date(startsAt.getTime() - 3600 * SECOND), validUntil: new Date(startsAt.getTime() + 90 * 60 * SECOND) })
+      .where(and(eq(trackingLinks.organizationId, past.org.id), eq(trackingLinks.attendanceId, attendance.id)));
+    const res = await post(token, { points: [point(10, new Date(Date.now() - 5 * SECOND)), point(5, new Date())] });
+    expect(res.status).toBe(410);
+    expect(res.body.error.reason).toBe("expired");
+    expect((await attendanceRow(past.org.id, attendance.id)).journey).toBe("not_started");
+    expect((await getTrackingPage(token)).state).toBe("expired");
+  });
+
+  it("points recorded before the window opened never count toward arrival (nor are stored)", async () => {
+    const t = await createTrackedOccurrence("Early", { startsInMinutes: 50 });
+    const { token, attendance } = t.links[0]!;
+    const early = new Date(t.instance.startsAt.getTime() - 61 * 60 * SECOND);
+    const res = await post(token, { points: [point(5, early), point(5, new Date())] });
+    expect(res.status).toBe(422);
+    expect((await attendanceRow(t.org.id, attendance.id)).journey).toBe("not_started");
+  });
+});
+
+describe("check-in by hand and tenancy", () => {
+  it("staff checks in and undoes; the link takes points again after the undo", async () => {
+    const t = await createTrackedOccurrence("Manual");
+    const staff = await t.add("staff");
+    const { token, attendance } = t.links[0]!;
+    const { checkedInAt } = await checkInManually(staff.ctx, attendance.id);
+    expect(await attendanceRow(t.org.id, attendance.id)).toMatchObject({ journey: "arrived", checkInMethod: "manual", checkedInAt });
+    expect((await post(token, { points: [point(900, new Date())] })).status).toBe(409);
+    // Checking in twice keeps the first time.
+    expect((await checkInManually(staff.ctx, attendance.id)).checkedInAt).toEqual(checkedInAt);
+
+    expect(await undoCheckIn(staff.ctx, attendance.id)).toEqual({ journey: "not_started" });
+    expect(await attendanceRow(t.org.id, attendance.id)).toMatchObject({ journey: "not_started", checkedInAt: null, checkInMethod: null });
+    expect((await post(token, { points: [point(900, new Date())] })).status).toBe(200);
+    expect((await rejection(undoCheckIn(staff.ctx, attendance.id))).code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("a viewer cannot issue links or check in; another organization cannot see or change anything", async () => {
+    const t = await createTrackedOccurrence("Mine");
+    const other = await createTrackedOccurrence("Theirs");
+    const viewer = await t.add("viewer");
+    const { attendance } = t.links[0]!;
+    expect((await rejection(issueTrackingLink(viewer.ctx, attendance.id))).code).toBe("FORBIDDEN");
+    expect((await rejection(checkInManually(viewer.ctx, attendance.id))).code).toBe("FORBIDDEN");
+    expect((await rejection(issueTrackingLink(other.owner.ctx, attendance.id))).code).toBe("NOT_FOUND");
+    expect((await rejection(checkInManually(other.owner.ctx, attendance.id))).code).toBe("NOT_FOUND");
+    expect((await rejection(undoCheckIn(other.owner.ctx, attendance.id))).code).toBe("NOT_FOUND");
+    expect((await listTrackingLinkStatus(other.owner.ctx, t.instance.id)).size).toBe(0);
+    expect((await attendanceRow(t.org.id, attendance.id)).journey).toBe("not_started");
+    // The original link still works: the foreign attempts changed nothing.
+    expect((await post(t.links[0]!.token, { points: [point(900, new Date())] })).status).toBe(200);
+  });
+
+  it("the page shows only the link's own attendance and records the first open", async () => {
+    const t = await createTrackedOccurrence("Page");
+    const { token, attendance } = t.links[0]!;
+    const page = await getTrackingPage(token);
+    expect(page).toMatchObject({ state: "open", participantName: "Person 1", eventTitle: "Page meeting" });
+    const status = await listTrackingLinkStatus(t.owner.ctx, t.instance.id);
+    expect(status.get(attendance.id)?.firstOpenedAt).toBeInstanceOf(Date);
+    expect(await getTrackingPage("B".repeat(43))).toEqual({ state: "unknown" });
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// Client-safe: the participant page and the ingest route share these shapes. No server imports.
+
+export const MAX_POINTS_PER_BATCH = 100;
+/** How far ahead of the server clock a phone's clock may be before its points count as "from the future". */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+const finite = (what: string) => z.number({ error: `${what} must be a number.` }).refine(Number.isFinite, `${what} must be a finite number.`);
+
+/** One fix as the phone reports it (GeolocationPosition, flattened). */
+export const PointInput = z.object({
+  lat: finite("Latitude").min(-90, "Latitude must be between -90 and 90.").max(90, "Latitude must be between -90 and 90."),
+  lng: finite("Longitude")
+    .min(-180, "Longitude must be between -180 and 180.")
+    .max(180, "Longitude must be between -180 and 180."),
+  accuracy: finite("Accuracy").positive("Accuracy must be more than 0 metres.").max(100_000, "Accuracy must be at most 100 km."),
+  altitude: finite("Altitude").min(-1_000).max(20_000).nullish(),
+  speed: finite("Speed").min(0, "Speed cannot be negative.").max(200, "Speed must be at most 200 m/s.").nullish(),
+  heading: finite("Heading").min(0, "Heading must be from 0 to 360.").max(360, "Heading must be from 0 to 360.").nullish(),
+  recordedAt: z.iso.datetime({ offset: true, error: "recordedAt must be an ISO 8601 time, e.g. 2026-11-24T08:15:00.000Z." }),
+});
+export type PointInput = z.infer<typeof PointInput>;
+
+export const PointBatchInput = z.object({
+  points: z
+    .array(PointInput, { error: "Send { points: [...] }." })
+    .min(1, "Send at least one point.")
+    .max(MAX_POINTS_PER_BATCH, `Send at most ${MAX_POINTS_PER_BATCH} points per request.`),
+});
+export type PointBatchInput = z.infer<typeof PointBatchInput>;
+
+/** What a successful POST /api/track/<token>/points answers (200). */
+export type IngestResult = {
+  /** Points taken from this batch (a point already stored counts too: resending is safe). */
+  accepted: number;
+  journey: "on_the_way" | "arrived";
+  /** ISO time of the check-in when this batch (or an earlier one) arrived. */
+  arrivedAt: string | null;
+  /** Straight-line metres from the newest fix to the venue. */
+  distanceM: number;
+  /** ISO time the participant is expected at the venue; null when it cannot be estimated. */
+  etaAt: string | null;
+};
+
+/**
+ * The `error.reason` of a refused POST, so the page knows what to show:
+ * 404 unknown · 410 expired | revoked | stopped | cancelled · 409 arrived | not_open.
+ */
+export const LINK_REFUSALS = ["unknown", "expired", "revoked", "stopped", "cancelled", "arrived", "not_open"] as const;
+export type LinkRefusal = (typeof LINK_REFUSALS)[number];
+
+/** Everything the participant page shows. The token's holder sees only their own attendance. */
+export type TrackingPageInfo = {
+  participantName: string;
+  organizationName: string;
+  eventTitle: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: { name: string; address: string; lat: number; lng: number; radiusM: number };
+  travelMode: "walking" | "driving";
+  /** The tracking window: points are accepted from `validFrom` to `validUntil`. */
+  validFrom: string;
+  validUntil: string;
+  arrivedAt: string | null;
+  /** The last fix the server has, to draw before the phone reports a new one. */
+  lastFix: { lat: number; lng: number; accuracyM: number; at: string } | null;
+};
+
+export type TrackingPageView =
+  | { state: "unknown" }
+  | ({ state: "open" | "not_open" | "arrived" | "stopped" | "expired" | "revoked" | "cancelled" } & TrackingPageInfo);
