@@ -9,7 +9,12 @@ export function getRedis(): Redis | null {
     const settings = env();
     client =
       settings.UPSTASH_REDIS_REST_URL && settings.UPSTASH_REDIS_REST_TOKEN
-        ? new Redis({ url: settings.UPSTASH_REDIS_REST_URL, token: settings.UPSTASH_REDIS_REST_TOKEN })
+        ? new Redis({
+            url: settings.UPSTASH_REDIS_REST_URL,
+            token: settings.UPSTASH_REDIS_REST_TOKEN,
+            // Callers have a fallback (ingest writes to Postgres) or fail open: retry briefly, not for seconds.
+            retry: { retries: 2, backoff: (attempt) => 50 * (attempt + 1) },
+          })
         : null;
   }
   return client;

@@ -5,6 +5,7 @@ import { connectTestDatabase, rejection } from "@/db/test-helpers";
 // The no-Redis path: points go straight to Postgres. (The Redis path has its own suite, buffer.db.test.ts.)
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
+process.env.TRACKING_RATE_LIMIT_PER_MINUTE = "6";
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { POST } = await import("@/app/api/track/[token]/points/route");
@@ -121,6 +122,24 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
     expect(refused.body.error.reason).toBe("stopped");
     expect(await storedPoints(attendance.id)).toBe(2);
     expect((await listTrackingLinkStatus(setup.owner.ctx, setup.instance.id)).get(attendance.id)?.stoppedAt).toBeTruthy();
+  });
+});
+
+describe("rate limit", () => {
+  it("answers 429 with Retry-After once a link sends more batches per minute than allowed, storing nothing", async () => {
+    const t = await createTrackedOccurrence("Busy");
+    const { token, attendance } = t.links[0]!;
+    const base = Date.now() - 60 * SECOND;
+    for (let i = 0; i < 6; i++) expect((await post(token, { points: [point(900, new Date(base + i * SECOND))] })).status).toBe(200);
+    const request = new Request(`http://test/api/track/${token}/points`, {
+      method: "POST",
+      body: JSON.stringify({ points: [point(900, new Date(base + 10 * SECOND))] }),
+    });
+    const response = await POST(request, { params: Promise.resolve({ token }) });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await response.json()).error.code).toBe("RATE_LIMITED");
+    expect(await storedPoints(attendance.id)).toBe(6);
   });
 });
 

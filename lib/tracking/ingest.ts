@@ -31,7 +31,15 @@ export async function getOpenLinkOrThrow(token: string, now: Date): Promise<Link
 
 /** Per link, so one misbehaving phone cannot starve the others. */
 export async function assertWithinRateLimit(link: LinkContext): Promise<void> {
-  const { success, retryAfterSeconds } = await rateLimiter().limit(`${link.organizationId}:${link.linkId}`);
+  let verdict: { success: boolean; retryAfterSeconds: number };
+  try {
+    verdict = await rateLimiter().limit(`${link.organizationId}:${link.linkId}`);
+  } catch (error) {
+    // With Redis down the limiter cannot count; refusing every participant would be worse than not limiting.
+    logger.warn({ err: error }, "tracking rate limiter unavailable, letting the batch through");
+    return;
+  }
+  const { success, retryAfterSeconds } = verdict;
   if (!success) {
     throw new AppError("RATE_LIMITED", "Too many batches from this link: wait a moment and send them again.", {
       retryAfterSeconds,

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/db/test-helpers";
+
+// The Redis path: real Redis behind the Upstash REST bridge that the harness starts (scripts/test.sh).
+if (!process.env.UPSTASH_REDIS_REST_URL) {
+  throw new Error("UPSTASH_REDIS_REST_URL must be set: run through `npm test`, which starts the Upstash bridge.");
+}
+connectTestDatabase();
+const { openPostgres } = await import("@/db/client");
+const { getRedis } = await import("@/lib/redis/client");
+const { POST } = await import("@/app/api/track/[token]/points/route");
+const { stopSharing } = await import("./links");
+const { BUFFER_KEY, PROCESSING_KEY, readLatestFixes } = await import("./buffer");
+const flush = await import("./flush");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+
+const SECOND = 1000;
+const redis = getRedis()!;
+let seq = 0;
+
+async function post(token: string, body: unknown) {
+  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", body: JSON.stringify(body) });
+  const response = await POST(request, { params: Promise.resolve({ token }) });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A fresh batch of `n` points far from the venue with times no other batch uses. */
+function batch(n: number) {
+  const base = Date.now() - 60 * SECOND;
+  return { points: Array.from({ length: n }, () => point(2000, new Date(base + (seq += 7)))) };
+}
+
+async function bufferHolds() {
+  return { buffer: await redis.llen(BUFFER_KEY), processing: await redis.llen(PROCESSING_KEY) };
+}
+
+/** Runs the whole flush until the buffer and the processing list are empty. */
+async function drain() {
+  for (let i = 0; i < 20; i++) {
+    const result = await flush.flushLocationBuffer({ maxMs: 10_000 });
+    const left = await bufferHolds();
+    if (!result.skipped && left.buffer === 0 && left.processing === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the buffer did not drain");
+}
+
+let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+beforeAll(async () => {
+  setup = await createTrackedOccurrence("Buffer", { people: 4 });
+  await drain();
+});
+afterAll(async () => {
+  await drain();
+});
+
+describe("write-behind buffer", () => {
+  it("accepted points wait in Redis, not Postgres, until the flush moves them once", async () => {
+    const { token, attendance } = setup.links[0]!;
+    const first = batch(5);
+    const res = await post(token, first);
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(5);
+    expect(await storedPoints(attendance.id)).toBe(0);
+    // The first point moves the participant on the way at once; the latest fix is readable for the live map.
+    expect((await attendanceRow(setup.org.id, attendance.id)).journey).toBe("on_the_way");
+    const latest = await readLatestFixes(setup.org.id, [attendance.id]);
+    expect(latest.get(attendance.id)?.ms).toBe(Date.parse(first.points[4]!.recordedAt));
+
+    // The same batch again (a phone that never saw the answer) is accepted and still stored once.
+    expect((await post(token, first)).status).toBe(200);
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(5);
+    const row = await attendanceRow(setup.org.id, attendance.id);
+    expect(row.lastFixAt?.toISOString()).toBe(new Date(first.points[4]!.recordedAt).toISOString());
+  });
+
+  it("a flush that dies after any step loses nothing and duplicates nothing", async () => {
+    const { token, attendance } = setup.links[1]!;
+    let sent = 0;
+    const send = async (n: number) => {
+      expect((await post(token, batch(n))).status).toBe(200);
+      sent += n;
+    };
+
+    // Dies holding the lock: the next flush waits for the lock to expire, then drains.
+    await send(4);
+    const held = await flush.acquireFlushLock(redis, 300);
+    expect(held).not.toBeNull();
+    expect((await flush.flushLocationBuffer()).skipped).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
+    // Dies after claiming: the batch sits in the processing list; new points keep arriving meanwhile.
+    await send(3);
+    const claimer = (await flush.acquireFlushLock(redis, 300))!;
+    const claimed = await flush.claimBatch(claimer);
+    expect(claimed).not.toBe("lost");
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(3);
+    await send(2);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
+    // Dies after storing, before the acknowledgement: the batch is stored again, as a no-op.
+    await send(5);
+    const storer = (await flush.acquireFlushLock(redis, 300))!;
+    const stored = await flush.claimBatch(storer);
+    if (stored === "lost") throw new Error("lock lost");
+    await flush.storeBatch(stored);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
+    // The database fails during the store: the batch stays in Redis and the next flush stores it.
+    await send(6);
+    const failing = (await flush.acquireFlushLock(redis, 300))!;
+    const pending = await flush.claimBatch(failing);
+    if (pending === "lost") throw new Error("lock lost");
+    const deadDatabase = openPostgres("postgres://postgres@127.0.0.1:9/unreachable", 1);
+    await expect(flush.storeBatch(pending, deadDatabase.db)).rejects.toThrow();
+    await deadDatabase.close();
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(6);
+    await flush.releaseFlushLock(failing);
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
+    // A flusher whose lock expired cannot acknowledge (delete) a batch another flusher now owns.
+    await send(2);
+    const slow = (await flush.acquireFlushLock(redis, 100))!;
+    await flush.claimBatch(slow);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await flush.ackBatch(slow)).toBe(false);
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(2);
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+  });
+
+  it("Stop sharing is refused at once by the Redis path, even with the link cached in this process", async () => {
+    const { token, attendance } = setup.links[2]!;
+    expect((await post(token, batch(2))).status).toBe(200);
+    await stopSharing(token);
+    const refused = await post(token, batch(2));
+    expect(refused.status).toBe(410);
+    expect(refused.body.error.reason).toBe("stopped");
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(2);
+  });
+
+  it("arrival is detected on the Redis path and later batches get 409 arrived", async () => {
+    const { token, attendance } = setup.links[3]!;
+    const now = Date.now();
+    const arriving = await post(token, {
+      points: [point(800, new Date(now - 20 * SECOND)), point(130, new Date(now - 10 * SECOND), 60), point(120, new Date(now - 5 * SECOND), 60)],
+    });
+    expect(arriving.body).toMatchObject({ journey: "arrived" });
+    expect(await attendanceRow(setup.org.id, attendance.id)).toMatchObject({ journey: "arrived", checkInMethod: "geofence" });
+    const after = await post(token, { points: [point(10, new Date(now - SECOND))] });
+    expect(after.status).toBe(409);
+    expect(after.body.error.reason).toBe("arrived");
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(3);
+  });
+});
