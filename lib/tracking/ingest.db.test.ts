@@ -177,6 +177,18 @@ describe("tracking windows", () => {
     expect((await getTrackingPage(token)).state).toBe("expired");
   });
 
+  it("moving the occurrence moves its links' window with it", async () => {
+    const { moveOccurrence } = await import("@/lib/occurrences/occurrences");
+    const { instantToLocal } = await import("@/lib/recurrence/expand");
+    const t = await createTrackedOccurrence("Moved", { startsInMinutes: 30 });
+    const newStart = new Date(Date.now() + 5 * 3600 * SECOND);
+    newStart.setUTCSeconds(0, 0);
+    await moveOccurrence(t.owner.ctx, { instanceId: t.instance.id, startsLocal: instantToLocal(newStart, "Europe/Berlin") });
+    const link = (await listTrackingLinkStatus(t.owner.ctx, t.instance.id)).get(t.links[0]!.attendance.id)!;
+    expect(link.validFrom).toEqual(new Date(newStart.getTime() - 3600 * SECOND));
+    expect((await getTrackingPage(t.links[0]!.token)).state).toBe("not_open");
+  });
+
   it("points recorded before the window opened never count toward arrival (nor are stored)", async () => {
     const t = await createTrackedOccurrence("Early", { startsInMinutes: 50 });
     const { token, attendance } = t.links[0]!;
