@@ -79,6 +79,6 @@ test("settings changes are saved and recorded in the activity log", async ({ pag
 
   await page.reload();
   await expect(page.getByLabel("Default country for phone numbers")).toHaveValue("DE");
-  await expect(page.getByRole("cell", { name: /Changed settings: .*timeZone/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Changed settings: .*time zone/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: owner.name }).first()).toBeVisible();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { updateOrganizationAction } from "@/app/(dashboard)/[orgSlug]/settings/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -9,17 +9,27 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@/lib/organizations/schemas";
 
 type Props = {
   orgSlug: string;
   timeZones: string[];
   countries: Country[];
-  org: { name: string; type: string; timeZone: string; defaultCountry: string; whatsappPhoneNumberId: string | null };
+  org: {
+    name: string;
+    type: string;
+    timeZone: string;
+    defaultCountry: string;
+    whatsappPhoneNumberId: string | null;
+    locationRetentionDays: number;
+  };
 };
 
 export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }: Props) {
   const [state, action] = useActionState(updateOrganizationAction.bind(null, orgSlug), idle);
   const fields = state.ok ? undefined : state.fields;
+  // Controlled, so a refused number stays in the box next to its error instead of snapping back when React resets the form.
+  const [retentionDays, setRetentionDays] = useState(String(org.locationRetentionDays));
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage result={state} />
@@ -48,6 +58,30 @@ export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }:
           error={fields?.whatsappPhoneNumberId?.[0]}
         >
           <Input name="whatsappPhoneNumberId" defaultValue={org.whatsappPhoneNumberId ?? ""} inputMode="numeric" />
+        </Field>
+        <Field
+          id="locationRetentionDays"
+          label="Keep location history for"
+          hint={`${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS} days. Older raw location points are deleted automatically; arrival times and check-ins are kept.`}
+          error={fields?.locationRetentionDays?.[0]}
+        >
+          {(control) => (
+            <div className="flex items-center gap-2">
+              <Input
+                {...control}
+                name="locationRetentionDays"
+                type="number"
+                inputMode="numeric"
+                min={MIN_RETENTION_DAYS}
+                max={MAX_RETENTION_DAYS}
+                step={1}
+                value={retentionDays}
+                onChange={(e) => setRetentionDays(e.target.value)}
+                className="w-28"
+              />
+              <span className="text-sm text-slate-700">days</span>
+            </div>
+          )}
         </Field>
       </div>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>

@@ -4,6 +4,15 @@ type Entry = { action: string; data: Record<string, unknown> };
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
+const SETTING_LABELS: Record<string, string> = {
+  name: "name",
+  type: "type",
+  timeZone: "time zone",
+  defaultCountry: "default country",
+  whatsappPhoneNumberId: "WhatsApp number",
+  locationRetentionDays: "location history retention",
+};
+
 export function describeAuditEntry({ action, data }: Entry): string {
   switch (action) {
     case "organization.created":
@@ -12,7 +21,8 @@ export function describeAuditEntry({ action, data }: Entry): string {
       return "Set up the demo organization";
     case "organization.updated": {
       const keys = Object.keys(data);
-      return keys.length > 0 ? `Changed settings: ${keys.join(", ")}` : "Saved settings (no changes)";
+      const labels = keys.map((key) => SETTING_LABELS[key] ?? key);
+      return keys.length > 0 ? `Changed settings: ${labels.join(", ")}` : "Saved settings (no changes)";
     }
     case "member.invited":
       return `Invited ${str(data.email)} as ${str(data.role)}`;
@@ -24,6 +34,14 @@ export function describeAuditEntry({ action, data }: Entry): string {
       return `Changed a member's role from ${str(data.from)} to ${str(data.to)}`;
     case "member.removed":
       return `Removed a ${str(data.role)}`;
+    case "tracking_link.issued":
+      return "Created a tracking link";
+    case "tracking_link.reissued":
+      return "Re-issued a tracking link (the old one stopped working)";
+    case "attendance.checked_in":
+      return "Checked a participant in by hand";
+    case "attendance.check_in_undone":
+      return "Undid a participant's check-in";
     default:
       return action.replaceAll(/[._]/g, " ");
   }

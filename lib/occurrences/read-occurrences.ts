@@ -5,6 +5,8 @@ import { isUuid } from "@/lib/events/find-event";
 import { AppError, parseInput } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { listTrackingLinkStatus } from "@/lib/tracking/links";
+import { trackingWindow } from "@/lib/tracking/window";
 import { ListUpcomingOccurrencesInput } from "./schemas";
 
 const { attendances, eventInstances, events, participants, scheduledActions } = schema;
@@ -89,7 +91,10 @@ export async function listUpcomingOccurrences(ctx: OrgContext, input: ListUpcomi
   });
 }
 
-/** One occurrence with its event, the attendance list (by name) and counts by RSVP and journey status. */
+/**
+ * One occurrence with its event, the attendance list (by name, each with its last fix, check-in and newest working
+ * tracking link), counts by RSVP and journey status, and the tracking window.
+ */
 export async function getOccurrence(ctx: OrgContext, instanceId: string) {
   assertCan(ctx, "events.read");
   if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", "Occurrence not found.");
@@ -100,7 +105,7 @@ export async function getOccurrence(ctx: OrgContext, instanceId: string) {
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(eventInstances.id, instanceId), eq(eventInstances.organizationId, ctx.org.id)));
   if (!row) throw new AppError("NOT_FOUND", "Occurrence not found.");
-  const list = await db
+  const attendanceRows = db
     .select({
       id: attendances.id,
       participantId: participants.id,
@@ -116,11 +121,17 @@ export async function getOccurrence(ctx: OrgContext, instanceId: string) {
       etaAt: attendances.etaAt,
       isLate: attendances.isLate,
       lateMinutes: attendances.lateMinutes,
+      lastFixAt: attendances.lastFixAt,
+      lastLat: attendances.lastLat,
+      lastLng: attendances.lastLng,
+      lastAccuracyM: attendances.lastAccuracyM,
+      distanceM: attendances.distanceM,
     })
     .from(attendances)
     .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))
     .where(and(eq(attendances.organizationId, ctx.org.id), eq(attendances.instanceId, instanceId)))
     .orderBy(asc(participants.name), asc(participants.phone));
+  const [list, links] = await Promise.all([attendanceRows, listTrackingLinkStatus(ctx, instanceId)]);
 
   const rsvp: RsvpCounts = { total: list.length, pending: 0, confirmed: 0, declined: 0 };
   const journey = Object.fromEntries(JOURNEYS.map((j) => [j, 0])) as Record<Journey, number>;
@@ -135,6 +146,7 @@ export async function getOccurrence(ctx: OrgContext, instanceId: string) {
     endsLocal: instantToLocal(row.instance.endsAt, timeZone),
     event: toEventView(row.event),
     counts: { rsvp, journey },
-    attendances: list,
+    trackingWindow: trackingWindow(row.instance, row.event),
+    attendances: list.map((attendance) => ({ ...attendance, link: links.get(attendance.id) ?? null })),
   };
 }

@@ -43,6 +43,7 @@ export async function createOrganization(user: SignedInUser, input: CreateOrgani
   return getDb().transaction((tx) => createOrganizationTx(tx, user.id, data));
 }
 
+/** Admin only. Name, type, zone, phone country, WhatsApp number id and how long raw location points are kept. */
 export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizationInput) {
   assertCan(ctx, "organization.update");
   const data = parseInput(UpdateOrganizationInput, input);
@@ -53,8 +54,9 @@ export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizat
       .where(eq(organizations.id, ctx.org.id))
       .returning();
     if (!org) throw new AppError("NOT_FOUND", "Organization not found.");
+    // A field left out (e.g. the retention period from an older client) is unchanged, not "changed to nothing".
     const changed = Object.fromEntries(
-      Object.entries(data).filter(([key, value]) => ctx.org[key as keyof typeof data] !== value),
+      Object.entries(data).filter(([key, value]) => value !== undefined && ctx.org[key as keyof typeof data] !== value),
     );
     await writeAudit(tx, ctx, { action: "organization.updated", targetType: "organization", targetId: org.id, data: changed });
     return org;

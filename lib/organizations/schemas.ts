@@ -50,6 +50,17 @@ export const CreateOrganizationInput = z.object({
 });
 export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput>;
 
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 365;
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/** How long raw location points are kept; a form sends it as text, hence the coercion. */
+export const LocationRetentionDays = z.coerce
+  .number({ error: "Enter a number of days, e.g. 90." })
+  .int("Use a whole number of days.")
+  .min(MIN_RETENTION_DAYS, `Keep location history for at least ${MIN_RETENTION_DAYS} day.`)
+  .max(MAX_RETENTION_DAYS, `Keep location history for at most ${MAX_RETENTION_DAYS} days.`);
+
 export const UpdateOrganizationInput = CreateOrganizationInput.extend({
   defaultCountry: CountryCode,
   whatsappPhoneNumberId: z
@@ -58,5 +69,7 @@ export const UpdateOrganizationInput = CreateOrganizationInput.extend({
     .regex(/^\d{5,20}$/, "A WhatsApp phone number id is 5–20 digits.")
     .or(z.literal("").transform(() => null))
     .nullable(),
+  /** Left out: unchanged. */
+  locationRetentionDays: LocationRetentionDays.optional(),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { JOURNEY_LABELS, OCCURRENCE_STATUS, RSVP_LABELS, formatLocalShort } from "@/components/occurrences/labels";
+import { AttendanceTable, LiveBadge } from "@/components/occurrences/attendance-table";
+import { OCCURRENCE_STATUS, formatLocalShort } from "@/components/occurrences/labels";
+import { LiveRefresh } from "@/components/occurrences/live-refresh";
 import { OccurrenceControls } from "@/components/occurrences/occurrence-controls";
 import { Timeline } from "@/components/occurrences/timeline";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
 import { getOccurrenceTimeline } from "@/lib/schedule/timeline";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
@@ -29,7 +28,10 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
   const { event, counts } = occurrence;
   const status = OCCURRENCE_STATUS[occurrence.status]!;
   const cancelledMessages = timeline.filter((row) => row.status === "cancelled").length;
-  const editable = can(ctx.role, "events.write") && occurrence.status === "scheduled" && occurrence.startsAt > new Date();
+  const now = new Date();
+  const editable = can(ctx.role, "events.write") && occurrence.status === "scheduled" && occurrence.startsAt > now;
+  const { validFrom, validUntil } = occurrence.trackingWindow;
+  const isLive = occurrence.status !== "cancelled" && validFrom <= now && now <= validUntil;
 
   return (
     <div className="space-y-6">
@@ -48,6 +50,7 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
           </div>
         }
       />
+      {occurrence.status !== "cancelled" ? <LiveRefresh from={validFrom.toISOString()} until={validUntil.toISOString()} /> : null}
       {occurrence.status === "cancelled" ? (
         <Alert tone="warning" title="This occurrence is cancelled">
           Nobody gets its messages: {cancelledMessages} planned message{cancelledMessages === 1 ? " was" : "s were"}{" "}
@@ -72,49 +75,19 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
         <Stat label="Declined" value={counts.rsvp.declined} />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <Card>
-          <CardHeader>
-            <CardTitle>Attendance</CardTitle>
-            <CardDescription>
-              {counts.journey.arrived} arrived · {counts.journey.on_the_way} on the way · {counts.journey.no_show} no-show
-            </CardDescription>
+          <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+            <div>
+              <CardTitle>Attendance</CardTitle>
+              <CardDescription>
+                {counts.journey.arrived} arrived · {counts.journey.on_the_way} on the way · {counts.journey.no_show} no-show
+              </CardDescription>
+            </div>
+            {isLive ? <LiveBadge /> : null}
           </CardHeader>
           <CardContent>
-            {occurrence.attendances.length === 0 ? (
-              <EmptyState
-                icon={<UsersIcon />}
-                title="Nobody is invited yet"
-                description="Add participants to the event's roster; they join every future occurrence."
-              />
-            ) : (
-              <Table>
-                <THead>
-                  <TR>
-                    <TH>Participant</TH>
-                    <TH>Answer</TH>
-                    <TH>Journey</TH>
-                  </TR>
-                </THead>
-                <TBody>
-                  {occurrence.attendances.map((a) => (
-                    <TR key={a.id}>
-                      <TD>
-                        <span className="font-medium text-slate-900">{a.name}</span>
-                        {a.optedOutAt ? <Badge tone="warning" className="ml-2">Opted out</Badge> : null}
-                        <span className="block text-xs text-slate-500">{a.guardianOf ?? a.phone}</span>
-                      </TD>
-                      <TD>
-                        <Badge tone={a.rsvp === "confirmed" ? "success" : a.rsvp === "declined" ? "danger" : "neutral"}>
-                          {RSVP_LABELS[a.rsvp]}
-                        </Badge>
-                      </TD>
-                      <TD>{JOURNEY_LABELS[a.journey]}</TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <AttendanceTable orgSlug={orgSlug} occurrence={occurrence} canCheckIn={can(ctx.role, "live.checkIn")} now={now} />
           </CardContent>
         </Card>
         <Card>

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/http/action-result";
+import { getAppUrl } from "@/lib/http/app-url";
+import { runAction } from "@/lib/http/run-action";
+import { checkInManually, undoCheckIn } from "@/lib/tracking/check-in";
+import { issueTrackingLink } from "@/lib/tracking/links";
+import { getOrgContext } from "@/lib/tenant/request-context";
+
+export type IssuedLink = { url: string; validUntil: string };
+
+/** The full link exists only in this answer: the database keeps a hash of its token. */
+export async function issueTrackingLinkAction(
+  orgSlug: string,
+  instanceId: string,
+  attendanceId: string,
+  _: ActionResult<IssuedLink>,
+): Promise<ActionResult<IssuedLink>> {
+  return runAction("issue-tracking-link", async () => {
+    const link = await issueTrackingLink(await getOrgContext(orgSlug), attendanceId);
+    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
+    return { ok: true, data: { url: `${await getAppUrl()}${link.path}`, validUntil: link.validUntil.toISOString() } };
+  });
+}
+
+export async function checkInAction(orgSlug: string, instanceId: string, attendanceId: string, _: ActionResult): Promise<ActionResult> {
+  return runAction("check-in-manually", async () => {
+    await checkInManually(await getOrgContext(orgSlug), attendanceId);
+    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
+  });
+}
+
+export async function undoCheckInAction(orgSlug: string, instanceId: string, attendanceId: string, _: ActionResult): Promise<ActionResult> {
+  return runAction("undo-check-in", async () => {
+    await undoCheckIn(await getOrgContext(orgSlug), attendanceId);
+    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
+  });
+}

@@ -1,0 +1,175 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import {
+  checkInAction,
+  issueTrackingLinkAction,
+  undoCheckInAction,
+  type IssuedLink,
+} from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ResultText } from "@/components/ui/result-text";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TD, TR } from "@/components/ui/table";
+import { idle, type ActionResult } from "@/lib/http/action-result";
+import { TrackingLinkPanel } from "./tracking-link-panel";
+
+/** One attendance as the table shows it; the server formats every time and distance in the event's zone. */
+export type AttendanceRowView = {
+  id: string;
+  name: string;
+  contact: string;
+  isOptedOut: boolean;
+  rsvp: string;
+  rsvpTone: BadgeTone;
+  journey: string;
+  journeyLabel: string;
+  journeyTone: BadgeTone;
+  journeyDetail: string | null;
+  hasLink: boolean;
+  link: { text: string; tone: BadgeTone } | null;
+};
+
+type Props = {
+  orgSlug: string;
+  instanceId: string;
+  row: AttendanceRowView;
+  canCheckIn: boolean;
+  canIssueLink: boolean;
+  columns: number;
+  /** The event's zone, for the new link's end time. */
+  timeZone: string;
+};
+
+const idleLink: ActionResult<IssuedLink> = idle;
+const LINK_TEXT: Partial<Record<BadgeTone, string>> = { success: "text-emerald-800", warning: "text-amber-800" };
+
+export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, columns, timeZone }: Props) {
+  const bound = [orgSlug, instanceId, row.id] as const;
+  const [linkResult, issueLink] = useActionState(issueTrackingLinkAction.bind(null, ...bound), idleLink);
+  const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
+  const [undoResult, undo] = useActionState(undoCheckInAction.bind(null, ...bound), idle);
+  // The link result current when "Re-issue link" was pressed: the question closes as soon as a newer result arrives.
+  const [reissueAskedAt, setReissueAskedAt] = useState<ActionResult<IssuedLink> | null>(null);
+  const confirmingReissue = reissueAskedAt !== null && reissueAskedAt === linkResult;
+  // The URL of a link the organizer closed; a newer one opens the panel again.
+  const [dismissedUrl, setDismissedUrl] = useState<string | null>(null);
+  const issued = linkResult.ok && linkResult.data && linkResult.data.url !== dismissedUrl ? linkResult.data : null;
+  const failure = [linkResult, checkInResult, undoResult].find((r) => !r.ok);
+  const isArrived = row.journey === "arrived";
+
+  return (
+    <>
+      <TR data-testid="attendance-row">
+        <TD>
+          <span className="font-medium text-slate-900">{row.name}</span>
+          {row.isOptedOut ? (
+            <Badge tone="warning" className="ml-2">
+              Opted out
+            </Badge>
+          ) : null}
+          <span className="block text-xs text-slate-500">{row.contact}</span>
+        </TD>
+        <TD>
+          <Badge tone={row.rsvpTone}>{row.rsvp}</Badge>
+        </TD>
+        <TD data-testid="journey" className="min-w-48 whitespace-normal">
+          <Badge tone={row.journeyTone} dot={row.journey === "on_the_way"}>
+            {row.journeyLabel}
+          </Badge>{" "}
+          {row.journeyDetail ? <span className="mt-0.5 block text-xs text-slate-600">{row.journeyDetail}</span> : null}
+        </TD>
+        <TD data-testid="link-state" className="min-w-40 whitespace-normal">
+          {row.link ? (
+            <span className={`text-sm ${LINK_TEXT[row.link.tone] ?? "text-slate-600"}`}>{row.link.text}</span>
+          ) : (
+            <span className="text-sm text-slate-400">None</span>
+          )}
+        </TD>
+        {columns === 5 ? (
+          <TD className="text-right">
+            <div className="flex items-center justify-end gap-2">
+              {failure && !failure.ok ? <ResultText result={failure} /> : null}
+              {canIssueLink && !confirmingReissue ? (
+                row.hasLink ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Re-issue tracking link for ${row.name}`}
+                    onClick={() => setReissueAskedAt(linkResult)}
+                  >
+                    Re-issue link
+                  </Button>
+                ) : (
+                  <form action={issueLink}>
+                    <SubmitButton
+                      variant="secondary"
+                      size="sm"
+                      pendingLabel="Creating…"
+                      aria-label={`Create tracking link for ${row.name}`}
+                    >
+                      Tracking link
+                    </SubmitButton>
+                  </form>
+                )
+              ) : null}
+              {canCheckIn ? (
+                isArrived ? (
+                  <form action={undo}>
+                    <SubmitButton
+                      variant="ghost"
+                      size="sm"
+                      pendingLabel="Undoing…"
+                      aria-label={`Undo check-in for ${row.name}`}
+                    >
+                      Undo check-in
+                    </SubmitButton>
+                  </form>
+                ) : (
+                  <form action={checkIn}>
+                    <SubmitButton size="sm" pendingLabel="Checking in…" aria-label={`Check in ${row.name}`}>
+                      Check in
+                    </SubmitButton>
+                  </form>
+                )
+              ) : null}
+            </div>
+          </TD>
+        ) : null}
+      </TR>
+      {confirmingReissue ? (
+        <TR className="bg-amber-50/60 [tbody_&]:hover:bg-amber-50/60">
+          <TD colSpan={columns} className="whitespace-normal">
+            <form action={issueLink} className="flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-amber-950">
+                Re-issue {row.name}&apos;s link? The link they have now stops working at once; send them the new one.
+              </p>
+              <div className="flex shrink-0 items-center gap-2">
+                <SubmitButton variant="danger" size="sm" pendingLabel="Re-issuing…">
+                  Yes, re-issue
+                </SubmitButton>
+                <Button variant="ghost" size="sm" onClick={() => setReissueAskedAt(null)}>
+                  Keep the old link
+                </Button>
+              </div>
+            </form>
+          </TD>
+        </TR>
+      ) : null}
+      {issued && !confirmingReissue ? (
+        <TR className="bg-brand-50/50 [tbody_&]:hover:bg-brand-50/50">
+          <TD colSpan={columns} className="whitespace-normal">
+            <TrackingLinkPanel
+              name={row.name}
+              url={issued.url}
+              validUntil={issued.validUntil}
+              timeZone={timeZone}
+              onClose={() => setDismissedUrl(issued.url)}
+            />
+          </TD>
+        </TR>
+      ) : null}
+    </>
+  );
+}

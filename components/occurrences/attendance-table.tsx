@@ -1,0 +1,85 @@
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { UsersIcon } from "@/components/ui/icons";
+import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
+import type { getOccurrence } from "@/lib/occurrences/occurrences";
+import { AttendanceRow, type AttendanceRowView } from "./attendance-row";
+import { JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
+import { JOURNEY_LABELS, RSVP_LABELS } from "./labels";
+
+type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
+
+type Props = {
+  orgSlug: string;
+  occurrence: Occurrence;
+  /** Staff and up: tracking links and check-in by hand (the domain checks again). */
+  canCheckIn: boolean;
+  now: Date;
+};
+
+/** Who is invited, their answer, where they are on their way, and (for staff) their tracking link and check-in. */
+export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props) {
+  const { timeZone } = occurrence.event;
+  if (occurrence.attendances.length === 0) {
+    return (
+      <EmptyState
+        icon={<UsersIcon />}
+        title="Nobody is invited yet"
+        description="Add participants to the event's roster; they join every future occurrence."
+      />
+    );
+  }
+  const isCancelled = occurrence.status === "cancelled";
+  const windowClosed = occurrence.trackingWindow.validUntil <= now;
+  const rows: AttendanceRowView[] = occurrence.attendances.map((a) => ({
+    id: a.id,
+    name: a.name,
+    contact: a.guardianOf ?? a.phone,
+    isOptedOut: a.optedOutAt !== null,
+    rsvp: RSVP_LABELS[a.rsvp] ?? a.rsvp,
+    rsvpTone: a.rsvp === "confirmed" ? "success" : a.rsvp === "declined" ? "danger" : "neutral",
+    journey: a.journey,
+    journeyLabel: JOURNEY_LABELS[a.journey] ?? a.journey,
+    journeyTone: JOURNEY_TONES[a.journey] ?? "neutral",
+    journeyDetail: journeyDetail(a, now, timeZone),
+    hasLink: a.link !== null,
+    link: linkState(a.link, now, timeZone),
+  }));
+
+  return (
+    <Table aria-label="Attendance">
+      <THead>
+        <TR>
+          <TH>Participant</TH>
+          <TH>Answer</TH>
+          <TH>Journey</TH>
+          <TH>Tracking link</TH>
+          {canCheckIn ? <TH className="text-right">Actions</TH> : null}
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((row) => (
+          <AttendanceRow
+            key={row.id}
+            orgSlug={orgSlug}
+            instanceId={occurrence.id}
+            row={row}
+            canCheckIn={canCheckIn && !isCancelled}
+            canIssueLink={canCheckIn && !isCancelled && !windowClosed}
+            columns={canCheckIn ? 5 : 4}
+            timeZone={timeZone}
+          />
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** "Live" while the tracking window is open: positions and arrivals come in and the page refreshes itself. */
+export function LiveBadge() {
+  return (
+    <Badge tone="success" dot>
+      Live · updates every 10 s
+    </Badge>
+  );
+}
