@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redactTokens } from "@/lib/http/redact-path";
 import { logger } from "@/lib/logger";
 
 /**
@@ -13,7 +14,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   const { pathname } = request.nextUrl;
-  if (!pathname.startsWith("/api/")) logger.info({ requestId, method: request.method, path: pathname }, "page request");
+  if (!pathname.startsWith("/api/")) logger.info({ requestId, method: request.method, path: redactTokens(pathname) }, "page request");
   return response;
 }
 

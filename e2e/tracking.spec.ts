@@ -161,7 +161,7 @@ test("a link before its window says when it opens, and a cancelled occurrence sa
   await phone.close();
 });
 
-test("location refused: the page explains how to allow it and offers to try again", async ({ page, browser }) => {
+test("location refused: the page explains how to allow it; when the window closes the page says the link expired", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const name = "Lea Wolf";
   await occurrenceWithParticipant(page, name);
@@ -169,6 +169,8 @@ test("location refused: the page explains how to allow it and offers to try agai
 
   const phone = await phoneContext(browser, START, false);
   const tracking = new TrackingPage(await phone.newPage(), url);
+  // The phone's clock is under the test's control, to live through the end of the tracking window.
+  await tracking.page.clock.install();
   await tracking.goto();
   await tracking.consent();
   await expect(tracking.page.getByRole("heading", { name: "Location is blocked" })).toBeVisible();
@@ -182,5 +184,15 @@ test("location refused: the page explains how to allow it and offers to try agai
   const retry = tracking.page.getByRole("button", { name: "Try again" });
   if (await retry.isVisible()) await retry.click().catch(() => undefined);
   await expect(tracking.status).toContainText("Sharing");
+  await expect.poll(() => tracking.posts.length).toBeGreaterThan(0);
+
+  // The event starts in 30 minutes and lasts an hour, closure 30 minutes after: the window ends in two hours.
+  await tracking.page.clock.fastForward("02:01:00");
+  await expect(tracking.page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expect(tracking.page.getByRole("button", { name: "Stop sharing" })).toHaveCount(0);
+  const sent = tracking.posts.length;
+  await tracking.moveTo(towardVenue(0.5).latitude, towardVenue(0.5).longitude);
+  await tracking.page.waitForTimeout(3_000);
+  expect(tracking.posts).toHaveLength(sent);
   await phone.close();
 });

@@ -7,6 +7,7 @@ import {
   QUEUE_MAX,
   backoffMs,
   classifyResponse,
+  clockOffsetMs,
   emptyQueue,
   enqueue,
   parseRetryAfter,
@@ -225,4 +226,19 @@ describe("parseStored", () => {
       expect(parseStored(raw)).toEqual([]);
     },
   );
+});
+
+describe("phone clocks that run wrong", () => {
+  const position = { coords: { latitude: 52.5, longitude: 13.4, accuracy: 8 }, timestamp: Date.parse("2026-11-24T08:05:00Z") };
+
+  it("a phone 5 minutes fast has its points moved back onto the server's clock", () => {
+    const offset = clockOffsetMs(Date.parse("2026-11-24T08:00:00Z"), Date.parse("2026-11-24T08:05:00Z"));
+    expect(offset).toBe(-5 * 60_000);
+    expect(toPoint(position, offset).recordedAt).toBe("2026-11-24T08:00:00.000Z");
+  });
+
+  it("a few seconds of difference is page-load latency and changes nothing", () => {
+    expect(clockOffsetMs(Date.parse("2026-11-24T08:00:00Z"), Date.parse("2026-11-24T08:00:04Z"))).toBe(0);
+    expect(toPoint(position).recordedAt).toBe("2026-11-24T08:05:00.000Z");
+  });
 });

@@ -145,10 +145,23 @@ export function retryNow(state: QueueState): QueueState {
 }
 
 /** A GeolocationPosition (or a plain object shaped like one) as the API wants it. */
-export function toPoint(position: {
-  coords: { latitude: number; longitude: number; accuracy: number; altitude?: number | null; speed?: number | null; heading?: number | null };
-  timestamp: number;
-}): QueuedPoint {
+/**
+ * How far the phone's clock is behind the server's (ms, add it to phone times), from the server time the page was
+ * rendered with. Cheap phones often run minutes off, and the server refuses points "from the future"; differences
+ * under 30 s are page-load latency, not a wrong clock, and are ignored.
+ */
+export function clockOffsetMs(serverNowMs: number, phoneNowMs: number): number {
+  const offset = serverNowMs - phoneNowMs;
+  return Math.abs(offset) < 30_000 ? 0 : offset;
+}
+
+export function toPoint(
+  position: {
+    coords: { latitude: number; longitude: number; accuracy: number; altitude?: number | null; speed?: number | null; heading?: number | null };
+    timestamp: number;
+  },
+  clockOffset = 0,
+): QueuedPoint {
   const { coords } = position;
   const finite = (n: number | null | undefined) => (typeof n === "number" && Number.isFinite(n) ? n : null);
   const heading = finite(coords.heading);
@@ -160,7 +173,7 @@ export function toPoint(position: {
     altitude: finite(coords.altitude),
     speed: finite(coords.speed),
     heading: heading === null ? null : ((heading % 360) + 360) % 360,
-    recordedAt: new Date(position.timestamp).toISOString(),
+    recordedAt: new Date(position.timestamp + clockOffset).toISOString(),
   };
 }
 

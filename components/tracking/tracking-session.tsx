@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { haversineM } from "@/lib/eta/estimate";
 import type { LinkRefusal, TrackingPageInfo, TrackingPageView } from "@/lib/tracking/schemas";
 import { ConsentPanel, DeniedPanel, UnsupportedPanel } from "./panels";
-import { shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
+import { clockOffsetMs, shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
 import { PointSender, type SenderStatus } from "./point-sender";
 import { EndedScreen, Screen } from "./screens";
 import { SharingPanel, type Fix } from "./sharing-panel";
@@ -26,6 +26,8 @@ type Props = {
   info: TrackingPageInfo;
   /** "09:30 today", formatted on the server so both sides print the same. */
   untilLabel: string;
+  /** Epoch ms on the server when the page was rendered: corrects a phone clock that runs wrong. */
+  serverNow: number;
   stopAction: (token: string) => Promise<StopResult>;
 };
 
@@ -45,7 +47,7 @@ function storage(): Storage | null {
 }
 
 /** The open link: consent, then watching the position and sending it until arrival, Stop, or the link ends. */
-export function TrackingSession({ token, info, untilLabel, stopAction }: Props) {
+export function TrackingSession({ token, info, untilLabel, serverNow, stopAction }: Props) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "consent" });
   const [status, setStatus] = useState<SenderStatus | null>(null);
@@ -56,6 +58,7 @@ export function TrackingSession({ token, info, untilLabel, stopAction }: Props) 
   const sender = useRef<PointSender | null>(null);
   const watchId = useRef<number | null>(null);
   const lastKept = useRef<QueuedPoint | null>(null);
+  const clockOffset = useRef(0);
   const online = useOnline();
   const visible = usePageVisible();
 
@@ -79,6 +82,22 @@ export function TrackingSession({ token, info, untilLabel, stopAction }: Props) 
   }, []);
 
   // The sender lives as long as the page, so positions an earlier visit left in storage are sent even before consent.
+  useEffect(() => {
+    clockOffset.current = clockOffsetMs(serverNow, Date.now());
+  }, [serverNow]);
+
+  // The window closes while the page is open: stop, as the server will refuse further points anyway.
+  const validUntil = Date.parse(info.validUntil);
+  useEffect(() => {
+    const closesIn = validUntil - (Date.now() + clockOffset.current);
+    if (closesIn > 2 ** 31 - 1) return;
+    const timer = setTimeout(() => {
+      sender.current?.end("expired");
+      setPhase({ kind: "ended", reason: "expired", arrivedAt: null });
+    }, Math.max(0, closesIn));
+    return () => clearTimeout(timer);
+  }, [validUntil]);
+
   useEffect(() => {
     const s = new PointSender({
       url: `/api/track/${encodeURIComponent(token)}/points`,
@@ -122,7 +141,7 @@ export function TrackingSession({ token, info, untilLabel, stopAction }: Props) 
     if (watchId.current !== null) navigator.geolocation.clearWatch(watchId.current);
     watchId.current = navigator.geolocation.watchPosition(
       (position) => {
-        const point = toPoint(position);
+        const point = toPoint(position, clockOffset.current);
         setFix({ lat: point.lat, lng: point.lng, accuracy: point.accuracy, speed: point.speed ?? null });
         setNoFix(false);
         setPhase((p) => (p.kind === "locating" ? { kind: "sharing" } : p));

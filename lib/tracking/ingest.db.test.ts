@@ -9,7 +9,7 @@ process.env.TRACKING_RATE_LIMIT_PER_MINUTE = "6";
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { POST } = await import("@/app/api/track/[token]/points/route");
-const { issueTrackingLink, getTrackingPage, stopSharing, listTrackingLinkStatus } = await import("./links");
+const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
 const { checkInManually, undoCheckIn } = await import("./check-in");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
 
@@ -232,9 +232,13 @@ describe("check-in by hand and tenancy", () => {
     expect((await post(t.links[0]!.token, { points: [point(900, new Date())] })).status).toBe(200);
   });
 
-  it("the page shows only the link's own attendance and records the first open", async () => {
+  it("the page shows only the link's own attendance and records the first open, not a messenger's preview", async () => {
     const t = await createTrackedOccurrence("Page");
     const { token, attendance } = t.links[0]!;
+    expect(isLinkPreviewAgent("WhatsApp/2.23.20.0 A")).toBe(true);
+    expect(isLinkPreviewAgent("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36")).toBe(false);
+    await getTrackingPage(token, { recordOpen: false });
+    expect((await listTrackingLinkStatus(t.owner.ctx, t.instance.id)).get(attendance.id)?.firstOpenedAt).toBeNull();
     const page = await getTrackingPage(token);
     expect(page).toMatchObject({ state: "open", participantName: "Person 1", eventTitle: "Page meeting" });
     const status = await listTrackingLinkStatus(t.owner.ctx, t.instance.id);

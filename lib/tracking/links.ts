@@ -107,8 +107,14 @@ export async function listTrackingLinkStatus(ctx: OrgContext, instanceId: string
   return status;
 }
 
-/** What the participant page shows for a token. Opening a working link for the first time is recorded. */
-export async function getTrackingPage(token: string, now = new Date()): Promise<TrackingPageView> {
+/**
+ * What the participant page shows for a token. Opening a working link for the first time is recorded, unless the
+ * caller says the visitor is a link-preview robot (WhatsApp fetches every link it delivers).
+ */
+export async function getTrackingPage(
+  token: string,
+  { now = new Date(), recordOpen = true }: { now?: Date; recordOpen?: boolean } = {},
+): Promise<TrackingPageView> {
   if (!isWellFormedToken(token)) return { state: "unknown" };
   const db = getDb();
   const link = await unsafeFindLinkByToken(token, db);
@@ -140,7 +146,7 @@ export async function getTrackingPage(token: string, now = new Date()): Promise<
   if (!row) return { state: "unknown" };
 
   const refusal = linkRefusal(link, now);
-  if (refusal === null && !row.firstOpenedAt) {
+  if (refusal === null && recordOpen && !row.firstOpenedAt) {
     await db
       .update(trackingLinks)
       .set({ firstOpenedAt: now })
@@ -186,7 +192,7 @@ export async function stopSharing(token: string, now = new Date()): Promise<Trac
     evictAttendanceLinks(link.attendanceId);
     await closeInBuffer(link.organizationId, { linkId: link.linkId, reason: "stopped", until: link.validUntil });
   }
-  return getTrackingPage(token, now);
+  return getTrackingPage(token, { now, recordOpen: false });
 }
 
 /** Keeps unrevoked links of these occurrences on their (possibly moved) tracking windows. */
@@ -213,4 +219,11 @@ export async function retimeTrackingLinks(
         ),
       );
   }
+}
+
+const LINK_PREVIEW_AGENTS = /whatsapp|facebookexternalhit|facebot|telegrambot|slackbot|twitterbot|discordbot|linkedinbot|skypeuripreview|googlebot|bingbot|crawler|spider/i;
+
+/** Messengers fetch a link to draw its preview; that is not the participant opening it. */
+export function isLinkPreviewAgent(userAgent: string | null): boolean {
+  return userAgent !== null && LINK_PREVIEW_AGENTS.test(userAgent);
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { formatMoment } from "@/components/tracking/format";
 import { RefreshAt } from "@/components/tracking/refresh-at";
 import { EndedScreen, EventSummary, NotOpenScreen, TrackingFrame } from "@/components/tracking/screens";
 import { TrackingSession } from "@/components/tracking/tracking-session";
-import { getTrackingPage } from "@/lib/tracking/links";
+import { getTrackingPage, isLinkPreviewAgent } from "@/lib/tracking/links";
 import { stopSharingAction } from "./actions";
 
 // Every visit reads the link's current state; the token must never reach a search engine or another site.
@@ -17,7 +18,8 @@ export const metadata: Metadata = {
 
 export default async function TrackingLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const view = await getTrackingPage(token);
+  const userAgent = (await headers()).get("user-agent");
+  const view = await getTrackingPage(token, { recordOpen: !isLinkPreviewAgent(userAgent) });
   if (view.state === "unknown") notFound();
   const now = new Date();
 
@@ -26,7 +28,13 @@ export default async function TrackingLinkPage({ params }: { params: Promise<{ t
       return (
         <TrackingFrame>
           <EventSummary info={view} />
-          <TrackingSession token={token} info={view} untilLabel={formatMoment(view.validUntil, view.timeZone, now)} stopAction={stopSharingAction} />
+          <TrackingSession
+            token={token}
+            info={view}
+            untilLabel={formatMoment(view.validUntil, view.timeZone, now)}
+            serverNow={now.getTime()}
+            stopAction={stopSharingAction}
+          />
         </TrackingFrame>
       );
     case "not_open":
