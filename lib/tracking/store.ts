@@ -99,12 +99,17 @@ export async function storePointsDirect(
  */
 export async function storeBufferedPoints(points: BufferedPoint[], db: Executor = getDb()): Promise<number> {
   if (points.length === 0) return 0;
+  // Column arrays as Postgres array literals: unnest parses them about twice as fast as json_to_recordset.
+  const column = (pick: (p: BufferedPoint) => string | number | null) =>
+    `{${points.map((p) => pick(p) ?? "NULL").join(",")}}`;
   const result = await db.execute(sql`
-    with p as (
-      select * from json_to_recordset(${JSON.stringify(points)}::json) as p(${RECORDSET})
-    ),
-    valid as (
-      select p.* from p join attendances a on a.id = p.a and a.organization_id = p.o
+    with valid as (
+      select p.* from unnest(
+        ${column((p) => p.a)}::uuid[], ${column((p) => p.o)}::uuid[], ${column((p) => p.t)}::timestamptz[],
+        ${column((p) => p.r)}::timestamptz[], ${column((p) => p.la)}::float8[], ${column((p) => p.ln)}::float8[],
+        ${column((p) => p.ac)}::real[], ${column((p) => p.al)}::real[], ${column((p) => p.sp)}::real[], ${column((p) => p.hd)}::real[]
+      ) as p(a, o, t, r, la, ln, ac, al, sp, hd)
+      join attendances att on att.id = p.a and att.organization_id = p.o
     ),
     inserted as (
       insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, altitude_m, speed_mps, heading_deg, source)
