@@ -39,7 +39,8 @@ test("a participant shares their way to the venue, keeps positions while offline
   await expect(tracking.status).toContainText("Sharing");
   await expect.poll(() => tracking.posts.length).toBeGreaterThan(0);
   await expect(tracking.page.getByText("1.5 km")).toBeVisible();
-  await expect(tracking.page.getByTestId("tracking-map").locator("canvas")).toBeVisible();
+  // WebGL runs on the CPU (SwiftShader) here: the map may take a while on a busy 2-core machine.
+  await expect(tracking.page.getByTestId("tracking-map").locator("canvas")).toBeVisible({ timeout: 30_000 });
   await expect(journeyCell(page, name)).toContainText("On the way", { timeout: 25_000 });
 
   // Closer, with a batch every few seconds.
