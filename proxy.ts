@@ -4,7 +4,7 @@ import { logger } from "@/lib/logger";
 
 /**
  * Gives every request an id (an incoming `x-request-id` is honoured) that server code and logs share, and returns it.
- * Page requests are logged here; route handlers log their own line with the status (lib/http/route.ts).
+ * Page requests are logged here; route handlers are not matched (they log their own line, lib/http/route.ts).
  * Authorization does not live here: pages and domain functions check the session and the membership themselves.
  */
 export function proxy(request: NextRequest) {
@@ -14,11 +14,12 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   const { pathname } = request.nextUrl;
-  if (!pathname.startsWith("/api/")) logger.info({ requestId, method: request.method, path: redactTokens(pathname) }, "page request");
+  logger.info({ requestId, method: request.method, path: redactTokens(pathname) }, "page request");
   return response;
 }
 
-// The tracking ingest is the hot path and does its own request id and log line (withRoute): it skips the proxy.
+// Route handlers (/api/…, among them the tracking ingest, the hot path) give themselves a request id and log their
+// own line with the status (withRoute), so they skip the proxy and its cost entirely.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|api/track/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|api/).*)"],
 };
