@@ -1,0 +1,14 @@
+// The benchmark's yardstick (bench/ingest): a route handler that only parses the JSON body, so the ingest route's
+// requests/s can be compared with Next.js's own floor measured in the same run. Hidden unless BENCH_ENDPOINTS=1.
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  // Read at request time on purpose (not lib/env.ts): a bench-only switch that no deployment should ever set.
+  if (process.env.BENCH_ENDPOINTS !== "1") return new Response(null, { status: 404 });
+  try {
+    await request.json();
+  } catch {
+    return Response.json({ ok: false }, { status: 400 });
+  }
+  return Response.json({ ok: true });
+}

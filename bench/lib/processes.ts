@@ -1,0 +1,169 @@
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+
+/**
+ * Every process the benchmark starts, so that all of them (next start, the Redis bridge, workers holding PGlite)
+ * are stopped at the end, on Ctrl-C and on failure. Each runs in its own process group and is signalled by its id.
+ */
+const running = new Map<number, { name: string; child: ChildProcess }>();
+const cleanups: (() => Promise<void> | void)[] = [];
+
+export type Started = { name: string; child: ChildProcess; exited: Promise<number | null>; stop(): Promise<void> };
+
+/** "stopping": Ctrl-C or the end was reached and the started processes are being stopped; then the cleanups run. */
+let phase: "running" | "stopping" | "cleanups" = "running";
+export const isStopping = () => phase !== "running";
+
+export function start(name: string, command: string, args: string[], options: SpawnOptions & { logFile?: string } = {}): Started {
+  if (phase === "stopping") throw new Error(`not starting ${name}: the benchmark is stopping`);
+  const { logFile, ...spawnOptions } = options;
+  const log = logFile ? fs.openSync(logFile, "a") : undefined;
+  const child = spawn(command, args, {
+    stdio: ["ignore", log ?? "inherit", log ?? "inherit"],
+    ...spawnOptions,
+    detached: true,
+  });
+  if (log !== undefined) fs.closeSync(log);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${name} (${command})`);
+  running.set(pid, { name, child });
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code, signal) => {
+      running.delete(pid);
+      resolve(code ?? (signal ? 128 : null));
+    });
+    child.once("error", () => {
+      running.delete(pid);
+      resolve(null);
+    });
+  });
+  return { name, child, exited, stop: () => stopProcess(pid, exited) };
+}
+
+async function stopProcess(pid: number, exited: Promise<unknown>): Promise<void> {
+  if (!running.has(pid)) return;
+  signalGroup(pid, "SIGTERM");
+  const done = await Promise.race([exited.then(() => true), sleep(8_000).then(() => false)]);
+  if (!done) {
+    signalGroup(pid, "SIGKILL");
+    await Promise.race([exited, sleep(2_000)]);
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal); // the group of a process we started (detached), never anything else
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Runs `fn` once at the end (normal exit, failure, Ctrl-C), after the tracked processes are stopped. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}
+
+let cleaning: Promise<void> | undefined;
+export function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    phase = "stopping";
+    await Promise.all([...running.entries()].map(([pid, { child }]) => stopProcess(pid, new Promise((r) => child.once("exit", r)))));
+    phase = "cleanups"; // a cleanup may start what it needs (a bridge to delete Redis keys) and stops it itself
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+/** Runs `main`, stopping everything on the way out; the exit code is main's (1 on a crash, 130 on Ctrl-C). */
+export function runMain(main: () => Promise<number>): void {
+  // `npx tsx` relays the terminal's Ctrl-C, so the signal arrives twice: later ones must not cut the cleanup short.
+  let stopping = false;
+  const stopOn = (signal: NodeJS.Signals, code: number) =>
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`\n${signal}: stopping everything the benchmark started…`);
+      void cleanup().finally(() => process.exit(code));
+    });
+  stopOn("SIGINT", 130);
+  stopOn("SIGTERM", 143);
+  main()
+    .catch((error: unknown) => {
+      if (isStopping()) return 130; // the processes it used were stopped under it: not a failure of its own
+      console.error(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanup();
+      process.exit(code);
+    });
+}
+
+/** Runs a command to completion, printing its output; throws on a non-zero exit. */
+export async function runToEnd(name: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  const started = start(name, command, args, options);
+  const code = await started.exited;
+  if (code !== 0) throw new Error(`${name} exited with ${code}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export const hasTaskset = spawnSync("taskset", ["-V"], { stdio: "ignore" }).status === 0;
+export const cpuCount = os.availableParallelism();
+
+/** Pins this process (the load generator) to `cpus`; children started afterwards inherit it. */
+export function pinSelf(cpus: string): boolean {
+  if (!hasTaskset) return false;
+  return spawnSync("taskset", ["-a", "-p", "-c", cpus, String(process.pid)], { stdio: "ignore" }).status === 0;
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU seconds (user + system) used so far by the processes of a group we started (Linux /proc; 0 elsewhere). */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  for (const pid of entries) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // Fields after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
