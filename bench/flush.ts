@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { FillOutput, FlushSummary, SeedOutput } from "./worker";
-import { onCleanup, runMain } from "./lib/processes";
+import { machineBusyShare, onCleanup, runMain } from "./lib/processes";
 import { dropDatabase, freshDatabase, ROOT, runWorker, startBridge, type Bridge } from "./lib/services";
 
 const { values: args } = parseArgs({
@@ -28,6 +28,8 @@ const TARGET = 50_000;
 runMain(async () => {
   if (args.help) return console.log(HELP), 0;
   const points = Number(args.points);
+  const busy = await machineBusyShare();
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · node ${process.version} · CPU in use by others: ${busy === undefined ? "unknown" : `${Math.round(busy * 100)} %`}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-bench-flush-"));
   onCleanup(() => fs.rmSync(workDir, { recursive: true, force: true }));
 

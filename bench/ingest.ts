@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { BUFFER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "@/lib/tracking/buffer";
 import type { CountInput, CountOutput, SeedOutput } from "./worker";
 import { bareBody, drive, Ledger, retryUnknown, type LoadResult } from "./lib/load";
-import { cpuCount, groupCpuSeconds, hasTaskset, isStopping, onCleanup, pinSelf, runMain } from "./lib/processes";
+import { cpuCount, groupCpuSeconds, hasTaskset, isStopping, machineBusyShare, onCleanup, pinSelf, runMain } from "./lib/processes";
 import { checkTargets, formatAccounting, formatRows, formatTargets, type Accounting, type Mode, type Row } from "./lib/report";
 import { bridgeCommand, dropDatabase, ensureBuild, freshDatabase, ROOT, runWorker, startBridge, startServer, tail, type Bridge } from "./lib/services";
 
@@ -61,8 +61,9 @@ runMain(async () => {
 
   const machine = describeMachine();
   console.log(`\nmachine: ${machine.cpus} · node ${process.version} · load average ${machine.loadBefore}`);
-  if (os.loadavg()[0]! > 0.5) {
-    console.log("warning: something else is using the CPU (1-minute load average above 0.5): the figures will be low and noisy");
+  const busy = await machineBusyShare();
+  if (busy !== undefined && busy > 0.1) {
+    console.log(`warning: something else is using ${Math.round(busy * 100)} % of the CPU right now: the figures will be low and noisy`);
   }
   console.log(
     `server pinned to CPU ${SERVER_CPU ?? "(not pinned)"}, autocannon on CPU ${pinned ? "0" : "(not pinned)"}; ` +
@@ -92,7 +93,7 @@ runMain(async () => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, loadAfter: os.loadavg().map((n) => n.toFixed(2)).join(" ") }, settings: { modes, batches, durationS, warmupS, connections, links, pinned }, rows, accounting, targets }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, busyShareBefore: busy, loadAfter: os.loadavg().map((n) => n.toFixed(2)).join(" ") }, settings: { modes, batches, durationS, warmupS, connections, links, pinned }, rows, accounting, targets }, null, 2),
   );
   console.log(`\nresults: ${path.relative(ROOT, file)}`);
   if (lost.length > 0) {

@@ -167,3 +167,20 @@ export function groupCpuSeconds(pgid: number): number {
   }
   return ticks / CLOCK_TICKS;
 }
+
+/** Share of the machine's CPU time used by anything over the next `ms` (Linux /proc/stat; undefined elsewhere). */
+export async function machineBusyShare(ms = 1_000): Promise<number | undefined> {
+  const read = () => {
+    const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3]! + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const before = read();
+    await sleep(ms);
+    const after = read();
+    return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+  } catch {
+    return undefined;
+  }
+}

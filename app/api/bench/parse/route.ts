@@ -2,13 +2,20 @@
 // requests/s can be compared with Next.js's own floor measured in the same run. Hidden unless BENCH_ENDPOINTS=1.
 export const dynamic = "force-dynamic";
 
+// Read at request time on purpose (not lib/env.ts): a bench-only switch that no deployment should ever set.
+const enabled = () => process.env.BENCH_ENDPOINTS === "1";
+
 export async function POST(request: Request): Promise<Response> {
-  // Read at request time on purpose (not lib/env.ts): a bench-only switch that no deployment should ever set.
-  if (process.env.BENCH_ENDPOINTS !== "1") return new Response(null, { status: 404 });
+  if (!enabled()) return new Response(null, { status: 404 });
   try {
     await request.json();
   } catch {
     return Response.json({ ok: false }, { status: 400 });
   }
   return Response.json({ ok: true });
+}
+
+/** Without the switch the route does not exist for any method. */
+export function GET(): Response {
+  return new Response(null, { status: enabled() ? 405 : 404 });
 }
