@@ -41,6 +41,14 @@ export const RawEnv = z.object({
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "looks like v23.0").default("v23.0"),
 
   OSRM_URL: optionalUrl,
+  /** How long one OSRM table request may take before the refresh falls back to the estimate (ms). */
+  OSRM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
+  /** Road distance ÷ straight-line distance, for ETAs without road routing. */
+  ETA_CIRCUITY: z.coerce.number().min(1).max(3).default(1.3),
+  /** A participant whose newest fix is older than this is shown as stale. */
+  ETA_STALE_AFTER_MINUTES: z.coerce.number().int().min(1).max(120).default(3),
+  /** How often the local runner recomputes ETAs of occurrences in their tracking window (seconds). */
+  ETA_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   NEXT_PUBLIC_MAP_STYLE_URL: optionalUrl,
 
   SMTP_URL: optionalUrl,

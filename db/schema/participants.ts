@@ -81,9 +81,16 @@ export const attendances = pgTable(
     lastFixAt: timestamptz(),
     etaAt: timestamptz(),
     etaMethod: text(),
+    /** "high" | "medium" | "low", from the ETA service. */
+    etaConfidence: text(),
+    /** Speed the ETA service estimated from the recent track (m/s): live views re-estimate from newer fixes with it. */
+    etaSpeedMps: real(),
+    etaRefreshedAt: timestamptz(),
     distanceM: integer(),
     isLate: boolean().notNull().default(false),
     lateMinutes: integer(),
+    /** No fix for longer than ETA_STALE_AFTER_MINUTES while on the way (as of the last ETA refresh). */
+    isStale: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

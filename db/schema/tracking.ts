@@ -1,6 +1,7 @@
-import { doublePrecision, index, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./_columns";
 import { organizationRef } from "./organizations";
+import { eventInstances } from "./events";
 import { attendances } from "./participants";
 
 export const locationSource = pgEnum("location_source", ["browser", "whatsapp", "manual"]);
@@ -56,4 +57,26 @@ export const locations = pgTable(
     index("locations_org_idx").on(t.organizationId),
     index("locations_recorded_at_brin").using("brin", t.recordedAt),
   ],
+);
+
+export const activityKind = pgEnum("activity_kind", ["late", "stale", "arrived", "checked_in", "check_in_undone"]);
+
+/**
+ * An occurrence's activity feed: what changed for whom while it ran (became late, went stale, arrived, checked in
+ * by hand). Written by the ETA refresh and the check-in paths; read by the live map.
+ */
+export const activityEntries = pgTable(
+  "activity_entries",
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => eventInstances.id, { onDelete: "cascade" }),
+    attendanceId: uuid().references(() => attendances.id, { onDelete: "cascade" }),
+    kind: activityKind().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("activity_entries_org_instance_idx").on(t.organizationId, t.instanceId, t.createdAt)],
 );

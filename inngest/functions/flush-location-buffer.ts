@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { flushLocationBuffer } from "@/lib/tracking/flush";
 import { inngest } from "../client";
 import type { ScheduledJob } from "../jobs";
+import { LOCATIONS_FLUSHED_EVENT } from "./refresh-etas";
 
 /**
  * Drains the Redis location buffer into Postgres. Inngest runs it every minute and each run drains for up to 45 s;
@@ -22,5 +23,9 @@ export const flushLocationBufferFunction = inngest.createFunction(
     triggers: [{ cron: `TZ=UTC ${flushLocationBufferJob.cron}` }],
     concurrency: { limit: 1 },
   },
-  async ({ step }) => step.run("flush", flushLocationBufferJob.run),
+  async ({ step }) => {
+    const result = await step.run("flush", () => flushLocationBuffer({ maxMs: 45_000 }));
+    if (result.points > 0) await step.sendEvent("locations-flushed", { name: LOCATIONS_FLUSHED_EVENT, data: { points: result.points } });
+    return result;
+  },
 );

@@ -3,6 +3,7 @@ import { ensureLocationPartitionsFunction, ensureLocationPartitionsJob } from ".
 import { flushLocationBufferFunction, flushLocationBufferJob } from "./flush-location-buffer";
 import { materializeOccurrencesFunction, materializeOccurrencesJob } from "./materialize-occurrences";
 import { purgeLocationsFunction, purgeLocationsJob } from "./purge-locations";
+import { refreshEtasFunction, refreshEtasJob } from "./refresh-etas";
 
 /** Served at /api/inngest when Inngest runs the jobs. */
 export const functions = [
@@ -10,6 +11,7 @@ export const functions = [
   materializeOccurrencesFunction,
   flushLocationBufferFunction,
   purgeLocationsFunction,
+  refreshEtasFunction,
 ];
 
 /** Run in-process by the local runner when it does. */
@@ -18,4 +20,5 @@ export const scheduledJobs: ScheduledJob[] = [
   materializeOccurrencesJob,
   flushLocationBufferJob,
   purgeLocationsJob,
+  refreshEtasJob,
 ];

@@ -18,8 +18,8 @@ export function haversineM(a: LatLng, b: LatLng): number {
 export const CIRCUITY = 1.3;
 /** Typical door-to-door speeds when the phone reports none we can trust (m/s). */
 export const TYPICAL_SPEED_MPS: Record<TravelMode, number> = { walking: 1.3, driving: 8.3 };
-/** Speeds outside this band (standing at a light, GPS spikes) fall back to the typical speed. */
-const PLAUSIBLE_SPEED_MPS: Record<TravelMode, [number, number]> = { walking: [0.5, 3], driving: [2, 40] };
+/** Speeds outside this band (standing at a light, GPS spikes) are not taken at face value (m/s). */
+export const PLAUSIBLE_SPEED_MPS: Record<TravelMode, [number, number]> = { walking: [0.5, 3], driving: [2, 40] };
 
 /**
  * When someone `distanceM` away (straight line) is expected at the venue: the route is taken as CIRCUITY × the

@@ -3,6 +3,7 @@ import { getDb, schema, type Transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
+import { recordActivity } from "@/lib/live/activity";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { closeInBuffer, reopenInBuffer } from "./buffer";
 import { evictAttendanceLinks } from "./link-context";
@@ -14,22 +15,31 @@ const { attendances, eventInstances } = schema;
  * (or an earlier batch) wins and the first arrival time stays. Returns the check-in time now on record.
  */
 export async function recordGeofenceArrival(
-  link: { organizationId: string; attendanceId: string; validUntil: Date },
+  link: { organizationId: string; attendanceId: string; instanceId: string; validUntil: Date },
   arrivedAt: Date,
 ): Promise<Date> {
   const { organizationId: org, attendanceId } = link;
   const db = getDb();
-  const [updated] = await db
-    .update(attendances)
-    .set({ journey: "arrived", checkedInAt: arrivedAt, checkInMethod: "geofence", updatedAt: new Date() })
-    .where(
-      and(
-        eq(attendances.id, attendanceId),
-        eq(attendances.organizationId, org),
-        inArray(attendances.journey, ["not_started", "on_the_way"]),
-      ),
-    )
-    .returning({ checkedInAt: attendances.checkedInAt });
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(attendances)
+      .set({ journey: "arrived", checkedInAt: arrivedAt, checkInMethod: "geofence", isLate: false, isStale: false, updatedAt: new Date() })
+      .where(
+        and(
+          eq(attendances.id, attendanceId),
+          eq(attendances.organizationId, org),
+          inArray(attendances.journey, ["not_started", "on_the_way"]),
+        ),
+      )
+      .returning({ checkedInAt: attendances.checkedInAt });
+    if (row) {
+      await recordActivity(
+        [{ organizationId: org, instanceId: link.instanceId, attendanceId, kind: "arrived", data: { method: "geofence" }, at: arrivedAt }],
+        tx,
+      );
+    }
+    return row;
+  });
   evictAttendanceLinks(attendanceId);
   await closeInBuffer(org, { attendanceId, reason: "arrived", until: link.validUntil });
   if (updated?.checkedInAt) return updated.checkedInAt;
@@ -67,9 +77,13 @@ export async function checkInManually(ctx: OrgContext, attendanceId: string): Pr
     }
     await tx
       .update(attendances)
-      .set({ journey: "arrived", checkedInAt: now, checkInMethod: "manual", updatedAt: now })
+      .set({ journey: "arrived", checkedInAt: now, checkInMethod: "manual", isLate: false, isStale: false, updatedAt: now })
       .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
     await writeAudit(tx, ctx, { action: "attendance.checked_in", targetType: "attendance", targetId: attendanceId });
+    await recordActivity(
+      [{ organizationId: ctx.org.id, instanceId: attendance.instanceId, attendanceId, kind: "checked_in", data: { method: "manual" }, at: now }],
+      tx,
+    );
     return { checkedInAt: now, endsAt };
   });
   evictAttendanceLinks(attendanceId);
@@ -99,6 +113,10 @@ export async function undoCheckIn(ctx: OrgContext, attendanceId: string): Promis
       targetId: attendanceId,
       data: { checkedInAt: attendance.checkedInAt?.toISOString() ?? null, method: attendance.checkInMethod },
     });
+    await recordActivity(
+      [{ organizationId: ctx.org.id, instanceId: attendance.instanceId, attendanceId, kind: "check_in_undone", data: { method: attendance.checkInMethod } }],
+      tx,
+    );
     return next;
   });
   evictAttendanceLinks(attendanceId);

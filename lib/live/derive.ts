@@ -1,0 +1,136 @@
+// Client-safe and pure: how one attendance looks on the live map, from what the database and the latest-position
+// cache know about it. The snapshot builder calls this every second for every participant.
+
+import { computeEta, lateness } from "@/lib/eta/eta";
+import type { TravelMode } from "@/lib/eta/estimate";
+import type { EtaConfidence, EtaMethod, LiveCounts, LiveParticipant, LiveState } from "./types";
+
+type Rsvp = LiveParticipant["rsvp"];
+type Journey = LiveParticipant["journey"];
+
+/** An attendance as stored, with the ETA the last refresh computed. */
+export type AttendanceFacts = {
+  attendanceId: string;
+  participantId: string;
+  name: string;
+  rsvp: Rsvp;
+  journey: Journey;
+  checkedInAt: Date | null;
+  checkInMethod: LiveParticipant["checkInMethod"];
+  lastFix: { lat: number; lng: number; accuracyM: number; at: Date; speedMps: number | null } | null;
+  /** What the ETA refresh stored, and when. */
+  stored: {
+    etaAt: Date | null;
+    method: EtaMethod | null;
+    confidence: EtaConfidence | null;
+    distanceM: number | null;
+    speedMps: number | null;
+    refreshedAt: Date | null;
+  };
+};
+
+export type OccurrenceFacts = {
+  venue: { lat: number; lng: number };
+  travelMode: TravelMode;
+  startsAt: Date;
+  lateGraceMinutes: number;
+  circuity: number;
+  staleAfterMs: number;
+};
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const first = words[0]?.[0] ?? "?";
+  const last = words.length > 1 ? (words.at(-1)?.[0] ?? "") : "";
+  return (first + last).toLocaleUpperCase();
+}
+
+/**
+ * One participant as the live views show them. The refresh's stored ETA is used while it is based on the newest
+ * fix; a newer fix (points arrive every few seconds, the refresh runs every few seconds to a minute) is estimated
+ * on the spot with the speed the refresh learnt from the track, so the map never shows an ETA older than the marker.
+ */
+export function toLiveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): LiveParticipant {
+  const base = {
+    attendanceId: facts.attendanceId,
+    participantId: facts.participantId,
+    name: facts.name,
+    initials: initials(facts.name),
+    rsvp: facts.rsvp,
+    journey: facts.journey,
+    checkedInAt: facts.checkedInAt?.toISOString() ?? null,
+    checkInMethod: facts.checkInMethod,
+  };
+  const fix = facts.lastFix;
+  const position = fix ? { lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, at: fix.at.toISOString() } : null;
+  const arrived = facts.journey === "arrived";
+  if (arrived || !fix || facts.journey === "no_show") {
+    const state: LiveState = arrived ? "arrived" : facts.rsvp === "declined" ? "declined" : "not_sharing";
+    return { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+  }
+
+  const { stored } = facts;
+  const storedIsCurrent = stored.etaAt !== null && stored.refreshedAt !== null && stored.refreshedAt >= fix.at;
+  const estimate = computeEta({
+    venue: occurrence.venue,
+    travelMode: occurrence.travelMode,
+    // The refresh's speed (learnt from the whole recent track) stands in for the device's.
+    track: [{ lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, recordedAtMs: fix.at.getTime(), speedMps: stored.speedMps ?? fix.speedMps }],
+    now,
+    circuity: occurrence.circuity,
+    staleAfterMs: occurrence.staleAfterMs,
+  })!;
+  const stale = estimate.stale;
+  const etaAt = storedIsCurrent && !stale ? stored.etaAt! : estimate.etaAt;
+  // A speed the refresh learnt from the track keeps its name when it stands in for the device's.
+  const onTheSpot = stored.speedMps !== null && estimate.method === "device" && stored.method === "track" ? "track" : estimate.method;
+  const method = storedIsCurrent && !stale ? (stored.method ?? estimate.method) : onTheSpot;
+  const confidence = storedIsCurrent && !stale ? (stored.confidence ?? estimate.confidence) : estimate.confidence;
+  const distanceM = storedIsCurrent && stored.distanceM !== null ? stored.distanceM : Math.round(estimate.remainingM);
+  const { isLate, lateMinutes } = lateness(etaAt, occurrence.startsAt, occurrence.lateGraceMinutes);
+  const state: LiveState = isLate ? "late" : stale ? "stale" : "on_the_way";
+  return {
+    ...base,
+    state,
+    position,
+    etaAt: etaAt.toISOString(),
+    etaMethod: method,
+    etaConfidence: confidence,
+    distanceM,
+    lateMinutes: isLate ? lateMinutes : null,
+    stale,
+  };
+}
+
+const STATE_ORDER: Record<LiveState, number> = { late: 0, stale: 1, on_the_way: 1, not_sharing: 2, arrived: 3, declined: 4 };
+
+/**
+ * The list order: everyone still expected by predicted arrival (soonest first; late and stale people are sorted by
+ * their ETA too), then those not sharing, then arrivals (latest first), then declined; ties by name.
+ */
+export function sortLiveParticipants(list: readonly LiveParticipant[]): LiveParticipant[] {
+  const group = (p: LiveParticipant) => (p.state === "late" || p.state === "stale" ? STATE_ORDER.on_the_way : STATE_ORDER[p.state]);
+  return [...list].sort((a, b) => {
+    const byGroup = group(a) - group(b);
+    if (byGroup !== 0) return byGroup;
+    if (a.etaAt && b.etaAt && a.etaAt !== b.etaAt) return a.etaAt < b.etaAt ? -1 : 1;
+    if (a.state === "arrived" && b.state === "arrived" && a.checkedInAt !== b.checkedInAt) {
+      return (b.checkedInAt ?? "") < (a.checkedInAt ?? "") ? -1 : 1;
+    }
+    return a.name.localeCompare(b.name);
+  });
+}
+
+/** The counts at the top of the live map. "Not sharing" counts only people who said they are coming. */
+export function countLive(list: readonly LiveParticipant[]): LiveCounts {
+  const counts: LiveCounts = { confirmed: 0, onTheWay: 0, arrived: 0, late: 0, notSharing: 0, declined: 0 };
+  for (const p of list) {
+    if (p.rsvp === "confirmed") counts.confirmed += 1;
+    if (p.rsvp === "declined") counts.declined += 1;
+    if (p.state === "arrived") counts.arrived += 1;
+    else if (p.state === "late" || p.state === "stale" || p.state === "on_the_way") counts.onTheWay += 1;
+    else if (p.state === "not_sharing" && p.rsvp === "confirmed") counts.notSharing += 1;
+    if (p.state === "late") counts.late += 1;
+  }
+  return counts;
+}

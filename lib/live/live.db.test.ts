@@ -1,0 +1,198 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+
+// The no-Redis path (positions from Postgres); the Redis merge has its own test in live-redis.db.test.ts.
+delete process.env.UPSTASH_REDIS_REST_URL;
+delete process.env.UPSTASH_REDIS_REST_TOKEN;
+delete process.env.OSRM_URL;
+connectTestDatabase();
+const { getDb, schema } = await import("@/db");
+const { POST } = await import("@/app/api/track/[token]/points/route");
+const { getLiveSnapshot, loadLiveSubject } = await import("./snapshot");
+const { liveSnapshotStream } = await import("./stream");
+const { refreshEtas } = await import("./refresh-etas");
+const { checkInManually, undoCheckIn } = await import("@/lib/tracking/check-in");
+const { createTrackedOccurrence, point } = await import("@/lib/tracking/test-helpers");
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+async function post(token: string, points: unknown[]) {
+  const request = new Request(`http://test/api/track/${token}/points`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ points }),
+  });
+  const response = await POST(request, { params: Promise.resolve({ token }) });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+/** A walk toward the venue: one point every 5 s at `speedMps`, ending `endAgoMs` ago at `toM` metres. */
+function walk(toM: number, speedMps: number, n: number, endAgoMs = 2 * SECOND) {
+  const end = Date.now() - endAgoMs;
+  return Array.from({ length: n }, (_, i) => {
+    const stepsBeforeEnd = n - 1 - i;
+    return point(toM + stepsBeforeEnd * 5 * speedMps, new Date(end - stepsBeforeEnd * 5 * SECOND));
+  });
+}
+
+async function activityOf(organizationId: string, instanceId: string) {
+  const { activityEntries } = schema;
+  return getDb()
+    .select({ kind: activityEntries.kind, attendanceId: activityEntries.attendanceId, data: activityEntries.data })
+    .from(activityEntries)
+    .where(and(eq(activityEntries.organizationId, organizationId), eq(activityEntries.instanceId, instanceId)));
+}
+
+describe("live snapshot", () => {
+  it("shows each participant's position, ETA, lateness and state, sorted by ETA, with counts", async () => {
+    // Starts in 10 minutes; late = after start + 5 min grace; walking at ~1.4 m/s.
+    const setup = await createTrackedOccurrence("Snapshot", { people: 4, startsInMinutes: 10 });
+    const [near, far, quiet, away] = setup.links;
+    await post(near!.token, walk(400, 1.4, 6));
+    await post(far!.token, walk(5000, 1.4, 6));
+    await getDb()
+      .update(schema.attendances)
+      .set({ rsvp: "declined" })
+      .where(and(eq(schema.attendances.id, away!.attendance.id), eq(schema.attendances.organizationId, setup.org.id)));
+
+    const snapshot = await getLiveSnapshot(setup.owner.ctx, setup.instance.id);
+    const byId = new Map(snapshot.participants.map((p) => [p.attendanceId, p]));
+    const nearView = byId.get(near!.attendance.id)!;
+    const farView = byId.get(far!.attendance.id)!;
+    expect(nearView.state).toBe("on_the_way");
+    expect(nearView.position).toMatchObject({ accuracyM: 10 });
+    expect(nearView.distanceM).toBeGreaterThan(400);
+    expect(nearView.distanceM).toBeLessThan(700);
+    // 5 km × circuity at walking pace is over an hour: far beyond start + grace.
+    expect(farView.state).toBe("late");
+    expect(farView.lateMinutes).toBeGreaterThan(30);
+    expect(byId.get(quiet!.attendance.id)!.state).toBe("not_sharing");
+    expect(byId.get(away!.attendance.id)!.state).toBe("declined");
+    expect(snapshot.participants.map((p) => p.attendanceId)).toEqual([
+      near!.attendance.id,
+      far!.attendance.id,
+      quiet!.attendance.id,
+      away!.attendance.id,
+    ]);
+    expect(snapshot.counts).toEqual({ confirmed: 3, onTheWay: 2, arrived: 0, late: 1, notSharing: 1, declined: 1 });
+  });
+
+  it("another organization cannot load an occurrence's live view", async () => {
+    const setup = await createTrackedOccurrence("Live owner", { people: 1 });
+    const other = await createTestOrg("Live intruder");
+    expect(await rejection(getLiveSnapshot(other.owner.ctx, setup.instance.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(loadLiveSubject(other.owner.ctx, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("refresh-etas", () => {
+  let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  beforeAll(async () => {
+    setup = await createTrackedOccurrence("Refresh", { people: 3, startsInMinutes: 10 });
+  });
+
+  it("stores ETA from the track, flags late once in the activity feed, and marks a silent phone stale", async () => {
+    const [onTime, late, silent] = setup.links;
+    await post(onTime!.token, walk(300, 1.4, 30)); // 2.5 minutes of walking: enough track to measure a pace
+    await post(late!.token, walk(6000, 1.4, 30));
+    // Last heard from 10 minutes ago (stale after 3 by default).
+    await post(silent!.token, walk(1500, 1.4, 4, 10 * MINUTE));
+
+    const first = await refreshEtas();
+    expect(first.participants).toBeGreaterThanOrEqual(3);
+    const { attendances } = schema;
+    const stored = await getDb()
+      .select()
+      .from(attendances)
+      .where(and(eq(attendances.organizationId, setup.org.id), eq(attendances.instanceId, setup.instance.id)));
+    const row = (id: string) => stored.find((a) => a.id === id)!;
+    expect(row(onTime!.attendance.id)).toMatchObject({ isLate: false, isStale: false, etaMethod: "track" });
+    // Track speed ≈ 1.4 m/s: 300 m × 1.3 ≈ 280 s.
+    const etaSeconds = (row(onTime!.attendance.id).etaAt!.getTime() - Date.now()) / SECOND;
+    expect(etaSeconds).toBeGreaterThan(200);
+    expect(etaSeconds).toBeLessThan(360);
+    expect(row(late!.attendance.id)).toMatchObject({ isLate: true });
+    expect(row(late!.attendance.id).lateMinutes).toBeGreaterThan(60);
+    expect(row(silent!.attendance.id)).toMatchObject({ isStale: true, etaConfidence: "low" });
+
+    await refreshEtas();
+    const feed = await activityOf(setup.org.id, setup.instance.id);
+    expect(feed.filter((e) => e.kind === "late").map((e) => e.attendanceId)).toEqual([late!.attendance.id]);
+    expect(feed.filter((e) => e.kind === "stale").map((e) => e.attendanceId)).toEqual([silent!.attendance.id]);
+
+    const snapshot = await getLiveSnapshot(setup.owner.ctx, setup.instance.id);
+    expect(snapshot.activity.map((a) => a.kind).sort()).toEqual(["late", "stale"]);
+    expect(snapshot.participants.find((p) => p.attendanceId === silent!.attendance.id)).toMatchObject({ state: "stale", stale: true });
+  });
+
+  it("records arrivals and manual check-ins in the feed", async () => {
+    const [onTime, late] = setup.links;
+    await post(onTime!.token, [point(20, new Date(Date.now() - 1500), 5)]);
+    await checkInManually(setup.owner.ctx, late!.attendance.id);
+    await undoCheckIn(setup.owner.ctx, late!.attendance.id);
+    const kinds = (await activityOf(setup.org.id, setup.instance.id)).map((e) => `${e.kind}:${e.attendanceId}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([`arrived:${onTime!.attendance.id}`, `checked_in:${late!.attendance.id}`, `check_in_undone:${late!.attendance.id}`]),
+    );
+    const snapshot = await getLiveSnapshot(setup.owner.ctx, setup.instance.id);
+    expect(snapshot.participants[0]).toBeDefined();
+    expect(snapshot.participants.find((p) => p.attendanceId === onTime!.attendance.id)).toMatchObject({ state: "arrived", checkInMethod: "geofence" });
+  });
+
+  it("leaves occurrences outside their tracking window alone", async () => {
+    const later = await createTrackedOccurrence("Refresh later", { people: 1, startsInMinutes: 30 });
+    // Move it to tomorrow: its window is closed now.
+    const tomorrow = new Date(Date.now() + 24 * 60 * MINUTE);
+    await getDb()
+      .update(schema.eventInstances)
+      .set({ startsAt: tomorrow, endsAt: new Date(tomorrow.getTime() + 60 * MINUTE) })
+      .where(eq(schema.eventInstances.id, later.instance.id));
+    await getDb()
+      .update(schema.attendances)
+      .set({ journey: "on_the_way", lastLat: 52.6, lastLng: 13.4, lastFixAt: new Date() })
+      .where(eq(schema.attendances.id, later.links[0]!.attendance.id));
+    await refreshEtas();
+    const [row] = await getDb().select().from(schema.attendances).where(eq(schema.attendances.id, later.links[0]!.attendance.id));
+    expect(row!.etaRefreshedAt).toBeNull();
+  });
+});
+
+describe("live stream (Server-Sent Events)", () => {
+  it("sends the snapshot at once, then a new one within two seconds of an accepted point", async () => {
+    const setup = await createTrackedOccurrence("Stream", { people: 2, startsInMinutes: 20 });
+    const subject = await loadLiveSubject(setup.owner.ctx, setup.instance.id);
+    const abort = new AbortController();
+    const reader = liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }).getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    const nextSnapshot = async () => {
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = message.split("\n").find((line) => line.startsWith("data: "));
+          if (message.includes("event: snapshot") && data) return JSON.parse(data.slice(6));
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        buffer += decoder.decode(value, { stream: true });
+      }
+    };
+    const first = await nextSnapshot();
+    expect(first.counts.onTheWay).toBe(0);
+
+    const postedAt = Date.now();
+    await post(setup.links[0]!.token, walk(900, 1.4, 3));
+    const second = await nextSnapshot();
+    expect(Date.now() - postedAt).toBeLessThan(2 * SECOND);
+    expect(second.counts.onTheWay).toBe(1);
+    expect(second.participants[0].attendanceId).toBe(setup.links[0]!.attendance.id);
+    abort.abort();
+    await reader.cancel();
+  });
+});

@@ -1,0 +1,213 @@
+import { sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { rows } from "@/db/migrate";
+import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
+import type { LatLng, TravelMode } from "@/lib/eta/estimate";
+import { osrmDurations } from "@/lib/eta/osrm";
+import type { TrackFix } from "@/lib/eta/speed";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { readLatestFixes } from "@/lib/tracking/buffer";
+import { recordActivity, type NewActivity } from "./activity";
+
+/** The recent track the speed estimate looks at. */
+const TRACK_WINDOW_MS = 5 * 60_000;
+
+type LiveOccurrenceRow = {
+  id: string;
+  organization_id: string;
+  starts_at: Date | string;
+  venue_lat: number;
+  venue_lng: number;
+  travel_mode: TravelMode;
+  late_grace_minutes: number;
+};
+
+type TravellerRow = {
+  id: string;
+  last_lat: number;
+  last_lng: number;
+  last_accuracy_m: number | null;
+  last_fix_at: Date | string;
+  /** "ms,lat,lng,accuracy,speed;…" oldest first: one text column parses far faster than thousands of rows. */
+  track: string | null;
+};
+
+export type RefreshSummary = { occurrences: number; participants: number; becameLate: number; becameStale: number; routed: number };
+
+/**
+ * Recomputes ETA, lateness and staleness for everyone on the way to an occurrence whose tracking window is open,
+ * stores them on the attendance, and writes an activity entry for each participant who has just become late or
+ * stale (arrivals write theirs when they happen). Runs for all organizations; every query is scoped to the
+ * occurrence's own organization.
+ */
+export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
+  const db = getDb();
+  const live = rows<LiveOccurrenceRow>(
+    await db.execute(sql`
+      select i.id, i.organization_id, i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
+      from event_instances i
+      join events e on e.id = i.event_id and e.organization_id = i.organization_id
+      where i.status = 'scheduled'
+        and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, 60)) <= ${now.toISOString()}::timestamptz
+        and i.ends_at + make_interval(mins => coalesce(e.closure_offset_minutes, 0)) >= ${now.toISOString()}::timestamptz
+    `),
+  );
+  const summary: RefreshSummary = { occurrences: live.length, participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
+  for (const occurrence of live) {
+    try {
+      const result = await refreshOccurrence(occurrence, now, db);
+      summary.participants += result.participants;
+      summary.becameLate += result.becameLate;
+      summary.becameStale += result.becameStale;
+      summary.routed += result.routed;
+    } catch (error) {
+      // One occurrence's failure must not stop the others' ETAs.
+      logger.error({ err: error, instanceId: occurrence.id }, "ETA refresh failed for an occurrence");
+    }
+  }
+  return summary;
+}
+
+async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: Executor) {
+  const org = occurrence.organization_id;
+  const nowIso = now.toISOString();
+  const travellers = rows<TravellerRow>(
+    await db.execute(sql`
+      select a.id, a.last_lat, a.last_lng, a.last_accuracy_m, a.last_fix_at,
+             (select string_agg(concat_ws(',', floor(extract(epoch from l.recorded_at) * 1000)::bigint, l.lat, l.lng, l.accuracy_m, l.speed_mps), ';' order by l.recorded_at)
+              from locations l
+              where l.organization_id = ${org} and l.attendance_id = a.id
+                and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
+                and l.recorded_at <= ${nowIso}::timestamptz) as track
+      from attendances a
+      where a.organization_id = ${org} and a.instance_id = ${occurrence.id}
+        and a.journey = 'on_the_way' and a.last_fix_at is not null
+    `),
+  );
+  if (travellers.length === 0) return { participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
+
+  const cached = await readLatestFixes(org, travellers.map((t) => t.id)).catch(() => new Map());
+  const tracks = travellers.map((t) => {
+    const track = parseTrack(t.track);
+    if (track.length === 0) {
+      track.push({ lat: t.last_lat, lng: t.last_lng, accuracyM: t.last_accuracy_m ?? 0, recordedAtMs: new Date(t.last_fix_at).getTime() });
+    }
+    const latest = cached.get(t.id);
+    if (latest && latest.ms > track.at(-1)!.recordedAtMs) {
+      track.push({ lat: latest.lat, lng: latest.lng, accuracyM: latest.acc, recordedAtMs: latest.ms, speedMps: latest.spd });
+    }
+    return track;
+  });
+
+  const venue: LatLng = { lat: occurrence.venue_lat, lng: occurrence.venue_lng };
+  const settings = env();
+  const routes = settings.OSRM_URL ? await routeAll(settings.OSRM_URL, settings.OSRM_TIMEOUT_MS, occurrence.travel_mode, tracks, venue) : null;
+
+  const startsAt = new Date(occurrence.starts_at);
+  const etas: Eta[] = [];
+  const late: { isLate: boolean; lateMinutes: number | null }[] = [];
+  tracks.forEach((track, i) => {
+    const eta = computeEta({
+      venue,
+      travelMode: occurrence.travel_mode,
+      track,
+      now,
+      circuity: settings.ETA_CIRCUITY,
+      staleAfterMs: settings.ETA_STALE_AFTER_MINUTES * 60_000,
+      route: routes?.[i] ?? null,
+    })!;
+    etas.push(eta);
+    late.push(lateness(eta.etaAt, startsAt, occurrence.late_grace_minutes));
+  });
+
+  const changed = rows<{ id: string; was_late: boolean; was_stale: boolean }>(
+    await db.execute(sql`
+      with v as (
+        select * from unnest(
+          ${pgArray(travellers.map((t) => t.id))}::uuid[],
+          ${pgArray(etas.map((e) => e.etaAt.toISOString()))}::timestamptz[],
+          ${pgArray(etas.map((e) => e.method))}::text[],
+          ${pgArray(etas.map((e) => e.confidence))}::text[],
+          ${pgArray(etas.map((e) => e.speedMps))}::real[],
+          ${pgArray(etas.map((e) => Math.round(e.remainingM)))}::int[],
+          ${pgArray(late.map((l) => l.isLate))}::boolean[],
+          ${pgArray(late.map((l) => l.lateMinutes))}::int[],
+          ${pgArray(etas.map((e) => e.stale))}::boolean[]
+        ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
+      ),
+      before as (
+        select a.id, a.is_late, a.is_stale from attendances a join v on v.id = a.id
+        where a.organization_id = ${org} and a.journey = 'on_the_way'
+      ),
+      updated as (
+        update attendances a set
+          eta_at = v.eta, eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
+          distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
+          eta_refreshed_at = ${nowIso}::timestamptz
+        from v
+        where a.id = v.id and a.organization_id = ${org} and a.instance_id = ${occurrence.id} and a.journey = 'on_the_way'
+        returning a.id, v.late, v.stale
+      )
+      select u.id, b.is_late as was_late, b.is_stale as was_stale
+      from updated u join before b on b.id = u.id
+      where (u.late and not b.is_late) or (u.stale and not b.is_stale)
+    `),
+  );
+
+  const index = new Map(travellers.map((t, i) => [t.id, i]));
+  const entries: NewActivity[] = [];
+  let becameLate = 0;
+  let becameStale = 0;
+  for (const row of changed) {
+    const i = index.get(row.id)!;
+    const base = { organizationId: org, instanceId: occurrence.id, attendanceId: row.id, at: now };
+    if (late[i]!.isLate && !row.was_late) {
+      becameLate += 1;
+      entries.push({ ...base, kind: "late", data: { lateMinutes: late[i]!.lateMinutes, etaAt: etas[i]!.etaAt.toISOString() } });
+    }
+    if (etas[i]!.stale && !row.was_stale) {
+      becameStale += 1;
+      entries.push({ ...base, kind: "stale", data: { lastFixAt: etas[i]!.lastFixAt.toISOString() } });
+    }
+  }
+  await recordActivity(entries, db);
+  return { participants: travellers.length, becameLate, becameStale, routed: routes?.filter(Boolean).length ?? 0 };
+}
+
+/** osrm-routed answers at most 100 coordinates per table request by default (`--max-table-size`). */
+const OSRM_TABLE_SOURCES = 99;
+
+/**
+ * Road durations from each participant's newest fix to the venue: one table request per 99 participants, in
+ * parallel. A failed request leaves its participants to the estimate (null), it never fails the refresh.
+ */
+async function routeAll(baseUrl: string, timeoutMs: number, travelMode: TravelMode, tracks: TrackFix[][], venue: LatLng) {
+  const chunks: TrackFix[][][] = [];
+  for (let i = 0; i < tracks.length; i += OSRM_TABLE_SOURCES) chunks.push(tracks.slice(i, i + OSRM_TABLE_SOURCES));
+  const answers = await Promise.all(
+    chunks.map((chunk) =>
+      osrmDurations({ baseUrl, travelMode, sources: chunk.map((track) => track.at(-1)!), destination: venue, timeoutMs }),
+    ),
+  );
+  return answers.flatMap((answer, i) => answer ?? chunks[i]!.map(() => null));
+}
+
+function parseTrack(text: string | null): TrackFix[] {
+  if (!text) return [];
+  return text.split(";").map((fix) => {
+    const [ms, lat, lng, accuracy, speed] = fix.split(",");
+    return {
+      recordedAtMs: Number(ms),
+      lat: Number(lat),
+      lng: Number(lng),
+      accuracyM: Number(accuracy),
+      speedMps: speed ? Number(speed) : null,
+    };
+  });
+}
+
+/** A Postgres array literal of plain values (uuids, numbers, ISO times, booleans, simple words): one parameter. */
+function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
+}

@@ -1,0 +1,80 @@
+// Client-safe: the live view of one occurrence, as the server sends it to the live map and the arrival board
+// (first in the page's HTML, then over Server-Sent Events whenever something changes).
+
+/** What a participant's marker and row show, strongest first: arrived beats late beats stale beats on the way. */
+export const LIVE_STATES = ["arrived", "late", "stale", "on_the_way", "not_sharing", "declined"] as const;
+export type LiveState = (typeof LIVE_STATES)[number];
+
+export type EtaMethod = "osrm" | "track" | "device" | "default";
+export type EtaConfidence = "high" | "medium" | "low";
+
+export type LiveParticipant = {
+  attendanceId: string;
+  participantId: string;
+  name: string;
+  /** One or two letters for the marker. */
+  initials: string;
+  rsvp: "pending" | "confirmed" | "declined";
+  journey: "not_started" | "on_the_way" | "arrived" | "no_show";
+  state: LiveState;
+  /** The latest accepted fix; null when the participant has not shared a position. */
+  position: { lat: number; lng: number; accuracyM: number; at: string } | null;
+  /** Predicted arrival (ISO); null when arrived or without a position. */
+  etaAt: string | null;
+  etaMethod: EtaMethod | null;
+  etaConfidence: EtaConfidence | null;
+  /** Remaining distance along the way (metres, circuity or road routing applied); null without a position. */
+  distanceM: number | null;
+  /** Minutes after start + grace the prediction lands; null when not late. */
+  lateMinutes: number | null;
+  /** No fix for longer than the stale threshold (and not arrived). */
+  stale: boolean;
+  checkedInAt: string | null;
+  checkInMethod: "geofence" | "manual" | "whatsapp_location" | null;
+};
+
+export type LiveCounts = {
+  confirmed: number;
+  onTheWay: number;
+  arrived: number;
+  late: number;
+  notSharing: number;
+  declined: number;
+};
+
+export type ActivityKind = "late" | "stale" | "arrived" | "checked_in" | "check_in_undone";
+
+export type LiveActivity = {
+  id: string;
+  kind: ActivityKind;
+  attendanceId: string | null;
+  participantName: string | null;
+  /** E.g. { lateMinutes: 7 } for "late", { method: "geofence" } for "arrived". */
+  data: Record<string, unknown>;
+  at: string;
+};
+
+export type LiveOccurrence = {
+  id: string;
+  eventId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: "scheduled" | "cancelled" | "completed";
+  timeZone: string;
+  travelMode: "walking" | "driving";
+  lateGraceMinutes: number;
+  venue: { name: string; address: string; lat: number; lng: number; radiusM: number };
+  trackingWindow: { opensAt: string; closesAt: string } | null;
+};
+
+export type LiveSnapshot = {
+  occurrence: LiveOccurrence;
+  /** Server time the snapshot was built (ISO): "last fix 2 min ago" is computed against this plus elapsed time. */
+  generatedAt: string;
+  /** Sorted for the list: see sortLiveParticipants. Declined participants are included (filtered in the UI). */
+  participants: LiveParticipant[];
+  counts: LiveCounts;
+  /** Newest first, at most 30. */
+  activity: LiveActivity[];
+};
