@@ -27,6 +27,16 @@ function localParts(at: Date): { date: string; time: string } {
  * the start) and one participant; leaves `page` on the occurrence page and returns its path.
  */
 export async function occurrenceWithParticipant(page: Page, participant: string, startsInMinutes = 30): Promise<string> {
+  return occurrenceWithParticipants(page, [participant], { startsInMinutes });
+}
+
+/** The same with several participants, and the event's travel mode and lateness grace when given. */
+export async function occurrenceWithParticipants(
+  page: Page,
+  names: string[],
+  options: { startsInMinutes?: number; onFoot?: boolean; lateGraceMinutes?: number } = {},
+): Promise<string> {
+  const startsInMinutes = options.startsInMinutes ?? 30;
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(newAccount("Tracker"));
   const orgPath = new URL(page.url()).pathname;
@@ -41,16 +51,22 @@ export async function occurrenceWithParticipant(page: Page, participant: string,
   await page.getByLabel("Address").fill("Invalidenstraße 120, Berlin");
   await page.getByLabel("Latitude").fill(String(VENUE.latitude));
   await page.getByLabel("Longitude").fill(String(VENUE.longitude));
+  if (options.onFoot) await page.getByLabel("People mostly come").selectOption("walking");
+  if (options.lateGraceMinutes !== undefined) {
+    await page.getByLabel("Late after (minutes past the start)").fill(String(options.lateGraceMinutes));
+  }
   await page.getByRole("button", { name: "Create event" }).click();
   await expect(page).toHaveURL(/\/events\/[0-9a-f-]{36}$/);
   const eventPath = new URL(page.url()).pathname;
 
   await page.goto(`${eventPath}/roster`);
   const form = page.getByRole("form", { name: "Add participant" });
-  await form.getByLabel("Name").fill(participant);
-  await form.getByLabel("Phone").fill("0151 99988877");
-  await form.getByRole("button", { name: "Add participant" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `${participant} is on the roster.` })).toBeVisible();
+  for (const [i, participant] of names.entries()) {
+    await form.getByLabel("Name").fill(participant);
+    await form.getByLabel("Phone").fill(`0151 9998887${i}`);
+    await form.getByRole("button", { name: "Add participant" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${participant} is on the roster.` })).toBeVisible();
+  }
 
   await page.goto(eventPath);
   const occurrences = page.getByRole("table").getByRole("link");

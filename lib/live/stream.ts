@@ -5,7 +5,7 @@ import { buildLiveSnapshot, type LiveSubject } from "./snapshot";
 export type LiveStreamOptions = {
   /** How often the snapshot is rebuilt; a change is sent at once, so a point shows within about this long. */
   intervalMs?: number;
-  /** A comment line this often keeps proxies from closing an idle stream and lets the page notice a dead one. */
+  /** A ping this often keeps proxies from closing an idle stream and lets the page notice a dead one. */
   pingMs?: number;
   /** The stream ends after this long; EventSource reconnects, which re-checks the session and membership. */
   maxLifetimeMs?: number;
@@ -15,7 +15,7 @@ const encoder = new TextEncoder();
 
 /**
  * Server-Sent Events for one occurrence: `event: snapshot` with the whole LiveSnapshot whenever anything in it
- * changed (checked every `intervalMs`), `: ping` comments in between. The first message goes out at once.
+ * changed (checked every `intervalMs`), `event: ping` in between. The first message goes out at once.
  */
 export function liveSnapshotStream(
   ctx: OrgContext,
@@ -56,7 +56,8 @@ export function liveSnapshotStream(
             lastKey = key;
             lastSentAt = Date.now();
           } else if (Date.now() - lastSentAt >= pingMs) {
-            controller.enqueue(encoder.encode(": ping\n\n"));
+            // An event, not a comment: EventSource hides comments from the page, whose watchdog needs to see it.
+            controller.enqueue(encoder.encode("event: ping\ndata: {}\n\n"));
             lastSentAt = Date.now();
           }
         } catch (error) {

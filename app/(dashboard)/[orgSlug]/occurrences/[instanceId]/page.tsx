@@ -47,6 +47,11 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
           <div className="flex items-center gap-2">
             <Badge tone={status.tone}>{status.label}</Badge>
             {occurrence.isDetached ? <Badge tone="warning">Moved</Badge> : null}
+            {occurrence.status !== "cancelled" ? (
+              <Link href={`/${orgSlug}/occurrences/${occurrence.id}/live`} className={buttonClasses(isLive ? "primary" : "secondary")}>
+                Live map
+              </Link>
+            ) : null}
           </div>
         }
       />

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatLocalShort } from "@/components/occurrences/labels";
+import { LiveView } from "@/components/live/live-view";
+import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getLiveSnapshot } from "@/lib/live/snapshot";
+import { instantToLocal } from "@/lib/recurrence/expand";
+import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { can } from "@/lib/tenant/roles";
+
+export const metadata: Metadata = { title: "Live map" };
+
+export default async function LiveMapPage({ params }: { params: Promise<{ orgSlug: string; instanceId: string }> }) {
+  const { orgSlug, instanceId } = await params;
+  const ctx = await requirePageContext(orgSlug);
+  const snapshot = await notFoundOnMissing(getLiveSnapshot(ctx, instanceId));
+  const { occurrence } = snapshot;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        eyebrow={
+          <Link href={`/${orgSlug}/occurrences/${instanceId}`} className="hover:underline">
+            {occurrence.title} · {formatLocalShort(instantToLocal(new Date(occurrence.startsAt), occurrence.timeZone))}
+          </Link>
+        }
+        title="Live map"
+        description={[occurrence.venue.name, occurrence.venue.address].filter(Boolean).join(" · ")}
+        actions={
+          <Link href={`/board/${orgSlug}/${instanceId}`} className={buttonClasses("secondary")} target="_blank">
+            Arrival board
+          </Link>
+        }
+      />
+      <LiveView
+        orgSlug={orgSlug}
+        initial={snapshot}
+        streamUrl={`/api/live/${orgSlug}/${instanceId}`}
+        canCheckIn={can(ctx.role, "live.checkIn")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { formatClock } from "@/components/tracking/format";
+import type { ActivityKind, LiveActivity } from "@/lib/live/types";
+import { cn } from "@/lib/utils/cn";
+import { activityText, formatAge } from "./presentation";
+
+type Props = {
+  activity: readonly LiveActivity[];
+  timeZone: string;
+  now: number;
+  onSelect: (attendanceId: string) => void;
+};
+
+const DOT: Record<ActivityKind, string> = {
+  late: "bg-red-600",
+  stale: "bg-amber-500",
+  arrived: "bg-emerald-600",
+  checked_in: "bg-emerald-600",
+  check_in_undone: "bg-slate-400",
+};
+
+/** What changed, newest first; an entry about someone selects them on the map. */
+export function ActivityFeed({ activity, timeZone, now, onSelect }: Props) {
+  if (activity.length === 0) {
+    return (
+      <p className="px-5 py-6 text-sm text-slate-600">
+        Nothing yet. Arrivals, people running late and lost positions show up here as they happen.
+      </p>
+    );
+  }
+  return (
+    <ol aria-label="Activity" className="divide-y divide-slate-100">
+      {activity.map((a) => {
+        const content = (
+          <>
+            <span aria-hidden="true" className={cn("mt-1.5 size-2 shrink-0 rounded-full", DOT[a.kind])} />
+            <span className="min-w-0 flex-1 text-sm text-slate-800">{activityText(a)}</span>
+            <span className="shrink-0 text-right text-xs text-slate-500 tabular-nums">
+              <time dateTime={a.at}>{formatClock(a.at, timeZone)}</time>
+              <span className="block">{formatAge(a.at, now)}</span>
+            </span>
+          </>
+        );
+        const attendanceId = a.attendanceId;
+        return (
+          <li key={a.id} data-kind={a.kind}>
+            {attendanceId ? (
+              <button
+                type="button"
+                onClick={() => onSelect(attendanceId)}
+                className="flex w-full items-start gap-3 px-5 py-2.5 text-left hover:bg-slate-50"
+              >
+                {content}
+              </button>
+            ) : (
+              <div className="flex items-start gap-3 px-5 py-2.5">{content}</div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,35 @@
+import { cn } from "@/lib/utils/cn";
+import type { LiveConnection } from "./use-live-snapshot";
+
+type Props = { connection: LiveConnection; tone?: "light" | "dark"; className?: string };
+
+/** "Live" with a pulsing dot while the stream is open; "Reconnecting…" while it is not. Announced politely. */
+export function LiveIndicator({ connection, tone = "light", className }: Props) {
+  const isLive = connection === "live";
+  const styles =
+    tone === "dark"
+      ? isLive
+        ? "bg-emerald-400/15 text-emerald-200 ring-emerald-300/40"
+        : "bg-amber-400/15 text-amber-200 ring-amber-300/40"
+      : isLive
+        ? "bg-emerald-50 text-emerald-800 ring-emerald-300/70"
+        : "bg-amber-50 text-amber-900 ring-amber-300/80";
+  return (
+    <span
+      role="status"
+      data-testid="live-indicator"
+      data-connection={connection}
+      className={cn(
+        "inline-flex items-center gap-2 rounded-full px-2.5 py-1 text-xs font-semibold whitespace-nowrap ring-1 ring-inset",
+        styles,
+        className,
+      )}
+    >
+      <span aria-hidden="true" className="relative flex size-2">
+        {isLive ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-500 opacity-60" /> : null}
+        <span className={cn("relative inline-flex size-2 rounded-full", isLive ? "bg-emerald-500" : "bg-amber-500")} />
+      </span>
+      {isLive ? "Live" : "Reconnecting…"}
+    </span>
+  );
+}

@@ -1,0 +1,211 @@
+"use client";
+
+import "maplibre-gl/dist/maplibre-gl.css";
+import type * as MapLibre from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import { loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
+import { formatClock, formatDistance } from "@/components/tracking/format";
+import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
+import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, setSelected, updateSources } from "./live-map-layers";
+import { drawIcon } from "./map-icons";
+import { STATE_STYLE, arrivalText } from "./presentation";
+
+export type LiveMapProps = {
+  venue: LiveOccurrence["venue"];
+  timeZone: string;
+  participants: readonly LiveParticipant[];
+  selectedId: string | null;
+  /** A marker was clicked (its attendance id), or the empty map (null). */
+  onSelect: (attendanceId: string | null) => void;
+};
+
+function popupContent(p: LiveParticipant, timeZone: string): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "text-xs leading-5";
+  const name = document.createElement("p");
+  name.className = "font-semibold text-slate-900";
+  name.textContent = p.name;
+  const line = document.createElement("p");
+  line.className = "text-slate-600";
+  const parts =
+    p.state === "arrived"
+      ? [arrivalText(p, timeZone)]
+      : [
+          STATE_STYLE[p.state].label,
+          p.etaAt ? `ETA ${formatClock(p.etaAt, timeZone)}` : null,
+          p.distanceM !== null ? formatDistance(p.distanceM) : null,
+        ];
+  line.textContent = parts.filter(Boolean).join(" · ");
+  root.append(name, line);
+  return root;
+}
+
+/**
+ * The organizer's live map: the venue with its arrival circle, and every participant as a feature of a GeoJSON
+ * source updated in place (no DOM marker per person, so 500 people stay smooth), clustered when zoomed out.
+ */
+export default function LiveMap({ venue, timeZone, participants, selectedId, onSelect }: LiveMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibre.Map | null>(null);
+  const popupRef = useRef<MapLibre.Popup | null>(null);
+  const onSelectRef = useRef(onSelect);
+  const participantsRef = useRef(participants);
+  const fitted = useRef(false);
+  const userMoved = useRef(false);
+  // The id the map itself just selected: the list follows, but the map does not fly to what was clicked.
+  const clickedId = useRef<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+    participantsRef.current = participants;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    let instance: MapLibre.Map | null = null;
+    Promise.all([loadMapLibre(), document.fonts?.ready])
+      .then(([maplibregl]) => {
+        if (cancelled || !container.current) return;
+        instance = new maplibregl.Map({
+          container: container.current,
+          style: mapStyle(),
+          bounds: boundsOf(venue, []),
+          fitBoundsOptions: { padding: 60, maxZoom: 16 },
+          attributionControl: { compact: true },
+          fadeDuration: 0,
+          dragRotate: false,
+          pitchWithRotate: false,
+          touchPitch: false,
+        });
+        const map = instance;
+        map.touchZoomRotate.disableRotation();
+        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+        map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+        // MapLibre 6 resolves missing images here (a "styleimagemissing" listener can no longer supply them).
+        map.setMissingStyleImageResolver((id) => {
+          const icon = drawIcon(id, window.devicePixelRatio || 1);
+          if (icon && !map.hasImage(id)) map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
+        });
+        map.on("movestart", (e: { originalEvent?: unknown }) => {
+          if (e.originalEvent) userMoved.current = true;
+        });
+        map.on("load", () => {
+          addLiveLayers(map, venue, participantsRef.current);
+          for (const layer of MARKER_LAYERS) {
+            map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+            map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+          }
+          map.on("click", async (e) => {
+            const [hit] = map.queryRenderedFeatures(e.point, { layers: MARKER_LAYERS });
+            if (!hit) {
+              clickedId.current = null;
+              onSelectRef.current(null);
+              return;
+            }
+            const point = hit.geometry as GeoJSON.Point;
+            if (hit.layer.id === "clusters") {
+              const zoom = await map.getSource<MapLibre.GeoJSONSource>(MOVING)?.getClusterExpansionZoom(Number(hit.properties.cluster_id));
+              map.easeTo({ center: point.coordinates as [number, number], zoom: (zoom ?? map.getZoom() + 2) + 0.5 });
+              return;
+            }
+            clickedId.current = String(hit.properties.id);
+            onSelectRef.current(clickedId.current);
+          });
+          setReady(true);
+        });
+        mapRef.current = map;
+        popupRef.current = new maplibregl.Popup({
+          closeButton: false,
+          closeOnClick: false,
+          offset: 20,
+          maxWidth: "260px",
+        });
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      cancelled = true;
+      popupRef.current?.remove();
+      instance?.remove();
+      mapRef.current = null;
+    };
+    // The venue does not change while the page is open; participants are pushed by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Positions and states, in place.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    updateSources(map, venue, participants);
+    // Fit everyone once, as soon as anyone has a position, unless the organizer already moved the map.
+    if (!fitted.current && !userMoved.current && participants.some((p) => p.position && p.state !== "declined")) {
+      fitted.current = true;
+      map.fitBounds(boundsOf(venue, participants), { padding: 60, maxZoom: 16, duration: 0 });
+    }
+  }, [participants, ready, venue]);
+
+  // Selection: highlight, label, and fly there unless it was picked on the map itself.
+  const selected = selectedId ? participants.find((p) => p.attendanceId === selectedId) : undefined;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    setSelected(map, selectedId);
+    if (!selectedId) return;
+    if (clickedId.current === selectedId) {
+      clickedId.current = null;
+      return;
+    }
+    const p = participantsRef.current.find((x) => x.attendanceId === selectedId);
+    if (!p?.position) return;
+    map.flyTo({ center: [p.position.lng, p.position.lat], zoom: Math.max(map.getZoom(), DETAIL_ZOOM), duration: 800 });
+  }, [selectedId, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const popup = popupRef.current;
+    if (!map || !popup || !ready) return;
+    if (!selected?.position) {
+      popup.remove();
+      return;
+    }
+    popup.setLngLat([selected.position.lng, selected.position.lat]).setDOMContent(popupContent(selected, timeZone));
+    if (!popup.isOpen()) popup.addTo(map);
+  }, [selected, ready, timeZone]);
+
+  const showEveryone = () => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.fitBounds(boundsOf(venue, participants), { padding: 60, maxZoom: 16, duration: 600 });
+  };
+
+  const onMap = participants.filter((p) => p.position && p.state !== "declined").length;
+  return (
+    <div className="relative h-full min-h-80 w-full overflow-hidden bg-slate-100">
+      <div
+        ref={container}
+        // Not absolutely positioned: MapLibre's own CSS makes its container position: relative.
+        className="h-full w-full"
+        role="region"
+        aria-label={`Live map: ${venue.name} and ${onMap} participant${onMap === 1 ? "" : "s"} with a position`}
+        data-testid="live-map"
+        data-ready={ready ? "true" : undefined}
+      />
+      {failed ? (
+        <p role="alert" className="absolute inset-x-4 top-4 rounded-lg bg-white px-3 py-2 text-sm text-red-700 shadow">
+          The map could not be loaded. The list still updates live.
+        </p>
+      ) : null}
+      {ready ? (
+        <button
+          type="button"
+          onClick={showEveryone}
+          className="absolute top-2.5 left-2.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+        >
+          Show everyone
+        </button>
+      ) : null}
+    </div>
+  );
+}

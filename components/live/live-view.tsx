@@ -1,0 +1,171 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatClock, zoneLabel } from "@/components/tracking/format";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { UsersIcon } from "@/components/ui/icons";
+import type { LiveSnapshot } from "@/lib/live/types";
+import { ActivityFeed } from "./activity-feed";
+import { LiveCounts } from "./live-counts";
+import { LiveIndicator } from "./live-indicator";
+import { ParticipantList } from "./participant-list";
+import { STATE_STYLE, matchesFilter, type LiveFilter } from "./presentation";
+import { useLiveSnapshot, useServerNow } from "./use-live-snapshot";
+
+// MapLibre and the map code load only on this page, after the list is already usable.
+const LiveMap = dynamic(() => import("./live-map"), {
+  ssr: false,
+  loading: () => <div className="h-full w-full animate-pulse bg-slate-100" aria-hidden="true" />,
+});
+
+export type LiveViewProps = {
+  orgSlug: string;
+  initial: LiveSnapshot;
+  /** The Server-Sent Events URL of this occurrence's snapshots. */
+  streamUrl: string;
+  canCheckIn: boolean;
+};
+
+const LEGEND = (["on_the_way", "late", "stale", "arrived"] as const).map((s) => ({ state: s, ...STATE_STYLE[s] }));
+
+function WindowNotice({ snapshot, now }: { snapshot: LiveSnapshot; now: number }) {
+  const { status, trackingWindow, timeZone } = snapshot.occurrence;
+  if (status === "cancelled") {
+    return <Alert tone="warning" title="This occurrence is cancelled">Nobody is asked to share their location.</Alert>;
+  }
+  if (!trackingWindow) return null;
+  if (now < Date.parse(trackingWindow.opensAt)) {
+    return (
+      <Alert tone="info" title={`Location sharing opens at ${formatClock(trackingWindow.opensAt, timeZone)}`}>
+        Participants appear on the map once their tracking link opens and they start sharing.
+      </Alert>
+    );
+  }
+  if (now > Date.parse(trackingWindow.closesAt)) {
+    return (
+      <Alert tone="info" title={`Location sharing closed at ${formatClock(trackingWindow.closesAt, timeZone)}`}>
+        The map shows the last known positions.
+      </Alert>
+    );
+  }
+  return null;
+}
+
+/** The live map page's body: counts, the map, the list sorted by ETA, check-in by hand, and what just happened. */
+export function LiveView({ orgSlug, initial, streamUrl, canCheckIn }: LiveViewProps) {
+  const { snapshot, connection } = useLiveSnapshot(initial, streamUrl);
+  const now = useServerNow(snapshot.generatedAt);
+  // Rows show minutes: a coarser clock lets unchanged rows skip re-rendering between snapshots.
+  const rowNow = Math.floor(now / 15_000) * 15_000;
+  const { occurrence, participants } = snapshot;
+  const tz = occurrence.timeZone;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<LiveFilter>("all");
+
+  const latest = useRef({ participants, filter });
+  useEffect(() => {
+    latest.current = { participants, filter };
+  });
+  const selectFromList = useCallback((id: string) => setSelectedId(id), []);
+  // A marker or feed entry may point at someone the current filter hides: show them rather than nothing.
+  const selectAnywhere = useCallback((id: string | null) => {
+    setSelectedId(id);
+    const p = id ? latest.current.participants.find((x) => x.attendanceId === id) : undefined;
+    if (p && !matchesFilter(p, latest.current.filter)) setFilter(p.state === "declined" ? "declined" : "all");
+  }, []);
+
+  const graceEnds = new Date(Date.parse(occurrence.startsAt) + occurrence.lateGraceMinutes * 60_000);
+  const notOnMap = participants.filter((p) => !p.position && p.state !== "declined" && p.state !== "arrived").length;
+
+  return (
+    <div className="space-y-5" data-testid="live-view">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          Starts <span className="font-semibold text-slate-900 tabular-nums">{formatClock(occurrence.startsAt, tz)}</span>
+          {occurrence.lateGraceMinutes > 0 ? (
+            <>
+              {" "}
+              · late after <span className="font-semibold text-slate-900 tabular-nums">{formatClock(graceEnds, tz)}</span>
+            </>
+          ) : null}{" "}
+          · times in {zoneLabel(tz)}
+        </p>
+        <LiveIndicator connection={connection} />
+      </div>
+      <WindowNotice snapshot={snapshot} now={now} />
+      <LiveCounts counts={snapshot.counts} />
+
+      {participants.length === 0 ? (
+        <EmptyState
+          icon={<UsersIcon />}
+          title="Nobody on this occurrence yet"
+          description="Participants who confirm appear here, and on the map once they share their location."
+        />
+      ) : (
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_25rem]">
+          <Card className="min-w-0 overflow-hidden lg:col-start-1 lg:row-start-1">
+            <div className="h-[26rem] sm:h-[34rem]">
+              <LiveMap
+                venue={occurrence.venue}
+                timeZone={tz}
+                participants={participants}
+                selectedId={selectedId}
+                onSelect={selectAnywhere}
+              />
+            </div>
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 border-t border-slate-200 px-4 py-2.5 text-xs text-slate-600">
+              {LEGEND.map((l) => (
+                <span key={l.state} className="inline-flex items-center gap-1.5">
+                  <span
+                    aria-hidden="true"
+                    className={`size-2.5 rounded-full ${l.swatch} ${l.state === "stale" ? "outline-1 outline-offset-1 outline-amber-600 outline-dashed" : ""}`}
+                  />
+                  {l.label}
+                </span>
+              ))}
+              <span className="inline-flex items-center gap-1.5">
+                <span aria-hidden="true" className="size-2.5 rounded-full border border-dashed border-teal-700 bg-teal-600/20" />
+                Arrival area ({occurrence.venue.radiusM} m)
+              </span>
+              {notOnMap > 0 ? <span className="ml-auto">{notOnMap} not on the map (no position)</span> : null}
+            </div>
+          </Card>
+          {/* Spans the map and the activity; absolutely placed on large screens so its length never stretches them. */}
+          <div className="relative lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:min-h-[32rem]">
+            <Card className="flex max-h-[48rem] flex-col overflow-hidden lg:absolute lg:inset-0 lg:max-h-none">
+              <CardHeader className="border-b border-slate-200 pb-3 sm:pt-4 sm:pb-3">
+                <CardTitle>Participants</CardTitle>
+                <CardDescription>Soonest arrival first. Select someone to see them on the map.</CardDescription>
+              </CardHeader>
+              <div className="min-h-0 flex-1">
+                <ParticipantList
+                  orgSlug={orgSlug}
+                  instanceId={occurrence.id}
+                  participants={participants}
+                  timeZone={tz}
+                  now={rowNow}
+                  filter={filter}
+                  onFilter={setFilter}
+                  selectedId={selectedId}
+                  onSelect={selectFromList}
+                  canCheckIn={canCheckIn}
+                />
+              </div>
+            </Card>
+          </div>
+          <Card className="min-w-0 lg:col-start-1 lg:row-start-2">
+            <CardHeader className="pb-2 sm:pb-2">
+              <CardTitle>Activity</CardTitle>
+            </CardHeader>
+            <div className="max-h-80 overflow-y-auto pb-2">
+              <ActivityFeed activity={snapshot.activity} timeZone={tz} now={rowNow} onSelect={selectAnywhere} />
+            </div>
+          </Card>
+        </div>
+      )}
+    </div>
+  );
+}

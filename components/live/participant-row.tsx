@@ -1,0 +1,187 @@
+"use client";
+
+import { memo, useActionState } from "react";
+import { checkInAction, undoCheckInAction } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
+import { formatClock, formatDistance } from "@/components/tracking/format";
+import { Badge } from "@/components/ui/badge";
+import { AlertTriangleIcon, MapPinIcon } from "@/components/ui/icons";
+import { ResultText } from "@/components/ui/result-text";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/http/action-result";
+import type { EtaMethod, LiveParticipant } from "@/lib/live/types";
+import { cn } from "@/lib/utils/cn";
+import { RSVP_TEXT, STATE_STYLE, arrivalText, formatAge, formatIn } from "./presentation";
+
+type Props = {
+  orgSlug: string;
+  instanceId: string;
+  participant: LiveParticipant;
+  timeZone: string;
+  /** Server time in ms (see useServerNow). */
+  now: number;
+  isSelected: boolean;
+  canCheckIn: boolean;
+  onSelect: (attendanceId: string) => void;
+};
+
+const METHOD_TEXT: Record<EtaMethod, string> = {
+  osrm: "by road",
+  track: "from their recent speed",
+  device: "from their phone's speed",
+  default: "at a typical speed",
+};
+
+function Details({ p, timeZone, now }: { p: LiveParticipant; timeZone: string; now: number }) {
+  const style = STATE_STYLE[p.state];
+  if (p.state === "arrived") return <span className={style.text}>{arrivalText(p, timeZone)}</span>;
+  if (p.state === "declined" || p.state === "not_sharing" || !p.position) {
+    return <span className={style.text}>{p.state === "declined" ? "Not coming" : "Not sharing their location"}</span>;
+  }
+  return (
+    <>
+      <span className={cn("font-medium", style.text)}>{p.state === "stale" ? "On the way" : style.label}</span>
+      {p.distanceM !== null ? <span> · {formatDistance(p.distanceM)}</span> : null}
+      <span className={cn(p.stale && "font-medium text-amber-800")}>
+        {" · "}
+        {p.stale ? <AlertTriangleIcon size={13} className="-mt-0.5 mr-0.5 inline" title="No recent position" /> : null}
+        last fix {formatAge(p.position.at, now)}
+      </span>
+    </>
+  );
+}
+
+function ParticipantRowView({ orgSlug, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, onSelect }: Props) {
+  const bound = [orgSlug, instanceId, p.attendanceId] as const;
+  const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
+  const [undoResult, undo] = useActionState(undoCheckInAction.bind(null, ...bound), idle);
+  const failure = [checkInResult, undoResult].find((r) => !r.ok);
+  const style = STATE_STYLE[p.state];
+  const isArrived = p.state === "arrived";
+  const hasEta = !isArrived && p.etaAt !== null;
+
+  return (
+    <li
+      aria-label={p.name}
+      data-testid="live-row"
+      data-state={p.state}
+      data-attendance-id={p.attendanceId}
+      aria-current={isSelected || undefined}
+      onClick={() => onSelect(p.attendanceId)}
+      className={cn(
+        "relative cursor-pointer border-l-[3px] px-4 py-3 transition-colors",
+        isSelected ? "border-l-brand-600 bg-brand-50/80" : "border-l-transparent hover:bg-slate-50",
+        p.state === "declined" && "opacity-70",
+      )}
+    >
+      <div className="flex items-start gap-3">
+        <span
+          aria-hidden="true"
+          className={cn(
+            "mt-0.5 grid size-8 shrink-0 place-items-center rounded-full text-[11px] font-bold text-white ring-2 ring-white",
+            style.swatch,
+            p.state === "stale" && "outline-2 outline-offset-1 outline-amber-600 outline-dashed",
+            (p.state === "not_sharing" || p.state === "declined") && "text-slate-700",
+          )}
+        >
+          {p.initials}
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-2">
+            <span className="truncate font-semibold text-slate-900">{p.name}</span>
+            {p.rsvp !== "confirmed" ? (
+              <Badge tone={p.rsvp === "pending" ? "warning" : "neutral"} className="px-1.5 py-0 text-[11px]">
+                {RSVP_TEXT[p.rsvp]}
+              </Badge>
+            ) : null}
+            {p.lateMinutes !== null && !isArrived ? (
+              <Badge tone="danger" className="px-1.5 py-0 text-[11px]">
+                {p.lateMinutes} min late
+              </Badge>
+            ) : null}
+          </div>
+          <p className="mt-0.5 text-xs leading-5 text-slate-600">
+            <Details p={p} timeZone={timeZone} now={now} />
+          </p>
+        </div>
+        {hasEta ? (
+          <div
+            className="shrink-0 text-right"
+            title={p.etaMethod ? `Estimated ${METHOD_TEXT[p.etaMethod]}${p.etaConfidence === "low" ? ", rough" : ""}` : undefined}
+          >
+            <p className={cn("text-base leading-6 font-semibold tabular-nums", p.state === "late" ? "text-red-700" : "text-slate-900")}>
+              <span className="sr-only">Expected at </span>
+              {p.etaConfidence === "low" ? "≈ " : null}
+              {formatClock(p.etaAt!, timeZone)}
+            </p>
+            <p className="text-xs text-slate-600 tabular-nums">{formatIn(p.etaAt!, now)}</p>
+          </div>
+        ) : null}
+      </div>
+      {canCheckIn || p.position ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2 pl-11" onClick={(e) => e.stopPropagation()}>
+          {canCheckIn ? (
+            isArrived ? (
+              <form action={undo}>
+                <SubmitButton variant="ghost" size="sm" className="h-7 px-2 text-xs" pendingLabel="Undoing…" aria-label={`Undo check-in for ${p.name}`}>
+                  Undo check-in
+                </SubmitButton>
+              </form>
+            ) : (
+              <form action={checkIn}>
+                <SubmitButton variant="secondary" size="sm" className="h-7 px-2.5 text-xs" pendingLabel="Checking in…" aria-label={`Check in ${p.name}`}>
+                  Check in
+                </SubmitButton>
+              </form>
+            )
+          ) : null}
+          {p.position ? (
+            <button
+              type="button"
+              onClick={() => onSelect(p.attendanceId)}
+              aria-label={`Show ${p.name} on the map`}
+              className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <MapPinIcon size={14} /> Map
+            </button>
+          ) : null}
+          {failure && !failure.ok ? <ResultText result={failure} /> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function sameParticipant(a: LiveParticipant, b: LiveParticipant): boolean {
+  if (a === b) return true;
+  const pa = a.position;
+  const pb = b.position;
+  if (pa !== pb && (!pa || !pb || pa.lat !== pb.lat || pa.lng !== pb.lng || pa.at !== pb.at || pa.accuracyM !== pb.accuracyM)) {
+    return false;
+  }
+  return (
+    a.state === b.state &&
+    a.name === b.name &&
+    a.rsvp === b.rsvp &&
+    a.etaAt === b.etaAt &&
+    a.etaConfidence === b.etaConfidence &&
+    a.distanceM === b.distanceM &&
+    a.lateMinutes === b.lateMinutes &&
+    a.stale === b.stale &&
+    a.checkedInAt === b.checkedInAt &&
+    a.checkInMethod === b.checkInMethod
+  );
+}
+
+/** Every snapshot brings new objects: a row re-renders only when what it shows changed. */
+export const ParticipantRow = memo(ParticipantRowView, (prev, next) => {
+  return (
+    prev.now === next.now &&
+    prev.isSelected === next.isSelected &&
+    prev.canCheckIn === next.canCheckIn &&
+    prev.timeZone === next.timeZone &&
+    prev.onSelect === next.onSelect &&
+    prev.orgSlug === next.orgSlug &&
+    prev.instanceId === next.instanceId &&
+    sameParticipant(prev.participant, next.participant)
+  );
+});
