@@ -12,6 +12,8 @@ import { recordActivity, type NewActivity } from "./activity";
 
 /** The recent track the speed estimate looks at. */
 const TRACK_WINDOW_MS = 5 * 60_000;
+/** At most one fix per this many seconds of the track is read (the newest of each slot, and always the newest). */
+const TRACK_STEP_S = 15;
 
 type LiveOccurrenceRow = {
   id: string;
@@ -23,14 +25,10 @@ type LiveOccurrenceRow = {
   late_grace_minutes: number;
 };
 
-type TravellerRow = {
+export type TravellerRow = {
   id: string;
-  last_lat: number;
-  last_lng: number;
-  last_accuracy_m: number | null;
-  last_fix_at: Date | string;
-  /** "ms,lat,lng,accuracy,speed;…" oldest first: one text column parses far faster than thousands of rows. */
-  track: string | null;
+  /** See readTravellers. */
+  track: string;
 };
 
 export type RefreshSummary = { occurrences: number; participants: number; becameLate: number; becameStale: number; routed: number };
@@ -72,27 +70,12 @@ export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
 async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: Executor) {
   const org = occurrence.organization_id;
   const nowIso = now.toISOString();
-  const travellers = rows<TravellerRow>(
-    await db.execute(sql`
-      select a.id, a.last_lat, a.last_lng, a.last_accuracy_m, a.last_fix_at,
-             (select string_agg(concat_ws(',', floor(extract(epoch from l.recorded_at) * 1000)::bigint, l.lat, l.lng, l.accuracy_m, l.speed_mps), ';' order by l.recorded_at)
-              from locations l
-              where l.organization_id = ${org} and l.attendance_id = a.id
-                and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
-                and l.recorded_at <= ${nowIso}::timestamptz) as track
-      from attendances a
-      where a.organization_id = ${org} and a.instance_id = ${occurrence.id}
-        and a.journey = 'on_the_way' and a.last_fix_at is not null
-    `),
-  );
+  const travellers = await readTravellers(db, org, occurrence.id, now);
   if (travellers.length === 0) return { participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
 
   const cached = await readLatestFixes(org, travellers.map((t) => t.id)).catch(() => new Map());
   const tracks = travellers.map((t) => {
-    const track = parseTrack(t.track);
-    if (track.length === 0) {
-      track.push({ lat: t.last_lat, lng: t.last_lng, accuracyM: t.last_accuracy_m ?? 0, recordedAtMs: new Date(t.last_fix_at).getTime() });
-    }
+    const track = toTrack(t, now);
     const latest = cached.get(t.id);
     if (latest && latest.ms > track.at(-1)!.recordedAtMs) {
       track.push({ lat: latest.lat, lng: latest.lng, accuracyM: latest.acc, recordedAtMs: latest.ms, speedMps: latest.spd });
@@ -126,7 +109,7 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
       with v as (
         select * from unnest(
           ${pgArray(travellers.map((t) => t.id))}::uuid[],
-          ${pgArray(etas.map((e) => e.etaAt.toISOString()))}::timestamptz[],
+          ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
           ${pgArray(etas.map((e) => e.method))}::text[],
           ${pgArray(etas.map((e) => e.confidence))}::text[],
           ${pgArray(etas.map((e) => e.speedMps))}::real[],
@@ -142,7 +125,7 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
       ),
       updated as (
         update attendances a set
-          eta_at = v.eta, eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
+          eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
           distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
           eta_refreshed_at = ${nowIso}::timestamptz
         from v
@@ -193,18 +176,80 @@ async function routeAll(baseUrl: string, timeoutMs: number, travelMode: TravelMo
   return answers.flatMap((answer, i) => answer ?? chunks[i]!.map(() => null));
 }
 
-function parseTrack(text: string | null): TrackFix[] {
-  if (!text) return [];
-  return text.split(";").map((fix) => {
-    const [ms, lat, lng, accuracy, speed] = fix.split(",");
-    return {
-      recordedAtMs: Number(ms),
-      lat: Number(lat),
-      lng: Number(lng),
-      accuracyM: Number(accuracy),
-      speedMps: speed ? Number(speed) : null,
-    };
-  });
+/**
+ * Everyone of an occurrence on the way, with the last TRACK_WINDOW_MS of their track. Each track comes as one text
+ * column of integers ("ms before now, lat×1e6, lng×1e6, accuracy in dm, speed in cm/s;…", oldest first): for
+ * 10,000 travellers that is 10,000 rows instead of 250,000, and integers parse without building substrings.
+ */
+export async function readTravellers(db: Executor, organizationId: string, instanceId: string, now: Date): Promise<TravellerRow[]> {
+  const nowIso = now.toISOString();
+  const fix = (t: string) => sql.raw(`concat_ws(',',
+      floor(extract(epoch from ('${nowIso}'::timestamptz - ${t}.recorded_at)) * 1000)::bigint,
+      round(${t}.lat * 1e6)::bigint, round(${t}.lng * 1e6)::bigint, round(${t}.accuracy_m * 10)::int,
+      round(${t}.speed_mps * 100)::int)`);
+  return rows<TravellerRow>(
+    await db.execute(sql`
+      select a.id, coalesce(
+        (select string_agg(${fix("f")}, ';' order by f.recorded_at)
+         from (
+           -- The newest fix of each TRACK_STEP_S slot: a phone reporting every 2 s gives the speed estimate
+           -- nothing that one fix per slot does not, and costs 5× as much to ship and parse.
+           select distinct on (floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))})) l.*
+           from locations l
+           where l.organization_id = ${organizationId} and l.attendance_id = a.id
+             and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
+             and l.recorded_at <= ${nowIso}::timestamptz
+           order by floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))}), l.recorded_at desc
+         ) f),
+        -- Nothing recent: the latest fix the attendance keeps (a stale participant).
+        (select ${fix("lf")} from (select a.last_fix_at as recorded_at, a.last_lat as lat, a.last_lng as lng,
+                                             coalesce(a.last_accuracy_m, 0) as accuracy_m, null::real as speed_mps) lf)
+      ) as track
+      from attendances a
+      where a.organization_id = ${organizationId} and a.instance_id = ${instanceId}
+        and a.journey = 'on_the_way' and a.last_fix_at is not null and a.last_lat is not null and a.last_lng is not null
+    `),
+  );
+}
+
+/** A traveller's track as fixes, oldest first. */
+export function toTrack(traveller: TravellerRow, now: Date): TrackFix[] {
+  return parseTrack(traveller.track, now.getTime());
+}
+
+/** Parses readTravellers' integer encoding in one pass over the characters (no split, no substrings). */
+export function parseTrack(text: string, nowMs: number): TrackFix[] {
+  const fixes: TrackFix[] = [];
+  let ago = 0, lat = 0, lng = 0, accuracy = 0;
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 59; // ";" ends the last fix
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      continue;
+    }
+    if (c === 45) {
+      negative = true; // "-"
+      continue;
+    }
+    const n = negative ? -value : value;
+    value = 0;
+    negative = false;
+    if (field === 0) ago = n;
+    else if (field === 1) lat = n;
+    else if (field === 2) lng = n;
+    else if (field === 3) accuracy = n;
+    if (c === 44) {
+      field++; // ","
+      continue;
+    }
+    // Speed is the optional fifth field.
+    fixes.push({ recordedAtMs: nowMs - ago, lat: lat / 1e6, lng: lng / 1e6, accuracyM: accuracy / 10, speedMps: field === 4 ? n / 100 : null });
+    field = 0;
+  }
+  return fixes;
 }
 
 /** A Postgres array literal of plain values (uuids, numbers, ISO times, booleans, simple words): one parameter. */

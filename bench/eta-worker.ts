@@ -1,0 +1,563 @@
+// The ETA benchmark's steps that use the app's own modules, run as `tsx bench/eta-worker.ts <command> <input.json>
+// <output.json>` in a child process with the benchmark's settings (the app reads them once per process; each
+// measurement gets a process of its own, so seeding leaves nothing behind in its heap). Started by bench/eta.ts.
+import fs from "node:fs";
+import { Session } from "node:inspector/promises";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { getDatabaseHandle, getDb, schema } from "@/db";
+import { migrateDatabase, rows } from "@/db/migrate";
+import { env } from "@/lib/env";
+import { computeEta, lateness } from "@/lib/eta/eta";
+import type { LatLng, TravelMode } from "@/lib/eta/estimate";
+import type { TrackFix } from "@/lib/eta/speed";
+import { createEvent } from "@/lib/events/events";
+import { recordActivity, type NewActivity } from "@/lib/live/activity";
+import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib/live/refresh-etas";
+import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
+import { ensureLocationPartitions } from "@/lib/locations/partitions";
+import { linkToRoster } from "@/lib/participants/roster";
+import { systemContext, type OrgContext } from "@/lib/tenant/context";
+
+// ------------------------------------------------------------------------------------------------ types
+
+export type SeedInput = { participants: number; fixes: number; travelMode: TravelMode; mixedStates: boolean; randomSeed: number };
+export type SeedOutput = {
+  organizationId: string;
+  instanceId: string;
+  /** The instant the seeded tracks lead up to: the measurements run refreshEtas at this `now`. */
+  nowMs: number;
+  startsAtMs: number;
+  participants: number;
+  travelling: number;
+  fixes: number;
+  seconds: number;
+};
+export type RefreshInput = { organizationId: string; instanceId: string; nowMs: number; warmups: number; runs: number; profileFile: string | null };
+export type CpuSample = { nodeCpuMs: number; wallMs: number; pgCpuMs: number | null };
+export type RefreshRun = CpuSample & { summary: RefreshSummary };
+export type RefreshOutput = {
+  warmup: RefreshRun;
+  runs: RefreshRun[];
+  /** The same steps as refreshOccurrence, done one by one with our copies of its query and parser. */
+  stages: {
+    query: CpuSample & { travellers: number; fixes: number; textBytes: number };
+    parseMs: number;
+    computeMs: number;
+    computeRuns: number[];
+  };
+  profile: ProfileSummary | null;
+};
+export type LiveInput = { organizationId: string; instanceId: string; ticks: number; profileFile: string | null };
+export type LiveTick = CpuSample & { buildCpuMs: number; serializeCpuMs: number; bytes: number; changed: boolean };
+export type LiveOutput = {
+  warmupTicks: number;
+  ticks: LiveTick[];
+  participants: number;
+  states: Record<string, number>;
+  activity: number;
+  profile: ProfileSummary | null;
+};
+export type ProfileSummary = {
+  file: string;
+  sampledMs: number;
+  byArea: { area: string; ms: number }[];
+  byFunction: { name: string; ms: number }[];
+};
+
+// ------------------------------------------------------------------------------------------------ seeding
+
+const VENUE: LatLng = { lat: 52.5219, lng: 13.4132 };
+const M_PER_DEG_LAT = 111_195;
+
+/** Small deterministic PRNG (mulberry32): the same seed gives the same tracks on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const between = (min: number, max: number) => min + (max - min) * next();
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  return { next, between, gauss };
+}
+
+type Fix = { ms: number; lat: number; lng: number; acc: number; speed: number | null };
+
+/**
+ * A recent track approaching the venue, newest fix `ageS` seconds before `nowMs`: fixes every 4–8 s along a gently
+ * curving line at the traveller's own pace (with speed wobble, sometimes a stop at a light), GPS noise scaled by
+ * the fix's accuracy (now and then a coarse one), and a device-reported speed on about half of the phones.
+ */
+function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, travelMode: TravelMode, ageS: number): Fix[] {
+  const r = rand.next();
+  const pace =
+    travelMode === "driving"
+      ? r < 0.6 ? rand.between(7, 16) : r < 0.8 ? rand.between(3, 7) : r < 0.9 ? rand.between(1.1, 1.7) : rand.between(8, 14)
+      : r < 0.8 ? rand.between(1, 1.8) : r < 0.9 ? rand.between(3, 5) : rand.between(1.1, 1.5);
+  const stopsAtLight = r >= 0.9;
+  const remainingM = travelMode === "driving" ? (pace > 2 ? rand.between(1_000, 25_000) : rand.between(300, 2_500)) : rand.between(250, 4_000);
+  const bearing = rand.between(0, 2 * Math.PI);
+  const bend = rand.between(-0.25, 0.25);
+  const reportsSpeed = rand.next() < 0.5;
+  const stopAt = Math.floor(rand.between(3, fixes - 3));
+  const track: Fix[] = [];
+  let ms = nowMs - ageS * 1000;
+  let along = remainingM; // straight-line distance from the venue, growing as we walk back in time
+  for (let k = 0; k < fixes; k++) {
+    const angle = bearing + bend * Math.sin(k / 6);
+    const coarse = rand.next() < 0.04;
+    const acc = coarse ? rand.between(60, 150) : 4 + 21 * rand.next() ** 2;
+    const northM = along * Math.cos(angle) + rand.gauss() * (acc / 2);
+    const eastM = along * Math.sin(angle) + rand.gauss() * (acc / 2);
+    const stopped = stopsAtLight && k >= stopAt && k < stopAt + 6;
+    const speed = stopped ? 0 : pace * rand.between(0.85, 1.15);
+    track.push({
+      ms: Math.round(ms),
+      lat: VENUE.lat + northM / M_PER_DEG_LAT,
+      lng: VENUE.lng + eastM / (M_PER_DEG_LAT * Math.cos((VENUE.lat * Math.PI) / 180)),
+      acc: Math.round(acc * 10) / 10,
+      speed: reportsSpeed ? Math.max(0, Math.round((speed + rand.gauss() * 0.4) * 100) / 100) : null,
+    });
+    const dtS = rand.between(4, 8);
+    ms -= dtS * 1000;
+    along += speed * dtS;
+  }
+  return track.reverse(); // oldest first
+}
+
+/** A Postgres array literal of plain values: one parameter however many rows (as lib/live/refresh-etas does). */
+function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : typeof v === "boolean" ? (v ? "t" : "f") : String(v))).join(",")}}`;
+}
+
+const FIRST = ["Ana", "Ben", "Chloé", "Dmitri", "Emma", "Farid", "Grete", "Hugo", "Ines", "Jonas", "Kemal", "Lea", "Mia", "Noah", "Olga", "Paul", "Quinn", "Rosa", "Sven", "Tara", "Uwe", "Vera", "Wen", "Yara", "Zoë"];
+const LAST = ["Schmidt", "Müller", "Nowak", "Rossi", "García", "Yılmaz", "Kowalski", "Dubois", "Jensen", "Silva", "Wagner", "Becker", "Öztürk", "Papadopoulos", "Novák", "Horvat", "Lindqvist", "O'Brien", "Costa", "Weber"];
+
+type Plan = { rsvp: "pending" | "confirmed" | "declined"; journey: "not_started" | "on_the_way" | "arrived"; track: Fix[]; checkedInAt: Date | null; method: "geofence" | "manual" | null };
+
+/**
+ * One organization, one occurrence whose tracking window is open now, `participants` attendances. Everyone is on
+ * the way (the refresh benchmark), or with `mixedStates` a live-map mix: 55 % on the way, 15 % arrived, 10 %
+ * confirmed without sharing, 10 % declined, 10 % not answered.
+ */
+async function seed(input: SeedInput): Promise<SeedOutput> {
+  const started = performance.now();
+  const handle = getDatabaseHandle();
+  await migrateDatabase(handle);
+  const db = handle.db;
+  const nowMs = Date.now();
+  await ensureLocationPartitions(new Date(nowMs), 1);
+  const rand = prng(input.randomSeed);
+  const suffix = randomUUID().slice(0, 8);
+  const [org] = await db
+    .insert(schema.organizations)
+    .values({ name: `Bench ETA ${suffix}`, slug: `bench-eta-${suffix}`, type: "event", timeZone: "UTC" })
+    .returning();
+  const ctx: OrgContext = systemContext(org!, "bench");
+
+  // Starts in 25 minutes: most travellers make it, the farthest and slowest are late (as on a real evening).
+  const start = new Date(Math.ceil((nowMs + 25 * 60_000) / 60_000) * 60_000);
+  const event = await createEvent(ctx, {
+    title: "ETA benchmark",
+    kind: "demand",
+    dtstartLocal: start.toISOString().slice(0, 16),
+    durationMinutes: 120,
+    timeZone: "UTC",
+    venueName: "Bench venue",
+    venueLat: VENUE.lat,
+    venueLng: VENUE.lng,
+    arrivalRadiusM: 150,
+    travelMode: input.travelMode,
+    lateGraceMinutes: 5,
+    schedule: { confirmationOffsetMinutes: null, reminderOffsetMinutes: null, trackingOffsetMinutes: 240, closureOffsetMinutes: 60 },
+  });
+  const [instance] = await db
+    .select()
+    .from(schema.eventInstances)
+    .where(and(eq(schema.eventInstances.eventId, event.id), eq(schema.eventInstances.organizationId, org!.id)));
+  if (!instance) throw new Error("createEvent made no occurrence");
+
+  for (let i = 0; i < input.participants; i += 1_000) {
+    const chunk = Array.from({ length: Math.min(1_000, input.participants - i) }, (_, j) => {
+      const n = i + j;
+      return {
+        organizationId: org!.id,
+        name: `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]} ${n + 1}`,
+        phone: `+4916${String(100_000_000 + n).padStart(9, "0")}`,
+      };
+    });
+    const people = await db.insert(schema.participants).values(chunk).returning({ id: schema.participants.id });
+    await linkToRoster(db, ctx, event.id, people.map((p) => p.id));
+  }
+  const attendances = await db
+    .select({ id: schema.attendances.id })
+    .from(schema.attendances)
+    .where(and(eq(schema.attendances.instanceId, instance.id), eq(schema.attendances.organizationId, org!.id)))
+    .orderBy(schema.attendances.id);
+  if (attendances.length !== input.participants) throw new Error(`expected ${input.participants} attendances, got ${attendances.length}`);
+
+  const plans: Plan[] = attendances.map(() => {
+    const r = input.mixedStates ? rand.next() : 0;
+    // 4 % have not sent anything for 3½–7 minutes (phone locked): stale, partly or wholly outside the 5-minute track.
+    const ageS = rand.next() < 0.04 ? rand.between(200, 420) : rand.between(1, 15);
+    if (r < 0.55) return { rsvp: "confirmed", journey: "on_the_way", track: makeTrack(rand, nowMs, input.fixes, input.travelMode, ageS), checkedInAt: null, method: null };
+    if (r < 0.7) {
+      const at = new Date(nowMs - rand.between(30, 1_200) * 1000);
+      const near = { ms: at.getTime(), lat: VENUE.lat + rand.gauss() * 0.0004, lng: VENUE.lng + rand.gauss() * 0.0006, acc: 8, speed: null };
+      return { rsvp: "confirmed", journey: "arrived", track: [near], checkedInAt: at, method: rand.next() < 0.9 ? "geofence" : "manual" };
+    }
+    if (r < 0.8) return { rsvp: "confirmed", journey: "not_started", track: [], checkedInAt: null, method: null };
+    return { rsvp: r < 0.9 ? "declined" : "pending", journey: "not_started", track: [], checkedInAt: null, method: null };
+  });
+
+  // Every fix into `locations` with INSERT … SELECT FROM unnest, 20,000 rows a statement.
+  const flat = plans.flatMap((plan, i) => plan.track.map((fix) => ({ id: attendances[i]!.id, fix })));
+  for (let i = 0; i < flat.length; i += 20_000) {
+    const part = flat.slice(i, i + 20_000);
+    await db.execute(sql`
+      insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, speed_mps)
+      select ${org!.id}::uuid, v.* from unnest(
+        ${pgArray(part.map((p) => p.id))}::uuid[],
+        ${pgArray(part.map((p) => new Date(p.fix.ms).toISOString()))}::timestamptz[],
+        ${pgArray(part.map((p) => new Date(p.fix.ms + 1_500).toISOString()))}::timestamptz[],
+        ${pgArray(part.map((p) => p.fix.lat))}::float8[],
+        ${pgArray(part.map((p) => p.fix.lng))}::float8[],
+        ${pgArray(part.map((p) => p.fix.acc))}::real[],
+        ${pgArray(part.map((p) => p.fix.speed))}::real[]
+      ) as v
+    `);
+  }
+  // The attendance as the ingest leaves it: RSVP, journey, latest fix; arrivals with their check-in.
+  const last = plans.map((p) => p.track.at(-1) ?? null);
+  await db.execute(sql`
+    update attendances a set
+      rsvp = v.rsvp::rsvp_status, rsvp_at = case when v.rsvp = 'pending' then null else ${new Date(nowMs - 86_400_000).toISOString()}::timestamptz end,
+      journey = v.journey::journey_status, checked_in_at = v.checked_in_at, check_in_method = v.method::check_in_method,
+      last_lat = v.lat, last_lng = v.lng, last_accuracy_m = v.acc, last_fix_at = v.fix_at
+    from unnest(
+      ${pgArray(attendances.map((a) => a.id))}::uuid[],
+      ${pgArray(plans.map((p) => p.rsvp))}::text[],
+      ${pgArray(plans.map((p) => p.journey))}::text[],
+      ${pgArray(plans.map((p) => p.checkedInAt?.toISOString() ?? null))}::timestamptz[],
+      ${pgArray(plans.map((p) => p.method))}::text[],
+      ${pgArray(last.map((f) => f?.lat ?? null))}::float8[],
+      ${pgArray(last.map((f) => f?.lng ?? null))}::float8[],
+      ${pgArray(last.map((f) => f?.acc ?? null))}::real[],
+      ${pgArray(last.map((f) => (f ? new Date(f.ms).toISOString() : null)))}::timestamptz[]
+    ) as v(id, rsvp, journey, checked_in_at, method, lat, lng, acc, fix_at)
+    where a.id = v.id and a.organization_id = ${org!.id}
+  `);
+  const arrivals: NewActivity[] = plans.flatMap((p, i) =>
+    p.journey === "arrived"
+      ? [{ organizationId: org!.id, instanceId: instance.id, attendanceId: attendances[i]!.id, kind: "arrived" as const, data: { method: p.method }, at: p.checkedInAt! }]
+      : [],
+  );
+  await recordActivity(arrivals, db);
+  // Autovacuum would analyze the fresh tables within a minute; the benchmark should not measure the plans before that.
+  await db.execute(sql`analyze attendances`);
+  await db.execute(sql`analyze locations`);
+  await handle.close();
+  return {
+    organizationId: org!.id,
+    instanceId: instance.id,
+    nowMs,
+    startsAtMs: instance.startsAt.getTime(),
+    participants: plans.length,
+    travelling: plans.filter((p) => p.journey === "on_the_way").length,
+    fixes: flat.length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Before the live benchmark: the refresh benchmark's occurrence is over, and the live one gets stored ETAs. */
+async function prepareLive(input: { finishedInstanceId: string; nowMs: number }): Promise<{ refresh: RefreshSummary }> {
+  const handle = getDatabaseHandle();
+  await handle.db.execute(sql`update event_instances set status = 'completed' where id = ${input.finishedInstanceId}`);
+  const refresh = await refreshEtas(new Date(input.nowMs));
+  await handle.close();
+  return { refresh };
+}
+
+// ------------------------------------------------------------------------------------------------ measuring
+
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** CPU time (ms) of this database's PostgreSQL backends, by pid (Linux /proc; empty when unreadable). */
+async function pgBackendCpu(): Promise<Map<number, number>> {
+  const pids = rows<{ pid: number }>(
+    await getDb().execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`),
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S);
+    } catch {
+      // another machine's server, or gone
+    }
+  }
+  return out;
+}
+
+/** Times `fn`: this process's CPU (user + system), wall time, and the database backends' CPU around it. */
+async function measure<T>(fn: () => Promise<T>): Promise<CpuSample & { value: T }> {
+  const pgBefore = await pgBackendCpu();
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const wallMs = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  const pgAfter = await pgBackendCpu();
+  let pgCpuMs: number | null = pgAfter.size > 0 ? 0 : null;
+  for (const [pid, ms] of pgAfter) pgCpuMs! += ms - (pgBefore.get(pid) ?? 0);
+  return { value, nodeCpuMs: (used.user + used.system) / 1000, wallMs, pgCpuMs };
+}
+
+/** What refreshOccurrence reads for one occurrence (the same function). */
+const readTracks = (organizationId: string, instanceId: string, now: Date) => readTravellers(getDb(), organizationId, instanceId, now);
+
+/** CPU time (ms, this process, user + system) since `since`: steadier than wall time on a shared machine. */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
+  const now = new Date(input.nowMs);
+  await getDb().execute(sql`select 1`);
+  const refresh = async () => {
+    const m = await measure(() => refreshEtas(now));
+    return { nodeCpuMs: m.nodeCpuMs, wallMs: m.wallMs, pgCpuMs: m.pgCpuMs, summary: m.value };
+  };
+  // The server runs the refresh every few seconds: measure it warm (V8 has optimized the hot paths), as it runs there.
+  const warmup = await refresh();
+  for (let i = 1; i < input.warmups; i++) await refresh();
+  const runs: RefreshRun[] = [];
+  for (let i = 0; i < input.runs; i++) runs.push(await refresh());
+
+  // Where the refresh's CPU goes: its steps one at a time (query, parse, ETA maths), each measured on its own.
+  const queries: Awaited<ReturnType<typeof measure<Awaited<ReturnType<typeof readTracks>>>>>[] = [];
+  for (let i = 0; i < Math.max(3, input.runs); i++) queries.push(await measure(() => readTracks(input.organizationId, input.instanceId, now)));
+  const queried = queries.sort((a, b) => a.nodeCpuMs - b.nodeCpuMs)[Math.floor(queries.length / 2)]!;
+  const travellers = queried.value;
+  const textBytes = travellers.reduce((n, t) => n + (t.track?.length ?? 0), 0);
+  const parseRuns: number[] = [];
+  let tracks: TrackFix[][] = [];
+  for (let i = 0; i < Math.max(3, input.runs); i++) {
+    const cpu = process.cpuUsage();
+    tracks = travellers.map((t) => toTrack(t, now));
+    parseRuns.push(cpuMs(cpu));
+  }
+  const settings = env();
+  const [occurrence] = rows<{ starts_at: Date | string; venue_lat: number; venue_lng: number; travel_mode: TravelMode; late_grace_minutes: number }>(
+    await getDb().execute(sql`
+      select i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
+      from event_instances i join events e on e.id = i.event_id and e.organization_id = i.organization_id
+      where i.id = ${input.instanceId} and i.organization_id = ${input.organizationId}
+    `),
+  );
+  const venue = { lat: occurrence!.venue_lat, lng: occurrence!.venue_lng };
+  const startsAt = new Date(occurrence!.starts_at);
+  let sink = 0;
+  const compute = () => {
+    for (const track of tracks) {
+      const eta = computeEta({
+        venue,
+        travelMode: occurrence!.travel_mode,
+        track,
+        now,
+        circuity: settings.ETA_CIRCUITY,
+        staleAfterMs: settings.ETA_STALE_AFTER_MINUTES * 60_000,
+        route: null,
+      })!;
+      sink += lateness(eta.etaAt, startsAt, occurrence!.late_grace_minutes).lateMinutes ?? 0;
+    }
+  };
+  compute(); // warm-up, as the refresh had
+  const computeRuns: number[] = [];
+  for (let i = 0; i < Math.max(3, input.runs); i++) {
+    const cpu = process.cpuUsage();
+    compute();
+    computeRuns.push(cpuMs(cpu));
+  }
+  if (sink < 0) console.log(sink); // keeps the loop from being optimised away
+
+  const profile = input.profileFile ? await profiled(input.profileFile, input.runs, () => refreshEtas(now)) : null;
+  return {
+    warmup,
+    runs,
+    stages: {
+      query: { nodeCpuMs: queried.nodeCpuMs, wallMs: queried.wallMs, pgCpuMs: queried.pgCpuMs, travellers: travellers.length, fixes: tracks.reduce((n, t) => n + t.length, 0), textBytes },
+      parseMs: median(parseRuns),
+      computeMs: median(computeRuns),
+      computeRuns,
+    },
+    profile,
+  };
+}
+
+const encoder = new TextEncoder();
+
+/** What lib/live/stream.ts does every tick for one connected organizer: build, compare, serialize, encode. */
+async function measureLive(input: LiveInput): Promise<LiveOutput> {
+  const [org] = await getDb().select().from(schema.organizations).where(eq(schema.organizations.id, input.organizationId));
+  const ctx = systemContext(org!, "bench");
+  const subject = await loadLiveSubject(ctx, input.instanceId);
+  let lastKey = "";
+  const tick = async () => {
+    const pgBefore = await pgBackendCpu();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const snapshot = await buildLiveSnapshot(ctx, subject);
+    const cpu1 = process.cpuUsage();
+    const key = JSON.stringify([snapshot.participants, snapshot.counts, snapshot.activity]);
+    const payload = encoder.encode(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
+    const wallMs = performance.now() - t0;
+    const cpu2 = process.cpuUsage();
+    const pgAfter = await pgBackendCpu();
+    const changed = key !== lastKey;
+    lastKey = key;
+    let pgCpuMs: number | null = pgAfter.size > 0 ? 0 : null;
+    for (const [pid, ms] of pgAfter) pgCpuMs! += ms - (pgBefore.get(pid) ?? 0);
+    const ms = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+    return { snapshot, sample: { nodeCpuMs: ms(cpu0, cpu2), buildCpuMs: ms(cpu0, cpu1), serializeCpuMs: ms(cpu1, cpu2), wallMs, pgCpuMs, bytes: payload.byteLength, changed } };
+  };
+  const warmupTicks = 5;
+  for (let i = 0; i < warmupTicks; i++) await tick();
+  const ticks: LiveTick[] = [];
+  let last: Awaited<ReturnType<typeof tick>>["snapshot"] | undefined;
+  for (let i = 0; i < input.ticks; i++) {
+    const { snapshot, sample } = await tick();
+    ticks.push(sample);
+    last = snapshot;
+  }
+  const states: Record<string, number> = {};
+  for (const p of last?.participants ?? []) states[p.state] = (states[p.state] ?? 0) + 1;
+  const profile = input.profileFile
+    ? await profiled(input.profileFile, input.ticks, async () => {
+        const snapshot = await buildLiveSnapshot(ctx, subject);
+        JSON.stringify([snapshot.participants, snapshot.counts, snapshot.activity]);
+        return encoder.encode(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
+      })
+    : null;
+  return { warmupTicks, ticks, participants: last?.participants.length ?? 0, states, activity: last?.activity.length ?? 0, profile };
+}
+
+// ------------------------------------------------------------------------------------------------ profiling
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** Runs `fn` `times` times under the V8 sampling profiler (0.1 ms), writes the .cpuprofile and summarises it. */
+async function profiled(file: string, times: number, fn: () => Promise<unknown>): Promise<ProfileSummary> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+  for (let i = 0; i < times; i++) await fn();
+  const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: CpuProfile };
+  session.disconnect();
+  fs.writeFileSync(file, JSON.stringify(profile));
+  return summarizeProfile(profile, file, times);
+}
+
+/** Which code a frame belongs to; "" for frames that count towards their caller (builtins, Node internals). */
+function areaOf(url: string, name: string): string {
+  if (name === "(garbage collector)") return "garbage collection";
+  if (name === "(idle)") return "idle (waiting for PostgreSQL)";
+  if (name === "(program)") return "V8/Node runtime (program)";
+  if (url.includes("/lib/eta/")) return "lib/eta (ETA maths)";
+  if (url.includes("/lib/live/")) return "lib/live (refresh / snapshot code)";
+  if (url.includes("/node_modules/postgres/")) return "postgres.js (driver: protocol, decoding)";
+  if (url.includes("/node_modules/drizzle-orm/")) return "drizzle-orm (query building, row mapping)";
+  if (url.includes("/node_modules/")) return `node_modules/${url.split("/node_modules/")[1]!.split("/")[0]}`;
+  if (url.includes("/bench/")) return "bench (its calls to JSON.stringify / encode)";
+  if (url.startsWith("file://") || url.startsWith("/")) return url.replace(/^.*\/main\//, "").replace(/\/[^/]*$/, "/");
+  return "";
+}
+
+/**
+ * Per-area and per-function CPU, per run: a sample in a builtin (String.prototype.split, JSON.stringify, Number) or
+ * a Node internal (TextDecoder) is charged to the nearest caller in our code or a package, which is what one can change.
+ */
+function summarizeProfile(profile: CpuProfile, file: string, times: number): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const owner = new Map<number, { area: string; name: string }>();
+  const ownerOf = (id: number): { area: string; name: string } => {
+    const known = owner.get(id);
+    if (known) return known;
+    const node = byId.get(id)!;
+    const { url, functionName, lineNumber } = node.callFrame;
+    const area = areaOf(url, functionName);
+    let result: { area: string; name: string };
+    if (area) {
+      // tsx's transpiled line numbers do not match our sources: the file alone for our code, file:line for packages.
+      const file = url.replace(/^.*\/(node_modules\/|main\/)/, "");
+      const where = !url ? "" : url.includes("/node_modules/") ? ` ${file}:${lineNumber + 1}` : ` ${file}`;
+      result = { area, name: `${functionName || "(anonymous)"}${where}` };
+    } else {
+      const up = parent.get(id);
+      result = up === undefined || byId.get(up)!.callFrame.functionName === "(root)" ? { area: "other (builtins at top level)", name: functionName || "(anonymous)" } : ownerOf(up);
+    }
+    owner.set(id, result);
+    return result;
+  };
+  const areas = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000 / times;
+    const o = ownerOf(id);
+    total += ms;
+    areas.set(o.area, (areas.get(o.area) ?? 0) + ms);
+    functions.set(o.name, (functions.get(o.name) ?? 0) + ms);
+  });
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return {
+    file,
+    sampledMs: total,
+    byArea: sorted(areas).map(([area, ms]) => ({ area, ms })),
+    byFunction: sorted(functions).slice(0, 15).map(([name, ms]) => ({ name, ms })),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ entry
+
+const commands: Record<string, (input: never) => Promise<unknown>> = {
+  seed,
+  "prepare-live": prepareLive,
+  refresh: measureRefresh,
+  live: measureLive,
+};
+
+const [command, inputFile, outputFile] = process.argv.slice(2);
+const run = command ? commands[command] : undefined;
+if (!run || !inputFile || !outputFile) {
+  console.error(`usage: tsx bench/eta-worker.ts <${Object.keys(commands).join("|")}> <input.json> <output.json>`);
+  process.exit(2);
+}
+try {
+  const output = await run(JSON.parse(fs.readFileSync(inputFile, "utf8")) as never);
+  fs.writeFileSync(outputFile, JSON.stringify(output));
+  process.exit(0);
+} catch (error) {
+  console.error(`bench eta worker ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,227 @@
+// `npm run bench:eta`: the ETA refresh (refreshEtas) for 10,000 travellers with realistic recent tracks, and the
+// live endpoint's per-tick work for one connected organizer (buildLiveSnapshot + JSON, what lib/live/stream.ts does
+// every second), against a fresh PostgreSQL database, without Redis and without OSRM. See bench/README.md.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { LiveInput, LiveOutput, ProfileSummary, RefreshInput, RefreshOutput, SeedInput, SeedOutput } from "./eta-worker";
+import { machineBusyShare, onCleanup, runMain, runToEnd } from "./lib/processes";
+import { cleanEnv, dropDatabase, freshDatabase, ROOT } from "./lib/services";
+
+/** Refreshes before the measured ones (the server runs one every few seconds, so it is measured warm). */
+const WARMUP_REFRESHES = 3;
+
+const { values: args } = parseArgs({
+  options: {
+    participants: { type: "string", default: "10000" },
+    fixes: { type: "string", default: "25" },
+    runs: { type: "string", default: "5" },
+    "live-participants": { type: "string", default: "500" },
+    ticks: { type: "string", default: "50" },
+    profile: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+const HELP = `usage: npm run bench:eta -- [--participants 10000] [--fixes 25] [--runs 5] [--live-participants 500] [--ticks 50]
+  [--profile] [--keep]
+  --profile  after the measured runs, run the refresh and the ticks again under the V8 profiler and print where the
+             CPU went (the .cpuprofile files land in bench/results/, open them in Chrome DevTools → Performance)
+  --keep     keep the database event_coming_bench_eta`;
+const DATABASE = "event_coming_bench_eta";
+const TARGET_CPU_MS = 100;
+const runId = new Date().toISOString().replace(/[:.]/g, "-");
+
+const fmt = (n: number | null, digits = 1) =>
+  n === null ? "n/a" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+const sumOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+function formatProfile(profile: ProfileSummary, per: string): string {
+  return [
+    `  profile (${fmt(profile.sampledMs)} ms sampled per ${per}, wall time incl. waiting): ${path.relative(ROOT, profile.file)}`,
+    ...profile.byArea.map((a) => `    ${fmt(a.ms).padStart(8)} ms  ${a.area}`),
+    "  top functions (builtins charged to their caller):",
+    ...profile.byFunction.map((f) => `    ${fmt(f.ms).padStart(8)} ms  ${f.name}`),
+  ].join("\n");
+}
+
+runMain(async () => {
+  if (args.help) return console.log(HELP), 0;
+  const participants = Number(args.participants);
+  const fixes = Number(args.fixes);
+  const runs = Number(args.runs);
+  const liveParticipants = Number(args["live-participants"]);
+  const ticks = Number(args.ticks);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
+  const busyAtStart = await machineBusyShare();
+  console.log(`machine: ${machine} · node ${process.version} · load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} · CPU in use by others: ${busyAtStart === undefined ? "unknown" : `${Math.round(busyAtStart * 100)} %`}`);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-bench-eta-"));
+  onCleanup(() => fs.rmSync(workDir, { recursive: true, force: true }));
+  const resultsDir = path.join(ROOT, "bench/results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  // No Redis, no OSRM: the refresh reads tracks from PostgreSQL and computes every ETA itself.
+  const env = cleanEnv({ DATABASE_URL: await freshDatabase(DATABASE), AUTH_SECRET: randomBytes(24).toString("hex"), JOB_RUNNER: "local", LOG_LEVEL: "warn" });
+  delete env.OSRM_URL;
+  onCleanup(async () => {
+    if (!args.keep) await dropDatabase(DATABASE);
+  });
+  const worker = async <T>(command: string, input: unknown): Promise<T> => {
+    const inputFile = path.join(workDir, `${command}-input.json`);
+    const outputFile = path.join(workDir, `${command}-output.json`);
+    fs.writeFileSync(inputFile, JSON.stringify(input));
+    await runToEnd(`bench eta worker (${command})`, "npx", ["--no", "--", "tsx", "bench/eta-worker.ts", command, inputFile, outputFile], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    return JSON.parse(fs.readFileSync(outputFile, "utf8")) as T;
+  };
+  const settings = `ETA_CIRCUITY=${env.ETA_CIRCUITY ?? "1.3 (default)"}, ETA_STALE_AFTER_MINUTES=${env.ETA_STALE_AFTER_MINUTES ?? "3 (default)"}`;
+  console.log(`PostgreSQL database ${DATABASE} (fresh, migrated) · no Redis · OSRM_URL unset · ${settings}\n`);
+
+  // ---------------------------------------------------------------------------------------------- the refresh
+  const big = await worker<SeedOutput>("seed", { participants, fixes, travelMode: "driving", mixedStates: false, randomSeed: 1 } satisfies SeedInput);
+  console.log(
+    `seeded ${big.participants.toLocaleString("en-US")} travellers on the way (driving event starting in ` +
+      `${Math.round((big.startsAtMs - big.nowMs) / 60_000)} min) with ${big.fixes.toLocaleString("en-US")} fixes in ${big.seconds.toFixed(1)} s`,
+  );
+  const busyRefresh = await machineBusyShare();
+  console.log(`CPU in use by others before measuring: ${busyRefresh === undefined ? "unknown" : `${Math.round(busyRefresh * 100)} %`}`);
+  const refresh = await worker<RefreshOutput>("refresh", {
+    organizationId: big.organizationId,
+    instanceId: big.instanceId,
+    nowMs: big.nowMs + 5_000,
+    warmups: WARMUP_REFRESHES,
+    runs,
+    profileFile: args.profile ? path.join(resultsDir, `eta-${runId}-refresh.cpuprofile`) : null,
+  } satisfies RefreshInput);
+
+  const refreshRows = [{ label: "warm-up", ...refresh.warmup }, ...refresh.runs.map((r, i) => ({ label: String(i + 1), ...r }))];
+  const refreshCpu = median(refresh.runs.map((r) => r.nodeCpuMs));
+  const refreshWall = median(refresh.runs.map((r) => r.wallMs));
+  const pgRuns = refresh.runs.map((r) => r.pgCpuMs);
+  const refreshPg = pgRuns.some((x) => x === null) ? null : median(pgRuns as number[]);
+  console.log(`\nETA refresh: refreshEtas(now), ${participants.toLocaleString("en-US")} participants × ${fixes} fixes, ${WARMUP_REFRESHES} warm-up (the first shown) + ${runs} measured\n`);
+  console.log(
+    table(
+      ["run", "Node CPU ms", "wall ms", "PostgreSQL CPU ms", "participants", "became late", "became stale"],
+      [
+        ...refreshRows.map((r) => [r.label, fmt(r.nodeCpuMs), fmt(r.wallMs), fmt(r.pgCpuMs, 0), String(r.summary.participants), String(r.summary.becameLate), String(r.summary.becameStale)]),
+        ["median", fmt(refreshCpu), fmt(refreshWall), fmt(refreshPg, 0), "", "", ""],
+      ],
+    ),
+  );
+  const { stages } = refresh;
+  const rest = refreshCpu - stages.query.nodeCpuMs - stages.parseMs - stages.computeMs;
+  console.log(
+    `\nWhere the Node CPU goes (the refresh's steps done one at a time in the same process, medians):\n` +
+      table(
+        ["step", "Node CPU ms", "wall ms"],
+        [
+          [`track query: ${stages.query.travellers.toLocaleString("en-US")} rows, ${(stages.query.textBytes / 1e6).toFixed(1)} MB of track text (PostgreSQL CPU ${fmt(stages.query.pgCpuMs, 0)} ms)`, fmt(stages.query.nodeCpuMs), fmt(stages.query.wallMs)],
+          [`parse tracks: ${stages.query.fixes.toLocaleString("en-US")} fixes (parseTrack: one pass over the integers)`, fmt(stages.parseMs), ""],
+          [`computeEta + lateness × ${stages.query.travellers.toLocaleString("en-US")} (pure compute)`, fmt(stages.computeMs), ""],
+          ["the rest: UPDATE arrays, the UPDATE, activity (median refresh − the above)", rest < 0 ? `≈ 0 (${fmt(rest)}: noise)` : fmt(rest), ""],
+        ],
+      ),
+  );
+  if (refresh.profile) console.log(`\n${formatProfile(refresh.profile, "refresh")}`);
+
+  // ---------------------------------------------------------------------------------------------- the live endpoint
+  const small = await worker<SeedOutput>("seed", { participants: liveParticipants, fixes, travelMode: "walking", mixedStates: true, randomSeed: 2 } satisfies SeedInput);
+  const prepared = await worker<{ refresh: { participants: number; becameLate: number; becameStale: number } }>("prepare-live", {
+    finishedInstanceId: big.instanceId,
+    nowMs: small.nowMs + 2_000,
+  });
+  console.log(
+    `\nseeded ${small.participants} participants for the live view (walking event; ${small.travelling} on the way, refreshed once: ` +
+      `${prepared.refresh.becameLate} late, ${prepared.refresh.becameStale} stale) in ${small.seconds.toFixed(1)} s`,
+  );
+  const busyLive = await machineBusyShare();
+  console.log(`CPU in use by others before measuring: ${busyLive === undefined ? "unknown" : `${Math.round(busyLive * 100)} %`}`);
+  const live = await worker<LiveOutput>("live", {
+    organizationId: small.organizationId,
+    instanceId: small.instanceId,
+    ticks,
+    profileFile: args.profile ? path.join(resultsDir, `eta-${runId}-live.cpuprofile`) : null,
+  } satisfies LiveInput);
+  const col = (pick: (t: LiveOutput["ticks"][number]) => number) => live.ticks.map(pick);
+  const tickCpu = median(col((t) => t.nodeCpuMs));
+  const tickCpuMean = col((t) => t.nodeCpuMs).reduce((a, b) => a + b, 0) / Math.max(1, live.ticks.length);
+  const tickPgTotal = sumOrNull(live.ticks.map((t) => t.pgCpuMs));
+  const tickPgMean = tickPgTotal === null ? null : tickPgTotal / Math.max(1, live.ticks.length);
+  console.log(
+    `\nLive endpoint: one tick of lib/live/stream.ts for one organizer (buildLiveSnapshot, JSON.stringify of the change key and ` +
+      `of the snapshot, UTF-8 encode), ${live.participants} participants ` +
+      `(${Object.entries(live.states).map(([s, n]) => `${s} ${n}`).join(", ")}), ${live.activity} activity entries, ` +
+      `${live.warmupTicks} warm-up + ${live.ticks.length} measured ticks back to back\n`,
+  );
+  console.log(
+    table(
+      ["per tick", "median", "p95", "mean"],
+      [
+        ["Node CPU ms (total)", fmt(tickCpu, 2), fmt(pct(col((t) => t.nodeCpuMs), 95), 2), fmt(tickCpuMean, 2)],
+        ["  buildLiveSnapshot", fmt(median(col((t) => t.buildCpuMs)), 2), fmt(pct(col((t) => t.buildCpuMs), 95), 2), ""],
+        ["  stringify + encode", fmt(median(col((t) => t.serializeCpuMs)), 2), fmt(pct(col((t) => t.serializeCpuMs), 95), 2), ""],
+        ["wall ms", fmt(median(col((t) => t.wallMs)), 2), fmt(pct(col((t) => t.wallMs), 95), 2), ""],
+        ["PostgreSQL CPU ms (10 ms clock ticks: mean only)", "", "", fmt(tickPgMean, 2)],
+        ["snapshot bytes (SSE message)", median(col((t) => t.bytes)).toLocaleString("en-US"), "", ""],
+      ],
+    ),
+  );
+  const perSecond = tickCpuMean; // one tick per second per connected organizer
+  console.log(
+    `\nCost per connected organizer at one tick per second: ${fmt(perSecond, 1)} ms of Node CPU per second ` +
+      `(${fmt(perSecond / 10, 2)} % of a core) → about ${Math.floor(1000 / Math.max(perSecond, 0.001)).toLocaleString("en-US")} organizers per Node core` +
+      (tickPgMean ? `; PostgreSQL ${fmt(tickPgMean, 1)} ms per second → about ${Math.floor(1000 / tickPgMean).toLocaleString("en-US")} organizers per PostgreSQL core` : "") +
+      `; ${(median(col((t) => t.bytes)) / 1024).toFixed(0)} KiB per second on the wire per organizer while anything changes. ` +
+      `(Nobody moved between the ticks here, so ${live.ticks.filter((t) => t.changed).length} of ${live.ticks.length} would have been sent; every tick is ` +
+      `measured with the full serialization, as when points keep arriving.)`,
+  );
+  if (live.profile) console.log(`\n${formatProfile(live.profile, "tick")}`);
+
+  // ---------------------------------------------------------------------------------------------- targets
+  const pass = refreshCpu < TARGET_CPU_MS;
+  console.log(
+    `\nTarget (issue 5): the ETA refresh for ${participants.toLocaleString("en-US")} participants < ${TARGET_CPU_MS} ms of CPU per refresh, excluding OSRM.\n` +
+      `  Judged on the whole refreshEtas() call's Node process CPU (user + system, median of ${runs}); PostgreSQL's CPU is another process, shown apart.\n` +
+      `  ${pass ? "PASS" : "MISS"}  refresh: ${fmt(refreshCpu)} ms Node CPU (wall ${fmt(refreshWall)} ms; PostgreSQL ${fmt(refreshPg, 0)} ms)` +
+      `\n  (for reference, not the target: the ETA maths alone, computeEta + lateness, ${fmt(stages.computeMs)} ms; parsing the tracks ${fmt(stages.parseMs)} ms)`,
+  );
+
+  const file = path.join(resultsDir, `eta-${runId}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        cpus: machine,
+        node: process.version,
+        loadAverage: os.loadavg(),
+        busyShare: { start: busyAtStart, refresh: busyRefresh, live: busyLive },
+        settings: args,
+        refresh: { seed: big, ...refresh, medianNodeCpuMs: refreshCpu, medianWallMs: refreshWall, medianPgCpuMs: refreshPg, pass },
+        live: { seed: small, prepared, ...live, medianNodeCpuMsPerTick: tickCpu, meanNodeCpuMsPerTick: tickCpuMean, meanPgCpuMsPerTick: tickPgMean },
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`results: ${path.relative(ROOT, file)}`);
+  return 0;
+});
