@@ -26,3 +26,21 @@ test("health reports the embedded database as reachable and migrated", async ({ 
     parts: { database: { kind: "pglite", ok: true, migrated: true } },
   });
 });
+
+test("a newcomer starts the live demo and sees people approach at once and the first arrivals soon after", async ({ page }) => {
+  test.setTimeout(240_000);
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn("demo@event-coming.local", "demo-organizer");
+  await expect(page).toHaveURL(/\/maple-grove$/);
+
+  await page.getByRole("button", { name: "Start a live demo" }).click();
+  await expect(page).toHaveURL(/\/maple-grove\/occurrences\/[0-9a-f-]{36}\/live$/, { timeout: 30_000 });
+  await expect(page.getByTestId("live-indicator")).toHaveText("Live", { timeout: 15_000 });
+  const participants = page.getByRole("list", { name: "Participants" }).getByRole("listitem");
+  await expect(participants).toHaveCount(8);
+  // Real points through the ingest API: on the way within seconds, the first arrivals a minute or two later, no reload.
+  await expect(page.getByTestId("live-map")).toHaveAccessibleName(/8 participants with a position/, { timeout: 30_000 });
+  await expect(participants.and(page.locator('[data-state="arrived"]')).first()).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText(/arrived/i);
+});

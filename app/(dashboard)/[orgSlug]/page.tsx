@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveDemoButton } from "@/components/demo/live-demo-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,10 +8,12 @@ import { CalendarIcon, UsersIcon, BuildingIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { env } from "@/lib/env";
 import { listEvents } from "@/lib/events/events";
 import { getOrganizationCounts } from "@/lib/organizations/get-overview";
 import { listParticipants } from "@/lib/participants/list-participants";
 import { requirePageContext } from "@/lib/tenant/request-context";
+import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -30,6 +33,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
         <Stat label="Participants" value={counts.participants} icon={<UsersIcon />} />
         <Stat label="Team members" value={counts.members} icon={<BuildingIcon />} />
       </div>
+
+      {env().mode === "embedded" && can(ctx.role, "events.write") ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>See it live</CardTitle>
+            <CardDescription>This is the embedded demo: nothing leaves this machine.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LiveDemoButton orgSlug={ctx.org.slug} />
+          </CardContent>
+        </Card>
+      ) : null}
 
       <Card>
         <CardHeader>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimulateButton } from "@/components/demo/simulate-button";
 import { AttendanceTable, LiveBadge } from "@/components/occurrences/attendance-table";
 import { OCCURRENCE_STATUS, formatLocalShort } from "@/components/occurrences/labels";
 import { LiveRefresh } from "@/components/occurrences/live-refresh";
@@ -11,6 +12,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
+import { env } from "@/lib/env";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
 import { getOccurrenceTimeline } from "@/lib/schedule/timeline";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
@@ -56,6 +58,7 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
         }
       />
       {occurrence.status !== "cancelled" ? <LiveRefresh from={validFrom.toISOString()} until={validUntil.toISOString()} /> : null}
+      {isLive && env().mode === "embedded" && can(ctx.role, "live.checkIn") ? <SimulateButton orgSlug={orgSlug} instanceId={occurrence.id} /> : null}
       {occurrence.status === "cancelled" ? (
         <Alert tone="warning" title="This occurrence is cancelled">
           Nobody gets its messages: {cancelledMessages} planned message{cancelledMessages === 1 ? " was" : "s were"}{" "}

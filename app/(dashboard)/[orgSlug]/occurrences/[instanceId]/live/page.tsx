@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatLocalShort } from "@/components/occurrences/labels";
+import { SimulateButton } from "@/components/demo/simulate-button";
 import { LiveView } from "@/components/live/live-view";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { env } from "@/lib/env";
 import { getLiveSnapshot } from "@/lib/live/snapshot";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
@@ -16,6 +18,12 @@ export default async function LiveMapPage({ params }: { params: Promise<{ orgSlu
   const ctx = await requirePageContext(orgSlug);
   const snapshot = await notFoundOnMissing(getLiveSnapshot(ctx, instanceId));
   const { occurrence } = snapshot;
+  const now = new Date().getTime();
+  const windowOpen =
+    occurrence.status !== "cancelled" &&
+    occurrence.trackingWindow !== null &&
+    Date.parse(occurrence.trackingWindow.opensAt) <= now &&
+    now <= Date.parse(occurrence.trackingWindow.closesAt);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -32,6 +40,9 @@ export default async function LiveMapPage({ params }: { params: Promise<{ orgSlu
           </Link>
         }
       />
+      {windowOpen && env().mode === "embedded" && can(ctx.role, "live.checkIn") ? (
+        <SimulateButton orgSlug={orgSlug} instanceId={instanceId} />
+      ) : null}
       <LiveView
         orgSlug={orgSlug}
         initial={snapshot}
