@@ -2,7 +2,7 @@
 // cache know about it. The snapshot builder calls this every second for every participant.
 
 import { computeEta, lateness } from "@/lib/eta/eta";
-import type { TravelMode } from "@/lib/eta/estimate";
+import { haversineM, type TravelMode } from "@/lib/eta/estimate";
 import type { EtaConfidence, EtaMethod, LiveCounts, LiveParticipant, LiveState } from "./types";
 
 type Rsvp = LiveParticipant["rsvp"];
@@ -86,7 +86,8 @@ export function toLiveParticipant(facts: AttendanceFacts, occurrence: Occurrence
   const onTheSpot = stored.speedMps !== null && estimate.method === "device" && stored.method === "track" ? "track" : estimate.method;
   const method = storedIsCurrent && !stale ? (stored.method ?? estimate.method) : onTheSpot;
   const confidence = storedIsCurrent && !stale ? (stored.confidence ?? estimate.confidence) : estimate.confidence;
-  const distanceM = storedIsCurrent && stored.distanceM !== null ? stored.distanceM : Math.round(estimate.remainingM);
+  // The straight line, as the participant's page and the occurrence page show it (the ETA has the road in it).
+  const distanceM = Math.round(haversineM(fix, occurrence.venue));
   const { isLate, lateMinutes } = lateness(etaAt, occurrence.startsAt, occurrence.lateGraceMinutes);
   const state: LiveState = isLate ? "late" : stale ? "stale" : "on_the_way";
   return {

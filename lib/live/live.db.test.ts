@@ -64,8 +64,8 @@ describe("live snapshot", () => {
     const farView = byId.get(far!.attendance.id)!;
     expect(nearView.state).toBe("on_the_way");
     expect(nearView.position).toMatchObject({ accuracyM: 10 });
-    expect(nearView.distanceM).toBeGreaterThan(400);
-    expect(nearView.distanceM).toBeLessThan(700);
+    expect(nearView.distanceM).toBeGreaterThan(390);
+    expect(nearView.distanceM).toBeLessThan(410);
     // 5 km × circuity at walking pace is over an hour: far beyond start + grace.
     expect(farView.state).toBe("late");
     expect(farView.lateMinutes).toBeGreaterThan(30);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { rows } from "@/db/migrate";
 import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
-import type { LatLng, TravelMode } from "@/lib/eta/estimate";
+import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
 import { osrmDurations } from "@/lib/eta/osrm";
 import type { TrackFix } from "@/lib/eta/speed";
 import { env } from "@/lib/env";
@@ -113,7 +113,7 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
           ${pgArray(etas.map((e) => e.method))}::text[],
           ${pgArray(etas.map((e) => e.confidence))}::text[],
           ${pgArray(etas.map((e) => e.speedMps))}::real[],
-          ${pgArray(etas.map((e) => Math.round(e.remainingM)))}::int[],
+          ${pgArray(tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue))))}::int[],
           ${pgArray(late.map((l) => l.isLate))}::boolean[],
           ${pgArray(late.map((l) => l.lateMinutes))}::int[],
           ${pgArray(etas.map((e) => e.stale))}::boolean[]

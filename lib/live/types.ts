@@ -23,7 +23,7 @@ export type LiveParticipant = {
   etaAt: string | null;
   etaMethod: EtaMethod | null;
   etaConfidence: EtaConfidence | null;
-  /** Remaining distance along the way (metres, circuity or road routing applied); null without a position. */
+  /** Straight-line distance to the venue from the latest fix (metres), as the participant's page shows it; null without a position. */
   distanceM: number | null;
   /** Minutes after start + grace the prediction lands; null when not late. */
   lateMinutes: number | null;
