@@ -32,6 +32,8 @@ export const participants = pgTable(
     guardianOf: text(),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     optedOutAt: timestamptz(),
+    /** Last message received from them over WhatsApp: free-form messages are allowed for 24 hours after it. */
+    lastInboundAt: timestamptz(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
