@@ -8,6 +8,7 @@ import type { TrackFix } from "@/lib/eta/speed";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { readLatestFixes } from "@/lib/tracking/buffer";
+import { DEFAULT_TRACKING_MINUTES } from "@/lib/tracking/window";
 import { recordActivity, type NewActivity } from "./activity";
 
 /** The recent track the speed estimate looks at. */
@@ -47,7 +48,8 @@ export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
       from event_instances i
       join events e on e.id = i.event_id and e.organization_id = i.organization_id
       where i.status = 'scheduled'
-        and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, 60)) <= ${now.toISOString()}::timestamptz
+        and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, ${DEFAULT_TRACKING_MINUTES})) <= ${now.toISOString()}::timestamptz
+        -- The same window as lib/tracking/window.ts trackingWindow().
         and i.ends_at + make_interval(mins => coalesce(e.closure_offset_minutes, 0)) >= ${now.toISOString()}::timestamptz
     `),
   );
