@@ -1,0 +1,163 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/db/test-helpers";
+import { encodeReplyPayload } from "@/lib/whatsapp/webhook";
+import { TEST_APP_SECRET } from "@/lib/whatsapp/webhook/test-fixtures";
+
+// What inbound messages do inside their organization: opt-out, shared locations, and cross-organization safety.
+process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
+process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
+process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
+delete process.env.UPSTASH_REDIS_REST_URL;
+delete process.env.UPSTASH_REDIS_REST_TOKEN;
+connectTestDatabase();
+const { getDb, schema } = await import("@/db");
+const { replyPayloadSecret } = await import("./secrets");
+const { RADIUS_M, northOfVenue } = await import("@/lib/tracking/test-helpers");
+const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
+const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
+
+const { auditLogs, locations, participants, scheduledActions } = schema;
+const db = getDb();
+type Setup = Awaited<ReturnType<typeof createWhatsAppOccurrence>>;
+
+describe("inbound effects", () => {
+  let a: Setup;
+  let b: Setup;
+  beforeAll(async () => {
+    a = await createWhatsAppOccurrence("Effects A", 6);
+    b = await createWhatsAppOccurrence("Effects B", 2);
+  });
+
+  describe("opt-out", () => {
+    it("STOP opts the sender out and cancels only their own pending actions; a non-ASCII name is kept intact", async () => {
+      const { participant: p } = a.people[5]!;
+      const other = a.people[4]!.participant;
+      const actions = await db
+        .insert(scheduledActions)
+        .values([
+          { organizationId: a.org.id, instanceId: a.instance.id, participantId: p.id, action: "reminder", dueAt: new Date(Date.now() + 3600_000) },
+          { organizationId: a.org.id, instanceId: a.instance.id, participantId: p.id, action: "confirmation", dueAt: new Date(), status: "done" },
+          { organizationId: a.org.id, instanceId: a.instance.id, participantId: other.id, action: "reminder", dueAt: new Date(Date.now() + 3600_000) },
+          { organizationId: a.org.id, instanceId: a.instance.id, participantId: null, action: "closure", dueAt: new Date(Date.now() + 7200_000) },
+        ])
+        .returning();
+      const wamid = `wamid.stop-${crypto.randomUUID()}`;
+      const res = await post(delivery("text-stop-non-ascii", { number: a.phoneNumberId, from: p.phone, wamid, text: " Stop! " }));
+      expect(res.status).toBe(200);
+      expect((await participantRow(a.org.id, p.id)).optedOutAt).toEqual(new Date(1774519500 * 1000));
+      expect((await participantRow(a.org.id, other.id)).optedOutAt).toBeNull();
+      const statuses = await Promise.all(
+        actions.map(async (action) => (await db.select().from(scheduledActions).where(eq(scheduledActions.id, action.id)))[0]!.status),
+      );
+      expect(statuses).toEqual(["cancelled", "done", "pending", "pending"]);
+      const [message] = await messageRows(wamid);
+      expect(message).toMatchObject({ type: "text", participantId: p.id, body: { text: " Stop! ", outcome: "opted_out", contactName: "Zoë Ağaoğlu" } });
+      const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.targetId, p.id)));
+      expect(audit).toMatchObject({ action: "participant.opted_out", actorType: "webhook", data: { via: "whatsapp_text", cancelledActions: 1 } });
+    });
+
+    it("an ordinary text is only recorded; the opt-out button opts out through its signed payload", async () => {
+      const { participant: p } = a.people[3]!;
+      const wamid = `wamid.text-${crypto.randomUUID()}`;
+      await post(delivery("text-stop-non-ascii", { number: a.phoneNumberId, from: p.phone, wamid, text: "Ich komme 5 Minuten später 🙏" }));
+      expect((await messageRows(wamid))[0]!.body).toMatchObject({ text: "Ich komme 5 Minuten später 🙏", outcome: "recorded" });
+      expect((await participantRow(a.org.id, p.id)).optedOutAt).toBeNull();
+
+      const payload = encodeReplyPayload(replyPayloadSecret(), { type: "optout", participantId: p.id });
+      await post(delivery("interactive-button-decline", { number: a.phoneNumberId, from: p.phone, payload }));
+      expect((await participantRow(a.org.id, p.id)).optedOutAt).not.toBeNull();
+    });
+  });
+
+  describe("location", () => {
+    it("a shared location far away is stored as a WhatsApp point and moves the participant on the way", async () => {
+      const { participant: p, attendance: att } = a.people[0]!;
+      const ts = nowSeconds() - 120;
+      const far = northOfVenue(2000);
+      const wamid = `wamid.loc-${crypto.randomUUID()}`;
+      const res = await post(delivery("location", { number: a.phoneNumberId, from: p.phone, wamid, timestamp: ts, location: { latitude: far.lat, longitude: far.lng } }));
+      expect(res.status).toBe(200);
+      const points = await db.select().from(locations).where(eq(locations.attendanceId, att.id));
+      expect(points).toHaveLength(1);
+      expect(points[0]).toMatchObject({ organizationId: a.org.id, source: "whatsapp", accuracyM: WHATSAPP_LOCATION_ACCURACY_M, recordedAt: new Date(ts * 1000) });
+      const row = await attendanceRow(a.org.id, att.id);
+      expect(row).toMatchObject({ journey: "on_the_way", checkedInAt: null, lastFixAt: new Date(ts * 1000) });
+      expect(row.distanceM).toBeGreaterThan(1950);
+      expect((await messageRows(wamid))[0]).toMatchObject({ type: "location", attendanceId: att.id, body: { outcome: "stored", name: "Alexanderplatz" } });
+    });
+
+    it("a location surely inside the arrival radius checks the participant in (method whatsapp_location)", async () => {
+      const { participant: p, attendance: att } = a.people[0]!;
+      const ts = nowSeconds() - 30;
+      const here = northOfVenue(RADIUS_M - WHATSAPP_LOCATION_ACCURACY_M - 20);
+      const res = await post(delivery("location", { number: a.phoneNumberId, from: p.phone, timestamp: ts, location: { latitude: here.lat, longitude: here.lng } }));
+      expect(res.status).toBe(200);
+      expect(await attendanceRow(a.org.id, att.id)).toMatchObject({ journey: "arrived", checkInMethod: "whatsapp_location", checkedInAt: new Date(ts * 1000) });
+      // After arrival a further location is logged but not stored as a point.
+      await post(delivery("location", { number: a.phoneNumberId, from: p.phone, timestamp: ts + 10, location: { latitude: here.lat, longitude: here.lng } }));
+      expect(await db.select().from(locations).where(eq(locations.attendanceId, att.id))).toHaveLength(2);
+    });
+
+    it("a single location near the edge of the radius is not enough to check in", async () => {
+      const { participant: p, attendance: att } = a.people[1]!;
+      const edge = northOfVenue(RADIUS_M - 10);
+      await post(delivery("location", { number: a.phoneNumberId, from: p.phone, timestamp: nowSeconds() - 5, location: { latitude: edge.lat, longitude: edge.lng } }));
+      expect(await attendanceRow(a.org.id, att.id)).toMatchObject({ journey: "on_the_way", checkedInAt: null });
+    });
+
+    it("a location outside every tracking window is only recorded", async () => {
+      const { participant: p, attendance: att } = a.people[2]!;
+      const wamid = `wamid.old-${crypto.randomUUID()}`;
+      await post(delivery("location", { number: a.phoneNumberId, from: p.phone, wamid }));
+      expect(await db.select().from(locations).where(eq(locations.attendanceId, att.id))).toHaveLength(0);
+      expect((await attendanceRow(a.org.id, att.id)).journey).toBe("not_started");
+      expect((await messageRows(wamid))[0]).toMatchObject({ attendanceId: null, body: { outcome: "no_occurrence" } });
+    });
+  });
+
+  describe("cross-organization safety", () => {
+    it("a payload for organization A's attendance arriving on B's number changes nothing, even from the same phone", async () => {
+      const { participant: pa, attendance: attA } = a.people[2]!;
+      // The same person is on both organizations' lists.
+      const [pb] = await db
+        .insert(participants)
+        .values({ organizationId: b.org.id, name: "Same person", phone: pa.phone })
+        .returning();
+      await resetRsvp(a.org.id, attA.id);
+      const wamid = `wamid.cross-${crypto.randomUUID()}`;
+      const res = await post(delivery("template-button-confirm", { number: b.phoneNumberId, from: pa.phone, wamid, payload: rsvpPayload(attA.id, "confirm") }));
+      expect(res.status).toBe(200);
+      expect((await attendanceRow(a.org.id, attA.id)).rsvp).toBe("pending");
+      expect(await rsvpAudits(a.org.id, attA.id)).toBe(0);
+      // Logged as B's inbound message from B's participant; A's participant's window is untouched.
+      expect((await messageRows(wamid))[0]).toMatchObject({ organizationId: b.org.id, participantId: pb!.id, attendanceId: null, body: { outcome: "not_theirs" } });
+      expect((await participantRow(a.org.id, pa.id)).lastInboundAt).not.toEqual(new Date(1774515600 * 1000));
+    });
+
+    it("a payload for someone else's attendance, tapped from another phone, changes nothing", async () => {
+      const target = a.people[2]!.attendance;
+      const sender = a.people[3]!.participant;
+      await resetRsvp(a.org.id, target.id);
+      await post(delivery("template-button-confirm", { number: a.phoneNumberId, from: sender.phone, payload: rsvpPayload(target.id, "confirm") }));
+      const optOut = encodeReplyPayload(replyPayloadSecret(), { type: "optout", participantId: a.people[2]!.participant.id });
+      await post(delivery("interactive-button-decline", { number: a.phoneNumberId, from: sender.phone, payload: optOut }));
+      expect((await attendanceRow(a.org.id, target.id)).rsvp).toBe("pending");
+      expect((await participantRow(a.org.id, a.people[2]!.participant.id)).optedOutAt).toBeNull();
+    });
+
+    it("a status for A's message arriving on B's number does not touch it", async () => {
+      const out = await createOutboundMessage(a.org.id, a.people[0]!.participant.id);
+      await post(delivery("status-failed-131047", { number: b.phoneNumberId, statusWamid: out.wamid! }));
+      expect((await messageRows(out.wamid!))[0]).toMatchObject({ status: "sent", errorCode: null });
+    });
+
+    it("STOP on B's number opts out only B's participant with that phone", async () => {
+      const pa = a.people[1]!.participant;
+      const [pb] = await db.insert(participants).values({ organizationId: b.org.id, name: "Twin", phone: pa.phone }).returning();
+      await post(delivery("text-stop-non-ascii", { number: b.phoneNumberId, from: pa.phone }));
+      expect((await participantRow(b.org.id, pb!.id)).optedOutAt).not.toBeNull();
+      expect((await participantRow(a.org.id, pa.id)).optedOutAt).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { schema } from "@/db";
+import { writeWebhookAudit } from "./audit";
+import type { InboundContext } from "./context";
+
+const { participants, scheduledActions } = schema;
+
+export type OptOutOutcome = { optedOut: boolean; cancelledActions: number };
+
+/**
+ * Opts a participant out of every message of the organization and cancels their pending participant-specific
+ * scheduled actions (actions for a whole occurrence skip opted-out participants when they run). Repeating it
+ * changes nothing and keeps the first opt-out time.
+ */
+export async function optOutParticipant(
+  ctx: InboundContext,
+  participantId: string,
+  via: { at: Date; source: "button" | "text"; wamid: string },
+): Promise<OptOutOutcome> {
+  const { tx, organizationId: org } = ctx;
+  const [changed] = await tx
+    .update(participants)
+    .set({ optedOutAt: via.at, updatedAt: new Date() })
+    .where(and(eq(participants.id, participantId), eq(participants.organizationId, org), isNull(participants.optedOutAt)))
+    .returning({ id: participants.id });
+  const cancelled = await tx
+    .update(scheduledActions)
+    .set({ status: "cancelled", completedAt: sql`now()`, lastError: "Participant opted out over WhatsApp.", updatedAt: new Date() })
+    .where(
+      and(
+        eq(scheduledActions.organizationId, org),
+        eq(scheduledActions.participantId, participantId),
+        eq(scheduledActions.status, "pending"),
+      ),
+    )
+    .returning({ id: scheduledActions.id });
+  if (changed) {
+    await writeWebhookAudit(ctx, {
+      action: "participant.opted_out",
+      targetType: "participant",
+      targetId: participantId,
+      data: { via: `whatsapp_${via.source}`, wamid: via.wamid, cancelledActions: cancelled.length },
+    });
+  }
+  return { optedOut: Boolean(changed), cancelledActions: cancelled.length };
+}

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { schema } from "@/db";
+import type { MessageStatusChange } from "@/db/schema/whatsapp";
+import { nextStatus, type StatusEvent } from "@/lib/whatsapp/webhook";
+import type { InboundContext } from "./context";
+
+const { messages } = schema;
+
+export type StatusOutcome = "advanced" | "kept" | "unknown_message";
+
+/**
+ * A delivery report for a message we sent. Every report is appended to the history, but the status only moves
+ * forward (nextStatus), since WhatsApp delivers them out of order: "read" then a late "delivered" stays "read".
+ * The error of a failure is recorded when the message actually becomes failed.
+ */
+export async function applyStatus(ctx: InboundContext, event: StatusEvent): Promise<StatusOutcome> {
+  const { tx, organizationId: org } = ctx;
+  const [message] = await tx
+    .select({ id: messages.id, status: messages.status, statusHistory: messages.statusHistory })
+    .from(messages)
+    .where(and(eq(messages.wamid, event.wamid), eq(messages.organizationId, org), eq(messages.direction, "outbound")))
+    .for("update");
+  if (!message) return "unknown_message";
+
+  const error = event.errors[0];
+  const errorText = error ? describeError(error) : undefined;
+  const change: MessageStatusChange = {
+    status: event.status,
+    at: event.timestamp.toISOString(),
+    ...(errorText ? { error: errorText } : {}),
+  };
+  const next = nextStatus(message.status, event.status);
+  await tx
+    .update(messages)
+    .set({
+      statusHistory: [...message.statusHistory, change],
+      ...(next ? { status: next } : {}),
+      ...(next === "failed"
+        ? { errorCode: error ? String(error.code) : null, errorMessage: errorText ?? "WhatsApp reported the message as failed." }
+        : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(messages.id, message.id), eq(messages.organizationId, org)));
+  return next ? "advanced" : "kept";
+}
+
+/** "Re-engagement message: Message failed to send because more than 24 hours have passed…" */
+function describeError(error: StatusEvent["errors"][number]): string {
+  const detail = error.details ?? (error.message && error.message !== error.title ? error.message : undefined);
+  return detail ? `${error.title}: ${detail}` : error.title;
+}
