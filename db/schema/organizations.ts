@@ -22,7 +22,11 @@ export const organizations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    // A webhook names the business number it came to: that must lead to one organization.
+    uniqueIndex("organizations_whatsapp_phone_number_id_key").on(t.whatsappPhoneNumberId),
+  ],
 );
 
 /** The tenant column every organization-owned table starts with. */

@@ -14,9 +14,7 @@ export const GET = withRoute("whatsapp.webhook.verify", async (request) => {
 /** Notifications: signed, deduplicated and applied before answering, so a failure is retried by Meta's redelivery. */
 export const POST = withRoute("whatsapp.webhook", async (request, { log, requestId }) => {
   const body = await readBodyWithLimit(request);
-  if (!body) {
-    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The body is larger than 1 MB." } }, { status: 413 });
-  }
+  if (!body) throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB.");
   const result = await receiveWebhook(body, request.headers.get("x-hub-signature-256"), { log, requestId });
   return NextResponse.json({ received: result.received });
 });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "organizations_whatsapp_phone_number_id_key" ON "organizations" USING btree ("whatsapp_phone_number_id");
