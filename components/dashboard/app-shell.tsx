@@ -5,6 +5,7 @@ import { Logo } from "@/components/brand/logo";
 import { Avatar } from "@/components/ui/avatar";
 import {
   ActivityIcon,
+  MessageIcon,
   CalendarIcon,
   ClockIcon,
   LogOutIcon,
@@ -31,6 +32,7 @@ function navItems(slug: string, role: Role): NavItem[] {
     { href: `/${slug}/occurrences`, label: "Upcoming", icon: <ClockIcon />, show: can(role, "events.read") },
     { href: `/${slug}/events`, label: "Events", icon: <CalendarIcon />, show: can(role, "events.read") },
     { href: `/${slug}/participants`, label: "Participants", icon: <UsersIcon />, show: can(role, "events.read") },
+    { href: `/${slug}/messages`, label: "Messages", icon: <MessageIcon />, show: can(role, "events.read") },
     { href: `/${slug}/members`, label: "Members", icon: <UserPlusIcon />, show: can(role, "members.manage") },
     { href: `/${slug}/settings`, label: "Settings", icon: <SettingsIcon />, show: can(role, "organization.update") },
   ];

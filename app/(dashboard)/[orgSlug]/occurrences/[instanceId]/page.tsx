@@ -13,6 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { env } from "@/lib/env";
+import { countMessagesByStatus } from "@/lib/messages/list-messages";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
 import { getOccurrenceTimeline } from "@/lib/schedule/timeline";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
@@ -23,10 +24,12 @@ export const metadata: Metadata = { title: "Occurrence" };
 export default async function OccurrencePage({ params }: { params: Promise<{ orgSlug: string; instanceId: string }> }) {
   const { orgSlug, instanceId } = await params;
   const ctx = await requirePageContext(orgSlug);
-  const [occurrence, timeline] = await Promise.all([
+  const [occurrence, timeline, messageCounts] = await Promise.all([
     notFoundOnMissing(getOccurrence(ctx, instanceId)),
     notFoundOnMissing(getOccurrenceTimeline(ctx, instanceId)),
+    notFoundOnMissing(countMessagesByStatus(ctx, instanceId)),
   ]);
+  const failedMessages = messageCounts.failed ?? 0;
   const { event, counts } = occurrence;
   const status = OCCURRENCE_STATUS[occurrence.status]!;
   const cancelledMessages = timeline.filter((row) => row.status === "cancelled").length;
@@ -59,6 +62,13 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
       />
       {occurrence.status !== "cancelled" ? <LiveRefresh from={validFrom.toISOString()} until={validUntil.toISOString()} /> : null}
       {isLive && env().mode === "embedded" && can(ctx.role, "live.checkIn") ? <SimulateButton orgSlug={orgSlug} instanceId={occurrence.id} /> : null}
+      {failedMessages > 0 ? (
+        <Alert tone="danger" title={`${failedMessages} WhatsApp message${failedMessages === 1 ? "" : "s"} could not be sent`}>
+          <Link href={`/${orgSlug}/messages?occurrence=${occurrence.id}&status=failed`} className="font-medium underline">
+            See who and why
+          </Link>
+        </Alert>
+      ) : null}
       {occurrence.status === "cancelled" ? (
         <Alert tone="warning" title="This occurrence is cancelled">
           Nobody gets its messages: {cancelledMessages} planned message{cancelledMessages === 1 ? " was" : "s were"}{" "}
@@ -101,7 +111,12 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
         <Card>
           <CardHeader>
             <CardTitle>Messages</CardTitle>
-            <CardDescription>What goes out over WhatsApp, to whom and when.</CardDescription>
+            <CardDescription>
+              What goes out over WhatsApp, to whom and when.{" "}
+              <Link href={`/${orgSlug}/messages?occurrence=${occurrence.id}`} className="text-brand-700 hover:underline">
+                Every message of this occurrence
+              </Link>
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <Timeline rows={timeline} timeZone={event.timeZone} />

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { MessageRow } from "@/lib/messages/list-messages";
+import { MESSAGE_KIND_LABELS, MESSAGE_STATUS } from "./labels";
+
+type Props = { orgSlug: string; rows: MessageRow[]; timeZone: string; showOccurrence: boolean };
+
+const when = (at: Date | string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
+
+/** Every message in and out: who, what, its status history, and why it failed in words. */
+export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props) {
+  return (
+    <Table aria-label="Messages">
+      <THead>
+        <TR>
+          <TH>When</TH>
+          <TH>Participant</TH>
+          <TH>Message</TH>
+          {showOccurrence ? <TH>Occurrence</TH> : null}
+          <TH>Status</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((m) => {
+          const status = MESSAGE_STATUS[m.status] ?? { label: m.status, tone: "neutral" as const };
+          const history = m.statusHistory.map((h) => `${MESSAGE_STATUS[h.status]?.label ?? h.status} ${when(h.at, timeZone)}`).join(" → ");
+          return (
+            <TR key={m.id} data-testid="message-row">
+              <TD className="text-slate-600 tabular-nums">{when(m.createdAt, timeZone)}</TD>
+              <TD>{m.participantName ?? <span className="text-slate-500">Unknown number</span>}</TD>
+              <TD>
+                <span className="font-medium text-slate-900">{MESSAGE_KIND_LABELS[m.kind] ?? m.kind}</span>
+                <span className="block text-xs text-slate-500">{m.direction === "inbound" ? "from the participant" : "to the participant"}</span>
+              </TD>
+              {showOccurrence ? (
+                <TD>
+                  {m.instanceId && m.eventTitle ? (
+                    <Link href={`/${orgSlug}/occurrences/${m.instanceId}`} className="text-brand-700 hover:underline">
+                      {m.eventTitle}
+                      {m.startsAt ? ` · ${when(m.startsAt, m.timeZone ?? timeZone)}` : ""}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                </TD>
+              ) : null}
+              <TD className="min-w-64 whitespace-normal">
+                <Badge tone={status.tone} dot>
+                  {status.label}
+                </Badge>
+                {m.status === "failed" && m.errorMessage ? <p className="mt-1 text-sm text-red-800">{m.errorMessage}</p> : null}
+                {history ? <p className="mt-1 text-xs text-slate-500">{history}</p> : null}
+              </TD>
+            </TR>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
