@@ -1,9 +1,11 @@
 import type { ScheduledJob } from "../jobs";
+import { dispatchScheduledActionsFunction, dispatchScheduledActionsJob } from "./dispatch-scheduled-actions";
 import { ensureLocationPartitionsFunction, ensureLocationPartitionsJob } from "./ensure-location-partitions";
 import { flushLocationBufferFunction, flushLocationBufferJob } from "./flush-location-buffer";
 import { materializeOccurrencesFunction, materializeOccurrencesJob } from "./materialize-occurrences";
 import { purgeLocationsFunction, purgeLocationsJob } from "./purge-locations";
 import { refreshEtasFunction, refreshEtasJob } from "./refresh-etas";
+import { runScheduledActionFunction } from "./run-scheduled-action";
 
 /** Served at /api/inngest when Inngest runs the jobs. */
 export const functions = [
@@ -12,6 +14,8 @@ export const functions = [
   flushLocationBufferFunction,
   purgeLocationsFunction,
   refreshEtasFunction,
+  dispatchScheduledActionsFunction,
+  runScheduledActionFunction,
 ];
 
 /** Run in-process by the local runner when it does. */
@@ -21,4 +25,5 @@ export const scheduledJobs: ScheduledJob[] = [
   flushLocationBufferJob,
   purgeLocationsJob,
   refreshEtasJob,
+  dispatchScheduledActionsJob,
 ];

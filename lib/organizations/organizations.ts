@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
@@ -48,6 +48,18 @@ export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizat
   assertCan(ctx, "organization.update");
   const data = parseInput(UpdateOrganizationInput, input);
   return getDb().transaction(async (tx) => {
+    if (data.whatsappPhoneNumberId) {
+      // Webhooks find their organization by this number, so it belongs to one only (a unique index backs this up).
+      const [taken] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(eq(organizations.whatsappPhoneNumberId, data.whatsappPhoneNumberId), ne(organizations.id, ctx.org.id)));
+      if (taken) {
+        throw new AppError("VALIDATION", "This WhatsApp number is connected to another organization.", {
+          fields: { whatsappPhoneNumberId: ["This WhatsApp number is already connected to another organization."] },
+        });
+      }
+    }
     const [org] = await tx
       .update(organizations)
       .set(data)

@@ -150,7 +150,7 @@ describe("tenant isolation between two organizations", () => {
         type: "enterprise",
         timeZone: "America/Sao_Paulo",
         defaultCountry: "br",
-        whatsappPhoneNumberId: "1234567890",
+        whatsappPhoneNumberId: String(Date.now()),
       });
       expect(updated.id).toBe(a.org.id);
       const [aAfter] = await getDb().select().from(organizations).where(eq(organizations.id, a.org.id));

@@ -7,6 +7,7 @@ import { LiveRefresh } from "@/components/occurrences/live-refresh";
 import { OccurrenceControls } from "@/components/occurrences/occurrence-controls";
 import { Timeline } from "@/components/occurrences/timeline";
 import { Alert } from "@/components/ui/alert";
+import { WhatsAppSimulator } from "@/components/whatsapp/simulator-panel";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -122,6 +123,15 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
             <Timeline rows={timeline} timeZone={event.timeZone} />
           </CardContent>
         </Card>
+        {env().whatsapp === "log" && env().mode === "embedded" && can(ctx.role, "live.checkIn") && occurrence.attendances.length > 0 ? (
+          <div className="2xl:col-start-2">
+            <WhatsAppSimulator
+              orgSlug={orgSlug}
+              instanceId={occurrence.id}
+              people={occurrence.attendances.map((a) => ({ attendanceId: a.id, name: a.name }))}
+            />
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -1,0 +1,45 @@
+import { claimDueActions } from "@/lib/whatsapp/outbound/claim";
+import { DISPATCH_BATCH, dispatchDueActionsLocally } from "@/lib/whatsapp/outbound/dispatch";
+import { inngest } from "../client";
+import type { ScheduledJob } from "../jobs";
+
+/** One event per claimed action; run-scheduled-action sends its messages. Payload: { actionId, organizationId }. */
+export const SCHEDULED_ACTION_DUE_EVENT = "whatsapp/scheduled-action.due";
+
+/** Batches claimed per Inngest run before the next minute's run takes over. */
+const MAX_BATCHES = 10;
+
+/**
+ * Claims due scheduled actions (FOR UPDATE SKIP LOCKED) every minute. On Inngest each claimed action becomes an event
+ * (retried and throttled per organization by run-scheduled-action); the local runner runs them here, one after another.
+ */
+export const dispatchScheduledActionsJob: ScheduledJob = {
+  id: "dispatch-scheduled-actions",
+  cron: "* * * * *",
+  localCron: () => "*/15 * * * * *",
+  runOnStart: true,
+  quiet: true,
+  run: () => dispatchDueActionsLocally(new Date()),
+};
+
+export const dispatchScheduledActionsFunction = inngest.createFunction(
+  {
+    id: dispatchScheduledActionsJob.id,
+    triggers: [{ cron: `TZ=UTC ${dispatchScheduledActionsJob.cron}` }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    let claimed = 0;
+    for (let batch = 1; batch <= MAX_BATCHES; batch++) {
+      const refs = await step.run(`claim-${batch}`, () => claimDueActions(new Date(), DISPATCH_BATCH));
+      if (refs.length === 0) break;
+      await step.sendEvent(
+        `fan-out-${batch}`,
+        refs.map((ref) => ({ name: SCHEDULED_ACTION_DUE_EVENT, data: ref })),
+      );
+      claimed += refs.length;
+      if (refs.length < DISPATCH_BATCH) break;
+    }
+    return { claimed };
+  },
+);

@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/db/test-helpers";
+
+connectTestDatabase();
+const { and, inArray, lt } = await import("drizzle-orm");
+const { getDb, schema } = await import("@/db");
+const { claimDueActions, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
+const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
+
+// Other suites share this database and claim nothing, but their actions are due around the real now: this suite
+// works in the 1990s, and clears what earlier tests (and earlier runs) left claimable there before each test.
+const ERA_END = new Date(Date.UTC(2000, 0, 1));
+beforeEach(async () => {
+  await getDb()
+    .update(schema.scheduledActions)
+    .set({ status: "cancelled" })
+    .where(and(lt(schema.scheduledActions.dueAt, ERA_END), inArray(schema.scheduledActions.status, ["pending", "running"])));
+});
+const pastMoment = () => new Date(Date.UTC(1995, 0, 1) + Math.floor(Math.random() * 86_400_000));
+
+async function pendingActions(count: number, dueAt: Date) {
+  const f = await createOutboundFixture("Claim", { people: [] });
+  const refs = [];
+  for (let i = 0; i < count; i++) {
+    const instance = i === 0 ? f.instance.id : (await createOutboundFixture("Claim", { org: f, people: [] })).instance.id;
+    refs.push((await createAction(f.org.id, instance, "confirmation", { status: "pending", dueAt: new Date(dueAt.getTime() - i * 1000) })).ref);
+  }
+  return { f, refs };
+}
+
+describe("claimDueActions", () => {
+  it("claims due pending actions of every organization (running, claimedAt, one more attempt), oldest first, and not future ones", async () => {
+    const now = pastMoment();
+    const a = await pendingActions(2, now);
+    const b = await pendingActions(1, new Date(now.getTime() - 60_000));
+    const future = await pendingActions(1, new Date(now.getTime() + 60_000));
+
+    const claimed = await claimDueActions(now, 10);
+    expect(claimed.map((c) => c.actionId)).toEqual([b.refs[0]!.actionId, a.refs[1]!.actionId, a.refs[0]!.actionId]);
+    expect(claimed.find((c) => c.actionId === b.refs[0]!.actionId)!.organizationId).toBe(b.f.org.id);
+    expect(await actionRow(a.refs[0]!.actionId)).toMatchObject({ status: "running", attempts: 1, claimedAt: now });
+    expect(await actionRow(future.refs[0]!.actionId)).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await claimDueActions(now, 10)).toEqual([]);
+  });
+
+  it("two claimers at once never get the same action, and together get all of them", async () => {
+    const now = pastMoment();
+    const { refs } = await pendingActions(12, now);
+    const [first, second] = await Promise.all([claimDueActions(now, 7), claimDueActions(now, 7)]);
+    const ids = [...first!, ...second!].map((c) => c.actionId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(refs.map((r) => r.actionId).sort());
+  });
+
+  it("skips rows another transaction holds instead of waiting for them (SKIP LOCKED)", async () => {
+    const now = pastMoment();
+    const { refs } = await pendingActions(4, now);
+    const locked = refs.slice(0, 2).map((r) => r.actionId);
+    let claimedMeanwhile: string[] = [];
+    await getDb().transaction(async (tx) => {
+      await tx.select().from(schema.scheduledActions).where(inArray(schema.scheduledActions.id, locked)).for("update");
+      claimedMeanwhile = (await claimDueActions(now, 10)).map((c) => c.actionId);
+    });
+    expect(claimedMeanwhile.sort()).toEqual(refs.slice(2).map((r) => r.actionId).sort());
+    expect((await claimDueActions(now, 10)).map((c) => c.actionId).sort()).toEqual([...locked].sort());
+  });
+
+  it("takes over an action whose claim went stale (the run died), but not one claimed recently", async () => {
+    const now = pastMoment();
+    const { f, refs } = await pendingActions(2, new Date(now.getTime() - 2 * STALE_CLAIM_MS));
+    await getDb()
+      .update(schema.scheduledActions)
+      .set({ status: "running", attempts: 1, claimedAt: new Date(now.getTime() - STALE_CLAIM_MS - 1000) })
+      .where(inArray(schema.scheduledActions.id, [refs[0]!.actionId]));
+    await getDb()
+      .update(schema.scheduledActions)
+      .set({ status: "running", attempts: 1, claimedAt: new Date(now.getTime() - 1000) })
+      .where(inArray(schema.scheduledActions.id, [refs[1]!.actionId]));
+    expect(await claimDueActions(now, 10)).toEqual([{ actionId: refs[0]!.actionId, organizationId: f.org.id }]);
+    expect(await actionRow(refs[0]!.actionId)).toMatchObject({ status: "running", attempts: 2 });
+  });
+
+  it("releaseActionForRetry: back to pending while attempts remain, failed after the last", async () => {
+    const now = pastMoment();
+    const f = await createOutboundFixture("Release", { people: [] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "reminder", { status: "pending", dueAt: now, maxAttempts: 2 });
+    await claimDueActions(now, 10);
+    expect(await releaseActionForRetry(ref, now, "rate limited")).toBe("pending");
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", attempts: 1, lastError: "rate limited", completedAt: null });
+    await claimDueActions(now, 10);
+    expect(await releaseActionForRetry(ref, now, "rate limited again")).toBe("failed");
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", attempts: 2, completedAt: now });
+  });
+});
+
+// No WHATSAPP_* settings in this file: the embedded mode's log transport.
+describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
+  it("claims due actions and runs them here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
+    const { dispatchDueActionsLocally } = await import("./dispatch");
+    const { messagesOf } = await import("./test-helpers");
+    const now = pastMoment();
+    // No phone number id either: the log transport does not need one.
+    const f = await createOutboundFixture("Local", {
+      phoneNumberId: null,
+      people: [{ name: "Ada" }, { name: "Ben", wroteHoursAgo: 1 }, { name: "Cem", rsvp: "confirmed" }],
+    });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation", { status: "pending", dueAt: now });
+
+    expect(await dispatchDueActionsLocally(now, { sendsPerSecond: 1000 })).toEqual({ claimed: 1, done: 1, retryLater: 0, failed: 0 });
+    const rows = await messagesOf(ref.actionId);
+    expect(rows.map((r) => [r.participantId, r.type, r.status])).toEqual(
+      expect.arrayContaining([
+        [f.byName("Ada").participant.id, "template", "sent"],
+        [f.byName("Ben").participant.id, "interactive", "sent"],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.wamid).toMatch(/^wamid\.log\./);
+    expect(rows[0]!.body).toMatchObject({ messaging_product: "whatsapp", to: expect.stringMatching(/^\+49/) });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", attempts: 1 });
+    expect(await dispatchDueActionsLocally(now)).toEqual({ claimed: 0, done: 0, retryLater: 0, failed: 0 });
+  });
+});

@@ -1,0 +1,99 @@
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+
+const { scheduledActions } = schema;
+
+/** A claimed action: the ids a job payload carries (never the row). */
+export type ActionRef = { actionId: string; organizationId: string };
+
+/** A run that claimed an action and then vanished (process killed) leaves it "running"; after this it is claimable again. */
+export const STALE_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims up to `limit` due actions of every organization: pending with dueAt <= now (or claimed long ago by a run
+ * that never finished) become running, with claimedAt and one more attempt. FOR UPDATE SKIP LOCKED makes concurrent
+ * claimers take disjoint sets. Cross-tenant by design: each ref carries its organization, and the run scopes by it.
+ */
+export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef[]> {
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+  const db = getDb();
+  const due = db
+    .select({ id: scheduledActions.id })
+    .from(scheduledActions)
+    .where(
+      and(
+        lte(scheduledActions.dueAt, now),
+        or(
+          eq(scheduledActions.status, "pending"),
+          and(
+            eq(scheduledActions.status, "running"),
+            lt(scheduledActions.claimedAt, staleBefore),
+            lt(scheduledActions.attempts, scheduledActions.maxAttempts),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(scheduledActions.dueAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(scheduledActions)
+    .set({ status: "running", claimedAt: now, attempts: sql`${scheduledActions.attempts} + 1`, updatedAt: now })
+    .where(inArray(scheduledActions.id, due))
+    .returning({ actionId: scheduledActions.id, organizationId: scheduledActions.organizationId, dueAt: scheduledActions.dueAt });
+  return claimed
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .map(({ actionId, organizationId }) => ({ actionId, organizationId }));
+}
+
+/** Ends an action that sent what it could (per-message failures are on the messages). */
+export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null): Promise<void> {
+  await setFinal(ref, { status: "done", completedAt: now, lastError: note });
+}
+
+/** Ends an action that will not be tried again (retries exhausted, or a setting makes sending impossible). */
+export async function markActionFailed(ref: ActionRef, now: Date, reason: string): Promise<void> {
+  await setFinal(ref, { status: "failed", completedAt: now, lastError: reason });
+}
+
+/** Ends an action that had nothing to do (cancelled occurrence, start passed). */
+export async function markActionSkipped(ref: ActionRef, now: Date, reason: string): Promise<void> {
+  await setFinal(ref, { status: "cancelled", completedAt: now, lastError: reason });
+}
+
+/**
+ * The local runner's retry: after a temporary failure the action goes back to pending, so the next dispatch tick
+ * claims it again; once its attempts are used up it fails. Returns the status it was left in.
+ */
+export async function releaseActionForRetry(ref: ActionRef, now: Date, reason: string): Promise<"pending" | "failed"> {
+  const [row] = await getDb()
+    .update(scheduledActions)
+    .set({
+      status: sql`case when ${scheduledActions.attempts} < ${scheduledActions.maxAttempts} then 'pending' else 'failed' end::scheduled_action_status`,
+      completedAt: sql`case when ${scheduledActions.attempts} < ${scheduledActions.maxAttempts} then null else ${now.toISOString()}::timestamptz end`,
+      lastError: reason,
+      updatedAt: now,
+    })
+    .where(runningAction(ref))
+    .returning({ status: scheduledActions.status });
+  return row?.status === "pending" ? "pending" : "failed";
+}
+
+async function setFinal(
+  ref: ActionRef,
+  values: { status: "done" | "failed" | "cancelled"; completedAt: Date; lastError: string | null },
+): Promise<void> {
+  await getDb()
+    .update(scheduledActions)
+    .set({ ...values, updatedAt: values.completedAt })
+    .where(runningAction(ref));
+}
+
+// Only a running action is finished here: one cancelled meanwhile (occurrence cancelled, person opted out) stays so.
+function runningAction(ref: ActionRef) {
+  return and(
+    eq(scheduledActions.id, ref.actionId),
+    eq(scheduledActions.organizationId, ref.organizationId),
+    eq(scheduledActions.status, "running"),
+  );
+}

@@ -1,0 +1,111 @@
+import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { getDb, schema } from "@/db";
+import type { MessageStatusChange } from "@/db/schema/whatsapp";
+import type { SendFailure } from "@/lib/whatsapp/classify";
+import type { OutboundKind } from "./templates";
+
+const { messages } = schema;
+
+// One outbound message row per (action, participant): its unique idempotency key is what makes a retried or repeated
+// run send nothing twice. The row is written "queued" before sending; only the run holding it sends. A queued row
+// with an error code is waiting for a retry; one without is being sent right now (unless that run died: see LEASE).
+
+/** A queued row untouched for this long belongs to a run that died mid-send; another run may take it over. */
+const LEASE_SECONDS = 60;
+
+export type MessageSlot = {
+  organizationId: string;
+  participantId: string;
+  attendanceId: string;
+  instanceId: string;
+  scheduledActionId: string;
+  kind: OutboundKind;
+};
+
+export type Reservation = { state: "mine"; messageId: string } | { state: "done" } | { state: "busy" };
+
+export const idempotencyKeyOf = (slot: MessageSlot) => `${slot.scheduledActionId}:${slot.participantId}`;
+
+/** Takes the right to send this slot's message: a new row, or a queued one left for a retry. */
+export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<Reservation> {
+  const db = getDb();
+  const key = idempotencyKeyOf(slot);
+  const [inserted] = await db
+    .insert(messages)
+    .values({ ...slot, ...planned, direction: "outbound", idempotencyKey: key, status: "queued" })
+    .onConflictDoNothing()
+    .returning({ id: messages.id });
+  if (inserted) return { state: "mine", messageId: inserted.id };
+
+  const [retaken] = await db
+    .update(messages)
+    .set({ errorCode: null, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(messages.idempotencyKey, key),
+        eq(messages.organizationId, slot.organizationId),
+        eq(messages.status, "queued"),
+        or(isNotNull(messages.errorCode), lt(messages.updatedAt, sql`now() - make_interval(secs => ${LEASE_SECONDS})`)),
+      ),
+    )
+    .returning({ id: messages.id });
+  if (retaken) return { state: "mine", messageId: retaken.id };
+
+  const [existing] = await db
+    .select({ status: messages.status })
+    .from(messages)
+    .where(and(eq(messages.idempotencyKey, key), eq(messages.organizationId, slot.organizationId)));
+  // No row at all: the key belongs to another organization's message, which is impossible for our own ids.
+  if (!existing) throw new Error(`Message ${key} is not in this organization.`);
+  return existing.status === "queued" ? { state: "busy" } : { state: "done" };
+}
+
+type Sent = { type: string; body: Record<string, unknown> };
+
+export async function recordSent(organizationId: string, messageId: string, sent: Sent & { wamid: string; at: Date }): Promise<void> {
+  const change: MessageStatusChange = { status: "sent", at: sent.at.toISOString() };
+  await update(organizationId, messageId, {
+    type: sent.type,
+    body: sent.body,
+    wamid: sent.wamid,
+    status: "sent",
+    errorCode: null,
+    errorMessage: null,
+    statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
+  });
+}
+
+/** Not sent and never will be: the reason in words, for the organizer. */
+export async function recordFailed(
+  organizationId: string,
+  messageId: string,
+  failed: Partial<Sent> & { code: string; inWords: string; at: Date },
+): Promise<void> {
+  const change: MessageStatusChange = { status: "failed", at: failed.at.toISOString(), error: failed.inWords };
+  await update(organizationId, messageId, {
+    ...(failed.type ? { type: failed.type } : {}),
+    ...(failed.body ? { body: failed.body } : {}),
+    status: "failed",
+    errorCode: failed.code,
+    errorMessage: failed.inWords,
+    statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
+  });
+}
+
+/** A temporary failure: the row stays queued with the reason, so the retry (and the organizer) see why. */
+export async function recordRetryLater(organizationId: string, messageId: string, failure: SendFailure & Partial<Sent>): Promise<void> {
+  await update(organizationId, messageId, {
+    ...(failure.type ? { type: failure.type } : {}),
+    ...(failure.body ? { body: failure.body } : {}),
+    errorCode: failure.code,
+    errorMessage: failure.inWords,
+  });
+}
+
+async function update(organizationId: string, messageId: string, values: PgUpdateSetSource<typeof messages>): Promise<void> {
+  await getDb()
+    .update(messages)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(messages.id, messageId), eq(messages.organizationId, organizationId)));
+}

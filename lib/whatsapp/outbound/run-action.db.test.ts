@@ -1,0 +1,362 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { connectTestDatabase, rejection } from "@/db/test-helpers";
+import { startFakeGraphServer, type FakeGraphRequest } from "@/lib/whatsapp/fake-graph-server";
+
+// The Cloud API transport against a loopback fake of the Graph API. Settings are read once per process, so they are
+// set before anything reads them.
+connectTestDatabase();
+const graph = await startFakeGraphServer({ acceptedToken: "test-access-token" });
+process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
+process.env.WHATSAPP_APP_SECRET = "test-app-secret";
+process.env.WHATSAPP_VERIFY_TOKEN = "test-verify-token";
+process.env.WHATSAPP_API_BASE_URL = graph.url;
+process.env.WHATSAPP_API_VERSION = "v23.0";
+process.env.APP_URL = "https://app.example.test";
+
+const { eq } = await import("drizzle-orm");
+const { getDb, schema } = await import("@/db");
+const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook/reply-payload");
+const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
+const { getTrackingPage } = await import("@/lib/tracking/links");
+const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-actions");
+const { systemContext } = await import("@/lib/tenant/context");
+const { RetryLaterError, runScheduledAction } = await import("./run-action");
+const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
+  "./test-helpers"
+);
+
+afterAll(() => graph.close());
+beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
+
+const fast = { sendsPerSecond: 1000 };
+const sentTo = (phone: string, since = 0) => graph.requests.slice(since).filter((r) => (r.body as { to?: string }).to === phone);
+type Template = { name: string; language: { code: string }; components: { type: string; sub_type?: string; parameters: { payload?: string; text?: string }[] }[] };
+const templateOf = (request: FakeGraphRequest) => (request.body as { template: Template }).template;
+
+describe("run-scheduled-action: who gets what", () => {
+  it("confirmation: asks those who have not answered, skips the opted-out, and picks template or buttons by the 24-hour window", async () => {
+    const f = await createOutboundFixture("Confirm", {
+      people: [
+        { name: "Ada", rsvp: "pending" },
+        { name: "Ben", rsvp: "pending", wroteHoursAgo: 2 },
+        { name: "Cem", rsvp: "pending", wroteHoursAgo: 25 },
+        { name: "Dora", rsvp: "pending", optedOut: true },
+        { name: "Eve", rsvp: "confirmed" },
+        { name: "Finn", rsvp: "declined" },
+      ],
+    });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+
+    const summary = await runScheduledAction(ref, new Date(), fast);
+
+    expect(summary).toMatchObject({ outcome: "done", recipients: 3, sent: 3, failed: 0 });
+    const requests = graph.requests.slice(before);
+    expect(requests.map((r) => r.path)).toEqual(Array(3).fill(`/v23.0/${f.org.whatsappPhoneNumberId}/messages`));
+    expect(requests.map((r) => (r.body as { to: string }).to).sort()).toEqual(
+      ["Ada", "Ben", "Cem"].map((n) => f.byName(n).participant.phone).sort(),
+    );
+    // Outside the window (never wrote, or 25 h ago): the approved template with signed Confirm/Decline/Stop payloads.
+    const ada = f.byName("Ada");
+    const adaTemplate = templateOf(sentTo(ada.participant.phone, before)[0]!);
+    expect(adaTemplate).toMatchObject({ name: "event_confirmation", language: { code: "en" } });
+    expect(adaTemplate.components[0]).toMatchObject({ type: "body", parameters: [{ text: "Ada" }, { text: "Confirm trip" }, {}, { text: "Main gate" }] });
+    const payloads = adaTemplate.components.filter((c) => c.sub_type === "quick_reply").map((c) => c.parameters[0]!.payload!);
+    expect(payloads.map((p) => decodeReplyPayload(replyPayloadSecret(), p))).toEqual([
+      { type: "rsvp", response: "confirm", attendanceId: ada.attendance.id },
+      { type: "rsvp", response: "decline", attendanceId: ada.attendance.id },
+      { type: "optout", participantId: ada.participant.id },
+    ]);
+    expect((sentTo(f.byName("Cem").participant.phone, before)[0]!.body as { type: string }).type).toBe("template");
+    // Inside the window (wrote 2 h ago): free-form reply buttons.
+    const ben = f.byName("Ben");
+    const benBody = sentTo(ben.participant.phone, before)[0]!.body as {
+      type: string;
+      interactive: { type: string; action: { buttons: { reply: { id: string; title: string } }[] } };
+    };
+    expect(benBody.type).toBe("interactive");
+    expect(benBody.interactive.action.buttons.map((b) => b.reply.title)).toEqual(["Confirm", "Decline", "Stop messages"]);
+    expect(decodeReplyPayload(replyPayloadSecret(), benBody.interactive.action.buttons[0]!.reply.id)).toEqual({
+      type: "rsvp",
+      response: "confirm",
+      attendanceId: ben.attendance.id,
+    });
+
+    const rows = await messagesOf(ref.actionId);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row).toMatchObject({ organizationId: f.org.id, direction: "outbound", kind: "confirmation", status: "sent", instanceId: f.instance.id });
+      expect(row.wamid).toMatch(/^wamid\.test\./);
+      expect(row.idempotencyKey).toBe(`${ref.actionId}:${row.participantId}`);
+      expect(row.statusHistory).toEqual([{ status: "sent", at: expect.any(String) }]);
+    }
+    expect(rows.find((r) => r.participantId === ben.participant.id)!.type).toBe("interactive");
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: null, completedAt: expect.any(Date) });
+  });
+
+  it("reminder: only confirmed people; a text inside the window, the configured template outside it", async () => {
+    const f = await createOutboundFixture("Remind", {
+      people: [
+        { name: "Ada", rsvp: "confirmed" },
+        { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 1 },
+        { name: "Cem", rsvp: "pending" },
+        { name: "Dora", rsvp: "confirmed", optedOut: true },
+        { name: "Eve", rsvp: "declined" },
+      ],
+    });
+    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "reminder", templateName: "schul_erinnerung", language: "de" });
+    const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
+    const before = graph.requests.length;
+
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 2, sent: 2 });
+    expect(graph.requests.length - before).toBe(2);
+    expect(templateOf(sentTo(f.byName("Ada").participant.phone, before)[0]!)).toMatchObject({ name: "schul_erinnerung", language: { code: "de" } });
+    const ben = sentTo(f.byName("Ben").participant.phone, before)[0]!.body as { type: string; text: { body: string } };
+    expect(ben.type).toBe("text");
+    expect(ben.text.body).toContain("Remind trip");
+  });
+
+  it("tracking link: confirmed people get a working link, as a URL button outside the window and a full URL inside it", async () => {
+    const f = await createOutboundFixture("Track", {
+      startsInMinutes: 50,
+      people: [
+        { name: "Ada", rsvp: "confirmed" },
+        { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 3 },
+        { name: "Cem", rsvp: "pending" },
+      ],
+    });
+    const { ref } = await createAction(f.org.id, f.instance.id, "location_request");
+    const before = graph.requests.length;
+
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 2, sent: 2 });
+    const ada = templateOf(sentTo(f.byName("Ada").participant.phone, before)[0]!);
+    expect(ada.name).toBe("event_tracking_link");
+    const suffix = ada.components.find((c) => c.sub_type === "url")!.parameters[0]!.text!;
+    expect(await getTrackingPage(suffix, { recordOpen: false })).toMatchObject({ state: "open", participantName: "Ada" });
+
+    const benText = (sentTo(f.byName("Ben").participant.phone, before)[0]!.body as { text: { body: string } }).text.body;
+    const url = benText.match(/https:\/\/app\.example\.test\/t\/(\S+)$/);
+    expect(url).not.toBeNull();
+    expect(await getTrackingPage(url![1]!, { recordOpen: false })).toMatchObject({ state: "open", participantName: "Ben" });
+
+    // Only the token's hash is kept: the stored message has it blanked.
+    const rows = await messagesOf(ref.actionId);
+    expect(rows.every((r) => r.kind === "tracking_link" && !JSON.stringify(r.body).includes(suffix) && !JSON.stringify(r.body).includes(url![1]!))).toBe(true);
+    expect(JSON.stringify(rows.map((r) => r.body))).toContain("[tracking-token]");
+  });
+
+  it("closure: confirmed people who never arrived become no_show; attendees are thanked only when a closure template is set", async () => {
+    const f = await createOutboundFixture("Close", {
+      startsInMinutes: -120,
+      people: [
+        { name: "Ada", rsvp: "confirmed", journey: "arrived" },
+        { name: "Ben", rsvp: "confirmed", journey: "on_the_way" },
+        { name: "Cem", rsvp: "confirmed" },
+        { name: "Dora", rsvp: "pending" },
+        { name: "Eve", rsvp: "declined" },
+        { name: "Finn", rsvp: "confirmed", journey: "arrived", optedOut: true },
+      ],
+    });
+    const first = await createAction(f.org.id, f.instance.id, "closure");
+    const before = graph.requests.length;
+    expect(await runScheduledAction(first.ref, new Date(), fast)).toMatchObject({ outcome: "done", noShows: 2, recipients: 0, sent: 0 });
+    expect(graph.requests.length).toBe(before);
+    const journeys = await Promise.all(f.people.map(async (p) => [p.participant.name, (await attendanceOf(f.org.id, p.attendance.id)).journey]));
+    expect(Object.fromEntries(journeys)).toEqual({
+      Ada: "arrived",
+      Ben: "no_show",
+      Cem: "no_show",
+      Dora: "not_started",
+      Eve: "not_started",
+      Finn: "arrived",
+    });
+    const [instance] = await getDb().select().from(schema.eventInstances).where(eq(schema.eventInstances.id, f.instance.id));
+    expect(instance).toMatchObject({ status: "completed", closedAt: expect.any(Date) });
+
+    // With a thank-you template configured, the one attendee who has not opted out is thanked.
+    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "closure", templateName: "thanks_for_coming", language: "en" });
+    const { ref } = await createAction(f.org.id, f.instance.id, "closure", { participantId: f.byName("Ada").participant.id });
+    const second = await runScheduledAction(ref, new Date(), fast);
+    expect(second).toMatchObject({ outcome: "done", noShows: 0, recipients: 1, sent: 1 });
+    expect(templateOf(graph.requests.at(-1)!)).toMatchObject({ name: "thanks_for_coming" });
+  });
+});
+
+describe("run-scheduled-action: once, and only when it makes sense", () => {
+  it("a re-run (retry, duplicate event) sends nothing twice", async () => {
+    const f = await createOutboundFixture("Twice", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    await runScheduledAction(ref, new Date(), fast);
+    const before = graph.requests.length;
+
+    // The action is already done: a duplicate event changes nothing.
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped", sent: 0 });
+    // Even when it is running again (a stale claim taken over), the messages are not repeated.
+    await setRunning(ref.actionId);
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", sent: 0, alreadyHandled: 2 });
+    expect(graph.requests.length).toBe(before);
+    expect(await messagesOf(ref.actionId)).toHaveLength(2);
+  });
+
+  it("two runs of one action at the same time send each message once", async () => {
+    const f = await createOutboundFixture("Race", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    // Spaced sends keep both runs busy over the same people at once.
+    const spaced = { sendsPerSecond: 50 };
+    const results = await Promise.allSettled([runScheduledAction(ref, new Date(), spaced), runScheduledAction(ref, new Date(), spaced)]);
+    // Whatever the interleaving: at most one send per person; a run that met the other mid-send asks to retry later.
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(RetryLaterError);
+    const phones = graph.requests.slice(before).map((r) => (r.body as { to: string }).to);
+    expect(new Set(phones).size).toBe(phones.length);
+    await setRunning(ref.actionId);
+    await runScheduledAction(ref, new Date(), fast);
+    expect(graph.requests.length - before).toBe(3);
+    expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("429: the run stops and asks for a retry; the retry sends it, once", async () => {
+    const f = await createOutboundFixture("Busy", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    graph.queueBehaviours({ kind: "rate-limited" });
+
+    const error = await runScheduledAction(ref, new Date(), fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryLaterError);
+    const waiting = await messagesOf(ref.actionId);
+    expect(waiting).toEqual([expect.objectContaining({ status: "queued", errorCode: "rate_limited", wamid: null })]);
+    expect(waiting[0]!.errorMessage).toMatch(/slow down/);
+    expect((await actionRow(ref.actionId)).status).toBe("running");
+
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", sent: 2 });
+    const rows = await messagesOf(ref.actionId);
+    expect(rows.map((r) => [r.status, r.errorCode])).toEqual([["sent", null], ["sent", null]]);
+    const ada = f.byName("Ada").participant.phone;
+    const ben = f.byName("Ben").participant.phone;
+    expect(sentTo(ada, before)).toHaveLength(2); // the 429 and the successful retry
+    expect(sentTo(ben, before)).toHaveLength(1);
+  });
+
+  it("131047 (outside the window): recorded as failed in words, not retried, and the others still get theirs", async () => {
+    const f = await createOutboundFixture("Window", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    graph.queueBehaviours({ kind: "re-engagement" });
+
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", sent: 1, failed: 1 });
+    const [ada, ben] = await messagesOf(ref.actionId);
+    expect(ada).toMatchObject({ status: "failed", errorCode: "outside_24h_window", wamid: null, type: "template" });
+    expect(ada!.errorMessage).toMatch(/has not written in the last 24 hours/);
+    expect(ada!.statusHistory).toEqual([{ status: "failed", at: expect.any(String), error: ada!.errorMessage }]);
+    expect(ben).toMatchObject({ status: "sent" });
+    expect((await actionRow(ref.actionId)).lastError).toBe("1 of 2 messages could not be sent.");
+
+    await setRunning(ref.actionId);
+    await runScheduledAction(ref, new Date(), fast);
+    expect(graph.requests.length - before).toBe(2);
+  });
+
+  it("a participant with an unusable number gets a failed message in words; the rest are sent", async () => {
+    const f = await createOutboundFixture("BadNumber", { people: [{ name: "Ada", phone: "12" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ sent: 1, failed: 1 });
+    const ada = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
+    expect(ada).toMatchObject({ status: "failed", errorCode: "not_sendable" });
+    expect(ada.errorMessage).toMatch(/international phone number/);
+  });
+
+  it("a cancelled occurrence sends nothing", async () => {
+    const f = await createOutboundFixture("Cancelled", { people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
+    await getDb().update(schema.eventInstances).set({ status: "cancelled" }).where(eq(schema.eventInstances.id, f.instance.id));
+    const before = graph.requests.length;
+    for (const kind of ["confirmation", "reminder", "location_request", "closure"] as const) {
+      const { ref } = await createAction(f.org.id, f.instance.id, kind);
+      expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped" });
+      expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/cancelled/) });
+    }
+    expect(graph.requests.length).toBe(before);
+    expect((await attendanceOf(f.org.id, f.byName("Ben").attendance.id)).journey).toBe("not_started");
+  });
+
+  it("after the start, confirmation, reminder and tracking link are not sent", async () => {
+    const f = await createOutboundFixture("Late", { startsInMinutes: -5, people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
+    const before = graph.requests.length;
+    for (const kind of ["confirmation", "reminder", "location_request"] as const) {
+      const { ref } = await createAction(f.org.id, f.instance.id, kind);
+      expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/started/) });
+    }
+    expect(graph.requests.length).toBe(before);
+  });
+
+  it("a confirmation scheduled late (event created 2 h before start) is due at once and sent once", async () => {
+    const f = await createOutboundFixture("LateConfirm", { startsInMinutes: 120, people: [{ name: "Ada" }] });
+    const now = new Date();
+    const ctx = systemContext(f.org, "test");
+    await scheduleActionsForInstance(getDb(), ctx, { ...f.event, confirmationOffsetMinutes: 1440 }, f.instance, now);
+    const [confirmation] = await getDb()
+      .select()
+      .from(schema.scheduledActions)
+      .where(eq(schema.scheduledActions.instanceId, f.instance.id));
+    expect(confirmation).toMatchObject({ action: "confirmation", status: "pending" });
+    expect(confirmation!.dueAt.getTime()).toBe(now.getTime());
+    const ref = { actionId: confirmation!.id, organizationId: f.org.id };
+    await setRunning(ref.actionId);
+    const before = graph.requests.length;
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", sent: 1 });
+    await setRunning(ref.actionId);
+    await runScheduledAction(ref, new Date(), fast);
+    expect(graph.requests.length - before).toBe(1);
+  });
+
+  it("spaces the sends of one run (at most N per second)", async () => {
+    const f = await createOutboundFixture("Spacing", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const sleeps: number[] = [];
+    const started = performance.now();
+    await runScheduledAction(ref, new Date(), { sendsPerSecond: 10, sleep: async (ms) => void sleeps.push(ms) });
+    expect(sleeps).toHaveLength(2);
+    // Each wait tops the time since the previous send up to 100 ms.
+    for (const ms of sleeps) expect(ms).toBeGreaterThan(0);
+    for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(100);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("without a WhatsApp phone number id the action fails with a reason and nothing is sent", async () => {
+    const f = await createOutboundFixture("NoNumber", { phoneNumberId: null, people: [{ name: "Ada" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    expect((await rejection(runScheduledAction(ref, new Date(), fast))).code).toBe("PRECONDITION_FAILED");
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/phone number id/) });
+    expect(graph.requests.length).toBe(before);
+  });
+});
+
+describe("run-scheduled-action: tenant safety", () => {
+  it("an action of one organization never reads or messages another organization's people", async () => {
+    const sharedPhone = randomPhone();
+    const a = await createOutboundFixture("OrgA", { people: [{ name: "Ada", phone: sharedPhone }, { name: "Ben" }] });
+    const b = await createOutboundFixture("OrgB", { people: [{ name: "Ada", phone: sharedPhone }, { name: "Zoe" }] });
+    const actionA = await createAction(a.org.id, a.instance.id, "confirmation");
+    const before = graph.requests.length;
+
+    // An event naming the wrong organization finds nothing, and changes nothing.
+    expect(await runScheduledAction({ actionId: actionA.ref.actionId, organizationId: b.org.id }, new Date(), fast)).toMatchObject({ outcome: "not_found" });
+    // A per-participant action of A aimed at B's participant sends nothing: B's attendances are out of reach.
+    const aimed = await createAction(a.org.id, a.instance.id, "reminder", { participantId: b.byName("Zoe").participant.id });
+    expect(await runScheduledAction(aimed.ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 0 });
+    expect(graph.requests.length).toBe(before);
+
+    await runScheduledAction(actionA.ref, new Date(), fast);
+    const requests = graph.requests.slice(before);
+    expect(requests).toHaveLength(2);
+    expect(requests.every((r) => r.path === `/v23.0/${a.org.whatsappPhoneNumberId}/messages`)).toBe(true);
+    expect(requests.map((r) => (r.body as { to: string }).to)).not.toContain(b.byName("Zoe").participant.phone);
+    const rows = await messagesOf(actionA.ref.actionId);
+    expect(rows.every((r) => r.organizationId === a.org.id)).toBe(true);
+    expect(rows.map((r) => r.participantId).sort()).toEqual(a.people.map((p) => p.participant.id).sort());
+    // The signed payload names A's attendance, not B's, although the phone number is the same.
+    const shared = sentTo(sharedPhone, before)[0]!;
+    const payload = templateOf(shared).components.find((c) => c.sub_type === "quick_reply")!.parameters[0]!.payload!;
+    expect(decodeReplyPayload(replyPayloadSecret(), payload)).toMatchObject({ attendanceId: a.byName("Ada").attendance.id });
+  });
+});

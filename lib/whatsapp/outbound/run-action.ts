@@ -1,0 +1,213 @@
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, schema } from "@/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isEligible } from "@/lib/schedule/timeline";
+import { systemContext } from "@/lib/tenant/context";
+import { issueTrackingLink } from "@/lib/tracking/links";
+import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
+import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
+import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
+import { markActionDone, markActionFailed, markActionSkipped, type ActionRef } from "./claim";
+import { closeOccurrence } from "./close-occurrence";
+import { composeMessage, isInsideWindow, storedBody } from "./compose";
+import { recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "./deliver";
+import { getTemplateChoice, type OutboundKind, type TemplateChoice } from "./templates";
+import { transportFor } from "./transport-for";
+
+const { attendances, eventInstances, events, organizations, participants, scheduledActions } = schema;
+
+export const RUN_JOB = "run-scheduled-action";
+/** Spacing inside one run: at most this many sends per second for the organization. */
+export const DEFAULT_SENDS_PER_SECOND = 20;
+
+export const ActionRefInput = z.object({ actionId: z.uuid(), organizationId: z.uuid() });
+
+/** A temporary failure (rate limit, WhatsApp down, another run mid-send): run the action again later. */
+export class RetryLaterError extends Error {
+  override name = "RetryLaterError";
+}
+
+export type RunOptions = {
+  /** Public address of the app, for tracking links in free-form messages. Default: APP_URL. */
+  appUrl?: string;
+  sendsPerSecond?: number;
+  /** Stop after this long and return "partial" (the caller runs it again; sent messages are not repeated). */
+  maxMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type RunSummary = {
+  outcome: "done" | "partial" | "skipped" | "not_found";
+  reason?: string;
+  recipients: number;
+  sent: number;
+  failed: number;
+  alreadyHandled: number;
+  noShows?: number;
+};
+
+const KIND_OF_ACTION = {
+  confirmation: "confirmation",
+  reminder: "reminder",
+  location_request: "tracking_link",
+  closure: "closure",
+} as const satisfies Record<string, OutboundKind>;
+
+/**
+ * Sends one claimed scheduled action to each eligible participant of its occurrence, once. Everything is read inside
+ * the action's organization. Per-message failures that a retry cannot fix are recorded on the message and the run goes
+ * on; a temporary one throws RetryLaterError after recording, and the next run continues where this one stopped.
+ */
+export async function runScheduledAction(input: ActionRef, now: Date, options: RunOptions = {}): Promise<RunSummary> {
+  const ref = ActionRefInput.parse(input);
+  const started = performance.now();
+  const summary: RunSummary = { outcome: "done", recipients: 0, sent: 0, failed: 0, alreadyHandled: 0 };
+  const orgId = ref.organizationId;
+  const [row] = await getDb()
+    .select({ action: scheduledActions, instance: eventInstances, event: events, org: organizations })
+    .from(scheduledActions)
+    .innerJoin(eventInstances, and(eq(eventInstances.id, scheduledActions.instanceId), eq(eventInstances.organizationId, orgId)))
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, orgId)))
+    .innerJoin(organizations, eq(organizations.id, orgId))
+    .where(and(eq(scheduledActions.id, ref.actionId), eq(scheduledActions.organizationId, orgId)));
+  if (!row) return { ...summary, outcome: "not_found" };
+  const { action, instance, event, org } = row;
+  if (action.status !== "running") return { ...summary, outcome: "skipped", reason: `The action is ${action.status}.` };
+
+  const kind = KIND_OF_ACTION[action.action];
+  const skip = async (reason: string) => {
+    await markActionSkipped(ref, now, reason);
+    return { ...summary, outcome: "skipped" as const, reason };
+  };
+  if (instance.status === "cancelled") return skip("The occurrence was cancelled: nothing was sent.");
+  if (kind !== "closure" && now.getTime() >= instance.startsAt.getTime()) {
+    return skip("The occurrence had already started: nothing was sent.");
+  }
+  const ctx = systemContext(org, RUN_JOB);
+  if (kind === "closure") summary.noShows = (await closeOccurrence(ctx, instance.id, now)).noShows;
+
+  const template = await getTemplateChoice(orgId, kind);
+  const people = (await listAttendees(orgId, instance.id, action.participantId)).filter((p) =>
+    kind === "closure"
+      ? template.configured && p.optedOutAt === null && p.journey === "arrived"
+      : isEligible(action.action, p),
+  );
+  summary.recipients = people.length;
+  if (people.length === 0) {
+    await markActionDone(ref, now);
+    return summary;
+  }
+  const transport = transportFor(org);
+  if (!transport) {
+    const reason = "WhatsApp is not set up for this organization (no phone number id), so nothing was sent.";
+    await markActionFailed(ref, now, reason);
+    throw new AppError("PRECONDITION_FAILED", reason);
+  }
+
+  const send = makeSender({ transport, template, kind, options, event: { ...event, startsAt: instance.startsAt } });
+  const spacingMs = 1000 / (options.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let busy = 0;
+  let lastSendAt: number | null = null;
+  for (const person of people) {
+    if (options.maxMs !== undefined && performance.now() - started > options.maxMs) return { ...summary, outcome: "partial" };
+    const slot: MessageSlot = {
+      organizationId: orgId,
+      participantId: person.participantId,
+      attendanceId: person.attendanceId,
+      instanceId: instance.id,
+      scheduledActionId: action.id,
+      kind,
+    };
+    const insideWindow = isInsideWindow(person.lastInboundAt, now);
+    const type = !insideWindow ? "template" : kind === "confirmation" ? "interactive" : "text";
+    const reservation = await reserveMessage(slot, { type, body: {} });
+    if (reservation.state === "done") summary.alreadyHandled += 1;
+    if (reservation.state === "busy") busy += 1;
+    if (reservation.state !== "mine") continue;
+
+    if (lastSendAt !== null) await sleep(Math.max(0, spacingMs - (performance.now() - lastSendAt)));
+    lastSendAt = performance.now();
+    const outcome = await send(ctx, reservation.messageId, person, insideWindow);
+    summary[outcome] += 1;
+  }
+  if (busy > 0) throw new RetryLaterError(`${busy} message(s) of this action are being sent by another run.`);
+  await markActionDone(ref, now, summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null);
+  return summary;
+}
+
+type Attendee = Awaited<ReturnType<typeof listAttendees>>[number];
+
+function listAttendees(orgId: string, instanceId: string, onlyParticipantId: string | null) {
+  return getDb()
+    .select({
+      attendanceId: attendances.id,
+      participantId: participants.id,
+      name: participants.name,
+      phone: participants.phone,
+      optedOutAt: participants.optedOutAt,
+      lastInboundAt: participants.lastInboundAt,
+      rsvp: attendances.rsvp,
+      journey: attendances.journey,
+    })
+    .from(attendances)
+    .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, orgId)))
+    .where(
+      and(
+        eq(attendances.organizationId, orgId),
+        eq(attendances.instanceId, instanceId),
+        onlyParticipantId ? eq(attendances.participantId, onlyParticipantId) : undefined,
+      ),
+    )
+    .orderBy(asc(participants.name), asc(participants.id));
+}
+
+type SenderSetup = {
+  transport: WhatsAppTransport;
+  template: TemplateChoice;
+  kind: OutboundKind;
+  options: RunOptions;
+  event: { title: string; venueName: string; timeZone: string; startsAt: Date };
+};
+
+/** Builds, sends and records one message; "sent" or "failed", or throws RetryLaterError after recording why. */
+function makeSender({ transport, template, kind, options, event }: SenderSetup) {
+  const secret = kind === "confirmation" ? replyPayloadSecret() : "";
+  const appUrl = (options.appUrl ?? env().APP_URL ?? (env().whatsapp === "log" ? `http://localhost:${env().PORT ?? 3000}` : undefined))?.replace(/\/+$/, "");
+  return async (ctx: ReturnType<typeof systemContext>, messageId: string, person: Attendee, insideWindow: boolean) => {
+    const orgId = ctx.org.id;
+    let message: WhatsAppMessage;
+    let token: string | undefined;
+    try {
+      let link: { token: string; url: string } | undefined;
+      if (kind === "tracking_link") {
+        if (insideWindow && !appUrl) {
+          throw new AppError("PRECONDITION_FAILED", "The app's public address (APP_URL) is not set, so the tracking link could not be written.");
+        }
+        // Issued right before sending: the token exists only here and in the message (the database keeps its hash).
+        const issued = await issueTrackingLink(ctx, person.attendanceId);
+        token = issued.token;
+        link = { token, url: `${appUrl}${issued.path}` };
+      }
+      message = composeMessage({ kind, insideWindow, template, secret, person, event, link });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await recordFailed(orgId, messageId, { code: "not_sendable", inWords: error.message, at: new Date() });
+      return "failed" as const;
+    }
+    const body = storedBody(message, token);
+    const result = await transport.send(message);
+    if (result.ok) {
+      await recordSent(orgId, messageId, { type: message.type, body, wamid: result.wamid, at: new Date() });
+      return "sent" as const;
+    }
+    if (result.retriable) {
+      await recordRetryLater(orgId, messageId, { ...result, type: message.type, body });
+      throw new RetryLaterError(result.inWords);
+    }
+    await recordFailed(orgId, messageId, { type: message.type, body, code: result.code, inWords: result.inWords, at: new Date() });
+    return "failed" as const;
+  };
+}
