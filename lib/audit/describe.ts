@@ -42,6 +42,10 @@ export function describeAuditEntry({ action, data }: Entry): string {
       return "Checked a participant in by hand";
     case "attendance.check_in_undone":
       return "Undid a participant's check-in";
+    case "whatsapp.template_mapped":
+      return str(data.templateName)
+        ? `Set the WhatsApp template for ${str(data.kind).replaceAll("_", " ")} messages to ${str(data.templateName)} (${str(data.language)})`
+        : `Set the WhatsApp template for ${str(data.kind).replaceAll("_", " ")} messages back to the default`;
     default:
       return action.replaceAll(/[._]/g, " ");
   }
