@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -57,6 +58,8 @@ export async function startFakeGraphServer(
   const requests: FakeGraphRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let sequence = 0;
+  // Test files share one database where wamids are unique: each server numbers its own under a random prefix.
+  const prefix = randomUUID().slice(0, 8);
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -74,7 +77,7 @@ export async function startFakeGraphServer(
       }
       const current = queue.shift() ?? behaviour;
       const to = (parseJson(text) as { to?: unknown } | undefined)?.to;
-      const ok = (wamid?: string) => send(res, 200, successBody(typeof to === "string" ? to : "", wamid ?? `wamid.fake.${++sequence}`));
+      const ok = (wamid?: string) => send(res, 200, successBody(typeof to === "string" ? to : "", wamid ?? `wamid.fake.${prefix}.${++sequence}`));
       switch (current.kind) {
         case "ok":
           return ok(current.wamid);

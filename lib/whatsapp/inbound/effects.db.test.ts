@@ -1,10 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
 import { connectTestDatabase } from "@/db/test-helpers";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook";
 import { TEST_APP_SECRET } from "@/lib/whatsapp/webhook/test-fixtures";
 
 // What inbound messages do inside their organization: opt-out, shared locations, and cross-organization safety.
+// Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
+const graph = await startFakeGraphServer();
+afterAll(() => graph.close());
+process.env.WHATSAPP_API_BASE_URL = graph.url;
 process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
 process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
 process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
@@ -55,6 +60,20 @@ describe("inbound effects", () => {
       expect(message).toMatchObject({ type: "text", participantId: p.id, body: { text: " Stop! ", outcome: "opted_out", contactName: "Zoë Ağaoğlu" } });
       const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.targetId, p.id)));
       expect(audit).toMatchObject({ action: "participant.opted_out", actorType: "webhook", data: { via: "whatsapp_text", cancelledActions: 1 } });
+
+      // They are told it worked, once, in plain text (they just wrote, so the 24-hour window is open).
+      const acks = graph.requests.filter((r) => (r.body as { to?: string }).to === p.phone);
+      expect(acks).toHaveLength(1);
+      expect(acks[0]!.body).toMatchObject({ type: "text", text: { body: expect.stringContaining("You will not get any more WhatsApp messages from") } });
+      const [ack] = await db
+        .select()
+        .from(schema.messages)
+        .where(and(eq(schema.messages.organizationId, a.org.id), eq(schema.messages.participantId, p.id), eq(schema.messages.kind, "opt_out_ack")));
+      expect(ack).toMatchObject({ direction: "outbound", status: "sent" });
+      // The same STOP delivered again, and STOP once more: still one confirmation.
+      await post(delivery("text-stop-non-ascii", { number: a.phoneNumberId, from: p.phone, wamid, text: " Stop! " }));
+      await post(delivery("text-stop-non-ascii", { number: a.phoneNumberId, from: p.phone, wamid: `${wamid}-again`, text: "STOP" }));
+      expect(graph.requests.filter((r) => (r.body as { to?: string }).to === p.phone)).toHaveLength(1);
     });
 
     it("an ordinary text is only recorded; the opt-out button opts out through its signed payload", async () => {

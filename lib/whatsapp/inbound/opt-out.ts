@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { writeWebhookAudit } from "./audit";
+import { sendOptOutAck } from "./opt-out-ack";
 import type { InboundContext } from "./context";
 
 const { participants, scheduledActions } = schema;
@@ -9,8 +10,8 @@ export type OptOutOutcome = { optedOut: boolean; cancelledActions: number };
 
 /**
  * Opts a participant out of every message of the organization and cancels their pending participant-specific
- * scheduled actions (actions for a whole occurrence skip opted-out participants when they run). Repeating it
- * changes nothing and keeps the first opt-out time.
+ * scheduled actions (actions for a whole occurrence skip opted-out participants when they run), then — once the
+ * transaction committed — tells them it worked. Repeating it changes nothing and keeps the first opt-out time.
  */
 export async function optOutParticipant(
   ctx: InboundContext,
@@ -35,6 +36,7 @@ export async function optOutParticipant(
     )
     .returning({ id: scheduledActions.id });
   if (changed) {
+    ctx.afterCommit(() => sendOptOutAck(org, participantId, via.wamid));
     await writeWebhookAudit(ctx, {
       action: "participant.opted_out",
       targetType: "participant",

@@ -1,11 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
 import { connectTestDatabase } from "@/db/test-helpers";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
 import { TEST_APP_SECRET } from "@/lib/whatsapp/webhook/test-fixtures";
 
 // The webhook route end to end against Postgres: handshake, signature, RSVP taps, exactly-once, statuses.
 // Opt-out, location and cross-organization effects are in effects.db.test.ts.
+// Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
+const graph = await startFakeGraphServer();
+afterAll(() => graph.close());
+process.env.WHATSAPP_API_BASE_URL = graph.url;
 process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
 process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
 process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
