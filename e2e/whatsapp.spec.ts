@@ -11,10 +11,12 @@ test("confirmations go out, the simulator taps Confirm and Decline, and the occu
 
   // The local job runner dispatches due actions every few seconds: both confirmation requests are recorded.
   const messagesLink = page.getByRole("link", { name: "Every message of this occurrence" });
+  const messagesPath = await messagesLink.getAttribute("href");
+  expect(messagesPath).toBe(`${orgPath}/messages?occurrence=${occurrencePath.split("/").pop()}`);
   await expect(async () => {
-    await messagesLink.click();
+    await page.goto(messagesPath!);
     await expect(page.getByTestId("message-row")).toHaveCount(2, { timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(page.getByTestId("message-row").filter({ hasText: yes })).toContainText("Confirmation request");
   await expect(page.getByTestId("message-row").filter({ hasText: yes })).toContainText("Sent");
   await page.screenshot({ path: "test-results/whatsapp-messages.png", fullPage: true });
