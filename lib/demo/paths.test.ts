@@ -152,6 +152,20 @@ describe("planJourneys", () => {
     }
   });
 
+  it("makes exactly one of eight late whatever the seed: a latecomer with a short road leaves home later", () => {
+    for (const travelMode of modes) {
+      for (let seed = 1; seed <= 1500; seed++) {
+        const late = plan({ travelMode, seed }).filter((j) => j.isLate);
+        expect(late, `${travelMode}, seed ${seed}`).toHaveLength(1);
+      }
+    }
+    // Seed 30 (driving) has the latecomer's road so short that even the slowest traffic would bring them in on time.
+    const [latecomer] = plan({ seed: 30 });
+    expect(latecomer!.isLate).toBe(true);
+    expect(latecomer!.phases[0]!.toMs).toBeGreaterThan(60_000);
+    expect(positionAt(latecomer!, latecomer!.phases[0]!.toMs - 1)).toMatchObject({ ...latecomer!.start, speedMps: 0 });
+  });
+
   it("cannot make anyone late within the time limit when the start is far off, and says so", () => {
     const journeys = plan({ startsAt: new Date(NOW.getTime() + 55 * MINUTE) });
     expect(journeys.every((j) => !j.isLate)).toBe(true);

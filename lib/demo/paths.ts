@@ -120,7 +120,7 @@ function planOne(input: PlanInput, random: Random, shape: Shape): Omit<Journey, 
   for (let k = 1; k < xy.length; k++) along.push(along[k - 1]! + dist(xy[k - 1]!, xy[k]!));
   const lengthM = along.at(-1)!;
 
-  const departMs = shape.late ? random() * 10_000 : random() * MAX_DEPARTURE_DELAY_MS;
+  const plannedDepartMs = shape.late ? random() * 10_000 : random() * MAX_DEPARTURE_DELAY_MS;
   const stopCount = travelMode === "driving" ? 1 + Math.floor(random() * 2) : Math.floor(random() * 2);
   const stops = Array.from({ length: stopCount }, () => ({
     atM: between(random, [0.2, 0.85]) * lengthM,
@@ -129,10 +129,14 @@ function planOne(input: PlanInput, random: Random, shape: Shape): Omit<Journey, 
   const stoppedMs = stops.reduce((sum, s) => sum + s.ms, 0);
 
   const band = REAL_SPEED_BAND_MPS[travelMode];
-  const lateSpeed = (lengthM / Math.max(1, shape.lateTargetMs - departMs - stoppedMs)) * 1000;
+  const lateSpeed = (lengthM / Math.max(1, shape.lateTargetMs - plannedDepartMs - stoppedMs)) * 1000;
   const cruise = shape.late
     ? clamp(lateSpeed, band.min, band.max * shape.factor)
     : between(random, CRUISE_MPS[travelMode]) * shape.factor;
+  // A latecomer whose road is too short to be late even crawling through traffic leaves home later instead.
+  const departMs = shape.late
+    ? Math.max(plannedDepartMs, shape.lateTargetMs - stoppedMs - (lengthM / cruise) * 1000)
+    : plannedDepartMs;
 
   const phases: Phase[] = [{ fromMs: 0, toMs: departMs, fromM: 0, toM: 0 }];
   let atMs = departMs;
