@@ -2,94 +2,167 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
 import { rows } from "@/db/migrate";
 import type { BufferedPoint } from "./buffer";
+import { coalesce } from "@/lib/utils/coalesce";
 import type { Fix } from "./geofence";
 
-// Both writers hand points to Postgres as one JSON array (json_to_recordset): one parameter, one statement, the same
-// on postgres.js and PGlite. (attendance_id, recorded_at) is the primary key, so a repeated point is a no-op.
+// (attendance_id, recorded_at) is the primary key of `locations`, so a repeated point is a no-op. Both writers hand
+// their rows to Postgres as column arrays (unnest): one parameter per column, one statement, the same on postgres.js
+// and PGlite, and about twice as fast to parse as a JSON recordset.
 
-const RECORDSET = sql.raw(
-  "a uuid, o uuid, t timestamptz, r timestamptz, la float8, ln float8, ac real, al real, sp real, hd real",
-);
+/** A Postgres array literal of one column of `items`: `{a,b,NULL}` (uuids, ISO instants and numbers need no quotes). */
+function column<T>(items: T[], pick: (item: T) => string | number | null): string {
+  return `{${items.map((item) => pick(item) ?? "NULL").join(",")}}`;
+}
 
 export type DirectWrite =
   | { ok: true; previous: Fix | null; isFirst: boolean }
   | { ok: false; state: { revoked: boolean; stopped: boolean; cancelled: boolean; journey: string } };
 
+export type DirectRequest = {
+  link: { linkId: string; organizationId: string; attendanceId: string };
+  points: BufferedPoint[];
+  latest: { fix: BufferedPoint; distanceM: number; etaAt: Date | null };
+};
+
 /**
- * The no-Redis path, in one statement: re-checks that the link and attendance still take points (so a stop, a
- * re-issue or an arrival in another process is honoured), inserts the points, moves the attendance's latest fix
- * forward and on to "on the way", and returns the fix that was latest before.
+ * The no-Redis path: stores one request's points and moves its attendance on, unless the link or attendance stopped
+ * taking points meanwhile (a stop, a re-issue or an arrival in another process is honoured). Requests arriving while
+ * a write runs are written together by the next one (group commit): one statement and one commit for many phones.
+ * With an explicit `db` (a test's or a transaction's) the request is written on its own, at once.
  */
-export async function storePointsDirect(
-  link: { linkId: string; organizationId: string; attendanceId: string },
+export function storePointsDirect(
+  link: DirectRequest["link"],
   points: BufferedPoint[],
-  latest: { fix: BufferedPoint; distanceM: number; etaAt: Date | null },
-  db: Executor = getDb(),
+  latest: DirectRequest["latest"],
+  db?: Executor,
 ): Promise<DirectWrite> {
-  const { organizationId: org, attendanceId, linkId } = link;
+  if (db) return storeDirectBatch([{ link, points, latest }], db).then(([write]) => write!);
+  directWriter ??= coalesce<DirectRequest, DirectWrite>({
+    maxInFlight: 2,
+    maxBatch: 200,
+    run: async (batch) => {
+      try {
+        return (await storeDirectBatch(batch, getDb())).map((value) => ({ ok: true, value }));
+      } catch (error) {
+        if (batch.length === 1) throw error;
+        // Whatever went wrong (a deadlock with another server, a row that vanished), one request must not fail the
+        // others: each is tried again on its own.
+        const alone = await Promise.allSettled(batch.map((request) => storeDirectBatch([request], getDb())));
+        return alone.map((s) => (s.status === "fulfilled" ? { ok: true, value: s.value[0]! } : { ok: false, error: s.reason }));
+      }
+    },
+  });
+  return directWriter({ link, points, latest });
+}
+
+let directWriter: ((request: DirectRequest) => Promise<DirectWrite>) | undefined;
+
+/**
+ * One statement for a batch of requests: for each, reads the link, attendance and occurrence state (scoped to the
+ * request's organization), inserts the points of those still open, moves each attendance's latest fix forward (the
+ * newest of the batch, and only if newer than the stored one) and on to "on the way", and returns per request the
+ * fix that was latest before. Attendance rows are locked in id order, so concurrent batches cannot deadlock on them.
+ */
+export async function storeDirectBatch(requests: DirectRequest[], db: Executor): Promise<DirectWrite[]> {
+  const points = requests.flatMap((request, i) => request.points.map((point) => ({ i, point })));
   const result = await db.execute(sql`
-    with target as (
-      select a.journey, a.last_lat, a.last_lng, a.last_accuracy_m, a.last_fix_at,
-             l.revoked_at is not null as revoked, l.stopped_at is not null as stopped, i.status = 'cancelled' as cancelled
-      from tracking_links l
-      join attendances a on a.id = l.attendance_id and a.organization_id = ${org}
-      join event_instances i on i.id = a.instance_id and i.organization_id = ${org}
-      where l.id = ${linkId} and l.organization_id = ${org} and l.attendance_id = ${attendanceId}
+    with req as (
+      select * from unnest(
+        ${column(requests, (r) => r.link.linkId)}::uuid[],
+        ${column(requests, (r) => r.link.attendanceId)}::uuid[],
+        ${column(requests, (r) => r.link.organizationId)}::uuid[],
+        ${column(requests, (r) => r.latest.fix.t)}::timestamptz[],
+        ${column(requests, (r) => r.latest.fix.la)}::float8[],
+        ${column(requests, (r) => r.latest.fix.ln)}::float8[],
+        ${column(requests, (r) => r.latest.fix.ac)}::real[],
+        ${column(requests, (r) => Math.round(r.latest.distanceM))}::int[],
+        ${column(requests, (r) => r.latest.etaAt?.toISOString() ?? null)}::timestamptz[]
+      ) with ordinality as r(l, a, o, t, la, ln, ac, d, eta, n)
     ),
-    open as (
-      select 1 from target
-      where not revoked and not stopped and not cancelled and journey in ('not_started', 'on_the_way')
+    target as (
+      select r.n, r.a, r.o, r.t, r.la, r.ln, r.ac, r.d, r.eta,
+             a.journey, a.last_lat, a.last_lng, a.last_accuracy_m, a.last_fix_at,
+             l.revoked_at is not null as revoked, l.stopped_at is not null as stopped, i.status = 'cancelled' as cancelled,
+             (l.revoked_at is null and l.stopped_at is null and i.status <> 'cancelled'
+               and a.journey in ('not_started', 'on_the_way')) as open
+      from req r
+      join tracking_links l on l.id = r.l and l.organization_id = r.o and l.attendance_id = r.a
+      join attendances a on a.id = r.a and a.organization_id = r.o
+      join event_instances i on i.id = a.instance_id and i.organization_id = r.o
     ),
     inserted as (
       insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, altitude_m, speed_mps, heading_deg, source)
-      select ${org}, ${attendanceId}, p.t, p.r, p.la, p.ln, p.ac, p.al, p.sp, p.hd, 'browser'
-      from json_to_recordset(${JSON.stringify(points)}::json) as p(${RECORDSET})
-      where exists (select 1 from open)
+      select t.o, t.a, p.t, p.r, p.la, p.ln, p.ac, p.al, p.sp, p.hd, 'browser'
+      from unnest(
+        ${column(points, (p) => p.i + 1)}::bigint[],
+        ${column(points, (p) => p.point.t)}::timestamptz[], ${column(points, (p) => p.point.r)}::timestamptz[],
+        ${column(points, (p) => p.point.la)}::float8[], ${column(points, (p) => p.point.ln)}::float8[],
+        ${column(points, (p) => p.point.ac)}::real[], ${column(points, (p) => p.point.al)}::real[],
+        ${column(points, (p) => p.point.sp)}::real[], ${column(points, (p) => p.point.hd)}::real[]
+      ) as p(n, t, r, la, ln, ac, al, sp, hd)
+      join target t on t.n = p.n and t.open
       on conflict do nothing
       returning 1
     ),
+    newest as (
+      select distinct on (a) * from target where open order by a, t desc
+    ),
+    locked as (
+      select att.id from attendances att join newest n on att.id = n.a and att.organization_id = n.o
+      order by att.id for no key update of att
+    ),
     moved as (
-      update attendances set
-        journey = case when journey = 'not_started' then 'on_the_way'::journey_status else journey end,
-        last_lat = case when last_fix_at is null or last_fix_at < ${latest.fix.t}::timestamptz then ${latest.fix.la} else last_lat end,
-        last_lng = case when last_fix_at is null or last_fix_at < ${latest.fix.t}::timestamptz then ${latest.fix.ln} else last_lng end,
-        last_accuracy_m = case when last_fix_at is null or last_fix_at < ${latest.fix.t}::timestamptz then ${latest.fix.ac} else last_accuracy_m end,
-        distance_m = case when last_fix_at is null or last_fix_at < ${latest.fix.t}::timestamptz then ${Math.round(latest.distanceM)} else distance_m end,
-        eta_at = case when last_fix_at is null or last_fix_at < ${latest.fix.t}::timestamptz then ${latest.etaAt?.toISOString() ?? null}::timestamptz else eta_at end,
-        last_fix_at = greatest(last_fix_at, ${latest.fix.t}::timestamptz),
+      update attendances att set
+        journey = case when att.journey = 'not_started' then 'on_the_way'::journey_status else att.journey end,
+        last_lat = case when att.last_fix_at is null or att.last_fix_at < n.t then n.la else att.last_lat end,
+        last_lng = case when att.last_fix_at is null or att.last_fix_at < n.t then n.ln else att.last_lng end,
+        last_accuracy_m = case when att.last_fix_at is null or att.last_fix_at < n.t then n.ac else att.last_accuracy_m end,
+        distance_m = case when att.last_fix_at is null or att.last_fix_at < n.t then n.d else att.distance_m end,
+        eta_at = case when att.last_fix_at is null or att.last_fix_at < n.t then n.eta else att.eta_at end,
+        last_fix_at = greatest(att.last_fix_at, n.t),
         updated_at = now()
-      where id = ${attendanceId} and organization_id = ${org} and exists (select 1 from open)
+      from newest n join locked k on k.id = n.a
+      where att.id = n.a and att.organization_id = n.o
       returning 1
     )
-    select t.*, (select count(*) from inserted)::int as inserted, exists (select 1 from open) as open from target t
+    select n, journey, last_lat, last_lng, last_accuracy_m, last_fix_at, revoked, stopped, cancelled, open,
+           (select count(*) from inserted)::int as inserted, (select count(*) from moved)::int as moved
+    from target
   `);
-  const [row] = rows<{
-    journey: string;
-    last_lat: number | null;
-    last_lng: number | null;
-    last_accuracy_m: number | null;
-    last_fix_at: string | Date | null;
-    revoked: boolean;
-    stopped: boolean;
-    cancelled: boolean;
-    open: boolean;
-  }>(result);
-  if (!row || !row.open) {
-    return {
-      ok: false,
-      state: {
-        revoked: row?.revoked ?? true,
-        stopped: row?.stopped ?? false,
-        cancelled: row?.cancelled ?? false,
-        journey: row?.journey ?? "no_show",
-      },
-    };
-  }
-  const previous =
-    row.last_fix_at !== null && row.last_lat !== null && row.last_lng !== null
-      ? { lat: row.last_lat, lng: row.last_lng, accuracyM: row.last_accuracy_m ?? 0, recordedAt: new Date(row.last_fix_at) }
-      : null;
-  return { ok: true, previous, isFirst: row.journey === "not_started" };
+  const byRequest = new Map(
+    rows<{
+      n: number | string;
+      journey: string;
+      last_lat: number | null;
+      last_lng: number | null;
+      last_accuracy_m: number | null;
+      last_fix_at: string | Date | null;
+      revoked: boolean;
+      stopped: boolean;
+      cancelled: boolean;
+      open: boolean;
+    }>(result).map((row) => [Number(row.n), row]),
+  );
+  return requests.map((_, i): DirectWrite => {
+    const row = byRequest.get(i + 1);
+    if (!row || !row.open) {
+      // No row: the link or its attendance is gone, which the participant sees as a replaced link.
+      return {
+        ok: false,
+        state: {
+          revoked: row?.revoked ?? true,
+          stopped: row?.stopped ?? false,
+          cancelled: row?.cancelled ?? false,
+          journey: row?.journey ?? "no_show",
+        },
+      };
+    }
+    const previous =
+      row.last_fix_at !== null && row.last_lat !== null && row.last_lng !== null
+        ? { lat: row.last_lat, lng: row.last_lng, accuracyM: row.last_accuracy_m ?? 0, recordedAt: new Date(row.last_fix_at) }
+        : null;
+    return { ok: true, previous, isFirst: row.journey === "not_started" };
+  });
 }
 
 /**
@@ -99,15 +172,13 @@ export async function storePointsDirect(
  */
 export async function storeBufferedPoints(points: BufferedPoint[], db: Executor = getDb()): Promise<number> {
   if (points.length === 0) return 0;
-  // Column arrays as Postgres array literals: unnest parses them about twice as fast as json_to_recordset.
-  const column = (pick: (p: BufferedPoint) => string | number | null) =>
-    `{${points.map((p) => pick(p) ?? "NULL").join(",")}}`;
+  const col = (pick: (p: BufferedPoint) => string | number | null) => column(points, pick);
   const result = await db.execute(sql`
     with valid as (
       select p.* from unnest(
-        ${column((p) => p.a)}::uuid[], ${column((p) => p.o)}::uuid[], ${column((p) => p.t)}::timestamptz[],
-        ${column((p) => p.r)}::timestamptz[], ${column((p) => p.la)}::float8[], ${column((p) => p.ln)}::float8[],
-        ${column((p) => p.ac)}::real[], ${column((p) => p.al)}::real[], ${column((p) => p.sp)}::real[], ${column((p) => p.hd)}::real[]
+        ${col((p) => p.a)}::uuid[], ${col((p) => p.o)}::uuid[], ${col((p) => p.t)}::timestamptz[],
+        ${col((p) => p.r)}::timestamptz[], ${col((p) => p.la)}::float8[], ${col((p) => p.ln)}::float8[],
+        ${col((p) => p.ac)}::real[], ${col((p) => p.al)}::real[], ${col((p) => p.sp)}::real[], ${col((p) => p.hd)}::real[]
       ) as p(a, o, t, r, la, ln, ac, al, sp, hd)
       join attendances att on att.id = p.a and att.organization_id = p.o
     ),
