@@ -98,6 +98,8 @@ export const attendances = pgTable(
   },
   (t) => [
     uniqueIndex("attendances_instance_participant_key").on(t.instanceId, t.participantId),
+    /** The target of the (attendance, organization) foreign keys of tenant-owned children such as locations. */
+    uniqueIndex("attendances_id_org_key").on(t.id, t.organizationId),
     index("attendances_org_instance_idx").on(t.organizationId, t.instanceId),
     index("attendances_participant_idx").on(t.participantId),
   ],

@@ -1,4 +1,4 @@
-import { doublePrecision, index, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./_columns";
 import { organizationRef } from "./organizations";
 import { eventInstances } from "./events";
@@ -34,14 +34,14 @@ export const trackingLinks = pgTable(
 /**
  * Append-heavy: range-partitioned by recorded_at (daily) in a hand-written migration, so the table
  * declared here is the parent. The primary key doubles as the idempotency key for repeated points.
+ * One foreign key, (attendance_id, organization_id) → attendances, ties each point to its attendance and to that
+ * attendance's organization (whose own key goes to organizations): one check per inserted row instead of two.
  */
 export const locations = pgTable(
   "locations",
   {
-    organizationId: organizationRef(),
-    attendanceId: uuid()
-      .notNull()
-      .references(() => attendances.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    attendanceId: uuid().notNull(),
     recordedAt: timestamptz().notNull(),
     receivedAt: timestamptz().notNull().defaultNow(),
     lat: doublePrecision().notNull(),
@@ -54,6 +54,11 @@ export const locations = pgTable(
   },
   (t) => [
     primaryKey({ name: "locations_pkey", columns: [t.attendanceId, t.recordedAt] }),
+    foreignKey({
+      name: "locations_attendance_org_fk",
+      columns: [t.attendanceId, t.organizationId],
+      foreignColumns: [attendances.id, attendances.organizationId],
+    }).onDelete("cascade"),
     index("locations_org_idx").on(t.organizationId),
     index("locations_recorded_at_brin").using("brin", t.recordedAt),
   ],

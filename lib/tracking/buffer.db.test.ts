@@ -126,12 +126,34 @@ describe("write-behind buffer", () => {
     await drain();
     expect(await storedPoints(attendance.id)).toBe(sent);
 
+    // Dies with two batches in flight (the flush claims the next batch while it stores one): the first stored, the
+    // second only claimed. Both are in the processing list; the next flush stores them once.
+    await send(5);
+    const twoInFlight = (await flush.acquireFlushLock(redis, 300))!;
+    const firstBatch = await flush.claimBatch(twoInFlight, 3);
+    if (firstBatch === "lost") throw new Error("lock lost");
+    const secondBatch = await flush.claimBatch(twoInFlight, 3, firstBatch.raw);
+    if (secondBatch === "lost") throw new Error("lock lost");
+    expect([firstBatch.raw, secondBatch.raw, secondBatch.retried]).toEqual([3, 2, false]);
+    await flush.storeBatch(firstBatch);
+    expect((await bufferHolds()).processing).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
+    // A whole flush in small batches, each next one claimed while the previous is stored.
+    await send(9);
+    const small = await flush.flushLocationBuffer({ batchSize: 2 });
+    expect(small).toMatchObject({ batches: 5, points: 9, inserted: 9, remaining: 0 });
+    expect(await bufferHolds()).toEqual({ buffer: 0, processing: 0 });
+    expect(await storedPoints(attendance.id)).toBe(sent);
+
     // A flusher whose lock expired cannot acknowledge (delete) a batch another flusher now owns.
     await send(2);
     const slow = (await flush.acquireFlushLock(redis, 100))!;
     await flush.claimBatch(slow);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await flush.ackBatch(slow)).toBe(false);
+    expect(await flush.ackBatch(slow, { raw: 2 })).toBe(false);
     expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(2);
     await drain();
     expect(await storedPoints(attendance.id)).toBe(sent);

@@ -9,11 +9,14 @@ import { storeBufferedPoints } from "./store";
 /*
  * Draining the buffer without losing or duplicating a point, whatever step a flush dies at:
  *   1. lock     SET lock NX PX — one flusher at a time; a dead flusher's lock expires.
- *   2. claim    (script) if the processing list still holds a batch, that batch again (a previous flush died);
- *               otherwise move the next N entries from the buffer to the processing list, atomically.
+ *   2. claim    (script) entries in the processing list that this flusher does not hold were left by a flusher that
+ *               died: they come back first; otherwise the next N entries move from the buffer to the end of the
+ *               processing list, atomically.
  *   3. store    INSERT … ON CONFLICT DO NOTHING in Postgres: a batch stored twice is stored once.
- *   4. ack      (script) delete the processing list, only while still holding the lock.
+ *   4. ack      (script) drop the batch from the head of the processing list, only while still holding the lock.
  * Dying after 2 or 3 leaves the batch in processing for the next flush; a database error is the same.
+ * The flush claims batch N+1 while batch N is being stored (the processing list then holds both, in order), so Redis
+ * and Postgres work at the same time; batches are stored and acknowledged in claim order.
  */
 
 export const DEFAULT_BATCH = 5_000;
@@ -23,8 +26,10 @@ const LOCK_MS = 60_000;
 
 const CLAIM_SCRIPT = `
 if redis.call('GET', KEYS[3]) ~= ARGV[2] then return {'lost'} end
-local pending = redis.call('LRANGE', KEYS[2], 0, -1)
-if #pending > 0 then return {'retry', unpack(pending)} end
+local held = tonumber(ARGV[3])
+if redis.call('LLEN', KEYS[2]) > held then
+  return {'retry', unpack(redis.call('LRANGE', KEYS[2], held, held + tonumber(ARGV[1]) - 1))}
+end
 local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
 for i = 1, #items, 500 do
   redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 499, #items)))
@@ -35,7 +40,7 @@ return {'new', unpack(items)}
 
 const ACK_SCRIPT = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[2])
+redis.call('LTRIM', KEYS[2], tonumber(ARGV[3]), -1)
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
 return 1
 `;
@@ -56,12 +61,15 @@ export async function acquireFlushLock(redis: Redis, lockMs = LOCK_MS): Promise<
 
 export type ClaimedBatch = { points: BufferedPoint[]; raw: number; invalid: number; retried: boolean };
 
-/** Step 2. The batch to store (the one a previous flush left behind, or a new one); empty when there is nothing. */
-export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH): Promise<ClaimedBatch | "lost"> {
+/**
+ * Step 2. The batch to store (one a previous flush left behind, or a new one); empty when there is nothing.
+ * `held`: entries at the head of the processing list that this flusher has claimed and not acknowledged yet.
+ */
+export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0): Promise<ClaimedBatch | "lost"> {
   const reply = await lock.redis.eval<string[], unknown[]>(
     CLAIM_SCRIPT,
     [BUFFER_KEY, PROCESSING_KEY, FLUSH_LOCK_KEY],
-    [String(Math.min(size, MAX_BATCH)), lock.token],
+    [String(Math.min(size, MAX_BATCH)), lock.token, String(held)],
   );
   const [kind, ...entries] = reply;
   if (kind === "lost") return "lost";
@@ -93,9 +101,16 @@ export function storeBatch(batch: ClaimedBatch, db?: Executor): Promise<number> 
   return storeBufferedPoints(batch.points, db ?? getDb());
 }
 
-/** Step 4. False when the lock was lost meanwhile (the batch stays for the lock's new holder: stored once anyway). */
-export async function ackBatch(lock: FlushLock, lockMs = LOCK_MS): Promise<boolean> {
-  const done = await lock.redis.eval<string[], number>(ACK_SCRIPT, [FLUSH_LOCK_KEY, PROCESSING_KEY], [lock.token, String(lockMs)]);
+/**
+ * Step 4: the oldest claimed batch (`batch.raw` entries at the head of the processing list) is done. False when the
+ * lock was lost meanwhile (the batch stays for the lock's new holder: stored once anyway).
+ */
+export async function ackBatch(lock: FlushLock, batch: Pick<ClaimedBatch, "raw">, lockMs = LOCK_MS): Promise<boolean> {
+  const done = await lock.redis.eval<string[], number>(
+    ACK_SCRIPT,
+    [FLUSH_LOCK_KEY, PROCESSING_KEY],
+    [lock.token, String(lockMs), String(batch.raw)],
+  );
   return done === 1;
 }
 
@@ -116,15 +131,22 @@ export async function flushLocationBuffer(options: { batchSize?: number; maxMs?:
   const lock = await acquireFlushLock(redis);
   if (!lock) return { ...result, skipped: true };
   const deadline = Date.now() + (options.maxMs ?? 45_000);
+  const size = options.batchSize ?? DEFAULT_BATCH;
   try {
-    while (Date.now() < deadline) {
-      const batch = await claimBatch(lock, options.batchSize ?? DEFAULT_BATCH);
-      if (batch === "lost" || batch.raw === 0) break;
-      result.inserted += await storeBatch(batch);
-      if (!(await ackBatch(lock))) break;
+    let batch = await claimBatch(lock, size);
+    while (batch !== "lost" && batch.raw > 0) {
+      // Store this batch while the next one is claimed.
+      const [inserted, next] = await Promise.all([
+        storeBatch(batch),
+        Date.now() < deadline ? claimBatch(lock, size, batch.raw) : null,
+      ]);
+      if (!(await ackBatch(lock, batch))) break;
+      result.inserted += inserted;
       result.batches += 1;
       result.points += batch.points.length;
       result.invalid += batch.invalid;
+      if (next === null) break;
+      batch = next;
     }
   } finally {
     await releaseFlushLock(lock);
