@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "@upstash/redis";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { coalescingRequester, type CoalescingOptions } from "./coalescing-requester";
 
 // Against the real Upstash REST bridge in front of Redis that the harness starts (scripts/test.sh).
@@ -10,23 +10,45 @@ const url = process.env.UPSTASH_REDIS_REST_URL;
 const token = process.env.UPSTASH_REDIS_REST_TOKEN;
 if (!url || !token) throw new Error("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set: run through `npm test`.");
 
-/** A client on the coalescing transport, counting the HTTP requests it makes (real fetch underneath). */
-function client(overrides: Partial<CoalescingOptions> = {}) {
-  const http = { requests: 0, commands: 0 };
-  const redis = new Redis(
-    coalescingRequester({
-      url: url!,
-      token: token!,
-      fetch: async (input, init) => {
-        http.requests += 1;
-        http.commands += (JSON.parse(String(init?.body)) as unknown[]).length;
-        return fetch(input, init);
-      },
-      ...overrides,
-    }),
-  );
-  return { redis, http };
+/** A forwarding server in front of the bridge that counts the HTTP requests and the commands they carry. */
+async function countingProxy(port = 0) {
+  const counts = { requests: 0, commands: 0 };
+  const target = new URL(url!);
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    counts.requests += 1;
+    const parsed = JSON.parse(body.toString("utf8")) as unknown[];
+    counts.commands += req.url === "/pipeline" ? parsed.length : 1;
+    const answer = await fetch(new URL(req.url!, target), {
+      method: "POST",
+      headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" },
+      body,
+    });
+    res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { url: address, counts, close };
 }
+
+/** A client on the coalescing transport, through a counting proxy. */
+async function client(overrides: Partial<CoalescingOptions> = {}) {
+  const proxy = await countingProxy();
+  proxies.push(proxy);
+  const redis = new Redis(coalescingRequester({ url: proxy.url, token: token!, ...overrides }));
+  return { redis, http: proxy.counts };
+}
+
+const proxies: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
+});
 
 /** Callers arriving one per macrotask, as HTTP requests from different participants do. */
 async function staggered<T>(count: number, call: (i: number) => Promise<T>): Promise<T[]> {
@@ -40,7 +62,7 @@ async function staggered<T>(count: number, call: (i: number) => Promise<T>): Pro
 
 describe("coalescing Upstash transport", () => {
   it("answers each of many concurrent callers with its own result, over far fewer HTTP requests", async () => {
-    const { redis, http } = client();
+    const { redis, http } = await client();
     const prefix = `test:coalesce:${randomUUID()}`;
     const written = await staggered(300, (i) => redis.set(`${prefix}:${i}`, `value-${i}`));
     expect(written).toEqual(Array(300).fill("OK"));
@@ -53,13 +75,13 @@ describe("coalescing Upstash transport", () => {
   });
 
   it("sends a lone command at once, on its own", async () => {
-    const { redis, http } = client();
+    const { redis, http } = await client();
     expect(await redis.echo("hello")).toBe("hello");
     expect(http).toEqual({ requests: 1, commands: 1 });
   });
 
   it("fails a command that Redis refuses for its caller only", async () => {
-    const { redis } = client();
+    const { redis } = await client();
     const key = `test:coalesce:${randomUUID()}`;
     await redis.set(key, "not a list");
     const [good, bad, alsoGood] = await Promise.allSettled([redis.incr(`${key}:n`), redis.lpush(key, "x"), redis.get(key)]);
@@ -71,7 +93,7 @@ describe("coalescing Upstash transport", () => {
   });
 
   it("keeps a pipeline's commands in order among other callers' commands", async () => {
-    const { redis } = client();
+    const { redis } = await client();
     const key = `test:coalesce:${randomUUID()}`;
     const pipeline = redis.pipeline().rpush(key, "a").rpush(key, "b").lrange(key, 0, -1);
     const [fromPipeline, other] = await Promise.all([pipeline.exec(), redis.echo("between")]);
@@ -81,7 +103,7 @@ describe("coalescing Upstash transport", () => {
   });
 
   it("runs scripts, with the NOSCRIPT fallback the rate limiter relies on", async () => {
-    const { redis } = client();
+    const { redis } = await client();
     const key = `test:coalesce:${randomUUID()}`;
     const script = "return redis.call('INCRBY', KEYS[1], ARGV[1])";
     await expect(redis.evalsha("0".repeat(40), [key], ["1"])).rejects.toThrow(/NOSCRIPT/);
@@ -90,7 +112,7 @@ describe("coalescing Upstash transport", () => {
   });
 
   it("passes transactions through to /multi-exec", async () => {
-    const { redis, http } = client();
+    const { redis, http } = await client();
     const key = `test:coalesce:${randomUUID()}`;
     expect(await redis.multi().incr(key).incr(key).exec()).toEqual([1, 2]);
     expect(http.requests).toBe(1);
@@ -98,7 +120,7 @@ describe("coalescing Upstash transport", () => {
   });
 
   it("fails every command of a request the server refuses as a whole (wrong token)", async () => {
-    const { redis } = client({ token: "wrong" });
+    const { redis } = await client({ token: "wrong" });
     const results = await Promise.allSettled([redis.get("a"), redis.get("b")]);
     for (const result of results) {
       expect(result.status).toBe("rejected");
@@ -114,29 +136,31 @@ describe("coalescing Upstash transport", () => {
     await new Promise((resolve) => probe.close(resolve));
 
     const attempts: number[] = [];
-    const { redis, http } = client({ url: `http://127.0.0.1:${port}`, retries: 2, backoffMs: (n) => (attempts.push(n), 5) });
-    await expect(redis.get("anything")).rejects.toThrow();
-    expect(http.requests).toBe(3);
+    const redis = new Redis(
+      coalescingRequester({ url: `http://127.0.0.1:${port}`, token: token!, retries: 2, backoffMs: (n) => (attempts.push(n), 5) }),
+    );
+    await expect(redis.get("anything")).rejects.toThrow(/ECONNREFUSED/);
     expect(attempts).toEqual([0, 1]);
 
     // The same address, now forwarding to the bridge: the client recovers without being recreated.
-    const target = new URL(url!);
-    const forward = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const answer = await fetch(new URL(req.url!, target), {
-        method: "POST",
-        headers: { authorization: req.headers.authorization!, "content-type": "application/json" },
-        body: Buffer.concat(chunks),
-      });
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
-    });
-    await new Promise<void>((resolve) => forward.listen(port, "127.0.0.1", resolve));
+    const proxy = await countingProxy(port);
+    proxies.push(proxy);
+    expect(await redis.echo("back")).toBe("back");
+    expect(proxy.counts).toEqual({ requests: 1, commands: 1 });
+  });
+
+  it("gives up on a server that accepts the connection but never answers, after the timeout", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
     try {
-      expect(await redis.echo("back")).toBe("back");
+      const redis = new Redis(coalescingRequester({ url: `http://127.0.0.1:${port}`, token: token!, retries: 0, timeoutMs: 200 }));
+      const started = Date.now();
+      await expect(redis.get("anything")).rejects.toThrow(/did not answer within 200 ms/);
+      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
-      forward.closeAllConnections();
-      await new Promise((resolve) => forward.close(resolve));
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -181,12 +181,18 @@ describe("tracking windows", () => {
     const { moveOccurrence } = await import("@/lib/occurrences/occurrences");
     const { instantToLocal } = await import("@/lib/recurrence/expand");
     const t = await createTrackedOccurrence("Moved", { startsInMinutes: 30 });
+    // The link is open and cached by this process before the move.
+    expect((await post(t.links[0]!.token, { points: walk(2000, 1900, 2) })).status).toBe(200);
     const newStart = new Date(Date.now() + 5 * 3600 * SECOND);
     newStart.setUTCSeconds(0, 0);
     await moveOccurrence(t.owner.ctx, { instanceId: t.instance.id, startsLocal: instantToLocal(newStart, "Europe/Berlin") });
     const link = (await listTrackingLinkStatus(t.owner.ctx, t.instance.id)).get(t.links[0]!.attendance.id)!;
     expect(link.validFrom).toEqual(new Date(newStart.getTime() - 3600 * SECOND));
     expect((await getTrackingPage(t.links[0]!.token)).state).toBe("not_open");
+    // The ingest in this process sees the new window at once, not when its cached copy expires.
+    const refused = await post(t.links[0]!.token, { points: walk(1900, 1800, 2) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.reason).toBe("not_open");
   });
 
   it("points recorded before the window opened never count toward arrival (nor are stored)", async () => {

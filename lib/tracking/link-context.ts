@@ -97,9 +97,10 @@ export function refusalError(reason: LinkRefusal): AppError {
 }
 
 // A short-lived per-process cache keeps the hot path (a batch every few seconds per participant) off the database.
-// State changes made in this process evict at once; other processes notice within CACHE_TTL_MS, and the write itself
-// re-checks the state atomically (in SQL, or in the Redis script through the closed marker).
-const CACHE_TTL_MS = 10_000;
+// State changes made in this process evict at once. A stop, a re-issue or an arrival elsewhere is refused by the write
+// itself, atomically (in SQL, or in the Redis script through the closed marker); what only the cache knows (the
+// window, after an occurrence is moved, and the venue) reaches other processes within CACHE_TTL_MS.
+const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 20_000;
 const cache = new Map<string, { link: LinkContext | null; loadedAt: number }>();
 
@@ -111,6 +112,11 @@ export async function getLinkForIngest(token: string, now = Date.now()): Promise
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(token, { link, loadedAt: now });
   return link;
+}
+
+/** Forgets cached links of an occurrence whose tracking window moved. */
+export function evictInstanceLinks(instanceId: string): void {
+  for (const [token, entry] of cache) if (entry.link?.instanceId === instanceId) cache.delete(token);
 }
 
 /** Forgets cached links of an attendance after its state changed (arrival, stop, re-issue, undo). */

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { closeInBuffer } from "./buffer";
-import { evictAttendanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
+import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
 import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token";
 import { trackingWindow } from "./window";
@@ -218,6 +218,7 @@ export async function retimeTrackingLinks(
           inArray(trackingLinks.attendanceId, ids),
         ),
       );
+    evictInstanceLinks(instance.id);
   }
 }
 

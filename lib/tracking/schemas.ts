@@ -6,7 +6,8 @@ export const MAX_POINTS_PER_BATCH = 100;
 /** How far ahead of the server clock a phone's clock may be before its points count as "from the future". */
 export const CLOCK_SKEW_MS = 2 * 60_000;
 
-const finite = (what: string) => z.number({ error: `${what} must be a number.` }).refine(Number.isFinite, `${what} must be a finite number.`);
+// zod 4's number() refuses NaN and ±Infinity itself.
+const finite = (what: string) => z.number({ error: `${what} must be a number.` });
 
 /** One fix as the phone reports it (GeolocationPosition, flattened). */
 export const PointInput = z.object({
