@@ -83,7 +83,7 @@ runMain(async () => {
     );
     console.log(
       `buffered ${fill.buffered.toLocaleString("en-US")} points with bufferPoints (${args.batch} per call, ${args.concurrency} concurrent) ` +
-        `in ${fill.seconds.toFixed(1)} s = ${Math.round(fill.buffered / fill.seconds).toLocaleString("en-US")} points/s; buffer length ${fill.bufferLength.toLocaleString("en-US")}`,
+        `in ${fill.seconds.toFixed(1)} s = ${Math.round(fill.buffered / fill.seconds).toLocaleString("en-US")} points/s; buffer length ${fill.bufferLength.toLocaleString("en-US")} entries (one per call)`,
     );
 
     const flush = await runWorker<FlushSummary>("flush", env, {}, workDir);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
 
@@ -10,7 +11,7 @@ const { openPostgres } = await import("@/db/client");
 const { getRedis } = await import("@/lib/redis/client");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { stopSharing } = await import("./links");
-const { BUFFER_KEY, PROCESSING_KEY, readLatestFixes } = await import("./buffer");
+const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
 
@@ -47,7 +48,7 @@ async function drain() {
 
 let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
 beforeAll(async () => {
-  setup = await createTrackedOccurrence("Buffer", { people: 4 });
+  setup = await createTrackedOccurrence("Buffer", { people: 5 });
   await drain();
 });
 afterAll(async () => {
@@ -97,7 +98,7 @@ describe("write-behind buffer", () => {
     const claimer = (await flush.acquireFlushLock(redis, 300))!;
     const claimed = await flush.claimBatch(claimer);
     expect(claimed).not.toBe("lost");
-    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(3);
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(1); // one entry per accepted batch
     await send(2);
     await new Promise((resolve) => setTimeout(resolve, 400));
     await drain();
@@ -121,30 +122,33 @@ describe("write-behind buffer", () => {
     const deadDatabase = openPostgres("postgres://postgres@127.0.0.1:9/unreachable", 1);
     await expect(flush.storeBatch(pending, deadDatabase.db)).rejects.toThrow();
     await deadDatabase.close();
-    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(6);
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(1);
     await flush.releaseFlushLock(failing);
     await drain();
     expect(await storedPoints(attendance.id)).toBe(sent);
 
     // Dies with two batches in flight (the flush claims the next batch while it stores one): the first stored, the
     // second only claimed. Both are in the processing list; the next flush stores them once.
-    await send(5);
+    await send(3);
+    await send(2);
     const twoInFlight = (await flush.acquireFlushLock(redis, 300))!;
-    const firstBatch = await flush.claimBatch(twoInFlight, 3);
+    const firstBatch = await flush.claimBatch(twoInFlight, 4);
     if (firstBatch === "lost") throw new Error("lock lost");
-    const secondBatch = await flush.claimBatch(twoInFlight, 3, firstBatch.raw);
+    const secondBatch = await flush.claimBatch(twoInFlight, 4, firstBatch.raw);
     if (secondBatch === "lost") throw new Error("lock lost");
-    expect([firstBatch.raw, secondBatch.raw, secondBatch.retried]).toEqual([3, 2, false]);
+    // Whole entries up to 4 points: the 3-point batch, then the 2-point one.
+    expect([firstBatch.points.length, secondBatch.points.length, secondBatch.retried]).toEqual([3, 2, false]);
     await flush.storeBatch(firstBatch);
-    expect((await bufferHolds()).processing).toBe(5);
+    expect((await bufferHolds()).processing).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 400));
     await drain();
     expect(await storedPoints(attendance.id)).toBe(sent);
 
     // A whole flush in small batches, each next one claimed while the previous is stored.
-    await send(9);
-    const small = await flush.flushLocationBuffer({ batchSize: 2 });
-    expect(small).toMatchObject({ batches: 5, points: 9, inserted: 9, remaining: 0 });
+    for (const n of [2, 2, 2, 2, 1]) await send(n);
+    const small = await flush.flushLocationBuffer({ batchSize: 3 });
+    // Whole entries of at most 3 points together: [2] [2] [2] [2, 1].
+    expect(small).toMatchObject({ batches: 4, points: 9, inserted: 9, remaining: 0 });
     expect(await bufferHolds()).toEqual({ buffer: 0, processing: 0 });
     expect(await storedPoints(attendance.id)).toBe(sent);
 
@@ -154,9 +158,41 @@ describe("write-behind buffer", () => {
     await flush.claimBatch(slow);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await flush.ackBatch(slow, { raw: 2 })).toBe(false);
-    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(2);
+    expect((await bufferHolds()).processing).toBeGreaterThanOrEqual(1);
     await drain();
     expect(await storedPoints(attendance.id)).toBe(sent);
+  });
+
+  it("reads entries of the earlier one-point format, takes an entry bigger than a batch alone, sets aside what is not points", async () => {
+    const { attendance } = setup.links[4]!;
+    const o = setup.org.id;
+    const at = (secondsAgo: number) => new Date(Math.floor(Date.now() / SECOND) * SECOND - secondsAgo * SECOND).toISOString();
+    const fix = (secondsAgo: number) => ({ o, a: attendance.id, t: at(secondsAgo), r: at(1), la: 52.53, ln: 13.4, ac: 9, al: null, sp: null, hd: null });
+    const legacy = JSON.stringify(fix(50));
+    const big = encodeBufferEntry({ organizationId: o, attendanceId: attendance.id }, [fix(40), fix(30), fix(20)]);
+    const garbage = `3|{"o":"not an organization","n":"${randomUUID()}"}`;
+    await redis.rpush(BUFFER_KEY, legacy, garbage, big);
+
+    await drain();
+    expect(await storedPoints(attendance.id)).toBe(4);
+    expect(await redis.lrange(DEAD_LETTER_KEY, 0, -1)).toContain(garbage);
+
+    // A claim takes whole entries up to its size in points, and always at least one: with room for 2 points, the
+    // 3-point entry comes alone and whole. (Other test files may buffer points meanwhile: claim until it shows up.)
+    await redis.rpush(BUFFER_KEY, big);
+    const lock = (await flush.acquireFlushLock(redis, 5_000))!;
+    let ours: string[] = [];
+    for (let i = 0; i < 50 && ours.length === 0; i++) {
+      const claimed = await flush.claimBatch(lock, 2);
+      if (claimed === "lost" || claimed.raw === 0) break;
+      ours = claimed.points.filter((p) => p.a === attendance.id).map((p) => p.t);
+      if (ours.length > 0) expect(claimed.raw).toBe(1);
+      await flush.storeBatch(claimed);
+      expect(await flush.ackBatch(lock, claimed)).toBe(true);
+    }
+    await flush.releaseFlushLock(lock);
+    expect(ours).toEqual([at(40), at(30), at(20)]);
+    expect(await storedPoints(attendance.id)).toBe(4);
   });
 
   it("Stop sharing is refused at once by the Redis path, even with the link cached in this process", async () => {

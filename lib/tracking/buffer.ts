@@ -7,6 +7,11 @@ import type { Fix } from "./geofence";
  * The write-behind buffer in Redis (production with Upstash): accepted points are appended to one list that
  * `flush-location-buffer` drains into Postgres, and the newest fix of each attendance is kept for the live map.
  * The buffer and processing lists are one system queue across organizations; each entry carries its organization.
+ *
+ * One entry per accepted batch: `<points>|{"o":org,"a":attendance,"r":receivedAt,"p":[[recordedAtMs,lat,lng,
+ * accuracy,altitude,speed,heading],…]}`. The leading count lets the flush's claim script take whole entries up to a
+ * number of points without decoding them; organization and attendance are written once, not per point. (Entries of
+ * one point as a JSON object, the earlier format, are still read.)
  */
 export const BUFFER_KEY = "ec:locations:buffer";
 export const PROCESSING_KEY = "ec:locations:processing";
@@ -33,6 +38,60 @@ export const BufferedPoint = z.object({
 });
 export type BufferedPoint = z.infer<typeof BufferedPoint>;
 
+const nullableNumber = z.number().nullable();
+/** One batch as buffered: see the format above. */
+const BufferedBatch = z.object({
+  o: z.uuid(),
+  a: z.uuid(),
+  r: z.iso.datetime({ offset: true }),
+  p: z
+    .array(
+      z.tuple([
+        z.number().int().nonnegative(),
+        z.number().min(-90).max(90),
+        z.number().min(-180).max(180),
+        z.number().positive(),
+        nullableNumber,
+        nullableNumber,
+        nullableNumber,
+      ]),
+    )
+    .min(1),
+});
+
+/** A batch of one attendance's points as one buffer entry. */
+export function encodeBufferEntry(link: { organizationId: string; attendanceId: string }, points: BufferedPoint[]): string {
+  const p = points.map((x) => [Date.parse(x.t), x.la, x.ln, x.ac, x.al, x.sp, x.hd]);
+  return `${points.length}|${JSON.stringify({ o: link.organizationId, a: link.attendanceId, r: points[0]!.r, p })}`;
+}
+
+/**
+ * The points of a buffer entry (either format), or null when it is not one. @upstash/redis hands a reply that is
+ * valid JSON (an entry of the earlier format) over already parsed.
+ */
+export function decodeBufferEntry(entry: unknown): BufferedPoint[] | null {
+  let json = entry;
+  if (typeof entry === "string") {
+    const bar = entry.indexOf("|");
+    json = safeJson(bar > 0 && bar < 8 ? entry.slice(bar + 1) : entry);
+  }
+  const batch = BufferedBatch.safeParse(json);
+  if (batch.success) {
+    const { o, a, r, p } = batch.data;
+    return p.map(([ms, la, ln, ac, al, sp, hd]) => ({ o, a, t: new Date(ms).toISOString(), r, la, ln, ac, al, sp, hd }));
+  }
+  const single = BufferedPoint.safeParse(json);
+  return single.success ? [single.data] : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The newest fix of an attendance as the live map reads it. */
 export const LatestFix = z.object({
   ms: z.number(),
@@ -45,12 +104,12 @@ export const LatestFix = z.object({
 });
 export type LatestFix = z.infer<typeof LatestFix>;
 
-// One round trip per request, atomic: refuse if the link or attendance was closed, append the points, keep the newer
+// One round trip per request, atomic: refuse if the link or attendance was closed, append the batch, keep the newer
 // of the stored and the new latest fix, and hand back the previous one (the geofence needs it).
 const BUFFER_SCRIPT = `
 local closed = redis.call('GET', KEYS[1]) or redis.call('GET', KEYS[2])
 if closed then return {'closed', closed} end
-redis.call('RPUSH', KEYS[4], unpack(ARGV, 4))
+redis.call('RPUSH', KEYS[4], ARGV[4])
 local prev = redis.call('GET', KEYS[3])
 if (not prev) or cjson.decode(prev).ms < tonumber(ARGV[2]) then
   redis.call('SET', KEYS[3], ARGV[1], 'EX', tonumber(ARGV[3]))
@@ -77,7 +136,7 @@ export async function bufferPoints(
   const reply = await redis.eval<string[], [string, unknown]>(
     BUFFER_SCRIPT,
     [closedLinkKey(org, linkId), closedAttendanceKey(org, attendanceId), latestKey(org, attendanceId), BUFFER_KEY],
-    [JSON.stringify(latest), String(latest.ms), String(LATEST_TTL_SECONDS), ...points.map((p) => JSON.stringify(p))],
+    [JSON.stringify(latest), String(latest.ms), String(LATEST_TTL_SECONDS), encodeBufferEntry(link, points)],
   );
   const [status, value] = reply;
   if (status === "closed") return { ok: false, closed: parseClosed(value) };

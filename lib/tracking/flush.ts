@@ -3,7 +3,7 @@ import type { Redis } from "@upstash/redis";
 import { getDb, type Executor } from "@/db";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";
-import { BUFFER_KEY, BufferedPoint, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "./buffer";
+import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY, type BufferedPoint } from "./buffer";
 import { storeBufferedPoints } from "./store";
 
 /*
@@ -19,23 +19,37 @@ import { storeBufferedPoints } from "./store";
  * and Postgres work at the same time; batches are stored and acknowledged in claim order.
  */
 
+/** Points per batch (one INSERT): whole buffer entries are taken until the next one would pass this. */
 export const DEFAULT_BATCH = 5_000;
 /** The claim script returns a batch through Lua's unpack, whose stack holds ~8,000 values. */
-const MAX_BATCH = 5_000;
+const MAX_ENTRIES = 5_000;
 const LOCK_MS = 60_000;
 
+// ARGV: 1 max entries, 2 lock token, 3 entries held, 4 max points. An entry's point count is its leading "<n>|"
+// (an entry without one holds one point); the first entry is always taken, however many points it holds.
 const CLAIM_SCRIPT = `
 if redis.call('GET', KEYS[3]) ~= ARGV[2] then return {'lost'} end
+local function fit(items)
+  local take, points, budget = 0, 0, tonumber(ARGV[4])
+  for i = 1, #items do
+    local n = tonumber(string.match(items[i], '^(%d+)|')) or 1
+    if take > 0 and points + n > budget then break end
+    take, points = i, points + n
+  end
+  return take
+end
 local held = tonumber(ARGV[3])
 if redis.call('LLEN', KEYS[2]) > held then
-  return {'retry', unpack(redis.call('LRANGE', KEYS[2], held, held + tonumber(ARGV[1]) - 1))}
+  local pending = redis.call('LRANGE', KEYS[2], held, held + tonumber(ARGV[1]) - 1)
+  return {'retry', unpack(pending, 1, fit(pending))}
 end
 local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
-for i = 1, #items, 500 do
-  redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 499, #items)))
+local take = fit(items)
+for i = 1, take, 500 do
+  redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 499, take)))
 end
-if #items > 0 then redis.call('LTRIM', KEYS[1], #items, -1) end
-return {'new', unpack(items)}
+if take > 0 then redis.call('LTRIM', KEYS[1], take, -1) end
+return {'new', unpack(items, 1, take)}
 `;
 
 const ACK_SCRIPT = `
@@ -63,21 +77,22 @@ export type ClaimedBatch = { points: BufferedPoint[]; raw: number; invalid: numb
 
 /**
  * Step 2. The batch to store (one a previous flush left behind, or a new one); empty when there is nothing.
- * `held`: entries at the head of the processing list that this flusher has claimed and not acknowledged yet.
+ * `size`: points at most (whole entries; a single larger entry is taken alone). `held`: entries at the head of the
+ * processing list that this flusher has claimed and not acknowledged yet.
  */
 export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0): Promise<ClaimedBatch | "lost"> {
   const reply = await lock.redis.eval<string[], unknown[]>(
     CLAIM_SCRIPT,
     [BUFFER_KEY, PROCESSING_KEY, FLUSH_LOCK_KEY],
-    [String(Math.min(size, MAX_BATCH)), lock.token, String(held)],
+    [String(MAX_ENTRIES), lock.token, String(held), String(size)],
   );
   const [kind, ...entries] = reply;
   if (kind === "lost") return "lost";
   const points: BufferedPoint[] = [];
   const invalid: unknown[] = [];
   for (const entry of entries) {
-    const parsed = BufferedPoint.safeParse(typeof entry === "string" ? safeJson(entry) : entry);
-    if (parsed.success) points.push(parsed.data);
+    const decoded = decodeBufferEntry(entry);
+    if (decoded) points.push(...decoded);
     else invalid.push(entry);
   }
   if (invalid.length > 0) {
@@ -86,14 +101,6 @@ export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0
     await lock.redis.rpush(DEAD_LETTER_KEY, ...invalid.map((e) => (typeof e === "string" ? e : JSON.stringify(e))));
   }
   return { points, raw: entries.length, invalid: invalid.length, retried: kind === "retry" };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Step 3. */
