@@ -11,6 +11,9 @@ const { openPostgres } = await import("@/db/client");
 const { getRedis } = await import("@/lib/redis/client");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { stopSharing } = await import("./links");
+const { getLinkForIngest } = await import("./link-context");
+const { storeDirectBatch } = await import("./store");
+const { getDb } = await import("@/db");
 const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
@@ -74,6 +77,26 @@ describe("write-behind buffer", () => {
     expect(await storedPoints(attendance.id)).toBe(5);
     const row = await attendanceRow(setup.org.id, attendance.id);
     expect(row.lastFixAt?.toISOString()).toBe(new Date(first.points[4]!.recordedAt).toISOString());
+
+    // The same points through the direct path as well (Redis took them but its answer was lost, so the request fell
+    // back): the flush's instants (epoch milliseconds) and the direct path's (ISO text) are the same keys.
+    const link = (await getLinkForIngest(token, 0))!;
+    const received = new Date().toISOString();
+    const rows = first.points.map((p) => ({
+      o: link.organizationId,
+      a: link.attendanceId,
+      t: new Date(p.recordedAt).toISOString(),
+      r: received,
+      la: p.lat,
+      ln: p.lng,
+      ac: p.accuracy,
+      al: null,
+      sp: null,
+      hd: null,
+    }));
+    const [direct] = await storeDirectBatch([{ link, points: rows, latest: { fix: rows[4]!, distanceM: 2000, etaAt: null } }], getDb());
+    expect(direct!.ok).toBe(true);
+    expect(await storedPoints(attendance.id)).toBe(5);
   });
 
   it("a flush that dies after any step loses nothing and duplicates nothing", async () => {
@@ -170,12 +193,12 @@ describe("write-behind buffer", () => {
     const fix = (secondsAgo: number) => ({ o, a: attendance.id, t: at(secondsAgo), r: at(1), la: 52.53, ln: 13.4, ac: 9, al: null, sp: null, hd: null });
     const legacy = JSON.stringify(fix(50));
     const big = encodeBufferEntry({ organizationId: o, attendanceId: attendance.id }, [fix(40), fix(30), fix(20)]);
-    const garbage = `3|{"o":"not an organization","n":"${randomUUID()}"}`;
+    const garbage = `[3,"not an organization","${randomUUID()}","yesterday",[]]`;
     await redis.rpush(BUFFER_KEY, legacy, garbage, big);
 
     await drain();
     expect(await storedPoints(attendance.id)).toBe(4);
-    expect(await redis.lrange(DEAD_LETTER_KEY, 0, -1)).toContain(garbage);
+    expect(await redis.lrange(DEAD_LETTER_KEY, 0, -1)).toContainEqual(JSON.parse(garbage));
 
     // A claim takes whole entries up to its size in points, and always at least one: with room for 2 points, the
     // 3-point entry comes alone and whole. (Other test files may buffer points meanwhile: claim until it shows up.)
@@ -185,7 +208,7 @@ describe("write-behind buffer", () => {
     for (let i = 0; i < 50 && ours.length === 0; i++) {
       const claimed = await flush.claimBatch(lock, 2);
       if (claimed === "lost" || claimed.raw === 0) break;
-      ours = claimed.points.filter((p) => p.a === attendance.id).map((p) => p.t);
+      ours = claimed.points.filter((p) => p.a === attendance.id).map((p) => new Date(p.ms).toISOString());
       if (ours.length > 0) expect(claimed.raw).toBe(1);
       await flush.storeBatch(claimed);
       expect(await flush.ackBatch(lock, claimed)).toBe(true);

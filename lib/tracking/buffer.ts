@@ -8,10 +8,11 @@ import type { Fix } from "./geofence";
  * `flush-location-buffer` drains into Postgres, and the newest fix of each attendance is kept for the live map.
  * The buffer and processing lists are one system queue across organizations; each entry carries its organization.
  *
- * One entry per accepted batch: `<points>|{"o":org,"a":attendance,"r":receivedAt,"p":[[recordedAtMs,lat,lng,
- * accuracy,altitude,speed,heading],…]}`. The leading count lets the flush's claim script take whole entries up to a
- * number of points without decoding them; organization and attendance are written once, not per point. (Entries of
- * one point as a JSON object, the earlier format, are still read.)
+ * One entry per accepted batch, a JSON array: `[<points>, org, attendance, receivedAt, [[recordedAtMs, lat, lng,
+ * accuracy, altitude, speed, heading], …]]`. The leading count lets the flush's claim script take whole entries up
+ * to a number of points without decoding them; organization and attendance are written once, not per point; and the
+ * client's automatic JSON decoding of replies parses it without throwing. (Entries of one point as a JSON object, the
+ * earlier format, are still read.)
  */
 export const BUFFER_KEY = "ec:locations:buffer";
 export const PROCESSING_KEY = "ec:locations:processing";
@@ -40,11 +41,12 @@ export type BufferedPoint = z.infer<typeof BufferedPoint>;
 
 const nullableNumber = z.number().nullable();
 /** One batch as buffered: see the format above. */
-const BufferedBatch = z.object({
-  o: z.uuid(),
-  a: z.uuid(),
-  r: z.iso.datetime({ offset: true }),
-  p: z
+const BufferedBatch = z.tuple([
+  z.number().int().positive(),
+  z.uuid(),
+  z.uuid(),
+  z.iso.datetime({ offset: true }),
+  z
     .array(
       z.tuple([
         z.number().int().nonnegative(),
@@ -57,31 +59,32 @@ const BufferedBatch = z.object({
       ]),
     )
     .min(1),
-});
+]);
+
+/** A point as the flush stores it: the recorded instant in epoch milliseconds. */
+export type FlushPoint = Omit<BufferedPoint, "t"> & { ms: number };
 
 /** A batch of one attendance's points as one buffer entry. */
 export function encodeBufferEntry(link: { organizationId: string; attendanceId: string }, points: BufferedPoint[]): string {
   const p = points.map((x) => [Date.parse(x.t), x.la, x.ln, x.ac, x.al, x.sp, x.hd]);
-  return `${points.length}|${JSON.stringify({ o: link.organizationId, a: link.attendanceId, r: points[0]!.r, p })}`;
+  return JSON.stringify([points.length, link.organizationId, link.attendanceId, points[0]!.r, p]);
 }
 
 /**
- * The points of a buffer entry (either format), or null when it is not one. @upstash/redis hands a reply that is
- * valid JSON (an entry of the earlier format) over already parsed.
+ * The points of a buffer entry (either format), or null when it is not one. @upstash/redis hands over a reply that
+ * is valid JSON already parsed.
  */
-export function decodeBufferEntry(entry: unknown): BufferedPoint[] | null {
-  let json = entry;
-  if (typeof entry === "string") {
-    const bar = entry.indexOf("|");
-    json = safeJson(bar > 0 && bar < 8 ? entry.slice(bar + 1) : entry);
-  }
+export function decodeBufferEntry(entry: unknown): FlushPoint[] | null {
+  const json = typeof entry === "string" ? safeJson(entry) : entry;
   const batch = BufferedBatch.safeParse(json);
   if (batch.success) {
-    const { o, a, r, p } = batch.data;
-    return p.map(([ms, la, ln, ac, al, sp, hd]) => ({ o, a, t: new Date(ms).toISOString(), r, la, ln, ac, al, sp, hd }));
+    const [, o, a, r, p] = batch.data;
+    return p.map(([ms, la, ln, ac, al, sp, hd]) => ({ o, a, ms, r, la, ln, ac, al, sp, hd }));
   }
   const single = BufferedPoint.safeParse(json);
-  return single.success ? [single.data] : null;
+  if (!single.success) return null;
+  const { t, ...rest } = single.data;
+  return [{ ...rest, ms: Date.parse(t) }];
 }
 
 function safeJson(text: string): unknown {
@@ -108,13 +111,13 @@ export type LatestFix = z.infer<typeof LatestFix>;
 // of the stored and the new latest fix, and hand back the previous one (the geofence needs it).
 const BUFFER_SCRIPT = `
 local closed = redis.call('GET', KEYS[1]) or redis.call('GET', KEYS[2])
-if closed then return {'closed', closed} end
+if closed then return {0, closed} end
 redis.call('RPUSH', KEYS[4], ARGV[4])
 local prev = redis.call('GET', KEYS[3])
 if (not prev) or cjson.decode(prev).ms < tonumber(ARGV[2]) then
   redis.call('SET', KEYS[3], ARGV[1], 'EX', tonumber(ARGV[3]))
 end
-return {'ok', prev or ''}
+return {1, prev or false}
 `;
 
 export type BufferOutcome =
@@ -133,13 +136,14 @@ export async function bufferPoints(
   const redis = getRedis();
   if (!redis) throw new Error("bufferPoints needs Redis");
   const { organizationId: org, attendanceId, linkId } = link;
-  const reply = await redis.eval<string[], [string, unknown]>(
+  // Numbers, not strings, for the status: the client JSON-decodes every reply value, and a bare word makes it throw.
+  const reply = await redis.eval<string[], [number, unknown]>(
     BUFFER_SCRIPT,
     [closedLinkKey(org, linkId), closedAttendanceKey(org, attendanceId), latestKey(org, attendanceId), BUFFER_KEY],
     [JSON.stringify(latest), String(latest.ms), String(LATEST_TTL_SECONDS), encodeBufferEntry(link, points)],
   );
   const [status, value] = reply;
-  if (status === "closed") return { ok: false, closed: parseClosed(value) };
+  if (status !== 1) return { ok: false, closed: parseClosed(value) };
   const previous = parseLatest(value);
   return {
     ok: true,

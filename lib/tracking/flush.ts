@@ -3,7 +3,7 @@ import type { Redis } from "@upstash/redis";
 import { getDb, type Executor } from "@/db";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";
-import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY, type BufferedPoint } from "./buffer";
+import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY, type FlushPoint } from "./buffer";
 import { storeBufferedPoints } from "./store";
 
 /*
@@ -25,14 +25,15 @@ export const DEFAULT_BATCH = 5_000;
 const MAX_ENTRIES = 5_000;
 const LOCK_MS = 60_000;
 
-// ARGV: 1 max entries, 2 lock token, 3 entries held, 4 max points. An entry's point count is its leading "<n>|"
-// (an entry without one holds one point); the first entry is always taken, however many points it holds.
+// ARGV: 1 max entries, 2 lock token, 3 entries held, 4 max points. An entry's point count is the first number of its
+// array, "[<n>," (an entry of the earlier one-point format has none); the first entry is always taken, however many
+// points it holds.
 const CLAIM_SCRIPT = `
 if redis.call('GET', KEYS[3]) ~= ARGV[2] then return {'lost'} end
 local function fit(items)
   local take, points, budget = 0, 0, tonumber(ARGV[4])
   for i = 1, #items do
-    local n = tonumber(string.match(items[i], '^(%d+)|')) or 1
+    local n = tonumber(string.match(items[i], '^%[(%d+),')) or 1
     if take > 0 and points + n > budget then break end
     take, points = i, points + n
   end
@@ -73,7 +74,7 @@ export async function acquireFlushLock(redis: Redis, lockMs = LOCK_MS): Promise<
   return ok === "OK" ? { redis, token } : null;
 }
 
-export type ClaimedBatch = { points: BufferedPoint[]; raw: number; invalid: number; retried: boolean };
+export type ClaimedBatch = { points: FlushPoint[]; raw: number; invalid: number; retried: boolean };
 
 /**
  * Step 2. The batch to store (one a previous flush left behind, or a new one); empty when there is nothing.
@@ -88,7 +89,7 @@ export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0
   );
   const [kind, ...entries] = reply;
   if (kind === "lost") return "lost";
-  const points: BufferedPoint[] = [];
+  const points: FlushPoint[] = [];
   const invalid: unknown[] = [];
   for (const entry of entries) {
     const decoded = decodeBufferEntry(entry);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
 import { rows } from "@/db/migrate";
-import type { BufferedPoint } from "./buffer";
+import type { BufferedPoint, FlushPoint } from "./buffer";
 import { coalesce } from "@/lib/utils/coalesce";
 import type { Fix } from "./geofence";
 
@@ -173,16 +173,17 @@ export async function storeDirectBatch(requests: DirectRequest[], db: Executor):
  * participant was deleted meanwhile) or does not belong to the point's organization is dropped, not retried forever.
  * Also moves each attendance's latest fix forward. Returns how many rows were new.
  */
-export async function storeBufferedPoints(points: BufferedPoint[], db: Executor = getDb()): Promise<number> {
+export async function storeBufferedPoints(points: FlushPoint[], db: Executor = getDb()): Promise<number> {
   if (points.length === 0) return 0;
-  const col = (pick: (p: BufferedPoint) => string | number | null) => column(points, pick);
+  const col = (pick: (p: FlushPoint) => string | number | null) => column(points, pick);
   const result = await db.execute(sql`
     with valid as (
-      select p.* from unnest(
-        ${col((p) => p.a)}::uuid[], ${col((p) => p.o)}::uuid[], ${col((p) => p.t)}::timestamptz[],
+      -- Epoch milliseconds to an instant in integer arithmetic: the same value the direct path stores from ISO text.
+      select p.*, 'epoch'::timestamptz + p.ms * interval '1 millisecond' as t from unnest(
+        ${col((p) => p.a)}::uuid[], ${col((p) => p.o)}::uuid[], ${col((p) => p.ms)}::bigint[],
         ${col((p) => p.r)}::timestamptz[], ${col((p) => p.la)}::float8[], ${col((p) => p.ln)}::float8[],
         ${col((p) => p.ac)}::real[], ${col((p) => p.al)}::real[], ${col((p) => p.sp)}::real[], ${col((p) => p.hd)}::real[]
-      ) as p(a, o, t, r, la, ln, ac, al, sp, hd)
+      ) as p(a, o, ms, r, la, ln, ac, al, sp, hd)
       join attendances att on att.id = p.a and att.organization_id = p.o
     ),
     inserted as (
