@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDatabaseHandle, getDb, schema, type Executor } from "@/db";
 import { rows } from "@/db/migrate";
 import type { BufferedPoint, FlushPoint } from "./buffer";
 import { coalesce } from "@/lib/utils/coalesce";
@@ -43,6 +43,8 @@ export function storePointsDirect(
     // measured better than two smaller statements in parallel, and one writer per process cannot deadlock itself.
     maxInFlight: 1,
     maxBatch: 200,
+    // PGlite works in this thread: requests can only join the next statement if the loop gets to read them first.
+    waitForIo: getDatabaseHandle().kind === "pglite",
     run: async (batch) => {
       try {
         return (await storeDirectBatch(batch, getDb())).map((value) => ({ ok: true, value }));
