@@ -37,6 +37,10 @@ test("confirmations go out, the simulator taps Confirm and Decline, and the occu
   const rows = page.getByTestId("message-row");
   await expect(rows.filter({ hasText: "Confirmation request" }).filter({ hasText: yes })).toContainText("Read");
   await expect(rows.filter({ hasText: "Reply" })).toHaveCount(2);
+  // Each reply says what the participant did and what it changed.
+  await expect(rows.filter({ hasText: yes }).filter({ hasText: "Reply" })).toContainText("Tapped “Confirm” — RSVP set to confirmed");
+  await expect(rows.filter({ hasText: no }).filter({ hasText: "Reply" })).toContainText("Tapped “Decline” — RSVP set to declined");
+  await page.screenshot({ path: "test-results/whatsapp-replies.png", fullPage: true });
   await page.getByRole("link", { name: "Read", exact: true }).click();
   await expect(rows).toHaveCount(2);
 });

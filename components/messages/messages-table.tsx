@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { MessageRow } from "@/lib/messages/list-messages";
-import { MESSAGE_KIND_LABELS, MESSAGE_STATUS } from "./labels";
+import { describeInboundMessage, MESSAGE_KIND_LABELS, MESSAGE_STATUS } from "./labels";
 
 type Props = { orgSlug: string; rows: MessageRow[]; timeZone: string; showOccurrence: boolean };
 
@@ -30,9 +30,10 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
             <TR key={m.id} data-testid="message-row">
               <TD className="text-slate-600 tabular-nums">{when(m.createdAt, timeZone)}</TD>
               <TD>{m.participantName ?? <span className="text-slate-500">Unknown number</span>}</TD>
-              <TD>
+              <TD className="min-w-56 whitespace-normal">
                 <span className="font-medium text-slate-900">{MESSAGE_KIND_LABELS[m.kind] ?? m.kind}</span>
                 <span className="block text-xs text-slate-500">{m.direction === "inbound" ? "from the participant" : "to the participant"}</span>
+                {m.direction === "inbound" ? <InboundSummary type={m.type} body={m.body} /> : null}
               </TD>
               {showOccurrence ? (
                 <TD>
@@ -59,4 +60,9 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
       </TBody>
     </Table>
   );
+}
+
+function InboundSummary({ type, body }: { type: string; body: Record<string, unknown> }) {
+  const summary = describeInboundMessage(type, body);
+  return summary ? <span className="mt-1 block text-sm text-slate-700">{summary}</span> : null;
 }

@@ -23,6 +23,7 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       type: messages.type,
       status: messages.status,
       statusHistory: messages.statusHistory,
+      body: messages.body,
       errorCode: messages.errorCode,
       errorMessage: messages.errorMessage,
       createdAt: messages.createdAt,

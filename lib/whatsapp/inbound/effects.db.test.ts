@@ -22,7 +22,7 @@ const { RADIUS_M, northOfVenue } = await import("@/lib/tracking/test-helpers");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
 
-const { auditLogs, locations, participants, scheduledActions } = schema;
+const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();
 type Setup = Awaited<ReturnType<typeof createWhatsAppOccurrence>>;
 
@@ -132,6 +132,47 @@ describe("inbound effects", () => {
       expect(await db.select().from(locations).where(eq(locations.attendanceId, att.id))).toHaveLength(0);
       expect((await attendanceRow(a.org.id, att.id)).journey).toBe("not_started");
       expect((await messageRows(wamid))[0]).toMatchObject({ attendanceId: null, body: { outcome: "no_occurrence" } });
+    });
+  });
+
+  describe("RSVP taps on an occurrence that is no longer on", () => {
+    it("a tap for a cancelled occurrence, or for one already over, changes no RSVP and is logged as such", async () => {
+      const cancelled = await createWhatsAppOccurrence("Cancelled taps", 1);
+      const over = await createWhatsAppOccurrence("Finished taps", 1);
+      await db
+        .update(eventInstances)
+        .set({ status: "cancelled" })
+        .where(and(eq(eventInstances.id, cancelled.instance.id), eq(eventInstances.organizationId, cancelled.org.id)));
+      const endedAt = new Date(Date.now() - 3600_000);
+      await db
+        .update(eventInstances)
+        .set({ startsAt: new Date(endedAt.getTime() - 3600_000), endsAt: endedAt })
+        .where(and(eq(eventInstances.id, over.instance.id), eq(eventInstances.organizationId, over.org.id)));
+
+      for (const setup of [cancelled, over]) {
+        const { participant, attendance } = setup.people[0]!;
+        await resetRsvp(setup.org.id, attendance.id);
+        const wamid = `wamid.closed-${crypto.randomUUID()}`;
+        const tap = { number: setup.phoneNumberId, from: participant.phone, wamid, timestamp: nowSeconds() };
+        expect((await post(delivery("template-button-confirm", { ...tap, payload: rsvpPayload(attendance.id, "confirm") }))).status).toBe(200);
+        expect((await attendanceRow(setup.org.id, attendance.id)).rsvp).toBe("pending");
+        expect(await rsvpAudits(setup.org.id, attendance.id)).toBe(0);
+        expect((await messageRows(wamid))[0]).toMatchObject({ attendanceId: attendance.id, body: { outcome: "occurrence_closed" } });
+      }
+    });
+
+    it("a tap made before the occurrence ended still counts when it is delivered after", async () => {
+      const late = await createWhatsAppOccurrence("Late delivery", 1);
+      const { participant, attendance } = late.people[0]!;
+      await resetRsvp(late.org.id, attendance.id);
+      const endedAt = new Date(Date.now() - 60_000);
+      await db
+        .update(eventInstances)
+        .set({ startsAt: new Date(endedAt.getTime() - 3600_000), endsAt: endedAt })
+        .where(and(eq(eventInstances.id, late.instance.id), eq(eventInstances.organizationId, late.org.id)));
+      const tappedAt = Math.floor(endedAt.getTime() / 1000) - 600;
+      await post(delivery("template-button-confirm", { number: late.phoneNumberId, from: participant.phone, timestamp: tappedAt, payload: rsvpPayload(attendance.id, "confirm") }));
+      expect((await attendanceRow(late.org.id, attendance.id)).rsvp).toBe("confirmed");
     });
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { decodeReplyPayload, type ReplyEvent } from "@/lib/whatsapp/webhook";
 import { writeWebhookAudit } from "./audit";
@@ -7,9 +7,15 @@ import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
 import { replyPayloadSecret } from "./secrets";
 
-const { attendances } = schema;
+const { attendances, eventInstances } = schema;
 
-export type ReplyOutcome = "rsvp_updated" | "rsvp_unchanged" | "opted_out" | "not_ours" | "not_theirs";
+export type ReplyOutcome =
+  | "rsvp_updated"
+  | "rsvp_unchanged"
+  | "occurrence_closed"
+  | "opted_out"
+  | "not_ours"
+  | "not_theirs";
 
 /**
  * A button tap. Only our signed payload acts, and only on what belongs to the sender in this organization: the
@@ -23,6 +29,19 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
 
   if (action && sender && action.type === "rsvp") {
     const rsvp = action.response === "confirm" ? "confirmed" : "declined";
+    // A tap counts only for an occurrence that was still on when the participant tapped: not one cancelled
+    // meanwhile, nor one already over (an old message scrolled up to).
+    const occurrenceOpen = ctx.tx
+      .select({ id: eventInstances.id })
+      .from(eventInstances)
+      .where(
+        and(
+          eq(eventInstances.id, attendances.instanceId),
+          eq(eventInstances.organizationId, ctx.organizationId),
+          eq(eventInstances.status, "scheduled"),
+          gt(eventInstances.endsAt, event.timestamp),
+        ),
+      );
     // A tap older than the RSVP on record (a late redelivery, or staff changing it since) does not overwrite it.
     const [row] = await ctx.tx
       .update(attendances)
@@ -33,6 +52,7 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
           eq(attendances.organizationId, ctx.organizationId),
           eq(attendances.participantId, sender.id),
           or(isNull(attendances.rsvpAt), lte(attendances.rsvpAt, event.timestamp)),
+          exists(occurrenceOpen),
         ),
       )
       .returning({ id: attendances.id, instanceId: attendances.instanceId });
@@ -46,8 +66,11 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
         data: { rsvp, via: "whatsapp", wamid: event.wamid },
       });
     } else {
-      attendance = await findOwnAttendance(ctx, action.attendanceId, sender.id);
-      if (attendance) outcome = "rsvp_unchanged";
+      const own = await findOwnAttendance(ctx, action.attendanceId, sender.id, event.timestamp);
+      if (own) {
+        attendance = own;
+        outcome = own.occurrenceOpen ? "rsvp_unchanged" : "occurrence_closed";
+      }
     }
   } else if (action && sender && action.type === "optout" && action.participantId === sender.id) {
     await optOutParticipant(ctx, sender.id, { at: event.timestamp, source: "button", wamid: event.wamid });
@@ -76,10 +99,18 @@ function actionName(action: NonNullable<ReturnType<typeof decodeReplyPayload>>):
   return action.type === "rsvp" ? `rsvp.${action.response}` : "optout";
 }
 
-async function findOwnAttendance(ctx: InboundContext, attendanceId: string, participantId: string) {
+async function findOwnAttendance(ctx: InboundContext, attendanceId: string, participantId: string, tappedAt: Date) {
   const [row] = await ctx.tx
-    .select({ id: attendances.id, instanceId: attendances.instanceId })
+    .select({
+      id: attendances.id,
+      instanceId: attendances.instanceId,
+      occurrenceOpen: sql<boolean>`${eventInstances.status} = 'scheduled' and ${eventInstances.endsAt} > ${tappedAt.toISOString()}::timestamptz`,
+    })
     .from(attendances)
+    .innerJoin(
+      eventInstances,
+      and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.organizationId)),
+    )
     .where(
       and(
         eq(attendances.id, attendanceId),
