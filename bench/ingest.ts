@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { BUFFER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "@/lib/tracking/buffer";
 import type { CountInput, CountOutput, SeedOutput } from "./worker";
 import { bareBody, drive, Ledger, retryUnknown, type LoadResult } from "./lib/load";
-import { cpuCount, groupCpuSeconds, hasTaskset, isStopping, machineBusyShare, onCleanup, pinSelf, runMain } from "./lib/processes";
+import { cpuCount, groupCpuSeconds, hasTaskset, isStopping, machineBusyShare, onCleanup, otherNextServers, pinSelf, runMain } from "./lib/processes";
 import { checkTargets, formatAccounting, formatRows, formatTargets, type Accounting, type Mode, type Row } from "./lib/report";
 import { bridgeCommand, dropDatabase, ensureBuild, freshDatabase, ROOT, runWorker, startBridge, startServer, tail, type Bridge } from "./lib/services";
 
@@ -62,6 +62,10 @@ runMain(async () => {
   const machine = describeMachine();
   console.log(`\nmachine: ${machine.cpus} · node ${process.version} · load average ${machine.loadBefore}`);
   const busy = await machineBusyShare();
+  const strays = otherNextServers();
+  if (strays.length > 0) {
+    console.log(`warning: other Next.js servers are running (pid ${strays.join(", ")}): stop them for figures worth comparing`);
+  }
   if (busy !== undefined && busy > 0.1) {
     console.log(`warning: something else is using ${Math.round(busy * 100)} % of the CPU right now: the figures will be low and noisy`);
   }

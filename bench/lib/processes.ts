@@ -184,3 +184,21 @@ export async function machineBusyShare(ms = 1_000): Promise<number | undefined> 
     return undefined;
   }
 }
+
+/**
+ * Next.js servers already running on this machine (they rename themselves `next-server`, so `pkill -f "next start"`
+ * misses them). An idle one still runs its job schedule and lowers every figure by several per cent.
+ */
+export function otherNextServers(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc", { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
+    try {
+      const command = fs.readFileSync(`/proc/${entry.name}/cmdline`, "utf8");
+      if (command.startsWith("next-server")) pids.push(Number(entry.name));
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return pids;
+}
