@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema } from "@/db";
+import { rows } from "@/db/migrate";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
 import type { OutboundKind } from "./templates";
@@ -23,19 +24,33 @@ export type MessageSlot = {
   kind: OutboundKind;
 };
 
-export type Reservation = { state: "mine"; messageId: string } | { state: "done" } | { state: "busy" };
+export type Reservation = { state: "mine"; messageId: string } | { state: "done" } | { state: "busy" } | { state: "gone" };
 
 export const idempotencyKeyOf = (slot: MessageSlot) => `${slot.scheduledActionId}:${slot.participantId}`;
 
-/** Takes the right to send this slot's message: a new row, or a queued one left for a retry. */
+/**
+ * Takes the right to send this slot's message: a new row, or a queued one left for a retry. "gone" when the
+ * participant or their attendance was deleted since the run listed them (nothing to send, nothing to record).
+ */
 export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<Reservation> {
   const db = getDb();
   const key = idempotencyKeyOf(slot);
-  const [inserted] = await db
-    .insert(messages)
-    .values({ ...slot, ...planned, direction: "outbound", idempotencyKey: key, status: "queued" })
-    .onConflictDoNothing()
-    .returning({ id: messages.id });
+  // Written only while the attendance (and so the participant) still exists in this organization.
+  const [inserted] = rows<{ id: string }>(
+    await db.execute(sql`
+      insert into messages (organization_id, participant_id, attendance_id, instance_id, scheduled_action_id,
+                            direction, kind, type, idempotency_key, status, body)
+      select ${slot.organizationId}::uuid, ${slot.participantId}::uuid, ${slot.attendanceId}::uuid, ${slot.instanceId}::uuid,
+             ${slot.scheduledActionId}::uuid, 'outbound'::message_direction, ${slot.kind}::message_kind, ${planned.type}::text,
+             ${key}::text, 'queued'::message_status, ${JSON.stringify(planned.body)}::jsonb
+      where exists (
+        select 1 from attendances
+        where id = ${slot.attendanceId} and organization_id = ${slot.organizationId} and participant_id = ${slot.participantId}
+      )
+      on conflict do nothing
+      returning id
+    `),
+  );
   if (inserted) return { state: "mine", messageId: inserted.id };
 
   const [retaken] = await db
@@ -56,8 +71,8 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
     .select({ status: messages.status })
     .from(messages)
     .where(and(eq(messages.idempotencyKey, key), eq(messages.organizationId, slot.organizationId)));
-  // No row at all: the key belongs to another organization's message, which is impossible for our own ids.
-  if (!existing) throw new Error(`Message ${key} is not in this organization.`);
+  // No row at all: the insert's guard found no attendance, so the person was deleted meanwhile.
+  if (!existing) return { state: "gone" };
   return existing.status === "queued" ? { state: "busy" } : { state: "done" };
 }
 

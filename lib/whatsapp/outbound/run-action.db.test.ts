@@ -183,6 +183,28 @@ describe("run-scheduled-action: who gets what", () => {
 });
 
 describe("run-scheduled-action: once, and only when it makes sense", () => {
+  it("a participant deleted while the run goes through the list is skipped; the others are sent, the action is done", async () => {
+    const f = await createOutboundFixture("Deleted meanwhile", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const leaving = f.people.find((p) => p.participant.name === "Cem")!.participant;
+    const { participants } = schema;
+    let deleted = false;
+    const summary = await runScheduledAction(ref, new Date(), {
+      sendsPerSecond: 1000,
+      // Between the first and the second send, after the run has listed everyone.
+      sleep: async () => {
+        if (deleted) return;
+        deleted = true;
+        await getDb().delete(participants).where(eq(participants.id, leaving.id));
+      },
+    });
+    expect(deleted).toBe(true);
+    expect(summary).toMatchObject({ outcome: "done", sent: 2, failed: 0 });
+    expect(sentTo(leaving.phone)).toHaveLength(0);
+    expect(await messagesOf(ref.actionId)).toHaveLength(2);
+    expect((await actionRow(ref.actionId)).status).toBe("done");
+  });
+
   it("a re-run (retry, duplicate event) sends nothing twice", async () => {
     const f = await createOutboundFixture("Twice", { people: [{ name: "Ada" }, { name: "Ben" }] });
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
