@@ -3,21 +3,19 @@
 // measurement gets a process of its own, so seeding leaves nothing behind in its heap). Started by bench/eta.ts.
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
-import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { getDatabaseHandle, getDb, schema } from "@/db";
+import { seedBenchOccurrence, seedRoster } from "./lib/seed";
 import { migrateDatabase, rows } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { computeEta, lateness } from "@/lib/eta/eta";
 import type { LatLng, TravelMode } from "@/lib/eta/estimate";
 import type { TrackFix } from "@/lib/eta/speed";
-import { createEvent } from "@/lib/events/events";
 import { recordActivity, type NewActivity } from "@/lib/live/activity";
 import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib/live/refresh-etas";
 import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
 import { ensureLocationPartitions } from "@/lib/locations/partitions";
-import { linkToRoster } from "@/lib/participants/roster";
-import { systemContext, type OrgContext } from "@/lib/tenant/context";
+import { systemContext } from "@/lib/tenant/context";
 
 // ------------------------------------------------------------------------------------------------ types
 
@@ -152,51 +150,27 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
   const nowMs = Date.now();
   await ensureLocationPartitions(new Date(nowMs), 1);
   const rand = prng(input.randomSeed);
-  const suffix = randomUUID().slice(0, 8);
-  const [org] = await db
-    .insert(schema.organizations)
-    .values({ name: `Bench ETA ${suffix}`, slug: `bench-eta-${suffix}`, type: "event", timeZone: "UTC" })
-    .returning();
-  const ctx: OrgContext = systemContext(org!, "bench");
-
   // Starts in 25 minutes: most travellers make it, the farthest and slowest are late (as on a real evening).
-  const start = new Date(Math.ceil((nowMs + 25 * 60_000) / 60_000) * 60_000);
-  const event = await createEvent(ctx, {
-    title: "ETA benchmark",
-    kind: "demand",
-    dtstartLocal: start.toISOString().slice(0, 16),
-    durationMinutes: 120,
-    timeZone: "UTC",
-    venueName: "Bench venue",
-    venueLat: VENUE.lat,
-    venueLng: VENUE.lng,
-    arrivalRadiusM: 150,
-    travelMode: input.travelMode,
-    lateGraceMinutes: 5,
-    schedule: { confirmationOffsetMinutes: null, reminderOffsetMinutes: null, trackingOffsetMinutes: 240, closureOffsetMinutes: 60 },
+  const { org, ctx, event, instance } = await seedBenchOccurrence(db, {
+    name: "Bench ETA",
+    startsInMinutes: 25,
+    event: {
+      title: "ETA benchmark",
+      venueName: "Bench venue",
+      venueLat: VENUE.lat,
+      venueLng: VENUE.lng,
+      travelMode: input.travelMode,
+      lateGraceMinutes: 5,
+    },
   });
-  const [instance] = await db
-    .select()
-    .from(schema.eventInstances)
-    .where(and(eq(schema.eventInstances.eventId, event.id), eq(schema.eventInstances.organizationId, org!.id)));
-  if (!instance) throw new Error("createEvent made no occurrence");
-
-  for (let i = 0; i < input.participants; i += 1_000) {
-    const chunk = Array.from({ length: Math.min(1_000, input.participants - i) }, (_, j) => {
-      const n = i + j;
-      return {
-        organizationId: org!.id,
-        name: `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]} ${n + 1}`,
-        phone: `+4916${String(100_000_000 + n).padStart(9, "0")}`,
-      };
-    });
-    const people = await db.insert(schema.participants).values(chunk).returning({ id: schema.participants.id });
-    await linkToRoster(db, ctx, event.id, people.map((p) => p.id));
-  }
+  await seedRoster(db, ctx, event.id, input.participants, (n) => ({
+    name: `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]} ${n + 1}`,
+    phone: `+4916${String(100_000_000 + n).padStart(9, "0")}`,
+  }));
   const attendances = await db
     .select({ id: schema.attendances.id })
     .from(schema.attendances)
-    .where(and(eq(schema.attendances.instanceId, instance.id), eq(schema.attendances.organizationId, org!.id)))
+    .where(and(eq(schema.attendances.instanceId, instance.id), eq(schema.attendances.organizationId, org.id)))
     .orderBy(schema.attendances.id);
   if (attendances.length !== input.participants) throw new Error(`expected ${input.participants} attendances, got ${attendances.length}`);
 
@@ -220,7 +194,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
     const part = flat.slice(i, i + 20_000);
     await db.execute(sql`
       insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, speed_mps)
-      select ${org!.id}::uuid, v.* from unnest(
+      select ${org.id}::uuid, v.* from unnest(
         ${pgArray(part.map((p) => p.id))}::uuid[],
         ${pgArray(part.map((p) => new Date(p.fix.ms).toISOString()))}::timestamptz[],
         ${pgArray(part.map((p) => new Date(p.fix.ms + 1_500).toISOString()))}::timestamptz[],
@@ -249,11 +223,11 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
       ${pgArray(last.map((f) => f?.acc ?? null))}::real[],
       ${pgArray(last.map((f) => (f ? new Date(f.ms).toISOString() : null)))}::timestamptz[]
     ) as v(id, rsvp, journey, checked_in_at, method, lat, lng, acc, fix_at)
-    where a.id = v.id and a.organization_id = ${org!.id}
+    where a.id = v.id and a.organization_id = ${org.id}
   `);
   const arrivals: NewActivity[] = plans.flatMap((p, i) =>
     p.journey === "arrived"
-      ? [{ organizationId: org!.id, instanceId: instance.id, attendanceId: attendances[i]!.id, kind: "arrived" as const, data: { method: p.method }, at: p.checkedInAt! }]
+      ? [{ organizationId: org.id, instanceId: instance.id, attendanceId: attendances[i]!.id, kind: "arrived" as const, data: { method: p.method }, at: p.checkedInAt! }]
       : [],
   );
   await recordActivity(arrivals, db);
@@ -262,7 +236,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
   await db.execute(sql`analyze locations`);
   await handle.close();
   return {
-    organizationId: org!.id,
+    organizationId: org.id,
     instanceId: instance.id,
     nowMs,
     startsAtMs: instance.startsAt.getTime(),

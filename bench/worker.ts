@@ -5,11 +5,9 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { getDatabaseHandle, schema } from "@/db";
+import { seedBenchOccurrence, seedRoster } from "./lib/seed";
 import { migrateDatabase, rows } from "@/db/migrate";
-import { createEvent } from "@/lib/events/events";
-import { linkToRoster } from "@/lib/participants/roster";
 import { getRedis } from "@/lib/redis/client";
-import { systemContext, type OrgContext } from "@/lib/tenant/context";
 import { BUFFER_KEY, bufferPoints, PROCESSING_KEY, type BufferedPoint } from "@/lib/tracking/buffer";
 import { flushLocationBuffer } from "@/lib/tracking/flush";
 import { issueTrackingLink } from "@/lib/tracking/links";
@@ -39,47 +37,20 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
   const handle = getDatabaseHandle();
   await migrateDatabase(handle);
   const db = handle.db;
-  const suffix = randomUUID().slice(0, 8);
-  const [org] = await db
-    .insert(schema.organizations)
-    .values({ name: `Bench ${suffix}`, slug: `bench-${suffix}`, type: "event", timeZone: "UTC" })
-    .returning();
-  const ctx: OrgContext = systemContext(org!, "bench");
-
-  // A one-off event starting in 30 minutes: with a 4-hour tracking offset its window is open now and for hours.
-  const start = new Date(Math.ceil((Date.now() + 30 * 60_000) / 60_000) * 60_000);
-  const event = await createEvent(ctx, {
-    title: "Benchmark",
-    kind: "demand",
-    dtstartLocal: start.toISOString().slice(0, 16),
-    durationMinutes: 120,
-    timeZone: "UTC",
-    ...VENUE,
-    arrivalRadiusM: 150,
-    schedule: { confirmationOffsetMinutes: null, reminderOffsetMinutes: null, trackingOffsetMinutes: 240, closureOffsetMinutes: 60 },
+  // A one-off event starting in 30 minutes, its tracking window open now and for hours.
+  const { org, ctx, event, instance } = await seedBenchOccurrence(db, {
+    name: "Bench",
+    startsInMinutes: 30,
+    event: { title: "Benchmark", ...VENUE },
   });
-  const [instance] = await db
-    .select()
-    .from(schema.eventInstances)
-    .where(and(eq(schema.eventInstances.eventId, event.id), eq(schema.eventInstances.organizationId, org!.id)));
-  if (!instance) throw new Error("createEvent made no occurrence");
-
-  const people = [];
-  for (let i = 0; i < input.attendances; i += 1_000) {
-    const chunk = Array.from({ length: Math.min(1_000, input.attendances - i) }, (_, j) => ({
-      organizationId: org!.id,
-      name: `Bench participant ${i + j + 1}`,
-      phone: `+4915${String(100_000_000 + i + j).padStart(9, "0")}`,
-    }));
-    people.push(...(await db.insert(schema.participants).values(chunk).returning({ id: schema.participants.id })));
-  }
-  for (let i = 0; i < people.length; i += 1_000) {
-    await linkToRoster(db, ctx, event.id, people.slice(i, i + 1_000).map((p) => p.id));
-  }
+  await seedRoster(db, ctx, event.id, input.attendances, (n) => ({
+    name: `Bench participant ${n + 1}`,
+    phone: `+4915${String(100_000_000 + n).padStart(9, "0")}`,
+  }));
   const attendances = await db
     .select({ id: schema.attendances.id })
     .from(schema.attendances)
-    .where(and(eq(schema.attendances.instanceId, instance.id), eq(schema.attendances.organizationId, org!.id)))
+    .where(and(eq(schema.attendances.instanceId, instance.id), eq(schema.attendances.organizationId, org.id)))
     .orderBy(schema.attendances.id);
   if (attendances.length !== input.attendances) throw new Error(`expected ${input.attendances} attendances, got ${attendances.length}`);
 
@@ -96,7 +67,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
     for (let i = 0; i < rest.length; i += 1_000) {
       await db.insert(schema.trackingLinks).values(
         rest.slice(i, i + 1_000).map((r) => ({
-          organizationId: org!.id,
+          organizationId: org.id,
           attendanceId: r.attendanceId,
           tokenHash: hashTrackingToken(r.token),
           ...window,
@@ -107,7 +78,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
   }
   await handle.close();
   return {
-    organizationId: org!.id,
+    organizationId: org.id,
     instanceId: instance.id,
     validFromMs: window.validFrom.getTime(),
     validUntilMs: window.validUntil.getTime(),
