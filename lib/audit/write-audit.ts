@@ -9,18 +9,31 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-/** Records who did what, when, in the caller's transaction so the change and its record commit together. */
-export async function writeAudit(tx: Executor, ctx: OrgContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditLogs).values({
-    organizationId: ctx.org.id,
-    actorUserId: actorUserId(ctx),
-    actorType: ctx.actor.type,
+type Actor = {
+  organizationId: string | null;
+  actorUserId: string | null;
+  actorType: string;
+  requestId?: string | null;
+};
+
+function insertAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<unknown> {
+  return tx.insert(schema.auditLogs).values({
+    ...actor,
+    requestId: actor.requestId ?? null,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId ?? null,
     data: entry.data ?? {},
-    requestId: ctx.requestId ?? null,
   });
+}
+
+/** Records who did what, when, in the caller's transaction so the change and its record commit together. */
+export async function writeAudit(tx: Executor, ctx: OrgContext, entry: AuditEntry): Promise<void> {
+  await insertAudit(
+    tx,
+    { organizationId: ctx.org.id, actorUserId: actorUserId(ctx), actorType: ctx.actor.type, requestId: ctx.requestId },
+    entry,
+  );
 }
 
 /** For account-level actions outside any organization (sign-up before the organization exists, password reset). */
@@ -29,13 +42,17 @@ export async function writeUserAudit(
   userId: string,
   entry: AuditEntry & { organizationId?: string },
 ): Promise<void> {
-  await tx.insert(schema.auditLogs).values({
-    organizationId: entry.organizationId ?? null,
-    actorUserId: userId,
-    actorType: "user",
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    data: entry.data ?? {},
-  });
+  await insertAudit(tx, { organizationId: entry.organizationId ?? null, actorUserId: userId, actorType: "user" }, entry);
+}
+
+/**
+ * For a change a participant made through a provider (WhatsApp): the actor is the provider, recorded as actorType
+ * "webhook" with no user.
+ */
+export async function writeWebhookAudit(
+  tx: Executor,
+  context: { organizationId: string; requestId: string | null },
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAudit(tx, { ...context, actorUserId: null, actorType: "webhook" }, entry);
 }

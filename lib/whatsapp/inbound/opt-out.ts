@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/db";
-import { writeWebhookAudit } from "./audit";
+import { writeWebhookAudit } from "@/lib/audit/write-audit";
 import { sendOptOutAck } from "./opt-out-ack";
 import type { InboundContext } from "./context";
 
@@ -37,7 +37,7 @@ export async function optOutParticipant(
     .returning({ id: scheduledActions.id });
   if (changed) {
     ctx.afterCommit(() => sendOptOutAck(org, participantId, via.wamid));
-    await writeWebhookAudit(ctx, {
+    await writeWebhookAudit(ctx.tx, ctx, {
       action: "participant.opted_out",
       targetType: "participant",
       targetId: participantId,

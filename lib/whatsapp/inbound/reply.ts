@@ -1,7 +1,7 @@
 import { and, eq, exists, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { decodeReplyPayload, type ReplyEvent } from "@/lib/whatsapp/webhook";
-import { writeWebhookAudit } from "./audit";
+import { writeWebhookAudit } from "@/lib/audit/write-audit";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
@@ -59,7 +59,7 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
     if (row) {
       attendance = row;
       outcome = "rsvp_updated";
-      await writeWebhookAudit(ctx, {
+      await writeWebhookAudit(ctx.tx, ctx, {
         action: "attendance.rsvp_changed",
         targetType: "attendance",
         targetId: row.id,
