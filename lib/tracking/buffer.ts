@@ -162,18 +162,9 @@ function parseClosed(value: unknown): "revoked" | "stopped" | "arrived" | "expir
   return parsed.success ? parsed.data : "expired";
 }
 
-/** @upstash/redis may already have turned the JSON into an object; an empty string means "none". */
+/** The stored latest fix, or null for none (the script answers false) or anything else. @upstash/redis may already have parsed the JSON. */
 function parseLatest(value: unknown): LatestFix | null {
-  if (value === "" || value === null || value === undefined) return null;
-  let candidate = value;
-  if (typeof value === "string") {
-    try {
-      candidate = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const parsed = LatestFix.safeParse(candidate);
+  const parsed = LatestFix.safeParse(typeof value === "string" ? safeJson(value) : value);
   return parsed.success ? parsed.data : null;
 }
 
