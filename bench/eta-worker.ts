@@ -6,7 +6,7 @@ import { Session } from "node:inspector/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { getDatabaseHandle, getDb, schema } from "@/db";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
-import { migrateDatabase, rows } from "@/db/migrate";
+import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { computeEta, lateness } from "@/lib/eta/eta";
 import type { LatLng, TravelMode } from "@/lib/eta/estimate";
@@ -262,9 +262,7 @@ const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
 /** CPU time (ms) of this database's PostgreSQL backends, by pid (Linux /proc; empty when unreadable). */
 async function pgBackendCpu(): Promise<Map<number, number>> {
-  const pids = rows<{ pid: number }>(
-    await getDb().execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`),
-  );
+  const pids = await getDb().execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`);
   const out = new Map<number, number>();
   for (const { pid } of pids) {
     try {
@@ -334,13 +332,11 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
     parseRuns.push(cpuMs(cpu));
   }
   const settings = env();
-  const [occurrence] = rows<{ starts_at: Date | string; venue_lat: number; venue_lng: number; travel_mode: TravelMode; late_grace_minutes: number }>(
-    await getDb().execute(sql`
-      select i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
-      from event_instances i join events e on e.id = i.event_id and e.organization_id = i.organization_id
-      where i.id = ${input.instanceId} and i.organization_id = ${input.organizationId}
-    `),
-  );
+  const [occurrence] = await getDb().execute<{ starts_at: Date | string; venue_lat: number; venue_lng: number; travel_mode: TravelMode; late_grace_minutes: number }>(sql`
+    select i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
+    from event_instances i join events e on e.id = i.event_id and e.organization_id = i.organization_id
+    where i.id = ${input.instanceId} and i.organization_id = ${input.organizationId}
+  `);
   const venue = { lat: occurrence!.venue_lat, lng: occurrence!.venue_lng };
   const startsAt = new Date(occurrence!.starts_at);
   let sink = 0;

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { getDatabaseHandle, schema } from "@/db";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
-import { migrateDatabase, rows } from "@/db/migrate";
+import { migrateDatabase } from "@/db/migrate";
 import { getRedis } from "@/lib/redis/client";
 import { BUFFER_KEY, bufferPoints, PROCESSING_KEY, type BufferedPoint } from "@/lib/tracking/buffer";
 import { flushLocationBuffer } from "@/lib/tracking/flush";
@@ -199,11 +199,11 @@ async function redisClean(): Promise<{ deleted: number }> {
 /** For bench/flush: stored rows of the organization. */
 async function countRows(input: { organizationId: string }): Promise<{ stored: number }> {
   const handle = getDatabaseHandle();
-  const result = await handle.db.execute(
+  const result = await handle.db.execute<{ n: number }>(
     sql`select count(*)::int as n from locations where organization_id = ${input.organizationId}`,
   );
   await handle.close();
-  return { stored: rows<{ n: number }>(result)[0]?.n ?? 0 };
+  return { stored: result[0]?.n ?? 0 };
 }
 
 async function flushOnly(): Promise<FlushSummary | null> {

@@ -1,17 +1,18 @@
 import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
-/** The common type of the PGlite and postgres.js databases: domain code never knows which one it has. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** The database of both modes (postgres.js to PostgreSQL or to the embedded PGlite): domain code never knows which. */
+export type Database = PostgresJsDatabase<Schema>;
+export type Transaction = PgTransaction<PostgresJsQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** A database or an open transaction: helpers that accept this join the caller's transaction. */
 export type Executor = Database | Transaction;
 
@@ -25,13 +26,15 @@ const config = { schema, casing: "snake_case" } as const;
 
 export function openPostgres(url: string, poolMax = 10): DatabaseHandle {
   const client = postgres(url, { max: poolMax, onnotice: () => {} });
-  const db = drizzlePostgres({ client, ...config }) as unknown as Database;
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle({ client, ...config }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
 /**
- * PGlite keeps its files in `dataDir` (or in memory when omitted). Two processes opening one folder corrupt it
- * silently, so the folder is claimed with a pid file and a second process gets a clear error instead.
+ * The embedded database: PGlite keeps its files in `dataDir` (or in memory when omitted) and runs in a worker thread
+ * of its own (db/pglite-server.mjs), spoken to over a Unix socket with postgres.js like any PostgreSQL server. So the
+ * app has one driver for both modes, and the database's work runs on another core instead of holding up requests.
+ * Two processes opening one folder corrupt it silently, so the folder is claimed with a pid file and a second process
+ * gets a clear error instead.
  */
 export function openPglite(dataDir?: string): DatabaseHandle {
   let release = () => {};
@@ -39,14 +42,85 @@ export function openPglite(dataDir?: string): DatabaseHandle {
     fs.mkdirSync(dataDir, { recursive: true });
     release = claimDataDir(dataDir);
   }
-  const client = new PGlite({ dataDir });
-  const db = drizzlePglite({ client, ...config }) as unknown as Database;
+  const server = startPgliteServer(dataDir);
+  // One connection, as the server takes one (PGlite runs one statement at a time anyway); postgres.js pipelines the
+  // statements of concurrent requests on it.
+  const options: postgres.Options<Record<string, never>> & { socket: () => Promise<net.Socket> } = {
+    max: 1,
+    onnotice: () => {},
+    socket: server.connect,
+  };
+  const client = postgres(options);
+  let closing: Promise<void> | undefined;
   return {
-    db,
+    db: drizzle({ client, ...config }),
     kind: "pglite",
-    close: async () => {
-      await client.close();
-      release();
+    close: () =>
+      (closing ??= (async () => {
+        await client.end({ timeout: 5 });
+        await server.stop();
+        release();
+      })()),
+  };
+}
+
+type PgliteServer = { connect(): Promise<net.Socket>; stop(): Promise<void> };
+
+function startPgliteServer(dataDir: string | undefined): PgliteServer {
+  // A folder only this user can enter: the socket has no password.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-db-"));
+  const socketPath = path.join(socketDir, ".s.PGSQL.5432");
+  const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
+  process.once("exit", removeSocketDir);
+
+  const worker = new Worker(path.join(process.cwd(), "db", "pglite-server.mjs"), { workerData: { dataDir, socketPath } });
+  // The thread does not keep a script alive on its own; stop() holds it until the database is closed.
+  worker.unref();
+  let stopping = false;
+  let failure: unknown;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once("message", (message: { ready?: true; error?: string }) =>
+      message.ready ? resolve() : reject(new Error(`The embedded database did not start: ${message.error}`)),
+    );
+    worker.on("error", (error) => {
+      failure = error;
+      reject(error);
+    });
+    worker.on("exit", (code) => {
+      reject(new Error(`The embedded database stopped before it started (exit code ${code})`));
+      // Without its database the app can only fail every request: say so and stop rather than limp on.
+      if (!stopping) {
+        console.error(`The embedded database thread stopped unexpectedly (exit code ${code}).`, failure ?? "");
+        process.exit(1);
+      }
+    });
+  });
+  // A start-up failure is reported by the first query; this only keeps it from being an unhandled rejection meanwhile.
+  ready.catch(() => {});
+
+  return {
+    async connect() {
+      await ready;
+      return await new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(socketPath);
+        socket.once("connect", () => {
+          socket.off("error", reject);
+          resolve(socket);
+        });
+        socket.once("error", reject);
+      });
+    },
+    async stop() {
+      stopping = true;
+      worker.ref();
+      const closed = new Promise<void>((resolve) => {
+        worker.on("message", (message: { closed?: true }) => message.closed && resolve());
+        worker.once("exit", () => resolve());
+      });
+      worker.postMessage("close");
+      await closed;
+      await worker.terminate();
+      removeSocketDir();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { rows } from "@/db/migrate";
 import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
 import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
 import { osrmDurations } from "@/lib/eta/osrm";
@@ -42,17 +41,15 @@ export type RefreshSummary = { occurrences: number; participants: number; became
  */
 export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
   const db = getDb();
-  const live = rows<LiveOccurrenceRow>(
-    await db.execute(sql`
-      select i.id, i.organization_id, i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
-      from event_instances i
-      join events e on e.id = i.event_id and e.organization_id = i.organization_id
-      where i.status = 'scheduled'
-        and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, ${DEFAULT_TRACKING_MINUTES})) <= ${now.toISOString()}::timestamptz
-        -- The same window as lib/tracking/window.ts trackingWindow().
-        and i.ends_at + make_interval(mins => coalesce(e.closure_offset_minutes, 0)) >= ${now.toISOString()}::timestamptz
-    `),
-  );
+  const live = await db.execute<LiveOccurrenceRow>(sql`
+    select i.id, i.organization_id, i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
+    from event_instances i
+    join events e on e.id = i.event_id and e.organization_id = i.organization_id
+    where i.status = 'scheduled'
+      and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, ${DEFAULT_TRACKING_MINUTES})) <= ${now.toISOString()}::timestamptz
+      -- The same window as lib/tracking/window.ts trackingWindow().
+      and i.ends_at + make_interval(mins => coalesce(e.closure_offset_minutes, 0)) >= ${now.toISOString()}::timestamptz
+  `);
   const summary: RefreshSummary = { occurrences: live.length, participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
   for (const occurrence of live) {
     try {
@@ -106,39 +103,37 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
     late.push(lateness(eta.etaAt, startsAt, occurrence.late_grace_minutes));
   });
 
-  const changed = rows<{ id: string; was_late: boolean; was_stale: boolean }>(
-    await db.execute(sql`
-      with v as (
-        select * from unnest(
-          ${pgArray(travellers.map((t) => t.id))}::uuid[],
-          ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
-          ${pgArray(etas.map((e) => e.method))}::text[],
-          ${pgArray(etas.map((e) => e.confidence))}::text[],
-          ${pgArray(etas.map((e) => e.speedMps))}::real[],
-          ${pgArray(tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue))))}::int[],
-          ${pgArray(late.map((l) => l.isLate))}::boolean[],
-          ${pgArray(late.map((l) => l.lateMinutes))}::int[],
-          ${pgArray(etas.map((e) => e.stale))}::boolean[]
-        ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
-      ),
-      before as (
-        select a.id, a.is_late, a.is_stale from attendances a join v on v.id = a.id
-        where a.organization_id = ${org} and a.journey = 'on_the_way'
-      ),
-      updated as (
-        update attendances a set
-          eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
-          distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
-          eta_refreshed_at = ${nowIso}::timestamptz
-        from v
-        where a.id = v.id and a.organization_id = ${org} and a.instance_id = ${occurrence.id} and a.journey = 'on_the_way'
-        returning a.id, v.late, v.stale
-      )
-      select u.id, b.is_late as was_late, b.is_stale as was_stale
-      from updated u join before b on b.id = u.id
-      where (u.late and not b.is_late) or (u.stale and not b.is_stale)
-    `),
-  );
+  const changed = await db.execute<{ id: string; was_late: boolean; was_stale: boolean }>(sql`
+    with v as (
+      select * from unnest(
+        ${pgArray(travellers.map((t) => t.id))}::uuid[],
+        ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
+        ${pgArray(etas.map((e) => e.method))}::text[],
+        ${pgArray(etas.map((e) => e.confidence))}::text[],
+        ${pgArray(etas.map((e) => e.speedMps))}::real[],
+        ${pgArray(tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue))))}::int[],
+        ${pgArray(late.map((l) => l.isLate))}::boolean[],
+        ${pgArray(late.map((l) => l.lateMinutes))}::int[],
+        ${pgArray(etas.map((e) => e.stale))}::boolean[]
+      ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
+    ),
+    before as (
+      select a.id, a.is_late, a.is_stale from attendances a join v on v.id = a.id
+      where a.organization_id = ${org} and a.journey = 'on_the_way'
+    ),
+    updated as (
+      update attendances a set
+        eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
+        distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
+        eta_refreshed_at = ${nowIso}::timestamptz
+      from v
+      where a.id = v.id and a.organization_id = ${org} and a.instance_id = ${occurrence.id} and a.journey = 'on_the_way'
+      returning a.id, v.late, v.stale
+    )
+    select u.id, b.is_late as was_late, b.is_stale as was_stale
+    from updated u join before b on b.id = u.id
+    where (u.late and not b.is_late) or (u.stale and not b.is_stale)
+  `);
 
   const index = new Map(travellers.map((t, i) => [t.id, i]));
   const entries: NewActivity[] = [];
@@ -189,29 +184,27 @@ export async function readTravellers(db: Executor, organizationId: string, insta
       floor(extract(epoch from ('${nowIso}'::timestamptz - ${t}.recorded_at)) * 1000)::bigint,
       round(${t}.lat * 1e6)::bigint, round(${t}.lng * 1e6)::bigint, round(${t}.accuracy_m * 10)::int,
       round(${t}.speed_mps * 100)::int)`);
-  return rows<TravellerRow>(
-    await db.execute(sql`
-      select a.id, coalesce(
-        (select string_agg(${fix("f")}, ';' order by f.recorded_at)
-         from (
-           -- The newest fix of each TRACK_STEP_S slot: a phone reporting every 2 s gives the speed estimate
-           -- nothing that one fix per slot does not, and costs 5× as much to ship and parse.
-           select distinct on (floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))})) l.*
-           from locations l
-           where l.organization_id = ${organizationId} and l.attendance_id = a.id
-             and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
-             and l.recorded_at <= ${nowIso}::timestamptz
-           order by floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))}), l.recorded_at desc
-         ) f),
-        -- Nothing recent: the latest fix the attendance keeps (a stale participant).
-        (select ${fix("lf")} from (select a.last_fix_at as recorded_at, a.last_lat as lat, a.last_lng as lng,
-                                             coalesce(a.last_accuracy_m, 0) as accuracy_m, null::real as speed_mps) lf)
-      ) as track
-      from attendances a
-      where a.organization_id = ${organizationId} and a.instance_id = ${instanceId}
-        and a.journey = 'on_the_way' and a.last_fix_at is not null and a.last_lat is not null and a.last_lng is not null
-    `),
-  );
+  return await db.execute<TravellerRow>(sql`
+    select a.id, coalesce(
+      (select string_agg(${fix("f")}, ';' order by f.recorded_at)
+       from (
+         -- The newest fix of each TRACK_STEP_S slot: a phone reporting every 2 s gives the speed estimate
+         -- nothing that one fix per slot does not, and costs 5× as much to ship and parse.
+         select distinct on (floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))})) l.*
+         from locations l
+         where l.organization_id = ${organizationId} and l.attendance_id = a.id
+           and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
+           and l.recorded_at <= ${nowIso}::timestamptz
+         order by floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))}), l.recorded_at desc
+       ) f),
+      -- Nothing recent: the latest fix the attendance keeps (a stale participant).
+      (select ${fix("lf")} from (select a.last_fix_at as recorded_at, a.last_lat as lat, a.last_lng as lng,
+                                           coalesce(a.last_accuracy_m, 0) as accuracy_m, null::real as speed_mps) lf)
+    ) as track
+    from attendances a
+    where a.organization_id = ${organizationId} and a.instance_id = ${instanceId}
+      and a.journey = 'on_the_way' and a.last_fix_at is not null and a.last_lat is not null and a.last_lng is not null
+  `);
 }
 
 /** A traveller's track as fixes, oldest first. */

@@ -4,7 +4,6 @@ import { createTestOrg, connectTestDatabase } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { rows } = await import("@/db/migrate");
 const { ensureLocationPartitions } = await import("./partitions");
 
 // Days far in the future, different on every run, so the test never depends on partitions an earlier run made.
@@ -13,10 +12,10 @@ const base = new Date(Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 40_000) 
 const dayName = (d: Date) => `locations_p${d.toISOString().slice(0, 10).replaceAll("-", "")}`;
 
 async function partitionOf(attendanceId: string): Promise<string | undefined> {
-  const result = await getDb().execute(
+  const result = await getDb().execute<{ part: string }>(
     sql`select tableoid::regclass::text as part from locations where attendance_id = ${attendanceId}`,
   );
-  return rows<{ part: string }>(result)[0]?.part;
+  return result[0]?.part;
 }
 
 describe("daily location partitions", () => {
@@ -52,8 +51,8 @@ describe("daily location partitions", () => {
     expect(created).toBe(16);
     expect(await ensureLocationPartitions(now, 14)).toBe(0);
     const last = dayName(new Date(base.getTime() + 14 * DAY));
-    const exists = await getDb().execute(sql`select to_regclass(${last}) is not null as ok`);
-    expect(rows<{ ok: boolean }>(exists)[0]?.ok).toBe(true);
+    const exists = await getDb().execute<{ ok: boolean }>(sql`select to_regclass(${last}) is not null as ok`);
+    expect(exists[0]?.ok).toBe(true);
   });
 
   it("keeps a point for a day without a partition, and moves it into the partition created later", async () => {
@@ -64,8 +63,8 @@ describe("daily location partitions", () => {
 
     await ensureLocationPartitions(day, 0);
     expect(await partitionOf(attendanceId)).toBe(dayName(day));
-    const points = await getDb().execute(sql`select count(*)::int as n from locations where attendance_id = ${attendanceId}`);
-    expect(rows<{ n: number }>(points)[0]?.n).toBe(1);
+    const points = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from locations where attendance_id = ${attendanceId}`);
+    expect(points[0]?.n).toBe(1);
   });
 
   it("stores the same point (attendance, recorded time) once", async () => {
@@ -73,9 +72,9 @@ describe("daily location partitions", () => {
     const point = { organizationId, attendanceId, recordedAt, lat: 52.5, lng: 13.4, accuracyM: 5 };
     await getDb().insert(schema.locations).values(point).onConflictDoNothing();
     await getDb().insert(schema.locations).values(point).onConflictDoNothing();
-    const result = await getDb().execute(
+    const result = await getDb().execute<{ n: number }>(
       sql`select count(*)::int as n from locations where attendance_id = ${attendanceId} and recorded_at = ${recordedAt.toISOString()}::timestamptz`,
     );
-    expect(rows<{ n: number }>(result)[0]?.n).toBe(1);
+    expect(result[0]?.n).toBe(1);
   });
 });

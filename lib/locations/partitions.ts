@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { rows } from "@/db/migrate";
 
 export const PARTITION_DAYS_AHEAD = 14;
 
@@ -17,5 +16,5 @@ export async function ensureLocationPartitions(
   const result = await db.execute<{ created: number }>(
     sql`select ec_ensure_location_partitions(${today}::date - 1, ${today}::date + ${daysAhead}::int) as created`,
   );
-  return rows<{ created: number }>(result)[0]?.created ?? 0;
+  return result[0]?.created ?? 0;
 }

@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
-import { rows } from "@/db/migrate";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events/find-event";
@@ -22,7 +21,7 @@ export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: strin
     .returning({ participantId: eventParticipants.participantId });
   // Everyone in the batch, not only the newly linked: repairs a missing attendance and costs one conflict check.
   const ids = sql.join(participantIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const created = await tx.execute(sql`
+  const created = await tx.execute<{ n: number }>(sql`
     with created as (
       insert into attendances (organization_id, instance_id, participant_id)
       select ${ctx.org.id}::uuid, i.id, p.id
@@ -36,7 +35,7 @@ export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: strin
     select count(*)::int as n from created`);
   return {
     linkedIds: linked.map((row) => row.participantId),
-    attendancesCreated: rows<{ n: number }>(created)[0]?.n ?? 0,
+    attendancesCreated: created[0]?.n ?? 0,
   };
 }
 

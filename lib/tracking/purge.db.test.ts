@@ -4,7 +4,6 @@ import { connectTestDatabase } from "@/db/test-helpers";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { rows } = await import("@/db/migrate");
 const { purgeLocations } = await import("./purge");
 const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("./test-helpers");
 
@@ -53,9 +52,7 @@ describe("purge-locations", () => {
     const result = await purgeLocations(new Date());
     expect(result.droppedPartitions).toBeGreaterThanOrEqual(1);
     expect(await storedPoints(t.links[0]!.attendance.id)).toBe(0);
-    const left = rows<{ n: number }>(
-      await getDb().execute(sql`select count(*)::int as n from pg_class where relname = ${"locations_p" + new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10).replaceAll("-", "")}`),
-    );
+    const left = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${"locations_p" + new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10).replaceAll("-", "")}`);
     expect(left[0]?.n).toBe(0);
   });
 });

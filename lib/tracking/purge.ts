@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { rows } from "@/db/migrate";
 
 const DAY = 86_400_000;
 
@@ -13,19 +12,17 @@ export type PurgeResult = { droppedPartitions: number; deletedPoints: number };
  * position) are never touched: the outcome outlives the trail.
  */
 export async function purgeLocations(now = new Date(), db: Executor = getDb()): Promise<PurgeResult> {
-  const [bounds] = rows<{ longest: number | null; shortest: number | null }>(
-    await db.execute(sql`select max(location_retention_days) as longest, min(location_retention_days) as shortest from organizations`),
+  const [bounds] = await db.execute<{ longest: number | null; shortest: number | null }>(
+    sql`select max(location_retention_days) as longest, min(location_retention_days) as shortest from organizations`,
   );
   if (!bounds?.longest || !bounds.shortest) return { droppedPartitions: 0, deletedPoints: 0 };
 
   // A day's partition can go when its end is older than the longest retention.
   const keepFrom = new Date(now.getTime() - bounds.longest * DAY);
-  const partitions = rows<{ name: string }>(
-    await db.execute(sql`
-      select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-      where i.inhparent = 'locations'::regclass and c.relname ~ '^locations_p[0-9]{8}$'
-    `),
-  );
+  const partitions = await db.execute<{ name: string }>(sql`
+    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = 'locations'::regclass and c.relname ~ '^locations_p[0-9]{8}$'
+  `);
   let droppedPartitions = 0;
   for (const { name } of partitions) {
     const day = name.slice("locations_p".length);
@@ -38,17 +35,15 @@ export async function purgeLocations(now = new Date(), db: Executor = getDb()): 
 
   // The constant bound lets Postgres skip every partition newer than the shortest retention.
   const oldestKept = new Date(now.getTime() - bounds.shortest * DAY);
-  const [deleted] = rows<{ n: number }>(
-    await db.execute(sql`
-      with gone as (
-        delete from locations l using organizations o
-        where o.id = l.organization_id
-          and l.recorded_at < ${oldestKept.toISOString()}::timestamptz
-          and l.recorded_at < ${now.toISOString()}::timestamptz - make_interval(days => o.location_retention_days)
-        returning 1
-      )
-      select count(*)::int as n from gone
-    `),
-  );
+  const [deleted] = await db.execute<{ n: number }>(sql`
+    with gone as (
+      delete from locations l using organizations o
+      where o.id = l.organization_id
+        and l.recorded_at < ${oldestKept.toISOString()}::timestamptz
+        and l.recorded_at < ${now.toISOString()}::timestamptz - make_interval(days => o.location_retention_days)
+      returning 1
+    )
+    select count(*)::int as n from gone
+  `);
   return { droppedPartitions, deletedPoints: deleted?.n ?? 0 };
 }

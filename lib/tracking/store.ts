@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDatabaseHandle, getDb, schema, type Executor } from "@/db";
-import { rows } from "@/db/migrate";
+import { getDb, schema, type Executor } from "@/db";
 import type { BufferedPoint, FlushPoint } from "./buffer";
 import { coalesce } from "@/lib/utils/coalesce";
 import type { Fix } from "./geofence";
@@ -43,8 +42,6 @@ export function storePointsDirect(
     // measured better than two smaller statements in parallel, and one writer per process cannot deadlock itself.
     maxInFlight: 1,
     maxBatch: 200,
-    // PGlite works in this thread: requests can only join the next statement if the loop gets to read them first.
-    waitForIo: getDatabaseHandle().kind === "pglite",
     run: async (batch) => {
       try {
         return (await storeDirectBatch(batch, getDb())).map((value) => ({ ok: true, value }));
@@ -70,7 +67,18 @@ let directWriter: ((request: DirectRequest) => Promise<DirectWrite>) | undefined
  */
 export async function storeDirectBatch(requests: DirectRequest[], db: Executor): Promise<DirectWrite[]> {
   const points = requests.flatMap((request, i) => request.points.map((point) => ({ i, point })));
-  const result = await db.execute(sql`
+  const result = await db.execute<{
+    n: number | string;
+    journey: string;
+    last_lat: number | null;
+    last_lng: number | null;
+    last_accuracy_m: number | null;
+    last_fix_at: string | Date | null;
+    revoked: boolean;
+    stopped: boolean;
+    cancelled: boolean;
+    open: boolean;
+  }>(sql`
     with req as (
       select * from unnest(
         ${column(requests, (r) => r.link.linkId)}::uuid[],
@@ -135,18 +143,7 @@ export async function storeDirectBatch(requests: DirectRequest[], db: Executor):
     from target
   `);
   const byRequest = new Map(
-    rows<{
-      n: number | string;
-      journey: string;
-      last_lat: number | null;
-      last_lng: number | null;
-      last_accuracy_m: number | null;
-      last_fix_at: string | Date | null;
-      revoked: boolean;
-      stopped: boolean;
-      cancelled: boolean;
-      open: boolean;
-    }>(result).map((row) => [Number(row.n), row]),
+    result.map((row) => [Number(row.n), row]),
   );
   return requests.map((_, i): DirectWrite => {
     const row = byRequest.get(i + 1);
@@ -178,7 +175,7 @@ export async function storeDirectBatch(requests: DirectRequest[], db: Executor):
 export async function storeBufferedPoints(points: FlushPoint[], db: Executor = getDb()): Promise<number> {
   if (points.length === 0) return 0;
   const col = (pick: (p: FlushPoint) => string | number | null) => column(points, pick);
-  const result = await db.execute(sql`
+  const result = await db.execute<{ inserted: number }>(sql`
     with valid as (
       -- Epoch milliseconds to an instant in integer arithmetic: the same value the direct path stores from ISO text.
       select p.*, 'epoch'::timestamptz + p.ms * interval '1 millisecond' as t from unnest(
@@ -207,7 +204,7 @@ export async function storeBufferedPoints(points: FlushPoint[], db: Executor = g
     )
     select (select count(*) from inserted)::int as inserted
   `);
-  return rows<{ inserted: number }>(result)[0]?.inserted ?? 0;
+  return result[0]?.inserted ?? 0;
 }
 
 /** Redis path: the first buffered point moves a not-started attendance to "on the way" right away. */

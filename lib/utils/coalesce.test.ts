@@ -74,29 +74,4 @@ describe("coalesce", () => {
     expect(failed.map((s) => s.status)).toEqual(["rejected", "rejected"]);
     expect(await call(3)).toBe(3);
   });
-
-  it("with waitForIo, callers that arrive in one turn of the event loop leave together; without, one by one", async () => {
-    const arriveAsRequests = (call: (n: number) => Promise<number>) =>
-      new Promise<Promise<number>[]>((resolve) => {
-        const calls: Promise<number>[] = [];
-        setImmediate(() => calls.push(call(1)));
-        setImmediate(() => calls.push(call(2)));
-        setImmediate(() => {
-          calls.push(call(3));
-          resolve(calls);
-        });
-      });
-    for (const waitForIo of [true, false]) {
-      const batches: number[][] = [];
-      const call = coalesce<number, number>({
-        maxInFlight: 1,
-        maxBatch: 100,
-        waitForIo,
-        // Like an in-process database: answers at once, so nothing else could have joined meanwhile.
-        run: async (batch) => (batches.push(batch), batch.map((n) => ({ ok: true as const, value: n }))),
-      });
-      expect(await Promise.all(await arriveAsRequests(call))).toEqual([1, 2, 3]);
-      expect(batches).toEqual(waitForIo ? [[1, 2, 3]] : [[1], [2], [3]]);
-    }
-  });
 });

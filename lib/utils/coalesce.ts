@@ -6,10 +6,6 @@
  *
  * `run` answers every item of its batch, in order, with its own outcome. If `run` throws, every item of the batch
  * fails with that error.
- *
- * `waitForIo`: before sending, let the event loop take in what has arrived (setImmediate) instead of leaving in the
- * same tick. Needed when `run` blocks the thread while it works (an in-process database such as PGlite): nothing can
- * join a batch while it runs, so without the wait every batch would hold one item.
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -17,7 +13,6 @@ export function coalesce<In, Out>(options: {
   maxInFlight: number;
   maxBatch: number;
   run: (batch: In[]) => Promise<Outcome<Out>[]>;
-  waitForIo?: boolean;
 }): (item: In) => Promise<Out> {
   type Waiting = { item: In; resolve: (value: Out) => void; reject: (error: unknown) => void };
   const { maxInFlight, maxBatch, run } = options;
@@ -28,12 +23,10 @@ export function coalesce<In, Out>(options: {
   function schedule(): void {
     if (scheduled || inFlight >= maxInFlight || queue.length === 0) return;
     scheduled = true;
-    const leave = () => {
+    queueMicrotask(() => {
       scheduled = false;
       while (inFlight < maxInFlight && queue.length > 0) void send(queue.splice(0, maxBatch));
-    };
-    if (options.waitForIo) setImmediate(leave);
-    else queueMicrotask(leave);
+    });
   }
 
   async function send(batch: Waiting[]): Promise<void> {

@@ -1,7 +1,6 @@
 import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema } from "@/db";
-import { rows } from "@/db/migrate";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
 import type { OutboundKind } from "./templates";
@@ -36,21 +35,19 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
   const db = getDb();
   const key = idempotencyKeyOf(slot);
   // Written only while the attendance (and so the participant) still exists in this organization.
-  const [inserted] = rows<{ id: string }>(
-    await db.execute(sql`
-      insert into messages (organization_id, participant_id, attendance_id, instance_id, scheduled_action_id,
-                            direction, kind, type, idempotency_key, status, body)
-      select ${slot.organizationId}::uuid, ${slot.participantId}::uuid, ${slot.attendanceId}::uuid, ${slot.instanceId}::uuid,
-             ${slot.scheduledActionId}::uuid, 'outbound'::message_direction, ${slot.kind}::message_kind, ${planned.type}::text,
-             ${key}::text, 'queued'::message_status, ${JSON.stringify(planned.body)}::jsonb
-      where exists (
-        select 1 from attendances
-        where id = ${slot.attendanceId} and organization_id = ${slot.organizationId} and participant_id = ${slot.participantId}
-      )
-      on conflict do nothing
-      returning id
-    `),
-  );
+  const [inserted] = await db.execute<{ id: string }>(sql`
+    insert into messages (organization_id, participant_id, attendance_id, instance_id, scheduled_action_id,
+                          direction, kind, type, idempotency_key, status, body)
+    select ${slot.organizationId}::uuid, ${slot.participantId}::uuid, ${slot.attendanceId}::uuid, ${slot.instanceId}::uuid,
+           ${slot.scheduledActionId}::uuid, 'outbound'::message_direction, ${slot.kind}::message_kind, ${planned.type}::text,
+           ${key}::text, 'queued'::message_status, ${JSON.stringify(planned.body)}::jsonb
+    where exists (
+      select 1 from attendances
+      where id = ${slot.attendanceId} and organization_id = ${slot.organizationId} and participant_id = ${slot.participantId}
+    )
+    on conflict do nothing
+    returning id
+  `);
   if (inserted) return { state: "mine", messageId: inserted.id };
 
   const [retaken] = await db
