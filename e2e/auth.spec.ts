@@ -46,32 +46,40 @@ test("sign-up shows what is wrong and creates nothing", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
 });
 
-test("password reset by e-mailed link", async ({ page }) => {
+test("password reset by e-mailed link, which signs out every browser still signed in with the old password", async ({ page, browser }) => {
   const account = newAccount("Forgetful");
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(account);
-  await signOut(page);
+  const dashboard = page.url();
 
-  await page.getByRole("link", { name: "Forgot your password?" }).click();
-  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "If an account uses that address" })).toBeVisible();
+  // The reset is done from another browser; this one stays signed in meanwhile.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await new SignInPage(other).goto();
+  await other.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(other.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await other.getByLabel("E-mail").fill(account.email);
+  await other.getByRole("button", { name: "Send reset link" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "If an account uses that address" })).toBeVisible();
 
   // The embedded mode keeps e-mails in the dev outbox instead of sending them.
-  await page.goto("/dev/outbox");
-  const mail = page.getByTestId("outbox-mail").filter({ hasText: account.email }).first();
+  await other.goto("/dev/outbox");
+  const mail = other.getByTestId("outbox-mail").filter({ hasText: account.email }).first();
   await mail.getByRole("link", { name: /reset-password/ }).click();
 
   const newPassword = `${account.password}-new`;
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your password has been changed" })).toBeVisible();
+  await other.getByLabel("New password").fill(newPassword);
+  await other.getByRole("button", { name: "Set new password" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "Your password has been changed" })).toBeVisible();
+  await elsewhere.close();
 
+  // The session signed in with the old password no longer opens the dashboard.
+  await page.goto(dashboard);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   const signIn = new SignInPage(page);
-  await signIn.goto();
   await signIn.signIn(account.email, account.password);
   await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   await signIn.signIn(account.email, newPassword);
+  await expect(page).toHaveURL(dashboard);
   await expect(page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
 });

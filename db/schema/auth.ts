@@ -11,6 +11,11 @@ export const users = pgTable(
     emailVerified: timestamptz(),
     image: text(),
     passwordHash: text(),
+    /**
+     * Raised whenever the password changes. A session carries the version it was signed in with and stops working
+     * when they differ, so a reset signs out every other browser (sessions are JWTs: nothing else could end them).
+     */
+    sessionVersion: integer().notNull().default(0),
     /** Platform operator: may act in any organization. Never granted through the app's UI. */
     isSuperadmin: boolean().notNull().default(false),
     createdAt: createdAt(),

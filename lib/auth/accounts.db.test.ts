@@ -171,7 +171,7 @@ describe("sign-in (verifyCredentials)", () => {
 
     expect(await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD }, "203.0.113.7")).toEqual({
       ok: true,
-      user: { id: userId, email, name: "Sam" },
+      user: { id: userId, email, name: "Sam", sessionVersion: 0 },
     });
     expect(await verifyCredentials({ email, password: `${PASSWORD}!` }, "203.0.113.7")).toEqual({
       ok: false,
@@ -198,9 +198,13 @@ describe("password reset", () => {
     const token = resetLink.exec(mail!.text)![1]!;
     expect(token.length).toBeGreaterThanOrEqual(40);
 
+    const before = await verifyCredentials({ email, password: PASSWORD }, null);
+    expect(before).toMatchObject({ ok: true, user: { sessionVersion: 0 } });
+
     const newPassword = "a brand new passphrase";
     expect(await resetPassword({ token, password: newPassword })).toEqual({ email });
-    expect((await verifyCredentials({ email, password: newPassword }, null)).ok).toBe(true);
+    // A sign-in now carries a newer session version: sessions signed in with the old password no longer match it.
+    expect(await verifyCredentials({ email, password: newPassword }, null)).toMatchObject({ ok: true, user: { sessionVersion: 1 } });
     expect(await verifyCredentials({ email, password: PASSWORD }, null)).toEqual({ ok: false, reason: "invalid" });
 
     expect((await rejection(resetPassword({ token, password: "yet another passphrase" }))).code).toBe("NOT_FOUND");

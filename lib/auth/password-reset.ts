@@ -1,4 +1,4 @@
-import { and, eq, gt, like } from "drizzle-orm";
+import { and, eq, gt, like, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
@@ -68,7 +68,12 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
       .returning();
     if (!row) throw new AppError("NOT_FOUND", "This reset link has expired or was already used. Ask for a new one.");
     const userId = row.identifier.slice("password-reset:".length);
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning();
+    // A new session version signs out every browser still signed in with the old password.
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .returning();
     if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
     await writeUserAudit(tx, user.id, { action: "user.password_reset", targetType: "user", targetId: user.id });
     return { email: user.email };

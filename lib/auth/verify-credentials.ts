@@ -5,7 +5,7 @@ import { SignInInput } from "./schemas";
 import { getUserByEmail } from "./sign-up";
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "rate_limited"; retryAfterSeconds?: number };
 
 let limiters: { byEmail: RateLimiter; byIp: RateLimiter } | undefined;
@@ -37,5 +37,5 @@ export async function verifyCredentials(input: unknown, ip: string | null): Prom
     return { ok: false, reason: "invalid" };
   }
   if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
