@@ -2,8 +2,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { dispatchScheduledActionsFunction, dispatchScheduledActionsJob, SCHEDULED_ACTION_DUE_EVENT } from "./dispatch-scheduled-actions";
 
-// The claim itself runs against Postgres in lib/whatsapp/outbound/claim.db.test.ts. Here the claim steps are mocked:
-// a real claim with the real clock would take other suites' due actions from the shared test database.
+// The claim and the abandoned-action sweep run against Postgres in lib/whatsapp/outbound/claim.db.test.ts. Here
+// their steps are mocked: with the real clock they would take other suites' actions from the shared test database.
 const refs = (n: number, org = "00000000-0000-4000-8000-00000000000a") =>
   Array.from({ length: n }, (_, i) => ({ actionId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, organizationId: org }));
 
@@ -20,6 +20,7 @@ describe("dispatch-scheduled-actions (Inngest)", () => {
     const { result, ctx } = await new InngestTestEngine({
       function: dispatchScheduledActionsFunction,
       steps: [
+        { id: "fail-abandoned", handler: () => 0 },
         { id: "claim-1", handler: () => claimed },
         { id: "fan-out-1", handler: () => ({ ids: ["a", "b", "c"] }) },
       ],
@@ -34,7 +35,10 @@ describe("dispatch-scheduled-actions (Inngest)", () => {
   it("sends nothing when nothing is due", async () => {
     const { result, ctx } = await new InngestTestEngine({
       function: dispatchScheduledActionsFunction,
-      steps: [{ id: "claim-1", handler: () => [] }],
+      steps: [
+        { id: "fail-abandoned", handler: () => 0 },
+        { id: "claim-1", handler: () => [] },
+      ],
     }).execute();
     expect(result).toEqual({ claimed: 0 });
     expect(ctx.step.sendEvent).not.toHaveBeenCalled();
@@ -44,6 +48,7 @@ describe("dispatch-scheduled-actions (Inngest)", () => {
     const { result, ctx } = await new InngestTestEngine({
       function: dispatchScheduledActionsFunction,
       steps: [
+        { id: "fail-abandoned", handler: () => 0 },
         { id: "claim-1", handler: () => refs(100) },
         { id: "fan-out-1", handler: () => ({ ids: [] }) },
         { id: "claim-2", handler: () => refs(2, "00000000-0000-4000-8000-00000000000b") },

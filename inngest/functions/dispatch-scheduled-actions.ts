@@ -1,4 +1,4 @@
-import { claimDueActions } from "@/lib/whatsapp/outbound/claim";
+import { claimDueActions, failAbandonedActions } from "@/lib/whatsapp/outbound/claim";
 import { DISPATCH_BATCH, dispatchDueActionsLocally } from "@/lib/whatsapp/outbound/dispatch";
 import { inngest } from "../client";
 import type { ScheduledJob } from "../jobs";
@@ -10,7 +10,8 @@ export const SCHEDULED_ACTION_DUE_EVENT = "whatsapp/scheduled-action.due";
 const MAX_BATCHES = 10;
 
 /**
- * Claims due scheduled actions (FOR UPDATE SKIP LOCKED) every minute. On Inngest each claimed action becomes an event
+ * Claims due scheduled actions (FOR UPDATE SKIP LOCKED) every minute, after failing those whose last attempt was
+ * abandoned by a run that died (they would otherwise stay "running"). On Inngest each claimed action becomes an event
  * (retried and throttled per organization by run-scheduled-action); the local runner runs them here, one after another.
  */
 export const dispatchScheduledActionsJob: ScheduledJob = {
@@ -19,7 +20,11 @@ export const dispatchScheduledActionsJob: ScheduledJob = {
   localCron: () => "*/15 * * * * *",
   runOnStart: true,
   quiet: true,
-  run: () => dispatchDueActionsLocally(new Date()),
+  run: async () => {
+    const now = new Date();
+    const abandoned = await failAbandonedActions(now);
+    return { abandoned, ...(await dispatchDueActionsLocally(now)) };
+  },
 };
 
 export const dispatchScheduledActionsFunction = inngest.createFunction(
@@ -29,6 +34,7 @@ export const dispatchScheduledActionsFunction = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    await step.run("fail-abandoned", () => failAbandonedActions(new Date()));
     let claimed = 0;
     for (let batch = 1; batch <= MAX_BATCHES; batch++) {
       const refs = await step.run(`claim-${batch}`, () => claimDueActions(new Date(), DISPATCH_BATCH));

@@ -4,7 +4,7 @@ import { connectTestDatabase } from "@/db/test-helpers";
 connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
-const { claimDueActions, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
+const { claimDueActions, failAbandonedActions, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
 const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
@@ -78,6 +78,24 @@ describe("claimDueActions", () => {
       .where(inArray(schema.scheduledActions.id, [refs[1]!.actionId]));
     expect(await claimDueActions(now, 10)).toEqual([{ actionId: refs[0]!.actionId, organizationId: f.org.id }]);
     expect(await actionRow(refs[0]!.actionId)).toMatchObject({ status: "running", attempts: 2 });
+  });
+
+  it("fails an action whose last attempt was abandoned long ago instead of leaving it running; spares the others", async () => {
+    const now = pastMoment();
+    const { refs } = await pendingActions(3, new Date(now.getTime() - 2 * STALE_CLAIM_MS));
+    const [abandoned, retryable, recent] = refs.map((r) => r.actionId) as [string, string, string];
+    const longAgo = new Date(now.getTime() - STALE_CLAIM_MS - 1000);
+    const set = (id: string, values: Partial<typeof schema.scheduledActions.$inferInsert>) =>
+      getDb().update(schema.scheduledActions).set(values).where(inArray(schema.scheduledActions.id, [id]));
+    await set(abandoned, { status: "running", attempts: 3, maxAttempts: 3, claimedAt: longAgo });
+    await set(retryable, { status: "running", attempts: 1, maxAttempts: 3, claimedAt: longAgo });
+    await set(recent, { status: "running", attempts: 3, maxAttempts: 3, claimedAt: new Date(now.getTime() - 1000) });
+
+    expect(await failAbandonedActions(now)).toBeGreaterThanOrEqual(1);
+    expect(await actionRow(abandoned)).toMatchObject({ status: "failed", completedAt: now, lastError: expect.stringContaining("did not finish") });
+    // Attempts left: the next claim takes it over; claimed a second ago: its run may still be going.
+    expect(await actionRow(retryable)).toMatchObject({ status: "running", attempts: 1 });
+    expect(await actionRow(recent)).toMatchObject({ status: "running", completedAt: null });
   });
 
   it("releaseActionForRetry: back to pending while attempts remain, failed after the last", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 
 const { scheduledActions } = schema;
@@ -44,6 +44,32 @@ export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef
   return claimed
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
     .map(({ actionId, organizationId }) => ({ actionId, organizationId }));
+}
+
+/**
+ * Fails the actions whose last allowed attempt was claimed by a run that never finished (the process died while
+ * sending): claimDueActions no longer takes them, and they would otherwise show "running" forever. Messages the run
+ * did send are on the messages page; the timeline shows the action failed and why. Cross-tenant, like the claim.
+ */
+export async function failAbandonedActions(now: Date): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+  const failed = await getDb()
+    .update(scheduledActions)
+    .set({
+      status: "failed",
+      completedAt: now,
+      lastError: "The last attempt did not finish (the server stopped while sending); it is not tried again.",
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(scheduledActions.status, "running"),
+        lt(scheduledActions.claimedAt, staleBefore),
+        gte(scheduledActions.attempts, scheduledActions.maxAttempts),
+      ),
+    )
+    .returning({ id: scheduledActions.id });
+  return failed.length;
 }
 
 /** Ends an action that sent what it could (per-message failures are on the messages). */
