@@ -44,9 +44,11 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   }
   const server = startPgliteServer(dataDir);
   // One connection, as the server takes one (PGlite runs one statement at a time anyway); postgres.js pipelines the
-  // statements of concurrent requests on it.
+  // statements of concurrent requests on it. It is never recycled: a replacement opened before the server saw the old
+  // one close would be turned away.
   const options: postgres.Options<Record<string, never>> & { socket: () => Promise<net.Socket> } = {
     max: 1,
+    max_lifetime: null,
     onnotice: () => {},
     socket: server.connect,
   };
@@ -79,9 +81,11 @@ function startPgliteServer(dataDir: string | undefined): PgliteServer {
   let stopping = false;
   let failure: unknown;
   const ready = new Promise<void>((resolve, reject) => {
-    worker.once("message", (message: { ready?: true; error?: string }) =>
-      message.ready ? resolve() : reject(new Error(`The embedded database did not start: ${message.error}`)),
-    );
+    worker.once("message", (message: { ready?: true; error?: string }) => {
+      if (message.ready) return resolve();
+      failure = message.error;
+      reject(new Error(`The embedded database did not start: ${message.error}`));
+    });
     worker.on("error", (error) => {
       failure = error;
       reject(error);
@@ -120,6 +124,7 @@ function startPgliteServer(dataDir: string | undefined): PgliteServer {
       worker.postMessage("close");
       await closed;
       await worker.terminate();
+      process.off("exit", removeSocketDir);
       removeSocketDir();
     },
   };
