@@ -3,7 +3,7 @@ import { schema, type Executor } from "@/db";
 import type { EventRow } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
 import { expandOccurrences, instantToLocal, toLocalDateTime, type Occurrence } from "@/lib/recurrence/expand";
-import { scheduleActionsForInstances } from "@/lib/schedule/schedule-actions";
+import { rerunDoneActions, scheduleActionsForInstances } from "@/lib/schedule/schedule-actions";
 import type { OrgContext } from "@/lib/tenant/context";
 
 const { attendances, eventInstances, eventParticipants, events } = schema;
@@ -140,9 +140,14 @@ export async function addRosterAttendances(tx: Executor, ctx: OrgContext, eventI
       ),
     );
   let created = 0;
+  const gained = new Set<string>();
   for (let i = 0; i < missing.length; i += INSERT_CHUNK) {
     const rows = missing.slice(i, i + INSERT_CHUNK).map((pair) => ({ organizationId: ctx.org.id, ...pair }));
-    created += (await tx.insert(attendances).values(rows).onConflictDoNothing().returning({ id: attendances.id })).length;
+    const inserted = await tx.insert(attendances).values(rows).onConflictDoNothing().returning({ instanceId: attendances.instanceId });
+    for (const row of inserted) gained.add(row.instanceId);
+    created += inserted.length;
   }
+  // Messages that already went out to the others go to the healed attendances too.
+  await rerunDoneActions(tx, ctx, [...gained], now);
   return created;
 }

@@ -3,6 +3,7 @@ import { getDb, schema, type Executor } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events/find-event";
+import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { RosterInput } from "./schemas";
 
@@ -21,21 +22,20 @@ export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: strin
     .returning({ participantId: eventParticipants.participantId });
   // Everyone in the batch, not only the newly linked: repairs a missing attendance and costs one conflict check.
   const ids = sql.join(participantIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const created = await tx.execute<{ n: number }>(sql`
-    with created as (
-      insert into attendances (organization_id, instance_id, participant_id)
-      select ${ctx.org.id}::uuid, i.id, p.id
-      from event_instances i
-      join participants p on p.organization_id = ${ctx.org.id} and p.id in (${ids})
-      where i.organization_id = ${ctx.org.id} and i.event_id = ${eventId}
-        and i.status = 'scheduled' and i.starts_at > now()
-      on conflict (instance_id, participant_id) do nothing
-      returning 1
-    )
-    select count(*)::int as n from created`);
+  const created = await tx.execute<{ instance_id: string }>(sql`
+    insert into attendances (organization_id, instance_id, participant_id)
+    select ${ctx.org.id}::uuid, i.id, p.id
+    from event_instances i
+    join participants p on p.organization_id = ${ctx.org.id} and p.id in (${ids})
+    where i.organization_id = ${ctx.org.id} and i.event_id = ${eventId}
+      and i.status = 'scheduled' and i.starts_at > now()
+    on conflict (instance_id, participant_id) do nothing
+    returning instance_id`);
+  // Confirmations and reminders that already went out to the others go to the newcomers too.
+  await rerunDoneActions(tx, ctx, [...new Set(created.map((row) => row.instance_id))], new Date());
   return {
     linkedIds: linked.map((row) => row.participantId),
-    attendancesCreated: created[0]?.n ?? 0,
+    attendancesCreated: created.length,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
 import type { EventSchedule } from "@/lib/events/schemas";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
@@ -6,7 +6,7 @@ import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { retimeTrackingLinks } from "@/lib/tracking/links";
 import { planActions, scheduleOf } from "./due-times";
 
-const { scheduledActions } = schema;
+const { eventInstances, scheduledActions } = schema;
 
 export type ScheduledInstance = { id: string; startsAt: Date; endsAt: Date };
 
@@ -120,6 +120,40 @@ export async function cancelPendingActions(tx: Executor, ctx: OrgContext, instan
     )
     .returning({ id: scheduledActions.id });
   return cancelled.length;
+}
+
+/**
+ * People put on the roster after an occurrence's messages went out get them too: the whole-occurrence actions of these
+ * occurrences that already ran (done) go back to pending while the occurrence has not started, and the next dispatch
+ * sends them. The sender writes one message per person and action, so everyone already messaged is skipped and only
+ * the newcomers are sent anything. Returns how many actions were re-opened.
+ */
+export async function rerunDoneActions(tx: Executor, ctx: OrgContext, instanceIds: string[], now: Date): Promise<number> {
+  if (instanceIds.length === 0) return 0;
+  const upcoming = tx
+    .select({ id: eventInstances.id })
+    .from(eventInstances)
+    .where(
+      and(
+        eq(eventInstances.organizationId, ctx.org.id),
+        inArray(eventInstances.id, instanceIds),
+        eq(eventInstances.status, "scheduled"),
+        gt(eventInstances.startsAt, now),
+      ),
+    );
+  const reopened = await tx
+    .update(scheduledActions)
+    .set({ status: "pending", attempts: 0, claimedAt: null, completedAt: null, lastError: null, updatedAt: now })
+    .where(
+      and(
+        eq(scheduledActions.organizationId, ctx.org.id),
+        inArray(scheduledActions.instanceId, upcoming),
+        isNull(scheduledActions.participantId),
+        eq(scheduledActions.status, "done"),
+      ),
+    )
+    .returning({ id: scheduledActions.id });
+  return reopened.length;
 }
 
 /** Every scheduled action of one occurrence, soonest first. */
