@@ -5,8 +5,8 @@ import { coalesce } from "@/lib/utils/coalesce";
 import type { Fix } from "./geofence";
 
 // (attendance_id, recorded_at) is the primary key of `locations`, so a repeated point is a no-op. Both writers hand
-// their rows to Postgres as column arrays (unnest): one parameter per column, one statement, the same on postgres.js
-// and PGlite, and about twice as fast to parse as a JSON recordset.
+// their rows to Postgres as column arrays (unnest): one parameter per column, one statement, and about twice as fast
+// to parse as a JSON recordset.
 
 /** A Postgres array literal of one column of `items`: `{a,b,NULL}` (uuids, ISO instants and numbers need no quotes). */
 function column<T>(items: T[], pick: (item: T) => string | number | null): string {
@@ -138,13 +138,11 @@ export async function storeDirectBatch(requests: DirectRequest[], db: Executor):
       where att.id = n.a and att.organization_id = n.o
       returning 1
     )
-    select n, journey, last_lat, last_lng, last_accuracy_m, last_fix_at, revoked, stopped, cancelled, open,
-           (select count(*) from inserted)::int as inserted, (select count(*) from moved)::int as moved
+    -- inserted and moved run whether or not this reads them (data-modifying WITH statements always do).
+    select n, journey, last_lat, last_lng, last_accuracy_m, last_fix_at, revoked, stopped, cancelled, open
     from target
   `);
-  const byRequest = new Map(
-    result.map((row) => [Number(row.n), row]),
-  );
+  const byRequest = new Map(result.map((row) => [Number(row.n), row]));
   return requests.map((_, i): DirectWrite => {
     const row = byRequest.get(i + 1);
     if (!row || !row.open) {
