@@ -10,7 +10,18 @@ import { parseArgs } from "node:util";
 import { BUFFER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "@/lib/tracking/buffer";
 import type { CountInput, CountOutput, SeedOutput } from "./worker";
 import { bareBody, drive, Ledger, retryUnknown, type LoadResult } from "./lib/load";
-import { cpuCount, groupCpuSeconds, hasTaskset, isStopping, machineBusyShare, onCleanup, otherNextServers, pinSelf, runMain } from "./lib/processes";
+import {
+  cpuCount,
+  groupCpuSeconds,
+  hasTaskset,
+  isStopping,
+  machineBusyShare,
+  onCleanup,
+  otherNextServers,
+  pinSelf,
+  runMain,
+  unpinWorkerThreads,
+} from "./lib/processes";
 import { checkTargets, formatAccounting, formatRows, formatTargets, type Accounting, type Mode, type Row } from "./lib/report";
 import { bridgeCommand, dropDatabase, ensureBuild, freshDatabase, ROOT, runWorker, startBridge, startServer, tail, type Bridge } from "./lib/services";
 
@@ -175,6 +186,15 @@ async function runMode(mode: Mode, workDir: string): Promise<{ rows: Row[]; acco
     const rows: Row[] = [];
     try {
       const pgid = server.process.child.pid!;
+      if (mode === "embedded" && pinned) {
+        // The embedded database is the server's own worker thread; PostgreSQL in the other modes runs unpinned.
+        const moved = unpinWorkerThreads(pgid, `0-${cpuCount - 1}`);
+        console.log(
+          moved.length > 0
+            ? `embedded database thread ${moved.join(", ")} unpinned (any core, as PostgreSQL in the other modes); the server's own thread stays on CPU ${SERVER_CPU}`
+            : "warning: the embedded database thread was not found: it shares the server's core",
+        );
+      }
       const drivesServer = (options: Parameters<typeof drive>[0]) => async () => {
         const cpuBefore = groupCpuSeconds(pgid);
         const result = await drive(options);

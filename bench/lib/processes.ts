@@ -143,27 +143,67 @@ export function pinSelf(cpus: string): boolean {
   return spawnSync("taskset", ["-a", "-p", "-c", cpus, String(process.pid)], { stdio: "ignore" }).status === 0;
 }
 
+/**
+ * Lets the embedded database's thread run on every core, as PostgreSQL does in the other modes, while the server's
+ * own thread stays pinned. That thread is found by its name: Node names a thread after the process title it had
+ * when the thread started, so in `next-server` the worker started after Next renamed the process carries that name,
+ * while the threads Node starts at launch are called `node`. Returns the thread ids it moved.
+ */
+export function unpinWorkerThreads(pgid: number, cpus: string): number[] {
+  if (!hasTaskset) return [];
+  const moved: number[] = [];
+  for (const pid of groupPids(pgid)) {
+    let comm: string;
+    let tids: string[];
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8");
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    if (!comm.startsWith("next-server")) continue;
+    for (const tid of tids) {
+      if (Number(tid) === pid) continue;
+      try {
+        if (fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8") !== comm) continue;
+      } catch {
+        continue;
+      }
+      if (spawnSync("taskset", ["-p", "-c", cpus, tid], { stdio: "ignore" }).status === 0) moved.push(Number(tid));
+    }
+  }
+  return moved;
+}
+
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
-/** CPU seconds (user + system) used so far by the processes of a group we started (Linux /proc; 0 elsewhere). */
-export function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
+/** Fields of /proc/<pid>/stat after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime … */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+/** The processes of a group we started (Linux /proc; none elsewhere). */
+function groupPids(pgid: number): number[] {
   let entries: string[] = [];
   try {
     entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
   } catch {
-    return 0;
+    return [];
   }
-  for (const pid of entries) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // gone meanwhile
-    }
-    // Fields after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  return entries.map(Number).filter((pid) => Number(statFields(pid)?.[2]) === pgid);
+}
+
+/** CPU seconds (user + system) used so far by the processes of a group we started (Linux /proc; 0 elsewhere). */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of groupPids(pgid)) {
+    const fields = statFields(pid);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / CLOCK_TICKS;
 }
