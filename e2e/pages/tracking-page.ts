@@ -5,7 +5,7 @@ const ZONE = "Europe/Berlin"; // the zone SignUpPage gives the organization
 export const VENUE = { latitude: 52.5306, longitude: 13.3847 };
 
 /** "YYYY-MM-DD" and "HH:mm" of an instant in the organization's zone, as the event form's inputs take them. */
-function localParts(at: Date): { date: string; time: string } {
+export function localParts(at: Date): { date: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
       timeZone: ZONE,
@@ -30,13 +30,16 @@ export async function occurrenceWithParticipant(page: Page, participant: string,
   return occurrenceWithParticipants(page, [participant], { startsInMinutes });
 }
 
-/** The same with several participants, and the event's travel mode and lateness grace when given. */
+/**
+ * The same with several participants, and the event's start (`startsAt`, minute precision, or `startsInMinutes`),
+ * travel mode and lateness grace when given.
+ */
 export async function occurrenceWithParticipants(
   page: Page,
   names: string[],
-  options: { startsInMinutes?: number; onFoot?: boolean; lateGraceMinutes?: number } = {},
+  options: { startsInMinutes?: number; startsAt?: Date; onFoot?: boolean; lateGraceMinutes?: number } = {},
 ): Promise<string> {
-  const startsInMinutes = options.startsInMinutes ?? 30;
+  const startsAt = options.startsAt ?? new Date(Date.now() + (options.startsInMinutes ?? 30) * 60_000);
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(newAccount("Tracker"));
   const orgPath = new URL(page.url()).pathname;
@@ -44,7 +47,7 @@ export async function occurrenceWithParticipants(
   await page.goto(`${orgPath}/events/new`);
   await page.getByLabel("Title").fill("Pick-up");
   await page.getByRole("radio", { name: "One-off" }).check();
-  const { date, time } = localParts(new Date(Date.now() + startsInMinutes * 60_000));
+  const { date, time } = localParts(startsAt);
   await page.getByLabel("Date", { exact: true }).fill(date);
   await page.getByLabel("Start time").fill(time);
   await page.getByLabel("Venue name").fill("Main gate");

@@ -42,6 +42,8 @@ export function describeAuditEntry({ action, data }: Entry): string {
       return "Checked a participant in by hand";
     case "attendance.check_in_undone":
       return "Undid a participant's check-in";
+    case "report.exported":
+      return `Downloaded the attendance report of ${str(data.from)} to ${str(data.to)} (${Number(data.rows) || 0} rows, with phone numbers)`;
     case "whatsapp.template_mapped":
       return str(data.templateName)
         ? `Set the WhatsApp template for ${str(data.kind).replaceAll("_", " ")} messages to ${str(data.templateName)} (${str(data.language)})`

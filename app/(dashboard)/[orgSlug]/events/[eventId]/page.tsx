@@ -43,6 +43,9 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
             <Link href={`${base}/roster`} className={buttonClasses("secondary")}>
               Roster ({event.rosterSize})
             </Link>
+            <Link href={`${base}/report`} className={buttonClasses("secondary")}>
+              Attendance report
+            </Link>
             {canWrite && !archived ? (
               <Link href={`${base}/edit`} className={buttonClasses("primary")}>
                 Edit event

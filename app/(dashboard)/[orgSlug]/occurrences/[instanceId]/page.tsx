@@ -53,6 +53,14 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
           <div className="flex items-center gap-2">
             <Badge tone={status.tone}>{status.label}</Badge>
             {occurrence.isDetached ? <Badge tone="warning">Moved</Badge> : null}
+            {occurrence.status !== "cancelled" && occurrence.startsAt <= now ? (
+              <Link
+                href={`/${orgSlug}/events/${event.id}/report?from=${occurrence.startsLocal.slice(0, 10)}&to=${occurrence.startsLocal.slice(0, 10)}`}
+                className={buttonClasses("secondary")}
+              >
+                Attendance report
+              </Link>
+            ) : null}
             {occurrence.status !== "cancelled" ? (
               <Link href={`/${orgSlug}/occurrences/${occurrence.id}/live`} className={buttonClasses(isLive ? "primary" : "secondary")}>
                 Live map

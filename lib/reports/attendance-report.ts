@@ -1,0 +1,138 @@
+import { and, asc, eq, gte, lt, lte, ne } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import { findEventOrThrow, isUuid } from "@/lib/events/find-event";
+import { AppError, parseInput } from "@/lib/errors";
+import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
+import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { outcomeOf, tally, type Outcome, type Tally } from "./outcomes";
+import { addDays, AttendanceReportInput, reportRange } from "./schemas";
+
+const { attendances, eventInstances, participants } = schema;
+
+export type ReportRow = {
+  instanceId: string;
+  /** Wall-clock start in the event's zone, "YYYY-MM-DDTHH:mm". */
+  startsLocal: string;
+  participantId: string;
+  name: string;
+  phone: string;
+  guardianOf: string | null;
+  rsvp: "pending" | "confirmed" | "declined";
+  outcome: Outcome;
+  minutesLate: number | null;
+  /** Wall-clock check-in in the event's zone, "YYYY-MM-DDTHH:mm"; null without one. */
+  checkedInLocal: string | null;
+  checkInMethod: "geofence" | "manual" | "whatsapp_location" | null;
+};
+
+export type AttendanceReport = Awaited<ReturnType<typeof getAttendanceReport>>;
+
+/**
+ * What came of an event's occurrences that started on the local dates `from`..`to` (default: the last 30 days up to
+ * today, in the event's zone): per occurrence, per participant and in all, who came on time, late (and by how much),
+ * did not come, declined or never answered. Occurrences that have not started are left out; cancelled ones are only
+ * counted. Outcomes are derived from the attendance (check-in time and method, answer) and the occurrence's times, so
+ * the report reads the same whenever it is opened.
+ */
+export async function getAttendanceReport(ctx: OrgContext, input: AttendanceReportInput, now = new Date()) {
+  assertCan(ctx, "events.read");
+  if (!isUuid(input.eventId)) throw new AppError("NOT_FOUND", "Event not found.");
+  const parsed = parseInput(AttendanceReportInput, input);
+  const db = getDb();
+  const event = await findEventOrThrow(db, ctx, parsed.eventId);
+  const { timeZone, lateGraceMinutes } = event;
+
+  const range = reportRange(parsed, instantToLocal(now, timeZone).slice(0, 10));
+  const { from, to } = range;
+  const startFrom = localToInstant(`${from}T00:00`, timeZone);
+  const startBefore = localToInstant(`${addDays(to, 1)}T00:00`, timeZone);
+
+  const inRange = and(
+    eq(eventInstances.organizationId, ctx.org.id),
+    eq(eventInstances.eventId, event.id),
+    gte(eventInstances.startsAt, startFrom),
+    lt(eventInstances.startsAt, startBefore),
+    lte(eventInstances.startsAt, now),
+  );
+  const [instances, attendanceRows] = await Promise.all([
+    db
+      .select({
+        id: eventInstances.id,
+        startsAt: eventInstances.startsAt,
+        endsAt: eventInstances.endsAt,
+        closedAt: eventInstances.closedAt,
+        status: eventInstances.status,
+      })
+      .from(eventInstances)
+      .where(inRange)
+      .orderBy(asc(eventInstances.startsAt)),
+    db
+      .select({
+        instanceId: attendances.instanceId,
+        rsvp: attendances.rsvp,
+        journey: attendances.journey,
+        checkedInAt: attendances.checkedInAt,
+        checkInMethod: attendances.checkInMethod,
+        participantId: participants.id,
+        name: participants.name,
+        phone: participants.phone,
+        guardianOf: participants.guardianOf,
+      })
+      .from(attendances)
+      .innerJoin(
+        eventInstances,
+        and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
+      )
+      .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))
+      .where(and(eq(attendances.organizationId, ctx.org.id), inRange, ne(eventInstances.status, "cancelled")))
+      .orderBy(asc(eventInstances.startsAt), asc(participants.name), asc(participants.phone)),
+  ]);
+
+  const held = instances.filter((i) => i.status !== "cancelled");
+  const byInstance = new Map(held.map((i) => [i.id, i]));
+  const rows: ReportRow[] = attendanceRows.map((a) => {
+    const occurrence = byInstance.get(a.instanceId)!;
+    const { outcome, minutesLate } = outcomeOf(a, occurrence, lateGraceMinutes, now);
+    return {
+      instanceId: a.instanceId,
+      startsLocal: instantToLocal(occurrence.startsAt, timeZone),
+      participantId: a.participantId,
+      name: a.name,
+      phone: a.phone,
+      guardianOf: a.guardianOf,
+      rsvp: a.rsvp,
+      outcome,
+      minutesLate,
+      checkedInLocal: a.checkedInAt ? instantToLocal(a.checkedInAt, timeZone) : null,
+      checkInMethod: a.checkInMethod,
+    };
+  });
+
+  const occurrences = held.map((i) => ({
+    id: i.id,
+    startsLocal: instantToLocal(i.startsAt, timeZone),
+    /** Started and not over: "still expected" people may yet arrive. */
+    inProgress: i.closedAt === null && i.endsAt > now,
+    tally: tally(rows.filter((r) => r.instanceId === i.id)),
+  }));
+
+  const people = new Map<string, { participantId: string; name: string; contact: string; rows: ReportRow[] }>();
+  for (const row of rows) {
+    const person = people.get(row.participantId);
+    if (person) person.rows.push(row);
+    else people.set(row.participantId, { participantId: row.participantId, name: row.name, contact: row.guardianOf ?? row.phone, rows: [row] });
+  }
+  const byParticipant: { participantId: string; name: string; contact: string; tally: Tally }[] = [...people.values()]
+    .map(({ rows: own, ...person }) => ({ ...person, tally: tally(own) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.contact.localeCompare(b.contact));
+
+  return {
+    event: { id: event.id, title: event.title, timeZone, lateGraceMinutes },
+    range,
+    totals: tally(rows),
+    occurrences,
+    cancelled: instances.length - held.length,
+    participants: byParticipant,
+    rows,
+  };
+}
