@@ -108,22 +108,19 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
     };
   });
 
+  const rowsOf = groupBy(rows, (row) => row.instanceId);
   const occurrences = held.map((i) => ({
     id: i.id,
     startsLocal: instantToLocal(i.startsAt, timeZone),
     /** Started and not over: "still expected" people may yet arrive. */
     inProgress: i.closedAt === null && i.endsAt > now,
-    tally: tally(rows.filter((r) => r.instanceId === i.id)),
+    tally: tally(rowsOf.get(i.id) ?? []),
   }));
 
-  const people = new Map<string, { participantId: string; name: string; contact: string; rows: ReportRow[] }>();
-  for (const row of rows) {
-    const person = people.get(row.participantId);
-    if (person) person.rows.push(row);
-    else people.set(row.participantId, { participantId: row.participantId, name: row.name, contact: row.guardianOf ?? row.phone, rows: [row] });
-  }
-  const byParticipant: { participantId: string; name: string; contact: string; tally: Tally }[] = [...people.values()]
-    .map(({ rows: own, ...person }) => ({ ...person, tally: tally(own) }))
+  const byParticipant: { participantId: string; name: string; contact: string; tally: Tally }[] = [
+    ...groupBy(rows, (row) => row.participantId).values(),
+  ]
+    .map((own) => ({ participantId: own[0]!.participantId, name: own[0]!.name, contact: own[0]!.guardianOf ?? own[0]!.phone, tally: tally(own) }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.contact.localeCompare(b.contact));
 
   return {
@@ -135,4 +132,14 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
     participants: byParticipant,
     rows,
   };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

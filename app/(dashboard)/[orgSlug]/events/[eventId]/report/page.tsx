@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/events/find-event";
 import { getAttendanceReport, type AttendanceReport } from "@/lib/reports/attendance-report";
 import { formatRate } from "@/lib/reports/outcomes";
+import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
 
 export const metadata: Metadata = { title: "Attendance report" };
@@ -87,7 +88,7 @@ export default async function AttendanceReportPage({
 
       {problem ? (
         <Alert tone="danger" title="Those dates cannot be used">
-          {Object.values(problem.fields ?? {}).flat()[0] ?? problem.message} Showing the last 30 days instead.
+          {Object.values(problem.fields ?? {}).flat()[0] ?? problem.message} Showing the last {REPORT_DEFAULT_DAYS} days instead.
         </Alert>
       ) : null}
 
