@@ -47,6 +47,10 @@ describe("inbound effects", () => {
           { organizationId: a.org.id, instanceId: a.instance.id, participantId: null, action: "closure", dueAt: new Date(Date.now() + 7200_000) },
         ])
         .returning();
+      // A reminder of theirs waiting for a retry (WhatsApp was down) must not go out after the STOP; the other
+      // person's still may.
+      const waiting = await createOutboundMessage(a.org.id, p.id, "queued");
+      const othersWaiting = await createOutboundMessage(a.org.id, other.id, "queued");
       const wamid = `wamid.stop-${crypto.randomUUID()}`;
       const res = await post(delivery("text-stop-non-ascii", { number: a.phoneNumberId, from: p.phone, wamid, text: " Stop! " }));
       expect(res.status).toBe(200);
@@ -56,6 +60,12 @@ describe("inbound effects", () => {
         actions.map(async (action) => (await db.select().from(scheduledActions).where(eq(scheduledActions.id, action.id)))[0]!.status),
       );
       expect(statuses).toEqual(["cancelled", "done", "pending", "pending"]);
+      const statusOf = async (id: string) => (await db.select().from(schema.messages).where(eq(schema.messages.id, id)))[0]!;
+      expect(await statusOf(waiting.id)).toMatchObject({
+        status: "failed",
+        errorMessage: "Not sent: the person opted out of messages before it went out.",
+      });
+      expect((await statusOf(othersWaiting.id)).status).toBe("queued");
       const [message] = await messageRows(wamid);
       expect(message).toMatchObject({ type: "text", participantId: p.id, body: { text: " Stop! ", outcome: "opted_out", contactName: "Zoë Ağaoğlu" } });
       const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.targetId, p.id)));

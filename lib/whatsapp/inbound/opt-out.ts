@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { writeWebhookAudit } from "@/lib/audit/write-audit";
+import { failQueuedForOptOut } from "@/lib/whatsapp/outbound/deliver";
 import { sendOptOutAck } from "./opt-out-ack";
 import type { InboundContext } from "./context";
 
@@ -9,8 +10,9 @@ const { participants, scheduledActions } = schema;
 export type OptOutOutcome = { optedOut: boolean; cancelledActions: number };
 
 /**
- * Opts a participant out of every message of the organization and cancels their pending participant-specific
- * scheduled actions (actions for a whole occurrence skip opted-out participants when they run), then — once the
+ * Opts a participant out of every message of the organization, cancels their pending participant-specific
+ * scheduled actions (actions for a whole occurrence skip opted-out participants when they run, even mid-run) and
+ * fails their messages waiting for a retry, then — once the
  * transaction committed — tells them it worked. Repeating it changes nothing and keeps the first opt-out time.
  */
 export async function optOutParticipant(
@@ -36,6 +38,8 @@ export async function optOutParticipant(
     )
     .returning({ id: scheduledActions.id });
   if (changed) {
+    // Messages left waiting for a retry (WhatsApp was down) are not sent after a STOP either.
+    await failQueuedForOptOut(tx, org, participantId, via.at);
     ctx.afterCommit(() => sendOptOutAck(org, participantId, via.wamid));
     await writeWebhookAudit(ctx.tx, ctx, {
       action: "participant.opted_out",

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { getDb, schema } from "@/db";
+import { getDb, schema, type Executor } from "@/db";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
 import type { OutboundKind } from "./templates";
@@ -23,18 +23,31 @@ export type MessageSlot = {
   kind: OutboundKind;
 };
 
-export type Reservation = { state: "mine"; messageId: string } | { state: "done" } | { state: "busy" } | { state: "gone" };
+export type Reservation =
+  | { state: "mine"; messageId: string }
+  | { state: "done" }
+  | { state: "busy" }
+  | { state: "gone" }
+  | { state: "opted_out" };
 
 export const idempotencyKeyOf = (slot: MessageSlot) => `${slot.scheduledActionId}:${slot.participantId}`;
 
+const OPTED_OUT_IN_WORDS = "Not sent: the person opted out of messages before it went out.";
+
 /**
  * Takes the right to send this slot's message: a new row, or a queued one left for a retry. "gone" when the
- * participant or their attendance was deleted since the run listed them (nothing to send, nothing to record).
+ * participant or their attendance was deleted since the run listed them (nothing to send, nothing to record);
+ * "opted_out" when they opted out meanwhile (a row left queued for a retry is failed with that reason).
  */
 export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<Reservation> {
   const db = getDb();
   const key = idempotencyKeyOf(slot);
-  // Written only while the attendance (and so the participant) still exists in this organization.
+  const optedOut = sql`exists (
+    select 1 from participants
+    where id = ${slot.participantId} and organization_id = ${slot.organizationId} and opted_out_at is not null
+  )`;
+  // Written only while the attendance (and so the participant) still exists in this organization and the person
+  // still takes messages: a STOP that arrives while a run goes through a long list holds for the rest of it.
   const [inserted] = await db.execute<{ id: string }>(sql`
     insert into messages (organization_id, participant_id, attendance_id, instance_id, scheduled_action_id,
                           direction, kind, type, idempotency_key, status, body)
@@ -44,7 +57,7 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
     where exists (
       select 1 from attendances
       where id = ${slot.attendanceId} and organization_id = ${slot.organizationId} and participant_id = ${slot.participantId}
-    )
+    ) and not ${optedOut}
     on conflict do nothing
     returning id
   `);
@@ -59,18 +72,53 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
         eq(messages.organizationId, slot.organizationId),
         eq(messages.status, "queued"),
         or(isNotNull(messages.errorCode), lt(messages.updatedAt, sql`now() - make_interval(secs => ${LEASE_SECONDS})`)),
+        sql`not ${optedOut}`,
       ),
     )
     .returning({ id: messages.id });
   if (retaken) return { state: "mine", messageId: retaken.id };
 
   const [existing] = await db
-    .select({ status: messages.status })
+    .select({ id: messages.id, status: messages.status, optedOut: sql<boolean>`${optedOut}` })
     .from(messages)
     .where(and(eq(messages.idempotencyKey, key), eq(messages.organizationId, slot.organizationId)));
-  // No row at all: the insert's guard found no attendance, so the person was deleted meanwhile.
-  if (!existing) return { state: "gone" };
-  return existing.status === "queued" ? { state: "busy" } : { state: "done" };
+  if (!existing) {
+    // No row at all: the person opted out, or the insert's guard found no attendance (deleted meanwhile).
+    const [person] = await db.execute<{ opted_out: boolean }>(sql`select ${optedOut} as opted_out`);
+    return person?.opted_out ? { state: "opted_out" } : { state: "gone" };
+  }
+  if (existing.status !== "queued") return { state: "done" };
+  if (!existing.optedOut) return { state: "busy" };
+  await failQueuedForOptOut(db, slot.organizationId, slot.participantId, new Date());
+  return { state: "opted_out" };
+}
+
+/**
+ * A person who opted out gets nothing more: their outbound messages still queued (waiting for a retry) are failed,
+ * with the reason in words for the organizer. The opt-out confirmation itself is left alone. Returns how many.
+ */
+export async function failQueuedForOptOut(db: Executor, organizationId: string, participantId: string, at: Date): Promise<number> {
+  const change: MessageStatusChange = { status: "failed", at: at.toISOString(), error: OPTED_OUT_IN_WORDS };
+  const failed = await db
+    .update(messages)
+    .set({
+      status: "failed",
+      errorCode: "opted_out",
+      errorMessage: OPTED_OUT_IN_WORDS,
+      statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(messages.organizationId, organizationId),
+        eq(messages.participantId, participantId),
+        eq(messages.direction, "outbound"),
+        eq(messages.status, "queued"),
+        ne(messages.kind, "opt_out_ack"),
+      ),
+    )
+    .returning({ id: messages.id });
+  return failed.length;
 }
 
 type Sent = { type: string; body: Record<string, unknown> };

@@ -183,22 +183,24 @@ describe("run-scheduled-action: who gets what", () => {
 });
 
 describe("run-scheduled-action: once, and only when it makes sense", () => {
-  it("a participant deleted while the run goes through the list is skipped; the others are sent, the action is done", async () => {
-    const f = await createOutboundFixture("Deleted meanwhile", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
+  it.each([
+    ["deleted", (id: string) => getDb().delete(schema.participants).where(eq(schema.participants.id, id))],
+    ["opted out (STOP)", (id: string) => getDb().update(schema.participants).set({ optedOutAt: new Date() }).where(eq(schema.participants.id, id))],
+  ] as const)("a participant %s while the run goes through the list gets nothing; the others are sent, the action is done", async (what, change) => {
+    const f = await createOutboundFixture(`Changed meanwhile ${what}`, { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
     const leaving = f.people.find((p) => p.participant.name === "Cem")!.participant;
-    const { participants } = schema;
-    let deleted = false;
+    let changed = false;
     const summary = await runScheduledAction(ref, new Date(), {
       sendsPerSecond: 1000,
       // Between the first and the second send, after the run has listed everyone.
       sleep: async () => {
-        if (deleted) return;
-        deleted = true;
-        await getDb().delete(participants).where(eq(participants.id, leaving.id));
+        if (changed) return;
+        changed = true;
+        await change(leaving.id);
       },
     });
-    expect(deleted).toBe(true);
+    expect(changed).toBe(true);
     expect(summary).toMatchObject({ outcome: "done", sent: 2, failed: 0 });
     expect(sentTo(leaving.phone)).toHaveLength(0);
     expect(await messagesOf(ref.actionId)).toHaveLength(2);
