@@ -146,7 +146,7 @@ describe("inbound effects", () => {
   });
 
   describe("RSVP taps on an occurrence that is no longer on", () => {
-    it("a tap for a cancelled occurrence, or for one already over, changes no RSVP and is logged as such", async () => {
+    it("a tap for a cancelled occurrence, or for one already over, changes no RSVP, is logged as such, and the person is told why", async () => {
       const cancelled = await createWhatsAppOccurrence("Cancelled taps", 1);
       const over = await createWhatsAppOccurrence("Finished taps", 1);
       await db
@@ -159,15 +159,32 @@ describe("inbound effects", () => {
         .set({ startsAt: new Date(endedAt.getTime() - 3600_000), endsAt: endedAt })
         .where(and(eq(eventInstances.id, over.instance.id), eq(eventInstances.organizationId, over.org.id)));
 
-      for (const setup of [cancelled, over]) {
+      for (const [setup, why] of [
+        [cancelled, "it was cancelled"],
+        [over, "it has already taken place"],
+      ] as const) {
         const { participant, attendance } = setup.people[0]!;
         await resetRsvp(setup.org.id, attendance.id);
         const wamid = `wamid.closed-${crypto.randomUUID()}`;
         const tap = { number: setup.phoneNumberId, from: participant.phone, wamid, timestamp: nowSeconds() };
-        expect((await post(delivery("template-button-confirm", { ...tap, payload: rsvpPayload(attendance.id, "confirm") }))).status).toBe(200);
+        const confirm = delivery("template-button-confirm", { ...tap, payload: rsvpPayload(attendance.id, "confirm") });
+        expect((await post(confirm)).status).toBe(200);
         expect((await attendanceRow(setup.org.id, attendance.id)).rsvp).toBe("pending");
         expect(await rsvpAudits(setup.org.id, attendance.id)).toBe(0);
         expect((await messageRows(wamid))[0]).toMatchObject({ attendanceId: attendance.id, body: { outcome: "occurrence_closed" } });
+        // They are told, once (the webhook may deliver the tap again), which occurrence and why.
+        expect((await post(confirm)).status).toBe(200);
+        const notices = graph.requests.filter((r) => (r.body as { to?: string }).to === participant.phone);
+        expect(notices).toHaveLength(1);
+        expect(notices[0]!.body).toMatchObject({
+          type: "text",
+          text: { body: expect.stringMatching(new RegExp(`^Your answer was not recorded: ${setup.event.title} on .+ — ${why}\\.$`)) },
+        });
+        const [notice] = await db
+          .select()
+          .from(schema.messages)
+          .where(and(eq(schema.messages.organizationId, setup.org.id), eq(schema.messages.participantId, participant.id), eq(schema.messages.direction, "outbound")));
+        expect(notice).toMatchObject({ kind: "reply", status: "sent", attendanceId: attendance.id, instanceId: setup.instance.id });
       }
     });
 

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { writeWebhookAudit } from "@/lib/audit/write-audit";
 import { failQueuedForOptOut } from "@/lib/whatsapp/outbound/deliver";
-import { sendOptOutAck } from "./opt-out-ack";
+import { sendOptOutAck } from "./reply-text";
 import type { InboundContext } from "./context";
 
 const { participants, scheduledActions } = schema;

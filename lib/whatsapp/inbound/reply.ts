@@ -5,6 +5,7 @@ import { writeWebhookAudit } from "@/lib/audit/write-audit";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
+import { sendTapTooLateNotice } from "./reply-text";
 import { replyPayloadSecret } from "./secrets";
 
 const { attendances, eventInstances } = schema;
@@ -68,8 +69,13 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
     } else {
       const own = await findOwnAttendance(ctx, action.attendanceId, sender.id, event.timestamp);
       if (own) {
-        attendance = own;
+        attendance = { id: own.id, instanceId: own.instanceId };
         outcome = own.occurrenceOpen ? "rsvp_unchanged" : "occurrence_closed";
+        // Silence would leave them thinking their answer counted.
+        if (!own.occurrenceOpen) {
+          const [participantId, target] = [sender.id, attendance];
+          ctx.afterCommit(() => sendTapTooLateNotice(ctx.organizationId, participantId, target, event.wamid));
+        }
       }
     }
   } else if (action && sender && action.type === "optout" && action.participantId === sender.id) {
