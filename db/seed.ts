@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
+import { seededRandom } from "@/lib/utils/seeded-random";
 import type { Database } from "./client";
 import * as schema from "./schema";
 
@@ -39,9 +41,13 @@ export async function isDemoSeeded(db: Database): Promise<boolean> {
   return org !== undefined;
 }
 
+/** School-run mornings already over that the demo has a record of, so its attendance report has something to show. */
+export const DEMO_PAST_RUNS = 15;
+
 /**
  * (Re)creates the demo: an organization with its owner login, a recurring school run with 20 participants on its
- * roster and a one-off parents' evening. Anything the previous demo had is removed first.
+ * roster (and the last DEMO_PAST_RUNS weekday mornings already held, with who came when) and a one-off parents'
+ * evening. Anything the previous demo had is removed first. The same `now` gives the same demo.
  */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
@@ -76,7 +82,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
           kind: "periodic",
           title: "Morning school run",
           description: "Drop-off at the main gate. Parents share their position so the gate team knows who is late.",
-          dtstartLocal: `${now.getUTCFullYear()}-09-07 07:30:00`,
+          dtstartLocal: `${localDateInDays(now, -60)} 07:30:00`,
           rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
           durationMinutes: 30,
           arrivalRadiusM: 150,
@@ -105,6 +111,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
         })),
       )
       .returning({ id: schema.participants.id });
+    await seedPastRuns(tx, { organizationId: org!.id, eventId: schoolRun!.id, participantIds: people.map((p) => p.id) }, now);
     await tx.insert(schema.eventParticipants).values([
       ...people.map((p) => ({ organizationId: org!.id, eventId: schoolRun!.id, participantId: p.id })),
       ...people.slice(0, 12).map((p) => ({ organizationId: org!.id, eventId: parentsEvening!.id, participantId: p.id })),
@@ -119,6 +126,65 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
       data: { participants: people.length, events: 2 },
     });
   });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * The school run's last weekday mornings, held and closed: most parents confirmed and were checked in by the
+ * geofence within a few minutes of 07:30, some late, a few declined, never answered or did not come. Drawn from a
+ * fixed seed, so every demo tells the same story.
+ */
+async function seedPastRuns(tx: Tx, run: { organizationId: string; eventId: string; participantIds: string[] }, now: Date) {
+  const zone = "Europe/Berlin";
+  const random = seededRandom(20260907);
+  // Mornings that are over (today's too, once it ended; one under way is the materializer's), newest first.
+  const mornings: Date[] = [];
+  for (let back = 0; mornings.length < DEMO_PAST_RUNS; back += 1) {
+    const date = instantToLocal(new Date(now.getTime() - back * 86_400_000), zone).slice(0, 10);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    const startsAt = localToInstant(`${date}T07:30`, zone);
+    if (weekday !== 0 && weekday !== 6 && startsAt.getTime() + 30 * 60_000 <= now.getTime()) mornings.push(startsAt);
+  }
+  const instances = await tx
+    .insert(schema.eventInstances)
+    .values(
+      mornings.map((startsAt) => {
+        const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+        return {
+          organizationId: run.organizationId,
+          eventId: run.eventId,
+          ruleStartsAt: startsAt,
+          startsAt,
+          endsAt,
+          status: "completed" as const,
+          closedAt: new Date(endsAt.getTime() + 30 * 60_000),
+        };
+      }),
+    )
+    .returning({ id: schema.eventInstances.id, startsAt: schema.eventInstances.startsAt });
+  await tx.insert(schema.attendances).values(
+    instances.flatMap((instance) =>
+      run.participantIds.map((participantId) => {
+        const draw = random();
+        const base = { organizationId: run.organizationId, instanceId: instance.id, participantId };
+        const answeredAt = new Date(instance.startsAt.getTime() - (12 + random() * 10) * 3_600_000);
+        if (draw < 0.06) return { ...base, rsvp: "declined" as const, rsvpAt: answeredAt };
+        if (draw < 0.1) return { ...base };
+        if (draw < 0.14) return { ...base, rsvp: "confirmed" as const, rsvpAt: answeredAt, journey: "no_show" as const };
+        // Arrivals from 12 minutes early to 18 minutes late, most of them around the start.
+        const minutes = Math.round((random() + random() + random()) * 10 - 12);
+        return {
+          ...base,
+          rsvp: "confirmed" as const,
+          rsvpAt: answeredAt,
+          journey: "arrived" as const,
+          checkedInAt: new Date(instance.startsAt.getTime() + minutes * 60_000 + Math.floor(random() * 60_000)),
+          checkInMethod: draw < 0.2 ? ("manual" as const) : ("geofence" as const),
+        };
+      }),
+    ),
+  );
 }
 
 function localDateInDays(now: Date, days: number): string {

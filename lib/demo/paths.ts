@@ -1,22 +1,11 @@
 import type { LatLng, TravelMode } from "@/lib/eta/estimate";
+import { seededRandom, type Random } from "@/lib/utils/seeded-random";
 import { DEMO_SPEED_FACTOR } from "./settings";
 
 // Pure and deterministic for a seed: the journeys the embedded-mode simulator plays back. Distances are worked out on
 // a flat plane around the venue (metres east / north), which is exact enough within a few kilometres.
 
-export type Random = () => number;
-
-/** mulberry32: a tiny seeded generator, so a plan can be replayed exactly. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom, type Random } from "@/lib/utils/seeded-random";
 
 /** Real-world speed band of each travel mode (m/s); the demo multiplies it by its speed factor. */
 export const REAL_SPEED_BAND_MPS: Record<TravelMode, { min: number; max: number }> = {

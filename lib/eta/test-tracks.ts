@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/utils/seeded-random";
 import type { LatLng } from "./estimate";
 import type { TrackFix } from "./speed";
 
@@ -14,17 +15,7 @@ export function offset(from: LatLng, northM: number, eastM: number): LatLng {
   };
 }
 
-/** A reproducible pseudo-random source (mulberry32), so a noisy track is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from "@/lib/utils/seeded-random";
 
 /** A normally distributed value with standard deviation `sigma` (Box–Muller). */
 export function gaussian(random: () => number, sigma: number): number {
