@@ -55,6 +55,13 @@ test("an organizer reads the attendance report of an occurrence and downloads it
   await expect(page.getByText("The last day must not be before the first.")).toBeVisible();
   await expect(stat("Occurrences").locator("dd").first()).toHaveText("1");
 
+  // The menu's Reports page sums up every event over the last 30 days and leads to each report.
+  await page.getByRole("link", { name: "Reports" }).first().click();
+  const summary = page.getByRole("table", { name: "Attendance by event" }).getByRole("row", { name: /Pick-up/ });
+  await expect(summary.getByRole("cell").nth(3)).toHaveText("50 %");
+  await summary.getByRole("link", { name: "Pick-up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Attendance report" })).toBeVisible();
+
   // The event page leads to the report too.
   await page.goto(`${orgPath}/events`);
   await page.getByRole("link", { name: "Pick-up" }).first().click();

@@ -7,6 +7,7 @@ import {
   ActivityIcon,
   MessageIcon,
   CalendarIcon,
+  ChartIcon,
   ClockIcon,
   LogOutIcon,
   SettingsIcon,
@@ -33,6 +34,7 @@ function navItems(slug: string, role: Role): NavItem[] {
     { href: `/${slug}/events`, label: "Events", icon: <CalendarIcon />, show: can(role, "events.read") },
     { href: `/${slug}/participants`, label: "Participants", icon: <UsersIcon />, show: can(role, "events.read") },
     { href: `/${slug}/messages`, label: "Messages", icon: <MessageIcon />, show: can(role, "events.read") },
+    { href: `/${slug}/reports`, label: "Reports", icon: <ChartIcon />, show: can(role, "events.read") },
     { href: `/${slug}/members`, label: "Members", icon: <UserPlusIcon />, show: can(role, "members.manage") },
     { href: `/${slug}/settings`, label: "Settings", icon: <SettingsIcon />, show: can(role, "organization.update") },
   ];

@@ -8,6 +8,7 @@ const { createEvent } = await import("@/lib/events/events");
 const { addRoster, eventInput } = await import("@/lib/events/test-helpers");
 const { getAttendanceReport } = await import("./attendance-report");
 const { exportAttendanceCsv } = await import("./export-report");
+const { listAttendanceSummaries } = await import("./summaries");
 
 const { attendances, auditLogs, eventInstances } = schema;
 const MINUTE = 60_000;
@@ -171,6 +172,21 @@ describe("attendance report", () => {
     expect(audits).toEqual([]);
   });
 
+  it("the organization's reports page sums each event up over the same days its report shows by default", async () => {
+    const [summary, ...others] = await listAttendanceSummaries(org.owner.ctx, now);
+    expect(others).toEqual([]); // the event's own occurrences all lie ahead
+    const report = await getAttendanceReport(org.owner.ctx, { eventId }, now);
+    expect(summary).toEqual({
+      eventId,
+      title: "Choir",
+      status: "active",
+      range: report.range,
+      held: 4,
+      cancelled: 1,
+      tally: report.totals,
+    });
+  });
+
   it("another organization can neither read nor export it, and its own report holds none of it", async () => {
     const other = await createTestOrg("Other");
     expect((await rejection(getAttendanceReport(other.owner.ctx, { eventId }, now))).code).toBe("NOT_FOUND");
@@ -183,6 +199,7 @@ describe("attendance report", () => {
     const own = await getAttendanceReport(other.owner.ctx, { eventId: ownEvent }, now);
     expect(own.rows.map((r) => r.name)).toEqual(["Zoe"]);
     expect(own.totals).toMatchObject({ invited: 1, on_time: 1 });
+    expect((await listAttendanceSummaries(other.owner.ctx, now)).map((s) => [s.title, s.tally.invited])).toEqual([["Other choir", 1]]);
 
     const exports = await getDb()
       .select()

@@ -4,10 +4,19 @@ import { findEventOrThrow, isUuid } from "@/lib/events/find-event";
 import { AppError, parseInput } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { groupBy } from "@/lib/utils/group-by";
 import { outcomeOf, tally, type Outcome, type Tally } from "./outcomes";
 import { addDays, AttendanceReportInput, reportRange } from "./schemas";
 
 const { attendances, eventInstances, participants } = schema;
+
+/** The instants a range of local dates covers in a zone: from midnight of `from` to midnight after `to`. */
+export function rangeInstants(range: { from: string; to: string }, timeZone: string): { startFrom: Date; startBefore: Date } {
+  return {
+    startFrom: localToInstant(`${range.from}T00:00`, timeZone),
+    startBefore: localToInstant(`${addDays(range.to, 1)}T00:00`, timeZone),
+  };
+}
 
 export type ReportRow = {
   instanceId: string;
@@ -43,9 +52,7 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
   const { timeZone, lateGraceMinutes } = event;
 
   const range = reportRange(parsed, instantToLocal(now, timeZone).slice(0, 10));
-  const { from, to } = range;
-  const startFrom = localToInstant(`${from}T00:00`, timeZone);
-  const startBefore = localToInstant(`${addDays(to, 1)}T00:00`, timeZone);
+  const { startFrom, startBefore } = rangeInstants(range, timeZone);
 
   const inRange = and(
     eq(eventInstances.organizationId, ctx.org.id),
@@ -132,14 +139,4 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
     participants: byParticipant,
     rows,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
