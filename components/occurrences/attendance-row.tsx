@@ -9,6 +9,7 @@ import {
 } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TD, TR } from "@/components/ui/table";
@@ -40,12 +41,14 @@ type Props = {
   columns: number;
   /** The event's zone, for the new link's end time. */
   timeZone: string;
+  /** Set once the occurrence is over: a check-in by hand then says when they arrived (default: the start). */
+  over?: { date: string; startTime: string } | null;
 };
 
 const idleLink: ActionResult<IssuedLink> = idle;
 const LINK_TEXT: Partial<Record<BadgeTone, string>> = { success: "text-emerald-800", warning: "text-amber-800" };
 
-export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, columns, timeZone }: Props) {
+export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, columns, timeZone, over = null }: Props) {
   const bound = [orgSlug, instanceId, row.id] as const;
   const [linkResult, issueLink] = useActionState(issueTrackingLinkAction.bind(null, ...bound), idleLink);
   const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
@@ -127,7 +130,20 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
                     </SubmitButton>
                   </form>
                 ) : (
-                  <form action={checkIn}>
+                  <form action={checkIn} className="flex items-center gap-2">
+                    {over ? (
+                      <>
+                        <input type="hidden" name="date" value={over.date} />
+                        <Input
+                          type="time"
+                          name="time"
+                          defaultValue={over.startTime}
+                          required
+                          className="h-8 w-36"
+                          aria-label={`Arrival time of ${row.name}`}
+                        />
+                      </>
+                    ) : null}
                     <SubmitButton size="sm" pendingLabel="Checking in…" aria-label={`Check in ${row.name}`}>
                       Check in
                     </SubmitButton>

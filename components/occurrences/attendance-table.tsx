@@ -31,6 +31,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
   }
   const isCancelled = occurrence.status === "cancelled";
   const windowClosed = occurrence.trackingWindow.validUntil <= now;
+  const over = occurrence.endsAt <= now ? { date: occurrence.startsLocal.slice(0, 10), startTime: occurrence.startsLocal.slice(11, 16) } : null;
   const rows: AttendanceRowView[] = occurrence.attendances.map((a) => ({
     id: a.id,
     name: a.name,
@@ -68,6 +69,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
             canIssueLink={canCheckIn && !isCancelled && !windowClosed}
             columns={canCheckIn ? 5 : 4}
             timeZone={timeZone}
+            over={over}
           />
         ))}
       </TBody>

@@ -1,14 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, schema, type Transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { recordActivity } from "@/lib/live/activity";
+import { localToInstant } from "@/lib/recurrence/expand";
+import { LocalDateTime } from "@/lib/recurrence/schemas";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { closeInBuffer, reopenInBuffer } from "./buffer";
 import { evictAttendanceLinks } from "./link-context";
 
-const { attendances, eventInstances } = schema;
+const { attendances, eventInstances, events } = schema;
 
 /**
  * Checks an attendance in from the geofence. Only an attendance still travelling is changed, so a manual check-in
@@ -53,38 +56,79 @@ export async function recordGeofenceArrival(
 async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanceId: string) {
   if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
   const [row] = await tx
-    .select({ attendance: attendances, instanceStatus: eventInstances.status, endsAt: eventInstances.endsAt })
+    .select({
+      attendance: attendances,
+      instanceStatus: eventInstances.status,
+      startsAt: eventInstances.startsAt,
+      endsAt: eventInstances.endsAt,
+      timeZone: events.timeZone,
+    })
     .from(attendances)
     .innerJoin(
       eventInstances,
       and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
     )
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)))
     .for("update", { of: attendances });
   if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
   return row;
 }
 
-/** Staff checks someone in by hand. Checking in someone already checked in keeps the first time. */
-export async function checkInManually(ctx: OrgContext, attendanceId: string): Promise<{ journey: "arrived"; checkedInAt: Date }> {
+/** A check-in by hand may be dated this far around the occurrence (a late record of who was there). */
+const BACKDATE_MARGIN_MS = 3 * 60 * 60_000;
+
+export const ManualCheckInInput = z.object({
+  /** When they arrived, wall time in the event's zone; required once the occurrence is over, else it is now. */
+  arrivedAtLocal: LocalDateTime.optional(),
+});
+export type ManualCheckInInput = z.input<typeof ManualCheckInInput>;
+
+/**
+ * Staff checks someone in by hand: now, or at a given time (someone forgot to tap while it ran; once the occurrence
+ * is over the time is required, so a record made afterwards does not make the person hours late). A given time must
+ * lie from 3 hours before the start to 3 hours after the end, and not in the future; "now" is taken at any time
+ * while the occurrence has not ended. Checking in someone already checked in keeps the first time.
+ */
+export async function checkInManually(
+  ctx: OrgContext,
+  attendanceId: string,
+  input: ManualCheckInInput = {},
+): Promise<{ journey: "arrived"; checkedInAt: Date }> {
   assertCan(ctx, "live.checkIn");
+  const { arrivedAtLocal } = parseInput(ManualCheckInInput, input);
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
-    const { attendance, instanceStatus, endsAt } = await lockAttendance(tx, ctx, attendanceId);
+    const { attendance, instanceStatus, startsAt, endsAt, timeZone } = await lockAttendance(tx, ctx, attendanceId);
     if (instanceStatus === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
     if (attendance.journey === "arrived" && attendance.checkedInAt) {
       return { checkedInAt: attendance.checkedInAt, endsAt };
     }
+    const arrivedAt = arrivedAtLocal ? localToInstant(arrivedAtLocal, timeZone) : now;
+    const field = (message: string) => new AppError("VALIDATION", message, { fields: { arrivedAtLocal: [message] } });
+    if (!arrivedAtLocal && endsAt <= now) throw field("The occurrence is over: say when they arrived.");
+    if (arrivedAtLocal) {
+      if (arrivedAt > now) throw field("The arrival time is in the future.");
+      const early = arrivedAt.getTime() < startsAt.getTime() - BACKDATE_MARGIN_MS;
+      if (early || arrivedAt.getTime() > endsAt.getTime() + BACKDATE_MARGIN_MS) {
+        throw field("Pick a time from 3 hours before the start to 3 hours after the end.");
+      }
+    }
     await tx
       .update(attendances)
-      .set({ journey: "arrived", checkedInAt: now, checkInMethod: "manual", isLate: false, isStale: false, updatedAt: now })
+      .set({ journey: "arrived", checkedInAt: arrivedAt, checkInMethod: "manual", isLate: false, isStale: false, updatedAt: now })
       .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
-    await writeAudit(tx, ctx, { action: "attendance.checked_in", targetType: "attendance", targetId: attendanceId });
+    await writeAudit(tx, ctx, {
+      action: "attendance.checked_in",
+      targetType: "attendance",
+      targetId: attendanceId,
+      data: arrivedAtLocal ? { arrivedAt: arrivedAt.toISOString() } : {},
+    });
     await recordActivity(
-      [{ organizationId: ctx.org.id, instanceId: attendance.instanceId, attendanceId, kind: "checked_in", data: { method: "manual" }, at: now }],
+      [{ organizationId: ctx.org.id, instanceId: attendance.instanceId, attendanceId, kind: "checked_in", data: { method: "manual" }, at: arrivedAt }],
       tx,
     );
-    return { checkedInAt: now, endsAt };
+    return { checkedInAt: arrivedAt, endsAt };
   });
   evictAttendanceLinks(attendanceId);
   await closeInBuffer(ctx.org.id, { attendanceId, reason: "arrived", until: result.endsAt });

@@ -12,6 +12,7 @@ const { POST } = await import("@/app/api/track/[token]/points/route");
 const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
 const { checkInManually, undoCheckIn } = await import("./check-in");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 
 const SECOND = 1000;
 
@@ -220,6 +221,37 @@ describe("check-in by hand and tenancy", () => {
     expect(await attendanceRow(t.org.id, attendance.id)).toMatchObject({ journey: "not_started", checkedInAt: null, checkInMethod: null });
     expect((await post(token, { points: [point(900, new Date())] })).status).toBe(200);
     expect((await rejection(undoCheckIn(staff.ctx, attendance.id))).code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("a check-in by hand after the occurrence is over needs the arrival time, within reason, and the report uses it", async () => {
+    const t = await createTrackedOccurrence("Afterwards", { people: 2 });
+    const staff = await t.add("staff");
+    // It ran from 13:00 to 14:00 Berlin time yesterday.
+    const startsAt = new Date(Date.UTC(2026, 10, 23, 12, 0));
+    await getDb()
+      .update(schema.eventInstances)
+      .set({ startsAt, endsAt: new Date(startsAt.getTime() + 3600 * SECOND) })
+      .where(eq(schema.eventInstances.id, t.instance.id));
+    const [first, second] = t.links.map((l) => l.attendance) as [typeof t.links[0]["attendance"], typeof t.links[0]["attendance"]];
+
+    const refusals = [
+      [undefined, "The occurrence is over: say when they arrived."],
+      ["2026-11-23T09:59", "Pick a time from 3 hours before the start to 3 hours after the end."],
+      ["2026-11-23T17:01", "Pick a time from 3 hours before the start to 3 hours after the end."],
+      ["2099-01-01T08:00", "The arrival time is in the future."],
+    ] as const;
+    for (const [arrivedAtLocal, message] of refusals) {
+      const error = await rejection(checkInManually(staff.ctx, first.id, { arrivedAtLocal }));
+      expect(error).toMatchObject({ code: "VALIDATION", fields: { arrivedAtLocal: [message] } });
+    }
+    expect((await rejection(checkInManually(staff.ctx, first.id, { arrivedAtLocal: "23.11.2026 13:07" }))).code).toBe("VALIDATION");
+    expect(await attendanceRow(t.org.id, first.id)).toMatchObject({ journey: "not_started", checkedInAt: null });
+
+    const { checkedInAt } = await checkInManually(staff.ctx, first.id, { arrivedAtLocal: "2026-11-23T13:07" });
+    expect(checkedInAt).toEqual(new Date(Date.UTC(2026, 10, 23, 12, 7)));
+    await checkInManually(staff.ctx, second.id, { arrivedAtLocal: "2026-11-23T12:58" });
+    const report = await getAttendanceReport(staff.ctx, { eventId: t.event.id, from: "2026-11-23", to: "2026-11-23" });
+    expect(report.totals).toMatchObject({ arrived: 2, on_time: 1, late: 1, averageMinutesLate: 7 });
   });
 
   it("a viewer cannot issue links or check in; another organization cannot see or change anything", async () => {

@@ -24,9 +24,18 @@ export async function issueTrackingLinkAction(
   });
 }
 
-export async function checkInAction(orgSlug: string, instanceId: string, attendanceId: string, _: ActionResult): Promise<ActionResult> {
+/** Now, or (once the occurrence is over) at the form's `date` + `time`, in the event's zone. */
+export async function checkInAction(
+  orgSlug: string,
+  instanceId: string,
+  attendanceId: string,
+  _: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction("check-in-manually", async () => {
-    await checkInManually(await getOrgContext(orgSlug), attendanceId);
+    const [date, time] = [form.get("date"), form.get("time")];
+    const arrivedAtLocal = typeof date === "string" && typeof time === "string" ? `${date}T${time}` : undefined;
+    await checkInManually(await getOrgContext(orgSlug), attendanceId, { arrivedAtLocal });
     revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
   });
 }
