@@ -97,8 +97,10 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
 
   const held = instances.filter((i) => i.status !== "cancelled");
   const byInstance = new Map(held.map((i) => [i.id, i]));
-  const rows: ReportRow[] = attendanceRows.map((a) => {
-    const occurrence = byInstance.get(a.instanceId)!;
+  // The two reads run side by side: an occurrence cancelled between them is left out of both.
+  const rows: ReportRow[] = attendanceRows.flatMap((a) => {
+    const occurrence = byInstance.get(a.instanceId);
+    if (!occurrence) return [];
     const { outcome, minutesLate } = outcomeOf(a, occurrence, lateGraceMinutes, now);
     return {
       instanceId: a.instanceId,
