@@ -188,6 +188,21 @@ describe("inbound effects", () => {
       }
     });
 
+    it("someone who opted out is not answered when their tap comes too late", async () => {
+      const setup = await createWhatsAppOccurrence("Opted-out taps", 1);
+      const { participant, attendance } = setup.people[0]!;
+      await db
+        .update(eventInstances)
+        .set({ status: "cancelled" })
+        .where(and(eq(eventInstances.id, setup.instance.id), eq(eventInstances.organizationId, setup.org.id)));
+      await db.update(participants).set({ optedOutAt: new Date() }).where(eq(participants.id, participant.id));
+      const wamid = `wamid.closed-optedout-${crypto.randomUUID()}`;
+      const tap = { number: setup.phoneNumberId, from: participant.phone, wamid, timestamp: nowSeconds() };
+      expect((await post(delivery("template-button-confirm", { ...tap, payload: rsvpPayload(attendance.id, "confirm") }))).status).toBe(200);
+      expect((await messageRows(wamid))[0]).toMatchObject({ body: { outcome: "occurrence_closed" } });
+      expect(graph.requests.filter((r) => (r.body as { to?: string }).to === participant.phone)).toHaveLength(0);
+    });
+
     it("a tap made before the occurrence ended still counts when it is delivered after", async () => {
       const late = await createWhatsAppOccurrence("Late delivery", 1);
       const { participant, attendance } = late.people[0]!;

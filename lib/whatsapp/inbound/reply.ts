@@ -71,8 +71,8 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
       if (own) {
         attendance = { id: own.id, instanceId: own.instanceId };
         outcome = own.occurrenceOpen ? "rsvp_unchanged" : "occurrence_closed";
-        // Silence would leave them thinking their answer counted.
-        if (!own.occurrenceOpen) {
+        // Silence would leave them thinking their answer counted (unless they opted out of all messages).
+        if (!own.occurrenceOpen && !sender.optedOutAt) {
           const [participantId, target] = [sender.id, attendance];
           ctx.afterCommit(() => sendTapTooLateNotice(ctx.organizationId, participantId, target, event.wamid));
         }
