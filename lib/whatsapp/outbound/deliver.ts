@@ -98,16 +98,9 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
  * with the reason in words for the organizer. The opt-out confirmation itself is left alone. Returns how many.
  */
 export async function failQueuedForOptOut(db: Executor, organizationId: string, participantId: string, at: Date): Promise<number> {
-  const change: MessageStatusChange = { status: "failed", at: at.toISOString(), error: OPTED_OUT_IN_WORDS };
   const failed = await db
     .update(messages)
-    .set({
-      status: "failed",
-      errorCode: "opted_out",
-      errorMessage: OPTED_OUT_IN_WORDS,
-      statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
-      updatedAt: sql`now()`,
-    })
+    .set({ ...failedColumns({ code: "opted_out", inWords: OPTED_OUT_IN_WORDS, at }), updatedAt: sql`now()` })
     .where(
       and(
         eq(messages.organizationId, organizationId),
@@ -142,15 +135,22 @@ export async function recordFailed(
   messageId: string,
   failed: Partial<Sent> & { code: string; inWords: string; at: Date },
 ): Promise<void> {
-  const change: MessageStatusChange = { status: "failed", at: failed.at.toISOString(), error: failed.inWords };
   await update(organizationId, messageId, {
     ...(failed.type ? { type: failed.type } : {}),
     ...(failed.body ? { body: failed.body } : {}),
-    status: "failed",
+    ...failedColumns(failed),
+  });
+}
+
+/** A message's columns once it failed for good: the status, the reason, and a "failed" entry in its history. */
+function failedColumns(failed: { code: string; inWords: string; at: Date }) {
+  const change: MessageStatusChange = { status: "failed", at: failed.at.toISOString(), error: failed.inWords };
+  return {
+    status: "failed" as const,
     errorCode: failed.code,
     errorMessage: failed.inWords,
     statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
-  });
+  };
 }
 
 /** A temporary failure: the row stays queued with the reason, so the retry (and the organizer) see why. */
