@@ -56,6 +56,7 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
     await expect(timeline.filter({ hasText: label })).toContainText("Planned");
   }
   await expect(timeline.filter({ hasText: "Confirmation request" })).toContainText("27 people");
+  await expect(timeline.filter({ hasText: "Tracking link" }).getByTestId("follow-ups")).toContainText("Then, if needed: location request");
 
   // Cancelling the occurrence cancels its messages.
   await page.getByRole("button", { name: "Cancel this occurrence" }).click();

@@ -5,7 +5,7 @@ export const MESSAGE_KIND_LABELS: Record<string, string> = {
   confirmation: "Confirmation request",
   reminder: "Reminder",
   tracking_link: "Tracking link",
-  location_request: "Tracking link",
+  location_request: "Location request",
   closure: "Closure",
   opt_out_ack: "Opt-out confirmation",
   reply: "Reply",

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MessageIcon } from "@/components/ui/icons";
 import type { TimelineRow } from "@/lib/schedule/timeline";
+import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
 import { ACTION_AUDIENCE, ACTION_LABELS, ACTION_STATUS, formatLocalShort } from "./labels";
 
 /** What this occurrence sends to whom and when (event's zone), and what was sent. */
@@ -48,9 +49,32 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
               </p>
             ) : null}
             {row.lastError ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
+            {row.action === "location_request" && !inactive ? <FollowUps sent={row.followUps} /> : null}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** The tracking link's follow-ups: when they go out, and to whom they went. */
+function FollowUps({ sent }: { sent: TimelineRow["followUps"] }) {
+  return (
+    <div className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="follow-ups">
+      <p>
+        <span className="font-medium text-slate-800">Then, if needed: location request.</span> Whoever has not opened
+        the link {LINK_NOT_OPENED_AFTER_MINUTES} min after it went out, or whose sharing stops on the way, is asked once
+        to send their location in WhatsApp. Only people who wrote or tapped in the last 24 hours can be asked.
+      </p>
+      {sent.length > 0 ? (
+        <p className="mt-1 text-emerald-800">
+          Asked {sent.length} {sent.length === 1 ? "person" : "people"}
+          <span className="text-slate-500">
+            {" "}— {sent.slice(0, 6).map((m) => m.name ?? "someone removed").join(", ")}
+            {sent.length > 6 ? ` and ${sent.length - 6} more` : ""}
+          </span>
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { materializeOccurrencesFunction, materializeOccurrencesJob } from "./mat
 import { purgeLocationsFunction, purgeLocationsJob } from "./purge-locations";
 import { refreshEtasFunction, refreshEtasJob } from "./refresh-etas";
 import { runScheduledActionFunction } from "./run-scheduled-action";
+import { sendLocationFollowUpsFunction, sendLocationFollowUpsJob } from "./send-location-follow-ups";
 
 /** Served at /api/inngest when Inngest runs the jobs. */
 export const functions = [
@@ -16,6 +17,7 @@ export const functions = [
   refreshEtasFunction,
   dispatchScheduledActionsFunction,
   runScheduledActionFunction,
+  sendLocationFollowUpsFunction,
 ];
 
 /** Run in-process by the local runner when it does. */
@@ -26,4 +28,5 @@ export const scheduledJobs: ScheduledJob[] = [
   purgeLocationsJob,
   refreshEtasJob,
   dispatchScheduledActionsJob,
+  sendLocationFollowUpsJob,
 ];

@@ -1,15 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
-import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
+import { startFakeGraphApiForTests } from "@/lib/whatsapp/fake-graph-server";
 
 connectTestDatabase();
-const graph = await startFakeGraphServer();
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = "test-app-secret";
-process.env.WHATSAPP_VERIFY_TOKEN = "test-verify-token";
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.APP_URL = "https://app.example.test";
+const graph = await startFakeGraphApiForTests();
 
 const { runScheduledActionFunction } = await import("./run-scheduled-action");
 const { SCHEDULED_ACTION_DUE_EVENT } = await import("./dispatch-scheduled-actions");

@@ -68,6 +68,10 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
       .orderBy(asc(messages.createdAt)),
   ]);
   const names = new Map(people.map((p) => [p.participantId, p.name]));
+  const withName = <T extends { participantId: string | null }>(message: T) => ({
+    ...message,
+    name: message.participantId ? (names.get(message.participantId) ?? null) : null,
+  });
   return actions.map((action) => ({
     id: action.id,
     action: action.action,
@@ -79,9 +83,12 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
     recipients: people
       .filter((p) => (action.participantId ? p.participantId === action.participantId : isEligible(action.action, p)))
       .map(({ participantId, name, phone }): TimelineRecipient => ({ participantId, name, phone })),
-    sent: sent
-      .filter((message) => message.scheduledActionId === action.id)
-      .map((message) => ({ ...message, name: message.participantId ? (names.get(message.participantId) ?? null) : null })),
+    sent: sent.filter((message) => message.scheduledActionId === action.id).map(withName),
+    // The tracking link's follow-ups (lib/whatsapp/outbound/location-follow-ups.ts): sent by no action, one per person.
+    followUps:
+      action.action === "location_request"
+        ? sent.filter((message) => message.scheduledActionId === null && message.kind === "location_request").map(withName)
+        : [],
   }));
 }
 export type TimelineRow = Awaited<ReturnType<typeof getOccurrenceTimeline>>[number];

@@ -47,6 +47,21 @@ export type FakeGraphServer = {
 const MESSAGES_PATH = /^\/v\d+\.\d+\/(\d+)\/messages$/;
 
 /**
+ * Starts the fake (accepting only the token it sets) and points this process's WhatsApp settings at it, for a test
+ * file that sends through the Cloud API transport. Call it before anything reads settings (they are read once).
+ */
+export async function startFakeGraphApiForTests(): Promise<FakeGraphServer> {
+  const graph = await startFakeGraphServer({ acceptedToken: "test-access-token" });
+  process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
+  process.env.WHATSAPP_APP_SECRET = "test-app-secret";
+  process.env.WHATSAPP_VERIFY_TOKEN = "test-verify-token";
+  process.env.WHATSAPP_API_BASE_URL = graph.url;
+  process.env.WHATSAPP_API_VERSION = "v23.0";
+  process.env.APP_URL = "https://app.example.test";
+  return graph;
+}
+
+/**
  * Starts the fake on 127.0.0.1 and a free port. With `acceptedToken`, a request whose bearer token differs gets
  * Graph's 401 / code 190, like a revoked or mistyped token.
  */

@@ -1,14 +1,13 @@
 import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema, type Executor } from "@/db";
-import type { MessageStatusChange } from "@/db/schema/whatsapp";
+import type { MessageStatusChange, messageKind } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
-import type { OutboundKind } from "./templates";
 
 const { messages } = schema;
 
-// One outbound message row per (action, participant): its unique idempotency key is what makes a retried or repeated
-// run send nothing twice. The row is written "queued" before sending; only the run holding it sends. A queued row
+// One outbound message row per slot: a scheduled action's message to one participant (actionSlotKey), or a one-off
+// such as a location follow-up. Its unique idempotency key is what makes a retried or repeated run send nothing twice. The row is written "queued" before sending; only the run holding it sends. A queued row
 // with an error code is waiting for a retry; one without is being sent right now (unless that run died: see LEASE).
 
 /** A queued row untouched for this long belongs to a run that died mid-send; another run may take it over. */
@@ -19,8 +18,11 @@ export type MessageSlot = {
   participantId: string;
   attendanceId: string;
   instanceId: string;
-  scheduledActionId: string;
-  kind: OutboundKind;
+  /** The scheduled action that sends it; null for a one-off message. */
+  scheduledActionId: string | null;
+  kind: (typeof messageKind.enumValues)[number];
+  /** Unique per message ever meant to go out: actionSlotKey() for a scheduled action's. */
+  key: string;
 };
 
 export type Reservation =
@@ -30,7 +32,8 @@ export type Reservation =
   | { state: "gone" }
   | { state: "opted_out" };
 
-export const idempotencyKeyOf = (slot: MessageSlot) => `${slot.scheduledActionId}:${slot.participantId}`;
+/** The key of a scheduled action's message to one participant. */
+export const actionSlotKey = (scheduledActionId: string, participantId: string) => `${scheduledActionId}:${participantId}`;
 
 const OPTED_OUT_IN_WORDS = "Not sent: the person opted out of messages before it went out.";
 
@@ -41,7 +44,7 @@ const OPTED_OUT_IN_WORDS = "Not sent: the person opted out of messages before it
  */
 export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<Reservation> {
   const db = getDb();
-  const key = idempotencyKeyOf(slot);
+  const key = slot.key;
   const optedOut = sql`exists (
     select 1 from participants
     where id = ${slot.participantId} and organization_id = ${slot.organizationId} and opted_out_at is not null

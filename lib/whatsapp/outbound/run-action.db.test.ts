@@ -1,17 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { connectTestDatabase, rejection } from "@/db/test-helpers";
-import { startFakeGraphServer, type FakeGraphRequest } from "@/lib/whatsapp/fake-graph-server";
+import { startFakeGraphApiForTests, type FakeGraphRequest } from "@/lib/whatsapp/fake-graph-server";
 
 // The Cloud API transport against a loopback fake of the Graph API. Settings are read once per process, so they are
 // set before anything reads them.
 connectTestDatabase();
-const graph = await startFakeGraphServer({ acceptedToken: "test-access-token" });
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = "test-app-secret";
-process.env.WHATSAPP_VERIFY_TOKEN = "test-verify-token";
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.WHATSAPP_API_VERSION = "v23.0";
-process.env.APP_URL = "https://app.example.test";
+const graph = await startFakeGraphApiForTests();
 
 const { eq } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");

@@ -12,7 +12,7 @@ import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { markActionDone, markActionFailed, markActionSkipped, type ActionRef } from "./claim";
 import { closeOccurrence } from "./close-occurrence";
 import { composeMessage, isInsideWindow, storedBody } from "./compose";
-import { recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "./deliver";
+import { actionSlotKey, recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "./deliver";
 import { getTemplateChoice, type OutboundKind, type TemplateChoice } from "./templates";
 import { transportFor } from "./transport-for";
 
@@ -120,6 +120,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
       instanceId: instance.id,
       scheduledActionId: action.id,
       kind,
+      key: actionSlotKey(action.id, person.participantId),
     };
     const insideWindow = isInsideWindow(person.lastInboundAt, now);
     const type = !insideWindow ? "template" : kind === "confirmation" ? "interactive" : "text";
