@@ -62,9 +62,14 @@ test("an organizer reads the attendance report of an occurrence and downloads it
   await summary.getByRole("link", { name: "Pick-up" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Attendance report" })).toBeVisible();
 
-  // The event page leads to the report too.
+  // The event page shows how its latest occurrences went, and leads to the report too.
   await page.goto(`${orgPath}/events`);
   await page.getByRole("link", { name: "Pick-up" }).first().click();
-  await page.getByRole("link", { name: "Attendance report" }).click();
+  const recent = page.getByRole("table", { name: "Recent occurrences" }).getByRole("row");
+  await expect(recent).toHaveCount(2);
+  await expect(recent.nth(1)).toContainText("In progress");
+  await expect(recent.nth(1).getByRole("cell").nth(1)).toHaveText("1 / 2");
+  await expect(recent.nth(1).getByRole("cell").last()).toHaveText("50 %");
+  await page.getByRole("link", { name: "Attendance report", exact: true }).click();
   await expect(page.getByRole("table", { name: "Attendance by occurrence" }).getByRole("row")).toHaveCount(2);
 });

@@ -52,21 +52,57 @@ export function OccurrenceOutcomeTable({ orgSlug, occurrences }: { orgSlug: stri
       <TBody>
         {occurrences.map((o) => (
           <TR key={o.id}>
-            <TD>
-              <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
-                {formatLocalShort(o.startsLocal)}
-              </Link>
-              {o.inProgress ? (
-                <Badge tone="brand" className="ml-2" title={`${o.tally.expected} confirmed, not arrived yet`}>
-                  In progress
-                </Badge>
-              ) : null}
-            </TD>
+            <OccurrenceCell orgSlug={orgSlug} occurrence={o} />
             <OutcomeCells tally={o.tally} />
           </TR>
         ))}
       </TBody>
     </Table>
+  );
+}
+
+/** The latest occurrences in a few columns (the event page): who came, who was late, no-shows, the attended share. */
+export function RecentOutcomeTable({ orgSlug, occurrences }: { orgSlug: string; occurrences: OccurrenceOutcome[] }) {
+  return (
+    <Table aria-label="Recent occurrences">
+      <THead>
+        <TR>
+          <TH>Occurrence</TH>
+          <TH className="text-right">Came</TH>
+          <TH className="text-right">Late</TH>
+          <TH className="text-right">No-show</TH>
+          <TH className="text-right">Attended</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {occurrences.map((o) => (
+          <TR key={o.id}>
+            <OccurrenceCell orgSlug={orgSlug} occurrence={o} />
+            <TD className="text-right tabular-nums">
+              {o.tally.arrived} / {o.tally.invited}
+            </TD>
+            <TD className="text-right tabular-nums">{lateCell(o.tally)}</TD>
+            <TD className="text-right tabular-nums">{o.tally.no_show}</TD>
+            <TD className="text-right font-medium tabular-nums">{formatRate(o.tally.attendanceRate)}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+function OccurrenceCell({ orgSlug, occurrence: o }: { orgSlug: string; occurrence: OccurrenceOutcome }) {
+  return (
+    <TD>
+      <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
+        {formatLocalShort(o.startsLocal)}
+      </Link>
+      {o.inProgress ? (
+        <Badge tone="brand" className="ml-2" title={`${o.tally.expected} confirmed, not arrived yet`}>
+          In progress
+        </Badge>
+      ) : null}
+    </TD>
   );
 }
 

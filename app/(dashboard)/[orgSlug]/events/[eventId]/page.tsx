@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
 import { ACTION_LABELS } from "@/components/occurrences/labels";
 import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
+import { RecentOutcomeTable } from "@/components/reports/outcome-tables";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,10 +12,16 @@ import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEvent } from "@/lib/events/events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
+import { getAttendanceReport } from "@/lib/reports/attendance-report";
+import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
+import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
 import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Event" };
+
+/** Held occurrences shown on the page; the report has the rest. */
+const RECENT_SHOWN = 5;
 
 function describeOffset(minutes: number | null, relation: string): string {
   if (minutes === null) return "Off";
@@ -27,7 +34,11 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
   const { orgSlug, eventId } = await params;
   const ctx = await requirePageContext(orgSlug);
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
-  const occurrences = await listUpcomingOccurrences(ctx, { eventId: event.id, limit: 20 });
+  const [occurrences, report] = await Promise.all([
+    listUpcomingOccurrences(ctx, { eventId: event.id, limit: 20 }),
+    getAttendanceReport(ctx, { eventId: event.id }),
+  ]);
+  const recent = report.occurrences.slice(-RECENT_SHOWN).reverse();
   const canWrite = can(ctx.role, "events.write");
   const archived = event.status === "archived";
   const base = `/${orgSlug}/events/${event.id}`;
@@ -57,19 +68,39 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
       {archived ? <Badge tone="neutral">Archived</Badge> : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Next occurrences</CardTitle>
-            <CardDescription>Planned {event.kind === "periodic" ? "60 days ahead" : "once"}; times in {event.timeZone.replaceAll("_", " ")}.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {occurrences.length === 0 ? (
-              <EmptyState icon={<ClockIcon />} title="No upcoming occurrences" description={archived ? "Archived events plan no new occurrences." : "The rule produces no date from today on. Edit the event to change it."} />
-            ) : (
-              <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} />
-            )}
-          </CardContent>
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Next occurrences</CardTitle>
+              <CardDescription>Planned {event.kind === "periodic" ? "60 days ahead" : "once"}; times in {event.timeZone.replaceAll("_", " ")}.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {occurrences.length === 0 ? (
+                <EmptyState icon={<ClockIcon />} title="No upcoming occurrences" description={archived ? "Archived events plan no new occurrences." : "The rule produces no date from today on. Edit the event to change it."} />
+              ) : (
+                <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} />
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+              <div>
+                <CardTitle>Recent occurrences</CardTitle>
+                <CardDescription>How the latest ones went; the last {REPORT_DEFAULT_DAYS} days are in the report.</CardDescription>
+              </div>
+              <Link href={`${base}/report`} className="text-sm font-medium text-brand-700 hover:underline">
+                Full attendance report
+              </Link>
+            </CardHeader>
+            <CardContent>
+              {recent.length === 0 ? (
+                <EmptyState icon={<ClockIcon />} title="Nothing held yet" description={`No occurrence of this event has started in the last ${REPORT_DEFAULT_DAYS} days.`} />
+              ) : (
+                <RecentOutcomeTable orgSlug={orgSlug} occurrences={recent} />
+              )}
+            </CardContent>
+          </Card>
+        </div>
 
         <div className="space-y-6">
           <Card>
@@ -95,6 +126,15 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
                 <div><dt className="text-slate-500">{ACTION_LABELS.confirmation}</dt><dd>{describeOffset(event.schedule.confirmationOffsetMinutes, "before the start")}</dd></div>
                 <div><dt className="text-slate-500">{ACTION_LABELS.reminder}</dt><dd>{describeOffset(event.schedule.reminderOffsetMinutes, "before the start")}</dd></div>
                 <div><dt className="text-slate-500">{ACTION_LABELS.location_request}</dt><dd>{describeOffset(event.schedule.trackingOffsetMinutes, "before the start")}</dd></div>
+                {event.schedule.trackingOffsetMinutes !== null ? (
+                  <div>
+                    <dt className="text-slate-500">Location request</dt>
+                    <dd>
+                      {LINK_NOT_OPENED_AFTER_MINUTES} minutes after the tracking link to whoever has not opened it, and when
+                      someone&apos;s sharing stops on the way (people who wrote in the last 24 hours)
+                    </dd>
+                  </div>
+                ) : null}
                 <div><dt className="text-slate-500">{ACTION_LABELS.closure}</dt><dd>{describeOffset(event.schedule.closureOffsetMinutes, "after the end")}</dd></div>
               </dl>
             </CardContent>
