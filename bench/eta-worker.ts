@@ -379,7 +379,7 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
 
 const encoder = new TextEncoder();
 
-/** What lib/live/stream.ts does every tick for one connected organizer: build, compare, serialize, encode. */
+/** What lib/live/stream.ts does every tick for one watched occurrence (shared by everyone watching it): build, compare, serialize, encode. */
 async function measureLive(input: LiveInput): Promise<LiveOutput> {
   const [org] = await getDb().select().from(schema.organizations).where(eq(schema.organizations.id, input.organizationId));
   const ctx = systemContext(org!, "bench");

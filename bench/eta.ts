@@ -1,6 +1,6 @@
 // `npm run bench:eta`: the ETA refresh (refreshEtas) for 10,000 travellers with realistic recent tracks, and the
-// live endpoint's per-tick work for one connected organizer (buildLiveSnapshot + JSON, what lib/live/stream.ts does
-// every second), against a fresh PostgreSQL database, without Redis and without OSRM. See bench/README.md.
+// live endpoint's per-tick work for one watched occurrence (buildLiveSnapshot + JSON, what lib/live/stream.ts does
+// every second, shared by everyone watching it), against a fresh PostgreSQL database, without Redis and without OSRM. See bench/README.md.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -166,7 +166,7 @@ runMain(async () => {
   const tickPgTotal = sumOrNull(live.ticks.map((t) => t.pgCpuMs));
   const tickPgMean = tickPgTotal === null ? null : tickPgTotal / Math.max(1, live.ticks.length);
   console.log(
-    `\nLive endpoint: one tick of lib/live/stream.ts for one organizer (buildLiveSnapshot, JSON.stringify of the change key and ` +
+    `\nLive endpoint: one tick of lib/live/stream.ts for one watched occurrence (buildLiveSnapshot, JSON.stringify of the change key and ` +
       `of the snapshot, UTF-8 encode), ${live.participants} participants ` +
       `(${Object.entries(live.states).map(([s, n]) => `${s} ${n}`).join(", ")}), ${live.activity} activity entries, ` +
       `${live.warmupTicks} warm-up + ${live.ticks.length} measured ticks back to back\n`,
@@ -184,12 +184,12 @@ runMain(async () => {
       ],
     ),
   );
-  const perSecond = tickCpuMean; // one tick per second per connected organizer
+  const perSecond = tickCpuMean; // one tick per second per watched occurrence
   console.log(
-    `\nCost per connected organizer at one tick per second: ${fmt(perSecond, 1)} ms of Node CPU per second ` +
-      `(${fmt(perSecond / 10, 2)} % of a core) → about ${Math.floor(1000 / Math.max(perSecond, 0.001)).toLocaleString("en-US")} organizers per Node core` +
-      (tickPgMean ? `; PostgreSQL ${fmt(tickPgMean, 1)} ms per second → about ${Math.floor(1000 / tickPgMean).toLocaleString("en-US")} organizers per PostgreSQL core` : "") +
-      `; ${(median(col((t) => t.bytes)) / 1024).toFixed(0)} KiB per second on the wire per organizer while anything changes. ` +
+    `\nCost per watched occurrence at one tick per second: ${fmt(perSecond, 1)} ms of Node CPU per second ` +
+      `(${fmt(perSecond / 10, 2)} % of a core) → about ${Math.floor(1000 / Math.max(perSecond, 0.001)).toLocaleString("en-US")} occurrences per Node core` +
+      (tickPgMean ? `; PostgreSQL ${fmt(tickPgMean, 1)} ms per second → about ${Math.floor(1000 / tickPgMean).toLocaleString("en-US")} occurrences per PostgreSQL core` : "") +
+      `; ${(median(col((t) => t.bytes)) / 1024).toFixed(0)} KiB per second on the wire per watcher while anything changes. ` +
       `(Nobody moved between the ticks here, so ${live.ticks.filter((t) => t.changed).length} of ${live.ticks.length} would have been sent; every tick is ` +
       `measured with the full serialization, as when points keep arriving.)`,
   );

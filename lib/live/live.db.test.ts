@@ -10,7 +10,7 @@ connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { getLiveSnapshot, loadLiveSubject } = await import("./snapshot");
-const { liveSnapshotStream } = await import("./stream");
+const { activeLiveFeeds, liveSnapshotStream } = await import("./stream");
 const { refreshEtas } = await import("./refresh-etas");
 const { checkInManually, undoCheckIn } = await import("@/lib/tracking/check-in");
 const { createTrackedOccurrence, point } = await import("@/lib/tracking/test-helpers");
@@ -160,39 +160,74 @@ describe("refresh-etas", () => {
   });
 });
 
+/** Reads `event: snapshot` messages off a live stream, skipping pings. */
+function snapshotReader(stream: ReadableStream<Uint8Array>) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const next = async () => {
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message.split("\n").find((line) => line.startsWith("data: "));
+        if (message.includes("event: snapshot") && data) return JSON.parse(data.slice(6));
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("stream ended");
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  return { next, cancel: () => reader.cancel() };
+}
+
 describe("live stream (Server-Sent Events)", () => {
   it("sends the snapshot at once, then a new one within two seconds of an accepted point", async () => {
     const setup = await createTrackedOccurrence("Stream", { people: 2, startsInMinutes: 20 });
     const subject = await loadLiveSubject(setup.owner.ctx, setup.instance.id);
     const abort = new AbortController();
-    const reader = liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }).getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const nextSnapshot = async () => {
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = message.split("\n").find((line) => line.startsWith("data: "));
-          if (message.includes("event: snapshot") && data) return JSON.parse(data.slice(6));
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error("stream ended");
-        buffer += decoder.decode(value, { stream: true });
-      }
-    };
-    const first = await nextSnapshot();
+    const stream = snapshotReader(liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }));
+    const first = await stream.next();
     expect(first.counts.onTheWay).toBe(0);
 
     const postedAt = Date.now();
     await post(setup.links[0]!.token, walk(900, 1.4, 3));
-    const second = await nextSnapshot();
+    const second = await stream.next();
     expect(Date.now() - postedAt).toBeLessThan(2 * SECOND);
     expect(second.counts.onTheWay).toBe(1);
     expect(second.participants[0].attendanceId).toBe(setup.links[0]!.attendance.id);
     abort.abort();
-    await reader.cancel();
+    await stream.cancel();
+  });
+
+  it("builds one snapshot for everyone watching the same occurrence, and stops when the last one leaves", async () => {
+    const setup = await createTrackedOccurrence("Shared", { people: 2, startsInMinutes: 20 });
+    const feedsBefore = activeLiveFeeds();
+    const staff = await setup.add("staff");
+    const watch = async (ctx: typeof setup.owner.ctx) => {
+      const abort = new AbortController();
+      const subject = await loadLiveSubject(ctx, setup.instance.id);
+      return { abort, ...snapshotReader(liveSnapshotStream(ctx, subject, abort.signal, { intervalMs: 200 })) };
+    };
+    const owner = await watch(setup.owner.ctx);
+    const first = await owner.next();
+    const teacher = await watch(staff.ctx);
+    // The second watcher gets the snapshot already built, not one of their own (it carries the same build time).
+    expect((await teacher.next()).generatedAt).toBe(first.generatedAt);
+    expect(activeLiveFeeds()).toBe(feedsBefore + 1);
+
+    await post(setup.links[1]!.token, walk(900, 1.4, 3));
+    const [ownerSees, teacherSees] = await Promise.all([owner.next(), teacher.next()]);
+    expect(ownerSees.counts.onTheWay).toBe(1);
+    expect(teacherSees).toEqual(ownerSees);
+
+    owner.abort.abort();
+    await owner.cancel();
+    expect(activeLiveFeeds()).toBe(feedsBefore + 1);
+    teacher.abort.abort();
+    await teacher.cancel();
+    expect(activeLiveFeeds()).toBe(feedsBefore);
   });
 });
