@@ -72,9 +72,38 @@ export async function failAbandonedActions(now: Date): Promise<number> {
   return failed.length;
 }
 
-/** Ends an action that sent what it could (per-message failures are on the messages). */
-export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null): Promise<void> {
-  await setFinal(ref, { status: "done", completedAt: now, lastError: note });
+/**
+ * Ends an action that sent what it could (per-message failures are on the messages). With `sendToLatecomers` (a
+ * whole-occurrence message other than the closure), the action goes back to pending instead when someone it is for
+ * has no message from it: they joined the roster, or answered, while the run went through its list, which
+ * rerunDoneActions cannot re-open while it runs. The next dispatch sends them theirs; everyone already messaged is
+ * skipped.
+ */
+export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null, sendToLatecomers = false): Promise<void> {
+  if (!sendToLatecomers) return setFinal(ref, { status: "done", completedAt: now, lastError: note });
+  // Who the action is for, as isEligible() says; their message's key, as actionSlotKey() writes it.
+  const someoneMissed = sql`exists (
+    select 1 from attendances a
+    join participants p on p.id = a.participant_id and p.organization_id = a.organization_id
+    where a.organization_id = ${ref.organizationId} and a.instance_id = ${scheduledActions.instanceId}
+      and p.opted_out_at is null
+      and a.rsvp = (case when ${scheduledActions.action} = 'confirmation' then 'pending' else 'confirmed' end)::rsvp_status
+      and not exists (
+        select 1 from messages m
+        where m.idempotency_key = ${scheduledActions.id}::text || ':' || a.participant_id::text
+      )
+  )`;
+  await getDb()
+    .update(scheduledActions)
+    .set({
+      status: sql`(case when ${someoneMissed} then 'pending' else 'done' end)::scheduled_action_status`,
+      completedAt: sql`case when ${someoneMissed} then null else ${now.toISOString()}::timestamptz end`,
+      claimedAt: sql`case when ${someoneMissed} then null else ${scheduledActions.claimedAt} end`,
+      attempts: sql`case when ${someoneMissed} then 0 else ${scheduledActions.attempts} end`,
+      lastError: note,
+      updatedAt: now,
+    })
+    .where(runningAction(ref));
 }
 
 /** Ends an action that will not be tried again (retries exhausted, or a setting makes sending impossible). */

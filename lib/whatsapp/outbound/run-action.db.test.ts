@@ -14,6 +14,7 @@ const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
 const { getTrackingPage } = await import("@/lib/tracking/links");
 const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-actions");
 const { systemContext } = await import("@/lib/tenant/context");
+const { createParticipantOnRoster } = await import("@/lib/participants/participants");
 const { RetryLaterError, runScheduledAction } = await import("./run-action");
 const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
   "./test-helpers"
@@ -198,6 +199,36 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     expect(summary).toMatchObject({ outcome: "done", sent: 2, failed: 0 });
     expect(sentTo(leaving.phone)).toHaveLength(0);
     expect(await messagesOf(ref.actionId)).toHaveLength(2);
+    expect((await actionRow(ref.actionId)).status).toBe("done");
+  });
+
+  it("someone who joins the roster or answers while the run goes through the list gets theirs from the next run", async () => {
+    const f = await createOutboundFixture("Latecomer", { people: [{ name: "Ada", rsvp: "confirmed" }, { name: "Ben", rsvp: "confirmed" }, { name: "Cem" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
+    const newcomerPhone = randomPhone();
+    let joined = false;
+    const first = await runScheduledAction(ref, new Date(), {
+      sendsPerSecond: 1000,
+      // Between the first and the second send, after the run has listed who confirmed.
+      sleep: async () => {
+        if (joined) return;
+        joined = true;
+        const dora = await createParticipantOnRoster(f.owner.ctx, { name: "Dora", phone: newcomerPhone, eventId: f.event.id });
+        await getDb().update(schema.attendances).set({ rsvp: "confirmed" }).where(eq(schema.attendances.participantId, dora.id));
+        await getDb().update(schema.attendances).set({ rsvp: "confirmed" }).where(eq(schema.attendances.id, f.byName("Cem").attendance.id));
+      },
+    });
+    expect(joined).toBe(true);
+    expect(first).toMatchObject({ outcome: "done", sent: 2 });
+    // Not done: two people the reminder is for have none yet, so the next dispatch runs it again.
+    expect((await actionRow(ref.actionId)).status).toBe("pending");
+
+    await setRunning(ref.actionId);
+    const second = await runScheduledAction(ref, new Date(), fast);
+    expect(second).toMatchObject({ outcome: "done", sent: 2, alreadyHandled: 2 });
+    expect(sentTo(newcomerPhone)).toHaveLength(1);
+    expect(sentTo(f.byName("Cem").participant.phone)).toHaveLength(1);
+    expect(sentTo(f.byName("Ada").participant.phone)).toHaveLength(1);
     expect((await actionRow(ref.actionId)).status).toBe("done");
   });
 

@@ -89,6 +89,8 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   if (kind === "closure") summary.noShows = (await closeOccurrence(ctx, instance.id, now)).noShows;
 
   const template = await getTemplateChoice(orgId, kind);
+  // A whole-occurrence message (not the closure) also goes to whoever becomes one of its recipients during the run.
+  const sendToLatecomers = kind !== "closure" && action.participantId === null;
   const people = (await listAttendees(orgId, instance.id, action.participantId)).filter((p) =>
     kind === "closure"
       ? template.configured && p.optedOutAt === null && p.journey === "arrived"
@@ -96,7 +98,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   );
   summary.recipients = people.length;
   if (people.length === 0) {
-    await markActionDone(ref, now);
+    await markActionDone(ref, now, null, sendToLatecomers);
     return summary;
   }
   const transport = transportFor(org);
@@ -135,7 +137,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
     summary[outcome] += 1;
   }
   if (busy > 0) throw new RetryLaterError(`${busy} message(s) of this action are being sent by another run.`);
-  await markActionDone(ref, now, summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null);
+  await markActionDone(ref, now, summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null, sendToLatecomers);
   return summary;
 }
 
