@@ -148,6 +148,6 @@ export async function addRosterAttendances(tx: Executor, ctx: OrgContext, eventI
     created += inserted.length;
   }
   // Messages that already went out to the others go to the healed attendances too.
-  await rerunDoneActions(tx, ctx, [...gained], now);
+  await rerunDoneActions(tx, ctx.org.id, [...gained], now);
   return created;
 }

@@ -32,7 +32,7 @@ export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: strin
     on conflict (instance_id, participant_id) do nothing
     returning instance_id`);
   // Confirmations and reminders that already went out to the others go to the newcomers too.
-  await rerunDoneActions(tx, ctx, [...new Set(created.map((row) => row.instance_id))], new Date());
+  await rerunDoneActions(tx, ctx.org.id, [...new Set(created.map((row) => row.instance_id))], new Date());
   return {
     linkedIds: linked.map((row) => row.participantId),
     attendancesCreated: created.length,

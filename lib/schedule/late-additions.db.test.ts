@@ -41,12 +41,12 @@ describe("people added after an occurrence's messages went out", () => {
   it("leave an occurrence that has started alone, and another organization cannot re-open its actions", async () => {
     const { f, ref } = await confirmationSentToAda("Started", 10);
     const later = new Date(f.instance.startsAt.getTime() + 60_000);
-    expect(await rerunDoneActions(getDb(), f.owner.ctx, [f.instance.id], later)).toBe(0);
+    expect(await rerunDoneActions(getDb(), f.org.id, [f.instance.id], later)).toBe(0);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done" });
 
     const other = await createOutboundFixture("Someone else", { phoneNumberId: null, people: [] });
-    expect(await rerunDoneActions(getDb(), other.owner.ctx, [f.instance.id], new Date())).toBe(0);
+    expect(await rerunDoneActions(getDb(), other.org.id, [f.instance.id], new Date())).toBe(0);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done" });
-    expect(await rerunDoneActions(getDb(), f.owner.ctx, [f.instance.id], new Date())).toBe(1);
+    expect(await rerunDoneActions(getDb(), f.org.id, [f.instance.id], new Date())).toBe(1);
   });
 });

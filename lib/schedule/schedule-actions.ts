@@ -4,7 +4,7 @@ import type { EventSchedule } from "@/lib/events/schemas";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { retimeTrackingLinks } from "@/lib/tracking/links";
-import { planActions, scheduleOf } from "./due-times";
+import { planActions, scheduleOf, type ScheduledActionKind } from "./due-times";
 
 const { eventInstances, scheduledActions } = schema;
 
@@ -126,16 +126,23 @@ export async function cancelPendingActions(tx: Executor, ctx: OrgContext, instan
  * People put on the roster after an occurrence's messages went out get them too: the whole-occurrence actions of these
  * occurrences that already ran (done) go back to pending while the occurrence has not started, and the next dispatch
  * sends them. The sender writes one message per person and action, so everyone already messaged is skipped and only
- * the newcomers are sent anything. Returns how many actions were re-opened.
+ * the newcomers are sent anything. `only` limits it to some actions (someone who confirms late needs the tracking
+ * link, not the reminder). Returns how many actions were re-opened.
  */
-export async function rerunDoneActions(tx: Executor, ctx: OrgContext, instanceIds: string[], now: Date): Promise<number> {
+export async function rerunDoneActions(
+  tx: Executor,
+  organizationId: string,
+  instanceIds: string[],
+  now: Date,
+  only?: readonly ScheduledActionKind[],
+): Promise<number> {
   if (instanceIds.length === 0) return 0;
   const upcoming = tx
     .select({ id: eventInstances.id })
     .from(eventInstances)
     .where(
       and(
-        eq(eventInstances.organizationId, ctx.org.id),
+        eq(eventInstances.organizationId, organizationId),
         inArray(eventInstances.id, instanceIds),
         eq(eventInstances.status, "scheduled"),
         gt(eventInstances.startsAt, now),
@@ -146,10 +153,11 @@ export async function rerunDoneActions(tx: Executor, ctx: OrgContext, instanceId
     .set({ status: "pending", attempts: 0, claimedAt: null, completedAt: null, lastError: null, updatedAt: now })
     .where(
       and(
-        eq(scheduledActions.organizationId, ctx.org.id),
+        eq(scheduledActions.organizationId, organizationId),
         inArray(scheduledActions.instanceId, upcoming),
         isNull(scheduledActions.participantId),
         eq(scheduledActions.status, "done"),
+        only ? inArray(scheduledActions.action, [...only]) : undefined,
       ),
     )
     .returning({ id: scheduledActions.id });

@@ -2,6 +2,7 @@ import { and, eq, exists, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { decodeReplyPayload, type ReplyEvent } from "@/lib/whatsapp/webhook";
 import { writeWebhookAudit } from "@/lib/audit/write-audit";
+import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
@@ -66,6 +67,8 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
         targetId: row.id,
         data: { rsvp, via: "whatsapp", wamid: event.wamid },
       });
+      // Confirmed after the tracking links went out: theirs goes out at the next dispatch (before the start).
+      if (rsvp === "confirmed") await rerunDoneActions(ctx.tx, ctx.organizationId, [row.instanceId], new Date(), ["location_request"]);
     } else {
       const own = await findOwnAttendance(ctx, action.attendanceId, sender.id, event.timestamp);
       if (own) {

@@ -137,6 +137,34 @@ describe("POST /api/webhooks/whatsapp", () => {
       expect(await attendanceRow(a.org.id, att.id)).toMatchObject({ rsvp: "confirmed", rsvpAt: new Date(later * 1000) });
     });
 
+    it("a Confirm after the tracking links went out re-opens only that message, so the next run sends them theirs", async () => {
+      const late = await createWhatsAppOccurrence("Late confirm", 2);
+      const other = await createWhatsAppOccurrence("Late confirm elsewhere", 1);
+      const { participant: p, attendance: att } = late.people[0]!;
+      const done = { dueAt: new Date(Date.now() - 60_000), status: "done" as const, completedAt: new Date() };
+      const [reminder, links, elsewhere] = await db
+        .insert(schema.scheduledActions)
+        .values([
+          { organizationId: late.org.id, instanceId: late.instance.id, action: "reminder", ...done },
+          { organizationId: late.org.id, instanceId: late.instance.id, action: "location_request", ...done },
+          { organizationId: other.org.id, instanceId: other.instance.id, action: "location_request", ...done },
+        ])
+        .returning();
+      const statusOf = async (id: string) => (await db.select().from(schema.scheduledActions).where(eq(schema.scheduledActions.id, id)))[0]!.status;
+
+      await post(delivery("template-button-confirm", { number: late.phoneNumberId, from: p.phone, timestamp: nowSeconds(), payload: rsvpPayload(att.id, "confirm") }));
+
+      expect((await attendanceRow(late.org.id, att.id)).rsvp).toBe("confirmed");
+      expect(await statusOf(links!.id)).toBe("pending");
+      expect(await statusOf(reminder!.id)).toBe("done");
+      expect(await statusOf(elsewhere!.id)).toBe("done");
+      // A Decline re-opens nothing.
+      await db.update(schema.scheduledActions).set({ status: "done" }).where(eq(schema.scheduledActions.id, links!.id));
+      const { participant: q, attendance: qAtt } = late.people[1]!;
+      await post(delivery("interactive-button-decline", { number: late.phoneNumberId, from: q.phone, timestamp: nowSeconds(), payload: rsvpPayload(qAtt.id, "decline") }));
+      expect(await statusOf(links!.id)).toBe("done");
+    });
+
     it("a tap without our signed payload is logged and does nothing", async () => {
       const { participant: p, attendance: att } = a.people[2]!;
       await resetRsvp(a.org.id, att.id);
