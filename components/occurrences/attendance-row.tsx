@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import {
   checkInAction,
   issueTrackingLinkAction,
+  setRsvpAction,
   undoCheckInAction,
   type IssuedLink,
 } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
@@ -11,9 +12,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ResultText } from "@/components/ui/result-text";
+import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TD, TR } from "@/components/ui/table";
 import { idle, type ActionResult } from "@/lib/http/action-result";
+import { RSVP_LABELS } from "./labels";
 import { TrackingLinkPanel } from "./tracking-link-panel";
 
 /** One attendance as the table shows it; the server formats every time and distance in the event's zone. */
@@ -22,6 +25,7 @@ export type AttendanceRowView = {
   name: string;
   contact: string;
   isOptedOut: boolean;
+  /** pending | confirmed | declined */
   rsvp: string;
   rsvpTone: BadgeTone;
   journey: string;
@@ -38,6 +42,8 @@ type Props = {
   row: AttendanceRowView;
   canCheckIn: boolean;
   canIssueLink: boolean;
+  /** Staff may record an answer given by phone or in person (until the occurrence ends). */
+  canAnswer: boolean;
   columns: number;
   /** The event's zone, for the new link's end time. */
   timeZone: string;
@@ -48,18 +54,19 @@ type Props = {
 const idleLink: ActionResult<IssuedLink> = idle;
 const LINK_TEXT: Partial<Record<BadgeTone, string>> = { success: "text-emerald-800", warning: "text-amber-800" };
 
-export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, columns, timeZone, over = null }: Props) {
+export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, canAnswer, columns, timeZone, over = null }: Props) {
   const bound = [orgSlug, instanceId, row.id] as const;
   const [linkResult, issueLink] = useActionState(issueTrackingLinkAction.bind(null, ...bound), idleLink);
   const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
   const [undoResult, undo] = useActionState(undoCheckInAction.bind(null, ...bound), idle);
+  const [rsvpResult, setRsvp, settingRsvp] = useActionState(setRsvpAction.bind(null, ...bound), idle);
   // The link result current when "Re-issue link" was pressed: the question closes as soon as a newer result arrives.
   const [reissueAskedAt, setReissueAskedAt] = useState<ActionResult<IssuedLink> | null>(null);
   const confirmingReissue = reissueAskedAt !== null && reissueAskedAt === linkResult;
   // The URL of a link the organizer closed; a newer one opens the panel again.
   const [dismissedUrl, setDismissedUrl] = useState<string | null>(null);
   const issued = linkResult.ok && linkResult.data && linkResult.data.url !== dismissedUrl ? linkResult.data : null;
-  const failure = [linkResult, checkInResult, undoResult].find((r) => !r.ok);
+  const failure = [linkResult, checkInResult, undoResult, rsvpResult].find((r) => !r.ok);
   const isArrived = row.journey === "arrived";
 
   return (
@@ -75,7 +82,28 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
           <span className="block text-xs text-slate-500">{row.contact}</span>
         </TD>
         <TD>
-          <Badge tone={row.rsvpTone}>{row.rsvp}</Badge>
+          {canAnswer ? (
+            <form action={setRsvp}>
+              <Select
+                name="rsvp"
+                defaultValue={row.rsvp}
+                key={row.rsvp}
+                disabled={settingRsvp}
+                aria-label={`Answer of ${row.name}`}
+                title="An answer given by phone or in person"
+                className="h-8 w-40 text-sm"
+                onChange={(event) => event.currentTarget.form?.requestSubmit()}
+              >
+                {Object.entries(RSVP_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </form>
+          ) : (
+            <Badge tone={row.rsvpTone}>{RSVP_LABELS[row.rsvp] ?? row.rsvp}</Badge>
+          )}
         </TD>
         <TD data-testid="journey" className="min-w-48 whitespace-normal">
           <Badge tone={row.journeyTone} dot={row.journey === "on_the_way"}>

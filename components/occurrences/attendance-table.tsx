@@ -5,7 +5,7 @@ import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
 import type { getOccurrence } from "@/lib/occurrences/occurrences";
 import { AttendanceRow, type AttendanceRowView } from "./attendance-row";
 import { JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
-import { JOURNEY_LABELS, RSVP_LABELS } from "./labels";
+import { JOURNEY_LABELS } from "./labels";
 
 type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
 
@@ -37,7 +37,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
     name: a.name,
     contact: a.guardianOf ?? a.phone,
     isOptedOut: a.optedOutAt !== null,
-    rsvp: RSVP_LABELS[a.rsvp] ?? a.rsvp,
+    rsvp: a.rsvp,
     rsvpTone: a.rsvp === "confirmed" ? "success" : a.rsvp === "declined" ? "danger" : "neutral",
     journey: a.journey,
     journeyLabel: JOURNEY_LABELS[a.journey] ?? a.journey,
@@ -67,6 +67,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
             row={row}
             canCheckIn={canCheckIn && !isCancelled}
             canIssueLink={canCheckIn && !isCancelled && !windowClosed}
+            canAnswer={canCheckIn && !isCancelled && occurrence.endsAt > now}
             columns={canCheckIn ? 5 : 4}
             timeZone={timeZone}
             over={over}

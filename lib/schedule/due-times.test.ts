@@ -38,6 +38,15 @@ describe("planActions", () => {
     ]);
   });
 
+  it("inside the tracking window, the confirmation and the tracking link are both due now; the reminder is left out", () => {
+    const now = at("2026-09-07T05:00:00Z"); // 30 minutes before the start
+    expect(planActions(schedule, occurrence, now)).toEqual([
+      { action: "confirmation", dueAt: now },
+      { action: "location_request", dueAt: now },
+      { action: "closure", dueAt: at("2026-09-07T07:00:00Z") },
+    ]);
+  });
+
   it("creates nothing before the start once the start has passed, but still the closure after the end", () => {
     const planned = planActions(schedule, occurrence, at("2026-09-07T06:00:00Z"));
     expect(planned).toEqual([{ action: "closure", dueAt: at("2026-09-07T07:00:00Z") }]);

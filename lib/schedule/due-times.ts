@@ -30,10 +30,13 @@ export function nominalDueAt(
     : new Date(occurrence.startsAt.getTime() - minutes * MINUTE);
 }
 
+/** Still worth sending late, while the start is ahead: the question, and the link to share the way there. */
+const SENT_LATE: readonly ScheduledActionKind[] = ["confirmation", "location_request"];
+
 /**
- * The actions an occurrence should have, judged at `now`. A confirmation whose time has passed while the start is
- * still ahead is due now (sent once, late: people still need the chance to answer); any other action already past
- * is left out, since a reminder after the fact helps nobody.
+ * The actions an occurrence should have, judged at `now`. A confirmation or tracking link whose time has passed
+ * while the start is still ahead is due now (sent once, late: an occurrence planned 30 minutes ahead still needs its
+ * answers and its links); a reminder already past is left out, since a reminder after the fact helps nobody.
  */
 export function planActions(
   schedule: EventSchedule,
@@ -45,7 +48,7 @@ export function planActions(
     const dueAt = nominalDueAt(action, schedule, occurrence);
     if (!dueAt) continue;
     if (dueAt.getTime() >= now.getTime()) planned.push({ action, dueAt });
-    else if (action === "confirmation" && occurrence.startsAt.getTime() > now.getTime()) {
+    else if (SENT_LATE.includes(action) && occurrence.startsAt.getTime() > now.getTime()) {
       planned.push({ action, dueAt: new Date(now.getTime()) });
     }
   }

@@ -189,7 +189,8 @@ describe("write-behind buffer", () => {
   it("reads entries of the earlier one-point format, takes an entry bigger than a batch alone, sets aside what is not points", async () => {
     const { attendance } = setup.links[4]!;
     const o = setup.org.id;
-    const at = (secondsAgo: number) => new Date(Math.floor(Date.now() / SECOND) * SECOND - secondsAgo * SECOND).toISOString();
+    const base = Math.floor(Date.now() / SECOND) * SECOND; // one clock reading: the assertion below compares the same instants
+    const at = (secondsAgo: number) => new Date(base - secondsAgo * SECOND).toISOString();
     const fix = (secondsAgo: number) => ({ o, a: attendance.id, t: at(secondsAgo), r: at(1), la: 52.53, ln: 13.4, ac: 9, al: null, sp: null, hd: null });
     const legacy = JSON.stringify(fix(50));
     const big = encodeBufferEntry({ organizationId: o, attendanceId: attendance.id }, [fix(40), fix(30), fix(20)]);

@@ -1,17 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, type Transaction } from "@/db";
+import { getDb, schema } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { isUuid } from "@/lib/events/find-event";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordActivity } from "@/lib/live/activity";
+import { lockAttendance } from "@/lib/occurrences/lock-attendance";
 import { localToInstant } from "@/lib/recurrence/expand";
 import { LocalDateTime } from "@/lib/recurrence/schemas";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { closeInBuffer, reopenInBuffer } from "./buffer";
 import { evictAttendanceLinks } from "./link-context";
 
-const { attendances, eventInstances, events } = schema;
+const { attendances } = schema;
 
 /**
  * Checks an attendance in from the geofence. Only an attendance still travelling is changed, so a manual check-in
@@ -53,28 +53,6 @@ export async function recordGeofenceArrival(
   return current?.checkedInAt ?? arrivedAt;
 }
 
-async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanceId: string) {
-  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
-  const [row] = await tx
-    .select({
-      attendance: attendances,
-      instanceStatus: eventInstances.status,
-      startsAt: eventInstances.startsAt,
-      endsAt: eventInstances.endsAt,
-      timeZone: events.timeZone,
-    })
-    .from(attendances)
-    .innerJoin(
-      eventInstances,
-      and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
-    )
-    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
-    .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)))
-    .for("update", { of: attendances });
-  if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
-  return row;
-}
-
 /** A check-in by hand may be dated this far around the occurrence (a late record of who was there). */
 const BACKDATE_MARGIN_MS = 3 * 60 * 60_000;
 
@@ -99,12 +77,13 @@ export async function checkInManually(
   const { arrivedAtLocal } = parseInput(ManualCheckInInput, input);
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
-    const { attendance, instanceStatus, startsAt, endsAt, timeZone } = await lockAttendance(tx, ctx, attendanceId);
-    if (instanceStatus === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
+    const { attendance, instance, event } = await lockAttendance(tx, ctx, attendanceId);
+    const { startsAt, endsAt } = instance;
+    if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
     if (attendance.journey === "arrived" && attendance.checkedInAt) {
       return { checkedInAt: attendance.checkedInAt, endsAt };
     }
-    const arrivedAt = arrivedAtLocal ? localToInstant(arrivedAtLocal, timeZone) : now;
+    const arrivedAt = arrivedAtLocal ? localToInstant(arrivedAtLocal, event.timeZone) : now;
     const field = (message: string) => new AppError("VALIDATION", message, { fields: { arrivedAtLocal: [message] } });
     if (!arrivedAtLocal && endsAt <= now) throw field("The occurrence is over: say when they arrived.");
     if (arrivedAtLocal) {

@@ -3,6 +3,7 @@ import { getDb, schema, type Executor } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
+import { lockAttendance } from "@/lib/occurrences/lock-attendance";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { closeInBuffer } from "./buffer";
 import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
@@ -21,21 +22,10 @@ export async function issueTrackingLink(
   attendanceId: string,
 ): Promise<{ token: string; path: string; validFrom: Date; validUntil: Date }> {
   assertCan(ctx, "live.checkIn");
-  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
   const token = newTrackingToken();
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .select({ attendance: attendances, instance: eventInstances, event: events })
-      .from(attendances)
-      .innerJoin(
-        eventInstances,
-        and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
-      )
-      .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
-      .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)))
-      .for("update", { of: attendances });
-    if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+    const row = await lockAttendance(tx, ctx, attendanceId);
     if (row.instance.status === "cancelled") {
       throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled: there is nothing to track.");
     }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
 import { getAppUrl } from "@/lib/http/app-url";
 import { runAction } from "@/lib/http/run-action";
+import { setRsvpByStaff } from "@/lib/occurrences/rsvp";
 import { checkInManually, undoCheckIn } from "@/lib/tracking/check-in";
 import { issueTrackingLink } from "@/lib/tracking/links";
 import { getOrgContext } from "@/lib/tenant/request-context";
@@ -43,6 +44,20 @@ export async function checkInAction(
 export async function undoCheckInAction(orgSlug: string, instanceId: string, attendanceId: string, _: ActionResult): Promise<ActionResult> {
   return runAction("undo-check-in", async () => {
     await undoCheckIn(await getOrgContext(orgSlug), attendanceId);
+    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
+  });
+}
+
+/** An answer given by phone or in person: the form's `rsvp`. */
+export async function setRsvpAction(
+  orgSlug: string,
+  instanceId: string,
+  attendanceId: string,
+  _: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
+  return runAction("set-rsvp", async () => {
+    await setRsvpByStaff(await getOrgContext(orgSlug), attendanceId, { rsvp: String(form.get("rsvp") ?? "") });
     revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
   });
 }

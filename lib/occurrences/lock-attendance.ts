@@ -1,0 +1,27 @@
+import { and, eq } from "drizzle-orm";
+import { schema, type Transaction } from "@/db";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/events/find-event";
+import type { OrgContext } from "@/lib/tenant/context";
+
+const { attendances, eventInstances, events } = schema;
+
+/**
+ * One attendance of the organization, locked for the rest of the transaction, with its occurrence and event: what a
+ * change made by staff (a check-in, an answer, a tracking link) is checked against. NOT_FOUND otherwise.
+ */
+export async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanceId: string) {
+  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  const [row] = await tx
+    .select({ attendance: attendances, instance: eventInstances, event: events })
+    .from(attendances)
+    .innerJoin(
+      eventInstances,
+      and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
+    )
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
+    .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)))
+    .for("update", { of: attendances });
+  if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  return row;
+}
