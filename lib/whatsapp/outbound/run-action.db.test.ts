@@ -11,7 +11,7 @@ const { eq } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
 const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook/reply-payload");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
-const { getTrackingPage } = await import("@/lib/tracking/links");
+const { getTrackingPage, issueTrackingLink } = await import("@/lib/tracking/links");
 const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-actions");
 const { systemContext } = await import("@/lib/tenant/context");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
@@ -138,6 +138,26 @@ describe("run-scheduled-action: who gets what", () => {
     const rows = await messagesOf(ref.actionId);
     expect(rows.every((r) => r.kind === "tracking_link" && !JSON.stringify(r.body).includes(suffix) && !JSON.stringify(r.body).includes(url![1]!))).toBe(true);
     expect(JSON.stringify(rows.map((r) => r.body))).toContain("[tracking-token]");
+  });
+
+  it("tracking link: someone already using a link staff handed out keeps it and gets no new one; the action is done", async () => {
+    const f = await createOutboundFixture("Track kept", {
+      startsInMinutes: 50,
+      people: [
+        { name: "Ada", rsvp: "confirmed" },
+        { name: "Ben", rsvp: "confirmed" },
+      ],
+    });
+    const staffLink = await issueTrackingLink(systemContext(f.org, "test"), f.byName("Ada").attendance.id);
+    await getTrackingPage(staffLink.token, { recordOpen: true });
+    const { ref } = await createAction(f.org.id, f.instance.id, "location_request");
+    const before = graph.requests.length;
+
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 1, sent: 1 });
+    expect(sentTo(f.byName("Ada").participant.phone, before)).toHaveLength(0);
+    expect(sentTo(f.byName("Ben").participant.phone, before)).toHaveLength(1);
+    expect(await getTrackingPage(staffLink.token, { recordOpen: false })).toMatchObject({ state: "open", participantName: "Ada" });
+    expect((await actionRow(ref.actionId)).status).toBe("done");
   });
 
   it("closure: confirmed people who never arrived become no_show; attendees are thanked only when a closure template is set", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/db";
 import { env } from "@/lib/env";
@@ -94,7 +94,8 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   const people = (await listAttendees(orgId, instance.id, action.participantId)).filter((p) =>
     kind === "closure"
       ? template.configured && p.optedOutAt === null && p.journey === "arrived"
-      : isEligible(action.action, p),
+      : // Someone already using a link (one staff handed out) keeps it: a new one would stop the old one mid-way.
+        isEligible(action.action, p) && !(kind === "tracking_link" && p.hasOpenedLink),
   );
   summary.recipients = people.length;
   if (people.length === 0) {
@@ -154,6 +155,11 @@ function listAttendees(orgId: string, instanceId: string, onlyParticipantId: str
       lastInboundAt: participants.lastInboundAt,
       rsvp: attendances.rsvp,
       journey: attendances.journey,
+      hasOpenedLink: sql<boolean>`exists (
+        select 1 from tracking_links l
+        where l.organization_id = ${orgId} and l.attendance_id = ${attendances.id}
+          and l.first_opened_at is not null and l.revoked_at is null
+      )`,
     })
     .from(attendances)
     .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, orgId)))
