@@ -3,6 +3,7 @@ import { getDb, schema } from "@/db";
 import { findEventOrThrow } from "@/lib/events/find-event";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
 import { instantToLocal } from "@/lib/recurrence/expand";
+import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import type { ScheduledActionKind } from "./due-times";
 
@@ -13,12 +14,17 @@ export type TimelineRecipient = { participantId: string; name: string; phone: st
 
 /**
  * Who an action of the occurrence is for: the confirmation asks those who have not answered, the reminder and the
- * tracking link go to those who confirmed, closure covers the whole roster. Opted-out people get no messages.
+ * tracking link go to those who confirmed, closure covers the whole roster. Opted-out people get no messages, and
+ * someone already using a link (one staff handed out) gets no new one: it would stop theirs mid-way.
  */
-export function isEligible(action: ScheduledActionKind, person: { rsvp: Rsvp; optedOutAt: Date | null }): boolean {
+export function isEligible(
+  action: ScheduledActionKind,
+  person: { rsvp: Rsvp; optedOutAt: Date | null; hasOpenedLink: boolean },
+): boolean {
   if (action === "closure") return true;
   if (person.optedOutAt) return false;
-  return action === "confirmation" ? person.rsvp === "pending" : person.rsvp === "confirmed";
+  if (action === "confirmation") return person.rsvp === "pending";
+  return person.rsvp === "confirmed" && !(action === "location_request" && person.hasOpenedLink);
 }
 
 /**
@@ -43,6 +49,7 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
         phone: participants.phone,
         optedOutAt: participants.optedOutAt,
         rsvp: attendances.rsvp,
+        hasOpenedLink: hasOpenedLinkSql(ctx.org.id, attendances.id),
       })
       .from(attendances)
       .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
@@ -12,6 +12,15 @@ import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token"
 import { trackingWindow } from "./window";
 
 const { attendances, eventInstances, events, organizations, participants, trackingLinks } = schema;
+
+/** SQL: the attendance has a link that was opened and not replaced since, i.e. someone is (or was) using it. */
+export function hasOpenedLinkSql(organizationId: string | SQLWrapper, attendanceId: SQLWrapper) {
+  return sql<boolean>`exists (
+    select 1 from tracking_links l
+    where l.organization_id = ${organizationId} and l.attendance_id = ${attendanceId}
+      and l.first_opened_at is not null and l.revoked_at is null
+  )`;
+}
 
 /**
  * A new tracking link for one attendance, valid for its occurrence's tracking window; earlier links of that attendance

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { hasOpenedLinkSql } from "@/lib/tracking/links";
 
 const { scheduledActions } = schema;
 
@@ -81,19 +82,14 @@ export async function failAbandonedActions(now: Date): Promise<number> {
  */
 export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null, sendToLatecomers = false): Promise<void> {
   if (!sendToLatecomers) return setFinal(ref, { status: "done", completedAt: now, lastError: note });
-  // Who the action is for, as runScheduledAction picks them (isEligible(), and no tracking link for someone already
-  // using one); their message's key, as actionSlotKey() writes it.
+  // Who the action is for, as isEligible() says; their message's key, as actionSlotKey() writes it.
   const someoneMissed = sql`exists (
     select 1 from attendances a
     join participants p on p.id = a.participant_id and p.organization_id = a.organization_id
     where a.organization_id = ${ref.organizationId} and a.instance_id = ${scheduledActions.instanceId}
       and p.opted_out_at is null
       and a.rsvp = (case when ${scheduledActions.action} = 'confirmation' then 'pending' else 'confirmed' end)::rsvp_status
-      and not (${scheduledActions.action} = 'location_request' and exists (
-        select 1 from tracking_links l
-        where l.organization_id = a.organization_id and l.attendance_id = a.id
-          and l.first_opened_at is not null and l.revoked_at is null
-      ))
+      and not (${scheduledActions.action} = 'location_request' and ${hasOpenedLinkSql(sql`a.organization_id`, sql`a.id`)})
       and not exists (
         select 1 from messages m
         where m.idempotency_key = ${scheduledActions.id}::text || ':' || a.participant_id::text

@@ -13,6 +13,7 @@ const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook/reply-payloa
 const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
 const { getTrackingPage, issueTrackingLink } = await import("@/lib/tracking/links");
 const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-actions");
+const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { systemContext } = await import("@/lib/tenant/context");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
 const { RetryLaterError, runScheduledAction } = await import("./run-action");
@@ -150,7 +151,11 @@ describe("run-scheduled-action: who gets what", () => {
     });
     const staffLink = await issueTrackingLink(systemContext(f.org, "test"), f.byName("Ada").attendance.id);
     await getTrackingPage(staffLink.token, { recordOpen: true });
-    const { ref } = await createAction(f.org.id, f.instance.id, "location_request");
+    const { ref } = await createAction(f.org.id, f.instance.id, "location_request", { status: "pending" });
+    // The occurrence's timeline says so before it goes out.
+    const planned = (await getOccurrenceTimeline(f.owner.ctx, f.instance.id)).find((row) => row.id === ref.actionId)!;
+    expect(planned.recipients.map((r) => r.name)).toEqual(["Ben"]);
+    await setRunning(ref.actionId);
     const before = graph.requests.length;
 
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 1, sent: 1 });

@@ -1,11 +1,11 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isEligible } from "@/lib/schedule/timeline";
 import { systemContext } from "@/lib/tenant/context";
-import { issueTrackingLink } from "@/lib/tracking/links";
+import { hasOpenedLinkSql, issueTrackingLink } from "@/lib/tracking/links";
 import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
 import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
@@ -94,8 +94,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   const people = (await listAttendees(orgId, instance.id, action.participantId)).filter((p) =>
     kind === "closure"
       ? template.configured && p.optedOutAt === null && p.journey === "arrived"
-      : // Someone already using a link (one staff handed out) keeps it: a new one would stop the old one mid-way.
-        isEligible(action.action, p) && !(kind === "tracking_link" && p.hasOpenedLink),
+      : isEligible(action.action, p),
   );
   summary.recipients = people.length;
   if (people.length === 0) {
@@ -155,11 +154,7 @@ function listAttendees(orgId: string, instanceId: string, onlyParticipantId: str
       lastInboundAt: participants.lastInboundAt,
       rsvp: attendances.rsvp,
       journey: attendances.journey,
-      hasOpenedLink: sql<boolean>`exists (
-        select 1 from tracking_links l
-        where l.organization_id = ${orgId} and l.attendance_id = ${attendances.id}
-          and l.first_opened_at is not null and l.revoked_at is null
-      )`,
+      hasOpenedLink: hasOpenedLinkSql(orgId, attendances.id),
     })
     .from(attendances)
     .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, orgId)))
