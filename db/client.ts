@@ -68,9 +68,51 @@ export function openPglite(dataDir?: string): DatabaseHandle {
 
 type PgliteServer = { connect(): Promise<net.Socket>; stop(): Promise<void> };
 
+const SOCKET_DIR_PREFIX = "event-coming-db-";
+/** Names the process that owns a socket folder, so a later start can remove it once that process is gone. */
+const OWNER_FILE = "owner.pid";
+
+/**
+ * Removes socket folders whose owning process no longer runs (it was killed, so its exit handler never ran). A folder
+ * without an owner file (just being created, or from an older version) is left alone. Returns how many went.
+ */
+export function removeOrphanSocketDirs(tmpDir = os.tmpdir()): number {
+  let removed = 0;
+  for (const name of fs.readdirSync(tmpDir)) {
+    if (!name.startsWith(SOCKET_DIR_PREFIX)) continue;
+    const dir = path.join(tmpDir, name);
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(path.join(dir, OWNER_FILE), "utf8"));
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function startPgliteServer(dataDir: string | undefined): PgliteServer {
+  try {
+    removeOrphanSocketDirs();
+  } catch {
+    // Tidying only: a folder that cannot be read or removed does not stop the database.
+  }
   // A folder only this user can enter: the socket has no password.
-  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-db-"));
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), SOCKET_DIR_PREFIX));
+  fs.writeFileSync(path.join(socketDir, OWNER_FILE), String(process.pid));
   const socketPath = path.join(socketDir, ".s.PGSQL.5432");
   const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
   process.once("exit", removeSocketDir);
