@@ -91,7 +91,8 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
                 disabled={settingRsvp}
                 aria-label={`Answer of ${row.name}`}
                 title="An answer given by phone or in person"
-                className="h-8 w-40 text-sm"
+                wrapperClassName="w-40"
+                className="h-8 text-sm"
                 onChange={(event) => event.currentTarget.form?.requestSubmit()}
               >
                 {Object.entries(RSVP_LABELS).map(([value, label]) => (
