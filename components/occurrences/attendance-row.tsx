@@ -34,6 +34,8 @@ export type AttendanceRowView = {
   journeyDetail: string | null;
   hasLink: boolean;
   link: { text: string; tone: BadgeTone } | null;
+  /** "Location asked in WhatsApp at 07:12" (the tracking link's follow-up), or null. */
+  locationRequested: string | null;
 };
 
 type Props = {
@@ -118,6 +120,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
           ) : (
             <span className="text-sm text-slate-400">None</span>
           )}
+          {row.locationRequested ? <span className="mt-0.5 block text-xs text-slate-600">{row.locationRequested}</span> : null}
         </TD>
         {columns === 5 ? (
           <TD className="text-right">

@@ -4,7 +4,7 @@ import { UsersIcon } from "@/components/ui/icons";
 import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
 import type { getOccurrence } from "@/lib/occurrences/occurrences";
 import { AttendanceRow, type AttendanceRowView } from "./attendance-row";
-import { JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
+import { formatClock, JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
 import { JOURNEY_LABELS } from "./labels";
 
 type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
@@ -45,6 +45,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
     journeyDetail: journeyDetail(a, now, timeZone),
     hasLink: a.link !== null,
     link: linkState(a.link, now, timeZone),
+    locationRequested: a.locationRequestedAt ? `Location asked in WhatsApp at ${formatClock(a.locationRequestedAt, timeZone)}` : null,
   }));
 
   return (

@@ -9,7 +9,7 @@ import { listTrackingLinkStatus } from "@/lib/tracking/links";
 import { trackingWindow } from "@/lib/tracking/window";
 import { ListUpcomingOccurrencesInput } from "./schemas";
 
-const { attendances, eventInstances, events, participants, scheduledActions } = schema;
+const { attendances, eventInstances, events, messages, participants, scheduledActions } = schema;
 
 const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const;
 type Rsvp = "pending" | "confirmed" | "declined";
@@ -126,6 +126,12 @@ export async function getOccurrence(ctx: OrgContext, instanceId: string) {
       lastLng: attendances.lastLng,
       lastAccuracyM: attendances.lastAccuracyM,
       distanceM: attendances.distanceM,
+      /** When they were last asked in WhatsApp to send their location (a follow-up of the tracking link). */
+      locationRequestedAt: sql<Date | null>`(
+        select max(m.created_at) from messages m
+        where m.organization_id = ${ctx.org.id} and m.instance_id = ${instanceId} and m.attendance_id = ${attendances.id}
+          and m.direction = 'outbound' and m.kind = 'location_request' and m.status <> 'failed'
+      )`.mapWith(messages.createdAt),
     })
     .from(attendances)
     .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))

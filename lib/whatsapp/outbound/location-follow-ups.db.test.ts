@@ -13,6 +13,7 @@ const { and, eq } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
 const { createTestOrg } = await import("@/db/test-helpers");
 const { listMessages } = await import("@/lib/messages/list-messages");
+const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
 const { createOutboundFixture, okWithUniqueWamid } = await import("./test-helpers");
@@ -221,6 +222,10 @@ describe("location follow-ups: what the organizer sees", () => {
     const timeline = await getOccurrenceTimeline(f.owner.ctx, f.instance.id);
     const row = timeline.find((r) => r.action === "location_request")!;
     expect(row.followUps.map((m) => [m.name, m.status])).toEqual([["Quinn", "sent"]]);
+    // The attendance table says when they were asked.
+    const occurrence = await getOccurrence(f.owner.ctx, f.instance.id);
+    expect(occurrence.attendances[0]!.locationRequestedAt).toBeInstanceOf(Date);
+    expect(Date.now() - occurrence.attendances[0]!.locationRequestedAt!.getTime()).toBeLessThan(60_000);
     const listed = await listMessages(f.owner.ctx, { instanceId: f.instance.id });
     expect(listed.filter((m) => m.kind === "location_request").map((m) => m.participantName)).toEqual(["Quinn"]);
 
