@@ -5,7 +5,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatRate, type Tally } from "@/lib/reports/outcomes";
 
 /** "4 (avg 7 min)" for late arrivals; the count alone when nobody was late. */
-function lateCell(tally: Tally): string {
+export function lateCell(tally: Tally): string {
   return tally.averageMinutesLate === null ? String(tally.late) : `${tally.late} (avg ${tally.averageMinutesLate} min)`;
 }
 

@@ -6,7 +6,7 @@ import { buildLocationRequestMessage, type WhatsAppMessage } from "@/lib/whatsap
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { formatStart, WINDOW_MS } from "./compose";
 import { recordFailed, recordSent, reserveMessage } from "./deliver";
-import { DEFAULT_SENDS_PER_SECOND } from "./run-action";
+import { paceSends, type PaceOptions } from "./pace";
 import { transportFor } from "./transport-for";
 
 // The fallback of DESIGN §3: a participant who does not share their way there through the tracking page is asked, once,
@@ -53,14 +53,12 @@ export type FollowUpSummary = { candidates: number; sent: number; failed: number
  */
 export async function sendLocationFollowUps(
   now = new Date(),
-  options: { sendsPerSecond?: number; sleep?: (ms: number) => Promise<void> } = {},
+  options: PaceOptions = {},
 ): Promise<FollowUpSummary> {
   const candidates = await listCandidates(now);
   const summary: FollowUpSummary = { candidates: candidates.length, sent: 0, failed: 0, skipped: 0 };
-  const spacingMs = 1000 / (options.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pace = paceSends(options);
   const transports = new Map<string, WhatsAppTransport | null>();
-  let lastSendAt: number | null = null;
   for (const candidate of candidates) {
     const orgId = candidate.organization_id;
     if (!transports.has(orgId)) {
@@ -89,8 +87,7 @@ export async function sendLocationFollowUps(
       summary.skipped += 1;
       continue;
     }
-    if (lastSendAt !== null) await sleep(Math.max(0, spacingMs - (performance.now() - lastSendAt)));
-    lastSendAt = performance.now();
+    await pace();
     const message = composeFollowUp(candidate);
     const body = message as unknown as Record<string, unknown>;
     const result = await transport.send(message);

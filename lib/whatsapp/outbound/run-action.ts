@@ -13,14 +13,13 @@ import { markActionDone, markActionFailed, markActionSkipped, type ActionRef } f
 import { closeOccurrence } from "./close-occurrence";
 import { composeMessage, isInsideWindow, storedBody } from "./compose";
 import { actionSlotKey, recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "./deliver";
+import { paceSends, type PaceOptions } from "./pace";
 import { getTemplateChoice, type OutboundKind, type TemplateChoice } from "./templates";
 import { transportFor } from "./transport-for";
 
 const { attendances, eventInstances, events, organizations, participants, scheduledActions } = schema;
 
 export const RUN_JOB = "run-scheduled-action";
-/** Spacing inside one run: at most this many sends per second for the organization. */
-export const DEFAULT_SENDS_PER_SECOND = 20;
 
 export const ActionRefInput = z.object({ actionId: z.uuid(), organizationId: z.uuid() });
 
@@ -29,13 +28,11 @@ export class RetryLaterError extends Error {
   override name = "RetryLaterError";
 }
 
-export type RunOptions = {
+export type RunOptions = PaceOptions & {
   /** Public address of the app, for tracking links in free-form messages. Default: APP_URL. */
   appUrl?: string;
-  sendsPerSecond?: number;
   /** Stop after this long and return "partial" (the caller runs it again; sent messages are not repeated). */
   maxMs?: number;
-  sleep?: (ms: number) => Promise<void>;
 };
 
 export type RunSummary = {
@@ -109,10 +106,8 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   }
 
   const send = makeSender({ transport, template, kind, options, event: { ...event, startsAt: instance.startsAt } });
-  const spacingMs = 1000 / (options.sendsPerSecond ?? DEFAULT_SENDS_PER_SECOND);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pace = paceSends(options);
   let busy = 0;
-  let lastSendAt: number | null = null;
   for (const person of people) {
     if (options.maxMs !== undefined && performance.now() - started > options.maxMs) return { ...summary, outcome: "partial" };
     const slot: MessageSlot = {
@@ -131,8 +126,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
     if (reservation.state === "busy") busy += 1;
     if (reservation.state !== "mine") continue;
 
-    if (lastSendAt !== null) await sleep(Math.max(0, spacingMs - (performance.now() - lastSendAt)));
-    lastSendAt = performance.now();
+    await pace();
     const outcome = await send(ctx, reservation.messageId, person, insideWindow);
     summary[outcome] += 1;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { lateCell } from "@/components/reports/outcome-tables";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -61,12 +62,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ orgSlu
                     <TD className="text-right tabular-nums">{s.tally.invited}</TD>
                     <TD className="text-right font-medium tabular-nums">{formatRate(s.tally.attendanceRate)}</TD>
                     <TD className="text-right tabular-nums">{s.tally.on_time}</TD>
-                    <TD className="text-right tabular-nums">
-                      {s.tally.late}
-                      {s.tally.averageMinutesLate !== null ? (
-                        <span className="block text-xs text-slate-500">avg {s.tally.averageMinutesLate} min</span>
-                      ) : null}
-                    </TD>
+                    <TD className="text-right tabular-nums">{lateCell(s.tally)}</TD>
                     <TD className="text-right tabular-nums">{s.tally.no_show}</TD>
                   </TR>
                 ))}
