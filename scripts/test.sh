@@ -21,10 +21,13 @@ bash scripts/ensure-services.sh
 
 step "fresh test database"
 psql_admin=(psql -w -X -q -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1)
-"${psql_admin[@]}" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS event_coming_test WITH (FORCE)"
-"${psql_admin[@]}" -c "CREATE DATABASE event_coming_test"
-export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/event_coming_test"
-export TEST_REDIS_URL="redis://127.0.0.1:6379"
+# Two checkouts can test side by side on one machine when each names its own database and Redis database number.
+test_db="${EC_TEST_DB_NAME:-event_coming_test}"
+[[ "$test_db" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "EC_TEST_DB_NAME must be a plain lower-case name" >&2; exit 2; }
+"${psql_admin[@]}" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)"
+"${psql_admin[@]}" -c "CREATE DATABASE $test_db"
+export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$test_db"
+export TEST_REDIS_URL="redis://127.0.0.1:6379/${EC_TEST_REDIS_DB:-0}"
 echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 step "Upstash REST bridge in front of Redis"
