@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_OPERATOR_TOKEN } from "./e2e/support/settings";
 
 // This file is evaluated by the runner and again in every worker: the values chosen once go into process.env
 // (inherited by the workers), so all of them agree on one port and one data folder.
@@ -68,6 +69,9 @@ export default defineConfig({
       ...(serverEnv as Record<string, string>),
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
+      // Links in e-mails and WhatsApp messages point where the browser goes (the default would say localhost).
+      APP_URL: baseURL,
     },
   },
 });

@@ -9,6 +9,8 @@ export default defineConfig({
       { find: /^@\//, replacement: root },
       // `server-only` throws outside React Server Components; tests import server modules directly.
       { find: /^server-only$/, replacement: fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+      // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses outside Next.
+      { find: /^next\/(server|headers|navigation)$/, replacement: "next/$1.js" },
     ],
   },
   test: {
@@ -19,6 +21,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", ".next/**", "e2e/**", ".data/**", "test-results/**", "playwright-report/**"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     pool: "forks",
+    // Inlined so the alias above applies inside it (route handlers that read the session import it).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     teardownTimeout: 10_000,

@@ -36,6 +36,7 @@ runMain(async () => {
   const env: Record<string, string> = {
     DATABASE_URL: await freshDatabase(DATABASE),
     AUTH_SECRET: randomBytes(24).toString("hex"),
+    APP_URL: "http://127.0.0.1",
     JOB_RUNNER: "local",
     LOG_LEVEL: "warn",
   };

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
 
@@ -7,6 +8,7 @@ const { getDb, schema } = await import("@/db");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 const { DEMO_LOGIN, DEMO_ORG_SLUG, DEMO_PAST_RUNS, seedDemo } = await import("./seed");
+const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
 
 // Wednesday 25 Nov 2026, 09:00 in Berlin: this morning's run is over, and 15 weekday mornings go back to 5 Nov.
 const now = new Date("2026-11-25T08:00:00Z");
@@ -59,5 +61,28 @@ describe("the demo organization", () => {
     expect(second.participants.map((p) => [p.name, p.tally])).toEqual(first.participants.map((p) => [p.name, p.tally]));
     const orgs = await getDb().select().from(schema.organizations).where(eq(schema.organizations.slug, DEMO_ORG_SLUG));
     expect(orgs).toHaveLength(1);
+  });
+});
+
+describe("npm run db:seed against a production database", () => {
+  const seed = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  it("refuses without --allow-production, and with it never uses the published password", async () => {
+    const refused = seed();
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("--allow-production");
+
+    const seeded = seed("--allow-production");
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const password = new RegExp(`${DEMO_LOGIN.email} / (\\S+)`).exec(seeded.stdout)?.[1];
+    expect(password).toBeDefined();
+    expect(password).not.toBe(DEMO_LOGIN.password);
+    expect(await verifyCredentials({ email: DEMO_LOGIN.email, password: DEMO_LOGIN.password })).toMatchObject({ ok: false });
+    expect(await verifyCredentials({ email: DEMO_LOGIN.email, password })).toMatchObject({ ok: true });
   });
 });

@@ -47,10 +47,11 @@ export const DEMO_PAST_RUNS = 15;
 /**
  * (Re)creates the demo: an organization with its owner login, a recurring school run with 20 participants on its
  * roster (and the last DEMO_PAST_RUNS weekday mornings already held, with who came when) and a one-off parents'
- * evening. Anything the previous demo had is removed first. The same `now` gives the same demo.
+ * evening. Anything the previous demo had is removed first. The same `now` gives the same demo. The login's password
+ * is the published one unless another is given (a demo on a reachable server must not open with a known password).
  */
-export async function seedDemo(db: Database, now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_LOGIN.password);
+export async function seedDemo(db: Database, now = new Date(), password: string = DEMO_LOGIN.password): Promise<void> {
+  const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.delete(schema.organizations).where(eq(schema.organizations.slug, DEMO_ORG_SLUG));
     await tx.delete(schema.users).where(eq(schema.users.email, DEMO_LOGIN.email));

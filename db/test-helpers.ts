@@ -14,6 +14,7 @@ export function connectTestDatabase(): void {
   if (!url) throw new Error("TEST_DATABASE_URL is not set: run the suite with `npm test` (scripts/test.sh).");
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+  process.env.APP_URL ??= "http://app.test";
   process.env.JOB_RUNNER ??= "local";
   process.env.LOG_LEVEL ??= "silent";
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SignInPage } from "./pages/auth-pages";
+import { E2E_OPERATOR_TOKEN } from "./support/settings";
 
 test("the demo login printed at start-up reaches the demo organization's data", async ({ page }) => {
   const signIn = new SignInPage(page);
@@ -15,8 +16,15 @@ test("the demo login printed at start-up reaches the demo organization's data", 
   await expect(page.locator("dl").filter({ hasText: /^Participants/ })).toHaveText(/^Participants\s*20$/);
 });
 
-test("health reports the embedded database as reachable and migrated", async ({ request }) => {
-  const response = await request.get("/api/health", { headers: { "x-request-id": "e2e-health-check" } });
+test("health reports the embedded database as reachable and migrated to an operator, and only the status to anyone", async ({
+  request,
+}) => {
+  const anyone = await request.get("/api/health");
+  expect(anyone.status()).toBe(200);
+  expect(await anyone.json()).toEqual({ status: "ok" });
+
+  const headers = { "x-request-id": "e2e-health-check", authorization: `Bearer ${E2E_OPERATOR_TOKEN}` };
+  const response = await request.get("/api/health", { headers });
   expect(response.status()).toBe(200);
   expect(response.headers()["x-request-id"]).toBe("e2e-health-check");
   const health = await response.json();

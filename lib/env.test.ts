@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv, RawEnv } from "./env";
 
 const SECRET = "s".repeat(32);
-const PRODUCTION = { DATABASE_URL: "postgres://app@db.internal:5432/app", AUTH_SECRET: SECRET };
+const PRODUCTION = { DATABASE_URL: "postgres://app@db.internal:5432/app", AUTH_SECRET: SECRET, APP_URL: "https://app.example.com" };
 
 /** The ConfigError parseEnv throws for these settings (fails the test if it does not throw one). */
 function configError(source: Record<string, string | undefined>): ConfigError {
@@ -42,6 +42,26 @@ describe("parseEnv", () => {
   it("DATABASE_URL without AUTH_SECRET is a start-up error naming AUTH_SECRET", () => {
     const error = configError({ DATABASE_URL: PRODUCTION.DATABASE_URL, JOB_RUNNER: "local" });
     expect(missingNames(error)).toEqual(["AUTH_SECRET"]);
+  });
+
+  it("DATABASE_URL without APP_URL is a start-up error naming APP_URL (links are never built from request headers)", () => {
+    const { APP_URL: _unset, ...withoutAppUrl } = PRODUCTION;
+    expect(missingNames(configError({ ...withoutAppUrl, JOB_RUNNER: "local" }))).toEqual(["APP_URL"]);
+  });
+
+  it("APP_URL must be an origin: a path or a query is an error naming it", () => {
+    for (const APP_URL of ["https://app.example.com/events", "https://app.example.com?x=1", "ftp://app.example.com"]) {
+      expect(configError({ ...PRODUCTION, APP_URL, JOB_RUNNER: "local" }).message).toContain("APP_URL");
+    }
+    expect(parseEnv({ ...PRODUCTION, APP_URL: "https://app.example.com/", JOB_RUNNER: "local" }).APP_URL).toBe(
+      "https://app.example.com/",
+    );
+  });
+
+  it("trusts no proxy unless told how many there are", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(configError({ TRUSTED_PROXY_HOPS: "-1" }).message).toContain("TRUSTED_PROXY_HOPS");
   });
 
   it("a too short AUTH_SECRET is an error naming it", () => {

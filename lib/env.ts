@@ -16,7 +16,30 @@ const flag = optionalString.transform((v) => v === "1" || v === "true");
 export const RawEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: optionalString,
-  APP_URL: optionalUrl,
+  /** Public base URL: every link in an e-mail or a WhatsApp message starts with it. Required in production. */
+  APP_URL: optionalUrl.pipe(
+    z
+      .string()
+      .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), "must be an origin such as https://app.example.com (no path)")
+      .optional(),
+  ),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0: nobody, so the socket's peer address
+   * is the client and X-Forwarded-For is ignored (a client can write anything there).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bearer token that shows /api/health's details to an operator's monitoring (everyone else sees the status). */
+  OPERATOR_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /** Origins allowed to embed the arrival board in a frame (space-separated); nothing else may frame the app. */
+  BOARD_FRAME_ANCESTORS: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (v) => v.split(/\s+/).every((origin) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)),
+        "must be space-separated origins such as https://screens.example.com",
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   DATA_DIR: z.string().trim().min(1).default(".data"),
@@ -87,6 +110,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const production = raw.DATABASE_URL !== undefined;
 
   if (production) need(raw, ["AUTH_SECRET"], "required with DATABASE_URL to sign sessions");
+  // Links in e-mails are never built from request headers (a forged Host would send a reset link elsewhere).
+  if (production) need(raw, ["APP_URL"], "required with DATABASE_URL: links in e-mails and messages start with it");
   if (raw.UPSTASH_REDIS_REST_URL || raw.UPSTASH_REDIS_REST_TOKEN) {
     need(raw, ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"], "Upstash Redis needs both");
   }

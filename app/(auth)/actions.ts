@@ -1,13 +1,15 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { mintDeviceCookie } from "@/lib/auth/device-cookie";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { SignInInput, type SignUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { fieldErrors } from "@/lib/errors";
 import type { ActionResult } from "@/lib/http/action-result";
-import { getAppUrl } from "@/lib/http/app-url";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
@@ -16,10 +18,9 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
   if (!input.success) {
     return { ok: false, code: "VALIDATION", message: "Enter your e-mail and password.", fields: fieldErrors(input.error) };
   }
-  const redirectTo = safeCallbackPath(form.get("callbackUrl"));
   try {
-    await signIn("credentials", { ...input.data, redirectTo });
-    return { ok: true };
+    // No redirect from Auth.js: it would build the address from the request's Host header.
+    await signIn("credentials", { ...input.data, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       return { ok: false, code: "RATE_LIMITED", message: "Too many sign-in attempts. Wait a few minutes and try again." };
@@ -27,8 +28,16 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
     if (error instanceof AuthError) {
       return { ok: false, code: "UNAUTHORIZED", message: "That e-mail and password do not match an account." };
     }
-    throw error; // includes Next's redirect signal on success
+    throw error;
   }
+  await rememberDevice(input.data.email);
+  redirect(safeCallbackPath(form.get("callbackUrl")));
+}
+
+/** This browser signed in: from now on its attempts for this account are throttled apart from strangers'. */
+async function rememberDevice(email: string): Promise<void> {
+  const cookie = mintDeviceCookie(email);
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
 }
 
 export async function signUpAction(_: ActionResult, form: FormData): Promise<ActionResult> {
@@ -48,8 +57,9 @@ export async function signUpAction(_: ActionResult, form: FormData): Promise<Act
     ({ orgSlug } = await signUp(input as SignUpInput));
   });
   if (!result.ok) return result.fields ? { ...result, fields: renameOrgFields(result.fields) } : result;
-  await signIn("credentials", { email: data.email, password: data.password, redirectTo: `/${orgSlug}` });
-  return { ok: true };
+  await signIn("credentials", { email: data.email, password: data.password, redirect: false });
+  await rememberDevice(SignInInput.shape.email.parse(data.email));
+  redirect(`/${orgSlug}`);
 }
 
 // The form's organization fields are flat; the domain's are nested under `organization`.
@@ -65,7 +75,7 @@ function renameOrgFields(fields: Record<string, string[]>): Record<string, strin
 
 export async function requestPasswordResetAction(_: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction("request-password-reset", async () => {
-    await requestPasswordReset({ email: form.get("email") }, await getAppUrl());
+    await requestPasswordReset({ email: form.get("email") });
     return {
       ok: true,
       message: "If an account uses that address, we have sent it a link to reset the password. It works for one hour.",
@@ -81,5 +91,7 @@ export async function resetPasswordAction(_: ActionResult, form: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/sign-in" });
+  // Ends the server-side session too (lib/auth/auth.ts events.signOut).
+  await signOut({ redirect: false });
+  redirect("/sign-in");
 }

@@ -3,7 +3,16 @@ import type { LiveConnection } from "./use-live-snapshot";
 
 type Props = { connection: LiveConnection; tone?: "light" | "dark"; className?: string };
 
-/** "Live" with a pulsing dot while the stream is open; "Reconnecting…" while it is not. Announced politely. */
+const LABELS: Record<LiveConnection, string> = {
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  ended: "Access ended: sign in again",
+};
+
+/**
+ * "Live" with a pulsing dot while the stream is open; "Reconnecting…" while it is not; a plain statement when the
+ * server ended it for good (signed out or removed). Announced politely.
+ */
 export function LiveIndicator({ connection, tone = "light", className }: Props) {
   const isLive = connection === "live";
   const styles =
@@ -29,7 +38,7 @@ export function LiveIndicator({ connection, tone = "light", className }: Props) 
         {isLive ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-500 opacity-60" /> : null}
         <span className={cn("relative inline-flex size-2 rounded-full", isLive ? "bg-emerald-500" : "bg-amber-500")} />
       </span>
-      {isLive ? "Live" : "Reconnecting…"}
+      {LABELS[connection]}
     </span>
   );
 }

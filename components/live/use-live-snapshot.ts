@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import type { LiveSnapshot } from "@/lib/live/types";
 
-export type LiveConnection = "live" | "reconnecting";
+/** "ended": the server closed the stream for good (signed out, removed, or the role no longer allows it). */
+export type LiveConnection = "live" | "reconnecting" | "ended";
 
 type Options = {
   /** Without any event for this long the stream is taken for dead (a half-open connection never errors). */
@@ -70,7 +71,14 @@ export function useLiveSnapshot(
       failures = 0;
       markUp();
     };
+    const onEnd = () => {
+      stopped = true;
+      clearTimeout(down);
+      close();
+      setConnection("ended");
+    };
     const onError = () => {
+      if (stopped) return;
       markDown();
       // CONNECTING: the browser retries by itself. CLOSED: it gave up (HTTP error, wrong content type).
       if (source?.readyState === EventSource.CLOSED) {
@@ -84,6 +92,7 @@ export function useLiveSnapshot(
       source = new EventSource(url);
       source.addEventListener("snapshot", onSnapshot);
       source.addEventListener("ping", onAlive);
+      source.addEventListener("end", onEnd);
       source.addEventListener("message", onAlive);
       source.addEventListener("open", onAlive);
       source.addEventListener("error", onError);

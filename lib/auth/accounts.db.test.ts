@@ -18,6 +18,7 @@ const { listOutbox } = await import("@/lib/mail/send-mail");
 const { signUp } = await import("./sign-up");
 const { verifyCredentials } = await import("./verify-credentials");
 const { requestPasswordReset, resetPassword } = await import("./password-reset");
+const { createSession, isSessionActive } = await import("./sessions");
 
 const { auditLogs, memberships, organizations, users, verificationTokens } = schema;
 
@@ -169,15 +170,15 @@ describe("sign-in (verifyCredentials)", () => {
     const email = `signin-${tag()}@example.test`;
     const { userId } = await signUp({ name: "Sam", email, password: PASSWORD, organization: organization(`Sign in ${tag()}`) });
 
-    expect(await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD }, "203.0.113.7")).toEqual({
+    expect(await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD }, { address: "203.0.113.7", deviceId: null })).toEqual({
       ok: true,
-      user: { id: userId, email, name: "Sam", sessionVersion: 0 },
+      user: { id: userId, email, name: "Sam" },
     });
-    expect(await verifyCredentials({ email, password: `${PASSWORD}!` }, "203.0.113.7")).toEqual({
+    expect(await verifyCredentials({ email, password: `${PASSWORD}!` }, { address: "203.0.113.7", deviceId: null })).toEqual({
       ok: false,
       reason: "invalid",
     });
-    expect(await verifyCredentials({ email: `nobody-${tag()}@example.test`, password: PASSWORD }, null)).toEqual({
+    expect(await verifyCredentials({ email: `nobody-${tag()}@example.test`, password: PASSWORD })).toEqual({
       ok: false,
       reason: "invalid",
     });
@@ -191,31 +192,34 @@ describe("password reset", () => {
     const email = `forgetful-${tag()}@example.test`;
     await signUp({ name: "Forgetful", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
 
-    await requestPasswordReset({ email: email.toUpperCase() }, "http://app.test");
+    await requestPasswordReset({ email: email.toUpperCase() });
     const mail = listOutbox().find((m) => m.to === email);
     expect(mail).toBeDefined();
     expect(mail!.text).toContain("http://app.test/reset-password/");
     const token = resetLink.exec(mail!.text)![1]!;
     expect(token.length).toBeGreaterThanOrEqual(40);
 
-    const before = await verifyCredentials({ email, password: PASSWORD }, null);
-    expect(before).toMatchObject({ ok: true, user: { sessionVersion: 0 } });
+    const before = await verifyCredentials({ email, password: PASSWORD });
+    expect(before).toMatchObject({ ok: true });
+    const signedInWithOldPassword = await createSession(before.ok ? before.user.id : "");
+    expect(await isSessionActive(signedInWithOldPassword, before.ok ? before.user.id : "")).toBe(true);
 
     const newPassword = "a brand new passphrase";
     expect(await resetPassword({ token, password: newPassword })).toEqual({ email });
-    // A sign-in now carries a newer session version: sessions signed in with the old password no longer match it.
-    expect(await verifyCredentials({ email, password: newPassword }, null)).toMatchObject({ ok: true, user: { sessionVersion: 1 } });
-    expect(await verifyCredentials({ email, password: PASSWORD }, null)).toEqual({ ok: false, reason: "invalid" });
+    // Every session signed in with the old password has ended on the server.
+    expect(await isSessionActive(signedInWithOldPassword, before.ok ? before.user.id : "")).toBe(false);
+    expect(await verifyCredentials({ email, password: newPassword })).toMatchObject({ ok: true });
+    expect(await verifyCredentials({ email, password: PASSWORD })).toEqual({ ok: false, reason: "invalid" });
 
     expect((await rejection(resetPassword({ token, password: "yet another passphrase" }))).code).toBe("NOT_FOUND");
-    expect((await verifyCredentials({ email, password: newPassword }, null)).ok).toBe(true);
+    expect((await verifyCredentials({ email, password: newPassword })).ok).toBe(true);
   });
 
   it("a newer request replaces the earlier link, and an expired link does not work", async () => {
     const email = `twice-${tag()}@example.test`;
     const { userId } = await signUp({ name: "Twice", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
-    await requestPasswordReset({ email }, "http://app.test");
-    await requestPasswordReset({ email }, "http://app.test");
+    await requestPasswordReset({ email });
+    await requestPasswordReset({ email });
     const [newer, older] = listOutbox().filter((m) => m.to === email);
     const newerToken = resetLink.exec(newer!.text)![1]!;
     const olderToken = resetLink.exec(older!.text)![1]!;
@@ -227,13 +231,13 @@ describe("password reset", () => {
       .set({ expires: new Date(Date.now() - 1000) })
       .where(eq(verificationTokens.identifier, `password-reset:${userId}`));
     expect((await rejection(resetPassword({ token: newerToken, password: "expired link pass" }))).code).toBe("NOT_FOUND");
-    expect((await verifyCredentials({ email, password: PASSWORD }, null)).ok).toBe(true);
+    expect((await verifyCredentials({ email, password: PASSWORD })).ok).toBe(true);
   });
 
   it("an unknown address gets no mail and no error", async () => {
     const email = `ghost-${tag()}@example.test`;
     const before = listOutbox(10_000).length;
-    await expect(requestPasswordReset({ email }, "http://app.test")).resolves.toBeUndefined();
+    await expect(requestPasswordReset({ email })).resolves.toBeUndefined();
     expect(listOutbox(10_000).length).toBe(before);
   });
 });

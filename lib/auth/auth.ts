@@ -1,28 +1,33 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
+import { trustedDeviceId } from "./device-cookie";
 import { getAuthSecret } from "./secret";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { SignInInput } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   override code = "rate_limited";
 }
 
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
-
 // Configured lazily so that importing this module (e.g. during `next build`) reads no settings or files.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
-  // Self-hosted behind a proxy: the Host header names the public address (AUTH_URL overrides it).
+  // Auth.js builds its own redirects from the request's host; ours (sign-in, sign-out) pass same-site paths only.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: THIRTY_DAYS },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-        const result = await verifyCredentials(credentials, ip);
+        const email = SignInInput.shape.email.safeParse(credentials.email);
+        const result = await verifyCredentials(credentials, {
+          address: clientAddress(request.headers),
+          deviceId: email.success ? trustedDeviceId(request.headers.get("cookie"), email.data) : null,
+        });
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new RateLimitedSignIn();
         return null;
@@ -30,18 +35,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // `user` is there only at sign-in: the token keeps the account's session version of that moment.
+    async jwt({ token, user }) {
+      // `user` is there only at sign-in: the token names the server-side session it belongs to from then on.
       if (user?.id) {
         token.sub = user.id;
-        token.sessionVersion = user.sessionVersion ?? 0;
+        token.sid = await createSession(user.id);
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = token.sessionVersion ?? 0;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endSession(sid);
     },
   },
   logger: {

@@ -12,6 +12,7 @@ connectTestDatabase();
 const { env } = await import("@/lib/env");
 const { getDb, schema } = await import("@/db");
 const { verifyCredentials } = await import("./verify-credentials");
+const { mintDeviceCookie, trustedDeviceId } = await import("./device-cookie");
 
 const PASSWORD = "correct horse battery";
 
@@ -33,17 +34,72 @@ describe("sign-in attempts per e-mail", () => {
   it("after the allowed attempts answers rate_limited, even with the right password, for that address only", async () => {
     const [email, other] = await Promise.all([newAccount(), newAccount()]);
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      expect(await verifyCredentials({ email, password: `wrong guess ${i}` }, null)).toEqual({
+      expect(await verifyCredentials({ email, password: `wrong guess ${i}` })).toEqual({
         ok: false,
         reason: "invalid",
       });
     }
-    const blocked = await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD }, null);
+    const blocked = await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD });
     expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(blocked.ok === false && blocked.retryAfterSeconds).toBeGreaterThan(0);
     expect(blocked.ok === false && blocked.retryAfterSeconds).toBeLessThanOrEqual(120);
 
     // Another address has its own budget.
-    expect(await verifyCredentials({ email: other, password: PASSWORD }, null)).toMatchObject({ ok: true });
+    expect(await verifyCredentials({ email: other, password: PASSWORD })).toMatchObject({ ok: true });
+  });
+});
+
+describe("a stranger guessing cannot lock the owner out (device cookies)", () => {
+  const untrusted = { address: null, deviceId: null };
+  const cookieHeaderFor = (email: string) => {
+    const cookie = mintDeviceCookie(email);
+    return `theme=dark; ${cookie.name}=${cookie.value}`;
+  };
+
+  it("the owner's browser, trusted after an earlier sign-in, still signs in while strangers are locked out", async () => {
+    const email = await newAccount();
+    const owner = { address: null, deviceId: trustedDeviceId(cookieHeaderFor(email), email) };
+    expect(owner.deviceId).toBeTruthy();
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      expect(await verifyCredentials({ email, password: `stranger guess ${i}` }, untrusted)).toMatchObject({ reason: "invalid" });
+    }
+    expect(await verifyCredentials({ email, password: PASSWORD }, untrusted)).toMatchObject({ reason: "rate_limited" });
+    expect(await verifyCredentials({ email, password: PASSWORD }, owner)).toMatchObject({ ok: true });
+  });
+
+  it("a trusted browser has a budget of its own: guessing from it is throttled too", async () => {
+    const email = await newAccount();
+    const device = { address: null, deviceId: trustedDeviceId(cookieHeaderFor(email), email) };
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await verifyCredentials({ email, password: `guess ${i}` }, device);
+    expect(await verifyCredentials({ email, password: PASSWORD }, device)).toMatchObject({ reason: "rate_limited" });
+    expect(await verifyCredentials({ email, password: PASSWORD }, untrusted)).toMatchObject({ ok: true });
+  });
+
+  it("a forged, altered or other account's device cookie is not trusted", async () => {
+    const [email, other] = await Promise.all([newAccount(), newAccount()]);
+    const genuine = mintDeviceCookie(email);
+    const [deviceId] = genuine.value.split(".");
+    expect(trustedDeviceId(`${genuine.name}=${deviceId}.forged-mac`, email)).toBeNull();
+    expect(trustedDeviceId(`${genuine.name}=other-id.${genuine.value.split(".")[1]}`, email)).toBeNull();
+    expect(trustedDeviceId(cookieHeaderFor(other), email)).toBeNull();
+    expect(trustedDeviceId(null, email)).toBeNull();
+  });
+});
+
+describe("sign-in attempts per client address", () => {
+  it("stops an address that tries many accounts, and counts an IPv6 client by its /64", async () => {
+    const budget = MAX_ATTEMPTS * 5;
+    for (let i = 0; i < budget; i++) {
+      const address = `2001:db8:7:7::${(i + 1).toString(16)}`;
+      const email = `nobody-${randomUUID()}@example.test`;
+      expect(await verifyCredentials({ email, password: "guess" }, { address, deviceId: null })).toMatchObject({ reason: "invalid" });
+    }
+    const email = await newAccount();
+    expect(await verifyCredentials({ email, password: PASSWORD }, { address: "2001:db8:7:7::ffff", deviceId: null })).toMatchObject({
+      reason: "rate_limited",
+    });
+    expect(await verifyCredentials({ email, password: PASSWORD }, { address: "2001:db8:7:8::1", deviceId: null })).toMatchObject({
+      ok: true,
+    });
   });
 });

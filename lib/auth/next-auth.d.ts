@@ -1,18 +1,15 @@
-// The session version claim (lib/auth/auth.ts callbacks, checked by getCurrentUser), typed where Auth.js reads it.
+// The server-side session id (lib/auth/sessions.ts), carried in the JWT and checked by getCurrentUser.
 import "next-auth";
 import "@auth/core/jwt";
 
 declare module "next-auth" {
-  interface User {
-    sessionVersion?: number;
-  }
   interface Session {
-    sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    sessionVersion?: number;
+    sid?: string;
   }
 }

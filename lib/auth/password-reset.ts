@@ -1,11 +1,13 @@
-import { and, eq, gt, like, sql } from "drizzle-orm";
+import { and, eq, gt, like } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
+import { appUrl } from "@/lib/http/app-url";
 import { logger, maskEmail } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { hashPassword } from "./password";
+import { endAllSessions } from "./sessions";
 import { RequestPasswordResetInput, ResetPasswordInput } from "./schemas";
 import { getUserByEmail } from "./sign-up";
 import { hashToken, newToken } from "./tokens";
@@ -20,7 +22,7 @@ let limiter: RateLimiter | undefined;
  * E-mails a one-hour reset link when the address has an account. Answers the same either way, so the form
  * cannot be used to find out who has an account.
  */
-export async function requestPasswordReset(input: unknown, appUrl: string): Promise<void> {
+export async function requestPasswordReset(input: unknown): Promise<void> {
   const { email } = parseInput(RequestPasswordResetInput, input);
   limiter ??= createRateLimiter({ prefix: "password-reset", limit: 5, windowSeconds: 3600 });
   if (!(await limiter.limit(email)).success) {
@@ -40,7 +42,7 @@ export async function requestPasswordReset(input: unknown, appUrl: string): Prom
     });
     await writeUserAudit(tx, user.id, { action: "user.password_reset_requested", targetType: "user", targetId: user.id });
   });
-  const link = new URL(`/reset-password/${token}`, appUrl).toString();
+  const link = `${appUrl()}/reset-password/${token}`;
   await sendMail({
     to: user.email,
     subject: "Reset your Event-Coming password",
@@ -68,13 +70,10 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
       .returning();
     if (!row) throw new AppError("NOT_FOUND", "This reset link has expired or was already used. Ask for a new one.");
     const userId = row.identifier.slice("password-reset:".length);
-    // A new session version signs out every browser still signed in with the old password.
-    const [user] = await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId))
-      .returning();
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning();
     if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
+    // Every browser still signed in with the old password is signed out on the server.
+    await endAllSessions(tx, user.id);
     await writeUserAudit(tx, user.id, { action: "user.password_reset", targetType: "user", targetId: user.id });
     return { email: user.email };
   });

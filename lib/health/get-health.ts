@@ -20,6 +20,11 @@ export type Health = {
   };
 };
 
+/** What anyone may see: up, degraded or down, and nothing about how the deployment is built. */
+export function publicHealth(health: Health): Pick<Health, "status"> {
+  return { status: health.status };
+}
+
 /** The state of every part. The database being unreachable is the only thing that makes the app "down". */
 export async function getHealth(): Promise<Health> {
   const settings = env();

@@ -2,12 +2,17 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/logger";
+import { securityHeaders } from "./security-headers";
+
+// The same for every API response of this process; built at the first one (settings are read at start-up).
+let API_HEADERS: Record<string, string> | undefined;
 
 export type RouteContext<P> = { params: Promise<P>; requestId: string; log: Logger };
 
 /**
  * Wraps a route handler: request id (honoured from `x-request-id` or generated, and returned), one log line per
- * request, AppError → `{ error: { code, message } }` with its status, anything else → logged once, 500 INTERNAL.
+ * request, AppError → `{ error: { code, message } }` with its status, anything else → logged once, 500 INTERNAL,
+ * and the security headers of an API response.
  */
 export function withRoute<P = Record<string, string>>(
   name: string,
@@ -33,11 +38,25 @@ export function withRoute<P = Record<string, string>>(
         });
       }
     }
-    response.headers.set("x-request-id", requestId);
+    response = withHeaders(response, { "x-request-id": requestId, ...(API_HEADERS ??= securityHeaders("api")) });
     log.info(
       { method: request.method, status: response.status, ms: Math.round(performance.now() - started) },
       "request",
     );
     return response;
   };
+}
+
+/** Adds headers the response does not set itself (a copy when its headers are immutable, as a redirect's are). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  let target = response;
+  try {
+    target.headers.set("x-request-id", headers["x-request-id"]!);
+  } catch {
+    target = new Response(response.body, response);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === "x-request-id" || !target.headers.has(name)) target.headers.set(name, value);
+  }
+  return target;
 }

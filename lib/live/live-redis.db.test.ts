@@ -11,7 +11,7 @@ const { getLiveSnapshot } = await import("./snapshot");
 const { createTrackedOccurrence, northOfVenue, point } = await import("@/lib/tracking/test-helpers");
 
 async function post(token: string, points: unknown[]) {
-  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", body: JSON.stringify({ points }) });
+  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ points }) });
   const response = await POST(request, { params: Promise.resolve({ token }) });
   expect(response.status).toBe(200);
 }

@@ -9,10 +9,17 @@ export type LiveStreamOptions = {
   pingMs?: number;
   /** The stream ends after this long; EventSource reconnects, which re-checks the session and membership. */
   maxLifetimeMs?: number;
+  /**
+   * Whether the watcher may still see the occurrence (session on, still a member with the role): asked every
+   * `recheckMs`, and a "no" ends the stream with `event: end`, so a removed member stops seeing names at once.
+   */
+  isStillAllowed?: () => Promise<boolean>;
+  recheckMs?: number;
 };
 
 const encoder = new TextEncoder();
 const PING = encoder.encode("event: ping\ndata: {}\n\n");
+const ACCESS_ENDED = encoder.encode('event: end\ndata: {"reason":"access_ended"}\n\n');
 
 type Subscriber = (frame: Uint8Array) => void;
 
@@ -89,7 +96,7 @@ export function liveSnapshotStream(
   ctx: OrgContext,
   subject: LiveSubject,
   signal: AbortSignal,
-  { intervalMs = 1_000, pingMs = 15_000, maxLifetimeMs = 5 * 60_000 }: LiveStreamOptions = {},
+  { intervalMs = 1_000, pingMs = 15_000, maxLifetimeMs = 5 * 60_000, isStillAllowed, recheckMs = 5_000 }: LiveStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -106,11 +113,24 @@ export function liveSnapshotStream(
         if (Date.now() - lastSentAt >= pingMs) send(PING);
       }, Math.min(pingMs, 1_000));
       const lifetime = setTimeout(() => stop(), maxLifetimeMs);
+      const recheck = isStillAllowed
+        ? setInterval(() => {
+            void isStillAllowed().then(
+              (allowed) => {
+                if (allowed) return;
+                send(ACCESS_ENDED);
+                stop();
+              },
+              (error: unknown) => logger.warn({ err: error }, "live stream access re-check failed, trying again"),
+            );
+          }, recheckMs)
+        : undefined;
       stop = () => {
         if (closed) return;
         closed = true;
         leave();
         clearInterval(pinger);
+        clearInterval(recheck);
         clearTimeout(lifetime);
         signal.removeEventListener("abort", stop);
         try {

@@ -1,8 +1,25 @@
 import { getDatabaseHandle } from "@/db";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 import { DEMO_LOGIN, isDemoSeeded, seedDemo } from "@/db/seed";
-import { env } from "@/lib/env";
+import { ConfigError, env } from "@/lib/env";
+import { installPeerAddressStamp } from "@/lib/http/peer-address";
 import { logger } from "@/lib/logger";
+
+/**
+ * The server process's start (instrumentation.ts): every request gets its peer address stamped, the server is
+ * prepared, then `startJobs` runs. Any failure ends the process with a message naming the cause: a server that
+ * cannot start must not keep answering 500 to everything, so the deployment fails loudly instead.
+ */
+export async function startServer(startJobs: (settings: ReturnType<typeof env>) => Promise<void>): Promise<void> {
+  installPeerAddressStamp();
+  try {
+    await prepareServer();
+    await startJobs(env());
+  } catch (error) {
+    console.error(startupFailureMessage(error));
+    process.exit(1);
+  }
+}
 
 /**
  * Start-up of the server process. Settings are validated first (a missing production secret stops the start with a
@@ -43,4 +60,11 @@ function printDemoBanner(): void {
       "",
     ].join("\n"),
   );
+}
+
+/** What the operator reads when the process exits at start-up: the setting to fix, or the cause. */
+function startupFailureMessage(error: unknown): string {
+  if (error instanceof ConfigError) return `Event-Coming cannot start. ${error.message}`;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `Event-Coming cannot start: ${detail}`;
 }

@@ -23,7 +23,7 @@ const redis = getRedis()!;
 let seq = 0;
 
 async function post(token: string, body: unknown) {
-  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", body: JSON.stringify(body) });
+  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const response = await POST(request, { params: Promise.resolve({ token }) });
   return { status: response.status, body: await response.json() };
 }

@@ -10,7 +10,7 @@ const { POST } = await import("@/app/api/track/[token]/points/route");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
 
 async function post(token: string, body: unknown) {
-  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", body: JSON.stringify(body) });
+  const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const response = await POST(request, { params: Promise.resolve({ token }) });
   return { status: response.status, body: await response.json() };
 }

@@ -36,7 +36,7 @@ function walk(fromM: number, toM: number, n: number, endAt = Date.now() - 2 * SE
 describe("POST /api/track/<token>/points (Postgres path)", () => {
   let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
   beforeAll(async () => {
-    setup = await createTrackedOccurrence("Ingest", { people: 6 });
+    setup = await createTrackedOccurrence("Ingest", { people: 7 });
   });
 
   it("stores a batch, moves the participant on the way and answers distance and ETA", async () => {
@@ -79,6 +79,32 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
     expect(beforeWindow.status).toBe(422);
     expect(await storedPoints(attendance.id)).toBe(0);
     expect((await attendanceRow(setup.org.id, attendance.id)).journey).toBe("not_started");
+  });
+
+  it("refuses a body that is not JSON (415) or too large (413) before storing anything", async () => {
+    const { token, attendance } = setup.links[6]!;
+    const send = async (body: BodyInit, headers: Record<string, string>) => {
+      const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+      const response = await POST(request, { params: Promise.resolve({ token }) });
+      return { status: response.status, body: await response.json() };
+    };
+    const text = await send(JSON.stringify({ points: walk(900, 800, 2) }), { "content-type": "text/plain" });
+    expect(text.status).toBe(415);
+    expect(text.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+
+    // A stream that never ends and declares no length: reading stops at the cap.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+      },
+    });
+    const huge = await send(endless, { "content-type": "application/json" });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(pulled).toBeLessThan(10);
+    expect(await storedPoints(attendance.id)).toBe(0);
   });
 
   it("answers 404 for an unknown token and 410 revoked for a re-issued one", async () => {

@@ -3,6 +3,8 @@ import { z } from "zod";
 // Client-safe: the participant page and the ingest route share these shapes. No server imports.
 
 export const MAX_POINTS_PER_BATCH = 100;
+/** A batch of 100 points is ~15 KB: anything far bigger is not from our page and is refused while it streams in. */
+export const MAX_BATCH_BODY_BYTES = 64 * 1024;
 /** How far ahead of the server clock a phone's clock may be before its points count as "from the future". */
 export const CLOCK_SKEW_MS = 2 * 60_000;
 

@@ -1,12 +1,16 @@
 import { NextResponse } from "next/server";
-import { getHealth } from "@/lib/health/get-health";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getHealth, publicHealth } from "@/lib/health/get-health";
+import { hasOperatorToken } from "@/lib/http/operator-token";
 import { withRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute("health", async () => {
+/** Everyone sees the status; the parts (mode, database, Redis, jobs…) only an operator's token or a superadmin. */
+export const GET = withRoute("health", async (request) => {
   const health = await getHealth();
-  return NextResponse.json(health, {
+  const showDetails = hasOperatorToken(request) || (request.headers.has("cookie") && (await getCurrentUser())?.isSuperadmin === true);
+  return NextResponse.json(showDetails ? health : publicHealth(health), {
     status: health.status === "down" ? 503 : 200,
     headers: { "cache-control": "no-store" },
   });

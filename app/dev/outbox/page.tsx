@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InboxIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
+import { clientAddress, isLoopbackAddress } from "@/lib/http/client-address";
 import { listOutbox } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 export const dynamic = "force-dynamic";
 
-/** Embedded mode only: the e-mails the app would have sent, with their links, newest first. */
-export default function DevOutboxPage() {
+/**
+ * Embedded mode only, and only to a browser on this machine (the mails hold password-reset links): the e-mails the app
+ * would have sent, with their links, newest first.
+ */
+export default async function DevOutboxPage() {
   const settings = env();
-  if (settings.mode !== "embedded" || settings.mail !== "log") notFound();
+  const fromThisMachine = isLoopbackAddress(clientAddress(await headers()));
+  if (settings.mode !== "embedded" || settings.mail !== "log" || !fromThisMachine) notFound();
   const mails = listOutbox();
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
-import { getAppUrl } from "@/lib/http/app-url";
+import { appUrl } from "@/lib/http/app-url";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { sendMail } from "@/lib/mail/send-mail";
 import { inviteMember, revokeInvitation } from "@/lib/members/invitations";
@@ -15,7 +15,7 @@ export async function inviteMemberAction(orgSlug: string, _: ActionResult<{ link
   return runAction<{ link: string }>("invite-member", async () => {
     const ctx = await getOrgContext(orgSlug);
     const { invitation, token } = await inviteMember(ctx, formToObject(form) as InviteMemberInput);
-    const link = new URL(`/invite/${token}`, await getAppUrl()).toString();
+    const link = new URL(`/invite/${token}`, appUrl()).toString();
     await sendMail({
       to: invitation.email,
       subject: `You are invited to ${ctx.org.name} on Event-Coming`,

@@ -1,8 +1,11 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/route";
-import { readBodyWithLimit } from "@/lib/whatsapp/inbound/read-body";
+import { readBody } from "@/lib/http/read-body";
 import { answerWebhookHandshake, receiveWebhook } from "@/lib/whatsapp/inbound/receive";
+
+/** Meta's notifications are a few KB; a megabyte is far beyond any real batch. */
+const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 /** Meta's subscription handshake: 200 with the challenge as plain text, or 403. */
 export const GET = withRoute("whatsapp.webhook.verify", async (request) => {
@@ -13,8 +16,8 @@ export const GET = withRoute("whatsapp.webhook.verify", async (request) => {
 
 /** Notifications: signed, deduplicated and applied before answering, so a failure is retried by Meta's redelivery. */
 export const POST = withRoute("whatsapp.webhook", async (request, { log, requestId }) => {
-  const body = await readBodyWithLimit(request);
-  if (!body) throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB.");
+  // Raw bytes: the signature covers them exactly.
+  const body = await readBody(request, { maxBytes: MAX_WEBHOOK_BODY_BYTES });
   const result = await receiveWebhook(body, request.headers.get("x-hub-signature-256"), { log, requestId });
   return NextResponse.json({ received: result.received });
 });

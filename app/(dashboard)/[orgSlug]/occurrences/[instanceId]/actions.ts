@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
-import { getAppUrl } from "@/lib/http/app-url";
+import { appUrl } from "@/lib/http/app-url";
 import { runAction } from "@/lib/http/run-action";
 import { setRsvpByStaff } from "@/lib/occurrences/rsvp";
 import { checkInManually, undoCheckIn } from "@/lib/tracking/check-in";
@@ -21,7 +21,7 @@ export async function issueTrackingLinkAction(
   return runAction("issue-tracking-link", async () => {
     const link = await issueTrackingLink(await getOrgContext(orgSlug), attendanceId);
     revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
-    return { ok: true, data: { url: `${await getAppUrl()}${link.path}`, validUntil: link.validUntil.toISOString() } };
+    return { ok: true, data: { url: `${appUrl()}${link.path}`, validUntil: link.validUntil.toISOString() } };
   });
 }
 

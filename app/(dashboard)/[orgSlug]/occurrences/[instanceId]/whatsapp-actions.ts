@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
-import { getAppUrl } from "@/lib/http/app-url";
+import { loopbackUrl } from "@/lib/http/app-url";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { getOrgContext } from "@/lib/tenant/request-context";
 import { simulateParticipantReply, type SimulateReplyInput } from "@/lib/whatsapp/simulator/simulate-reply";
@@ -12,7 +12,7 @@ export async function simulateReplyAction(orgSlug: string, instanceId: string, _
   return runAction("simulate-whatsapp-reply", async () => {
     // The simulator parses the form itself (zod): the cast only names what it expects.
     const input = formToObject(form) as SimulateReplyInput;
-    const delivery = await simulateParticipantReply(await getOrgContext(orgSlug), input, await getAppUrl());
+    const delivery = await simulateParticipantReply(await getOrgContext(orgSlug), input, loopbackUrl());
     revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
     if (delivery.status !== 200) {
       return { ok: false, code: "INTERNAL", message: `The webhook answered ${delivery.status}: see the server log.` };

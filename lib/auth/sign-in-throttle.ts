@@ -1,0 +1,35 @@
+import { env } from "@/lib/env";
+import { addressBucket } from "@/lib/http/client-address";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+
+export type SignInSource = {
+  /** The client's address (lib/http/client-address), null when unknown. */
+  address: string | null;
+  /** A genuine device cookie of this account (lib/auth/device-cookie), null for an untrusted browser. */
+  deviceId: string | null;
+};
+
+let limiters: { byAccount: RateLimiter; byDevice: RateLimiter; byAddress: RateLimiter } | undefined;
+
+function getLimiters() {
+  const { LOGIN_MAX_ATTEMPTS: limit, LOGIN_WINDOW_SECONDS: windowSeconds } = env();
+  limiters ??= {
+    // Untrusted browsers share one budget per account; each trusted browser has its own.
+    byAccount: createRateLimiter({ prefix: "login-email", limit, windowSeconds }),
+    byDevice: createRateLimiter({ prefix: "login-device", limit, windowSeconds }),
+    // One address may serve a whole school's NAT, so the per-address budget is wider.
+    byAddress: createRateLimiter({ prefix: "login-ip", limit: limit * 5, windowSeconds }),
+  };
+  return limiters;
+}
+
+/** Counts a sign-in attempt; null when it may go ahead, otherwise how long to wait. */
+export async function throttleSignIn(email: string, source: SignInSource): Promise<{ retryAfterSeconds: number } | null> {
+  const { byAccount, byDevice, byAddress } = getLimiters();
+  const checks = await Promise.all([
+    source.deviceId ? byDevice.limit(`${email}:${source.deviceId}`) : byAccount.limit(email),
+    source.address ? byAddress.limit(addressBucket(source.address)) : null,
+  ]);
+  const blocked = checks.find((check) => check && !check.success);
+  return blocked ? { retryAfterSeconds: blocked.retryAfterSeconds } : null;
+}
