@@ -44,7 +44,8 @@ function pagePolicy(kind: ResponseKind, nonce: string, settings: ReturnType<type
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonced ones load (Next's chunks) run, nothing else. React needs eval only in dev.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` injects styles for hot reloading without a nonce; a production build puts it on all of its own.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Style attributes (React's style={…}, MapLibre's markers) cannot carry a nonce; they cannot run code either.
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob:${mapOrigin}`,
