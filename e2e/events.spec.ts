@@ -70,3 +70,38 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
   }
   await expect(page.getByRole("button", { name: "Cancel this occurrence" })).toHaveCount(0);
 });
+
+test("after the server refuses a save, the editor's menus and boxes still show what the organizer chose", async ({ page }) => {
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp(newAccount("Refused"));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();
+  await page.getByRole("link", { name: "New event" }).first().click();
+
+  // No title: the server refuses the save. Everything else differs from the organization's defaults.
+  await page.getByLabel("Time zone", { exact: true }).selectOption("America/Sao_Paulo");
+  await page.getByLabel("Repeats", { exact: true }).selectOption("daily");
+  await page.getByLabel("Ends", { exact: true }).selectOption("count");
+  await page.getByLabel("People mostly come", { exact: true }).selectOption("walking");
+  await page.getByRole("checkbox", { name: /^Reminder/ }).uncheck();
+  const preview = page.getByTestId("occurrence-preview");
+  await expect(preview).toContainText("Daily at 08:00, 10 times");
+  await expect(preview).toContainText("local time in America/Sao Paulo");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByText("Give the event a title.")).toBeVisible();
+
+  await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("America/Sao_Paulo");
+  await expect(page.getByLabel("Repeats", { exact: true })).toHaveValue("daily");
+  await expect(page.getByLabel("Ends", { exact: true })).toHaveValue("count");
+  await expect(page.getByLabel("Number of times", { exact: true })).toHaveValue("10");
+  await expect(page.getByLabel("People mostly come", { exact: true })).toHaveValue("walking");
+  await expect(page.getByRole("checkbox", { name: /^Reminder/ })).not.toBeChecked();
+  await expect(preview).toContainText("Daily at 08:00, 10 times");
+  await expect(preview).toContainText("local time in America/Sao Paulo");
+
+  // The kind too, after a second refusal.
+  await page.getByRole("radio", { name: "One-off" }).check();
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("radio", { name: "One-off" })).toBeChecked();
+  await expect(page.getByLabel("Repeats", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("America/Sao_Paulo");
+});

@@ -133,6 +133,33 @@ test("an organizer imports a CSV roster twice, edits it by hand and exports it",
   await expect(page.getByText("No one matches “müller”")).toBeVisible();
 });
 
+test("landlines in an imported file are named in the preview and on the roster, and not counted as reachable", async ({ page }) => {
+  const { rosterPath } = await organizerWithEvent(page, "Landlines");
+  await page.goto(rosterPath);
+  await page.getByRole("link", { name: "Import from CSV" }).first().click();
+  const csv = ["Name;Phone", "Ana Souza;+55 11 98765-4321", "Central SP;+55 (11) 4002-8922", "Kim Weber;0151 23456789", "Büro Berlin;030 1234567"];
+  await page.locator("input[type=file]").setInputFiles({ name: "mixed.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByRole("heading", { name: "Check the rows" })).toBeVisible();
+  await expect(stat(page, "Ready to import")).toHaveText("4");
+  await expect(page.getByRole("alert").filter({ hasText: "2 numbers cannot receive WhatsApp messages" })).toBeVisible();
+  const landline = "Landline: cannot receive WhatsApp messages";
+  await expect(page.getByTestId("preview-line-3")).toContainText(landline);
+  await expect(page.getByTestId("preview-line-5")).toContainText(landline);
+  await expect(page.getByTestId("preview-line-2")).not.toContainText(landline);
+  await expect(page.getByTestId("preview-line-4")).not.toContainText(landline);
+  await page.getByRole("button", { name: "Import 4 participants" }).click();
+  await page.getByRole("link", { name: "Back to the roster" }).click();
+
+  await expect(stat(page, "On the roster")).toHaveText("4");
+  await expect(stat(page, "Reachable on WhatsApp")).toHaveText("2");
+  await expect(page.getByText("2 numbers cannot receive WhatsApp messages.")).toBeVisible();
+  const rows = page.getByTestId("roster-row");
+  await expect(rows.filter({ hasText: landline })).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Central SP" })).toContainText(landline);
+  await expect(rows.filter({ hasText: "Büro Berlin" })).toContainText(landline);
+});
+
 test("a staff member reads the roster but cannot change it", async ({ page, browser }) => {
   const { orgPath, rosterPath } = await organizerWithEvent(page, "Lead");
   await page.goto(rosterPath);

@@ -77,8 +77,11 @@ export function EventForm({ orgSlug, target, initial, timeZones }: Props) {
     schedule: values.schedule,
   });
 
+  // Every value lives in React state. React resets a form after each action, and a reset puts menus, radios and
+  // boxes back to their first-render values (inputs survive) while the state, the preview and the payload keep the
+  // organizer's: a refused save would show the organization's defaults. Cancelling the reset keeps them in step.
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form action={action} onReset={(e) => e.preventDefault()} className="space-y-6" noValidate>
       <input type="hidden" name="payload" value={payload} />
       <FormMessage result={state} />
 

@@ -34,6 +34,17 @@ export function MaybeText({ value }: { value: string | null }) {
   return value ? <>{value}</> : <span className="text-slate-400">—</span>;
 }
 
+/** Under a phone number that WhatsApp cannot reach: "Landline: cannot receive WhatsApp messages". */
+export function NoWhatsAppNote({ reason }: { reason: string | null }) {
+  if (!reason) return null;
+  return <p className="text-xs font-medium text-amber-800">{reason}</p>;
+}
+
+/** "2 numbers cannot receive WhatsApp messages": the import preview and the roster count alike. */
+export function noWhatsAppCount(n: number): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? "number cannot" : "numbers cannot"} receive WhatsApp messages`;
+}
+
 /** Opted-out people stay on rosters for the record, but no message reaches them. */
 export function OptedOutBadge({ optedOutAt }: { optedOutAt: Date | null }) {
   if (!optedOutAt) return null;

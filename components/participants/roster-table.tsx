@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RosterEntry } from "@/lib/participants/roster";
-import { MaybeText, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
+import { MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
 import { RemoveFromRosterForm } from "./roster-actions";
 
 type Props = { orgSlug: string; eventId: string; roster: RosterEntry[]; canWrite: boolean; timeZone: string };
@@ -35,6 +35,7 @@ export function RosterTable({ orgSlug, eventId, roster, canWrite, timeZone }: Pr
             </TD>
             <TD>
               <PhoneText phone={p.phone} />
+              <NoWhatsAppNote reason={p.noWhatsAppReason} />
               {p.email ? <p className="text-xs text-slate-500">{p.email}</p> : null}
             </TD>
             <TD>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePhone } from "./phone";
+import { noWhatsAppReason, normalizePhone } from "./phone";
 
 describe("normalizePhone", () => {
   it.each([
@@ -51,5 +51,35 @@ describe("normalizePhone", () => {
     const reason =
       "Not a valid phone number for Germany. For a number from another country, start with + and its country code.";
     expect(normalizePhone("0151 1234", "DE")).toEqual({ ok: false, reason });
+  });
+});
+
+describe("noWhatsAppReason", () => {
+  it.each([
+    ["+5511987654321", "Brazilian mobile (11 9xxxx-xxxx)"],
+    ["+5521998765432", "Brazilian mobile (21 9xxxx-xxxx)"],
+    ["+4915123456789", "German mobile 151"],
+    ["+491609876543", "German mobile 160"],
+    ["+4917612345678", "German mobile 176"],
+    ["+14155550132", "US number (fixed line or mobile)"],
+    ["+447911123456", "UK mobile"],
+  ])("%s can receive WhatsApp messages: %s", (e164) => {
+    expect(noWhatsAppReason(e164)).toBeNull();
+  });
+
+  it.each([
+    ["(11) 4002-8922", "BR", "Landline"],
+    ["+55 21 3456-7890", "BR", "Landline"],
+    ["030 1234567", "DE", "Landline"],
+    ["089 12345678", "DE", "Landline"],
+    ["0800 1234567", "DE", "Toll-free number"],
+    ["0900 1234567", "DE", "Premium-rate number"],
+    ["4004-0000", "BR", "Shared-cost number"],
+    ["020 7946 0958", "GB", "Landline"],
+    ["070 1234 5678", "GB", "Forwarding number"],
+  ])("%s (%s) cannot: %s", (raw, country, kind) => {
+    const phone = normalizePhone(raw, country);
+    expect(phone.ok).toBe(true);
+    if (phone.ok) expect(noWhatsAppReason(phone.e164)).toBe(`${kind}: cannot receive WhatsApp messages`);
   });
 });

@@ -1,15 +1,17 @@
 import {
   getCountryCallingCode,
   isSupportedCountry,
+  parsePhoneNumberFromString,
   parsePhoneNumberWithError,
   ParseError,
   validatePhoneNumberLength,
   type CountryCode,
   type PhoneNumber,
+  type PhoneNumberType,
 } from "libphonenumber-js/max";
 
-// Client-safe. The "max" metadata checks each country's real number ranges (mobile vs fixed line); the default
-// metadata only checks lengths and would accept numbers that can never receive a WhatsApp message.
+// Client-safe. The "max" metadata checks each country's real number ranges and knows each range's type (mobile,
+// landline, …); the default metadata only checks lengths and cannot tell a landline from a mobile.
 
 export type NormalizedPhone = { ok: true; e164: string } | { ok: false; reason: string };
 
@@ -85,4 +87,29 @@ function explain(
   if (length === "TOO_LONG") return `Too long for a phone number in ${where}.`;
   const hint = isInternational ? "" : " For a number from another country, start with + and its country code.";
   return `Not a valid phone number for ${where}.${hint}`;
+}
+
+// A WhatsApp account sits on a number that a phone answers: MOBILE, or FIXED_LINE_OR_MOBILE where the numbering plan
+// cannot tell the two apart (the US, Canada). No other type (landline, toll-free, premium-rate, shared-cost, VoIP,
+// personal forwarding, pager, UAN, voicemail) can be assumed to have one, so none is counted as reachable.
+const NOT_ON_WHATSAPP: Record<Exclude<PhoneNumberType, "MOBILE" | "FIXED_LINE_OR_MOBILE">, string> = {
+  FIXED_LINE: "Landline",
+  TOLL_FREE: "Toll-free number",
+  PREMIUM_RATE: "Premium-rate number",
+  SHARED_COST: "Shared-cost number",
+  VOIP: "Internet (VoIP) number",
+  PERSONAL_NUMBER: "Forwarding number",
+  PAGER: "Pager",
+  UAN: "Company switchboard number",
+  VOICEMAIL: "Voicemail number",
+};
+
+/**
+ * Why WhatsApp messages cannot reach a stored (E.164) number, as the organizer reads it ("Landline: cannot receive
+ * WhatsApp messages"); null for a mobile number.
+ */
+export function noWhatsAppReason(e164: string): string | null {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  if (!type || type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE") return null;
+  return `${NOT_ON_WHATSAPP[type]}: cannot receive WhatsApp messages`;
 }

@@ -5,6 +5,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events/find-event";
 import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { noWhatsAppReason } from "./phone";
 import { RosterInput } from "./schemas";
 
 const { attendances, eventInstances, eventParticipants, participants, scheduledActions } = schema;
@@ -132,12 +133,13 @@ export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
   });
 }
 
+/** The event's roster by name; each entry says when WhatsApp cannot reach the number (its type: a landline…). */
 export async function listRoster(ctx: OrgContext, eventId: string) {
   assertCan(ctx, "events.read");
   const { eventId: id } = parseInput(RosterInput.pick({ eventId: true }), { eventId });
   const db = getDb();
   await findEventOrThrow(db, ctx, id);
-  return db
+  const rows = await db
     .select({
       participantId: participants.id,
       name: participants.name,
@@ -158,6 +160,7 @@ export async function listRoster(ctx: OrgContext, eventId: string) {
       ),
     )
     .orderBy(asc(participants.name), asc(participants.phone));
+  return rows.map((row) => ({ ...row, noWhatsAppReason: noWhatsAppReason(row.phone) }));
 }
 
 export type RosterEntry = Awaited<ReturnType<typeof listRoster>>[number];

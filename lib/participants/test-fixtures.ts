@@ -13,10 +13,15 @@ export const NOT_GERMAN =
   "Not a valid phone number for Germany. For a number from another country, start with + and its country code.";
 
 /** A fresh organization that reads phone numbers without a country code as German ones. */
-export async function createGermanTestOrg(name: string): Promise<TestOrg> {
+export function createGermanTestOrg(name: string): Promise<TestOrg> {
+  return createTestOrgInCountry(name, "DE");
+}
+
+/** A fresh organization that reads phone numbers without a country code as `country`'s. */
+export async function createTestOrgInCountry(name: string, country: string): Promise<TestOrg> {
   const t = await createTestOrg(name);
-  await getDb().update(organizations).set({ defaultCountry: "DE" }).where(eq(organizations.id, t.org.id));
-  t.org.defaultCountry = "DE";
+  await getDb().update(organizations).set({ defaultCountry: country }).where(eq(organizations.id, t.org.id));
+  t.org.defaultCountry = country;
   t.owner.ctx = await resolveOrgContext(t.owner.user, t.org.slug);
   return t;
 }

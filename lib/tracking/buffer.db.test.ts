@@ -16,7 +16,7 @@ const { storeDirectBatch } = await import("./store");
 const { getDb } = await import("@/db");
 const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("./test-helpers");
 
 const SECOND = 1000;
 const redis = getRedis()!;
@@ -243,5 +243,15 @@ describe("write-behind buffer", () => {
     expect(after.body.error.reason).toBe("arrived");
     await drain();
     expect(await storedPoints(attendance.id)).toBe(3);
+  });
+
+  it("on the Redis path the arrival is the first of two in-radius fixes, the one buffered by an earlier batch", async () => {
+    const t = await createTrackedOccurrence("Buffered arrival", { startsInMinutes: -6 });
+    const { token, attendance } = t.links[0]!;
+    const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
+    expect((await post(token, { points: [first] })).body).toMatchObject({ journey: "on_the_way", arrivedAt: null });
+    expect((await post(token, { points: [second] })).body).toMatchObject({ journey: "arrived", arrivedAt: first.recordedAt });
+    await drain();
+    expect(await arrivalAsSeen(t, attendance.id)).toEqual({ checkedInAt: first.recordedAt, activityAt: first.recordedAt, outcome: "on_time" });
   });
 });

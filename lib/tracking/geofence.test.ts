@@ -24,12 +24,14 @@ describe("geofence", () => {
     expect(detectArrival(null, [fix(600, 10, 0), jitter, fix(500, 10, 10)], fence)).toBeNull();
   });
 
-  it("two consecutive fixes inside check in at the second one", () => {
-    expect(detectArrival(null, [fix(140, 60, 0), fix(130, 60, 5)], fence)?.recordedAt).toEqual(new Date(t0 + 5000));
+  it("two consecutive fixes inside check in at the first one: the second only confirms the arrival", () => {
+    expect(detectArrival(null, [fix(600, 10, 0), fix(140, 60, 640), fix(130, 60, 650)], fence)?.recordedAt).toEqual(new Date(t0 + 640_000));
+    // Also when the confirming fix is surely inside on its own.
+    expect(detectArrival(null, [fix(140, 60, 640), fix(50, 10, 650)], fence)?.recordedAt).toEqual(new Date(t0 + 640_000));
   });
 
-  it("the last stored fix counts as the first of two when it is older than the batch", () => {
-    expect(detectArrival(fix(140, 60, 0), [fix(130, 60, 5)], fence)?.recordedAt).toEqual(new Date(t0 + 5000));
+  it("the last stored fix counts as the first of two when it is older than the batch, and is the arrival", () => {
+    expect(detectArrival(fix(140, 60, 0), [fix(130, 60, 5)], fence)?.recordedAt).toEqual(new Date(t0));
     // A late offline batch recorded before the stored fix is judged on its own.
     expect(detectArrival(fix(140, 60, 100), [fix(130, 60, 5)], fence)).toBeNull();
   });
@@ -42,7 +44,7 @@ describe("geofence", () => {
 
   it("fixes are taken in recorded order, not in the order they were sent", () => {
     const outOfOrder = [fix(130, 60, 10), fix(900, 10, 0), fix(140, 60, 5)];
-    expect(detectArrival(null, outOfOrder, fence)?.recordedAt).toEqual(new Date(t0 + 10_000));
+    expect(detectArrival(null, outOfOrder, fence)?.recordedAt).toEqual(new Date(t0 + 5_000));
   });
 
   it("inside then outside then inside is not two consecutive fixes", () => {

@@ -16,16 +16,17 @@ export function isSurelyInside(fix: Fix, fence: Geofence): boolean {
 }
 
 /**
- * The fix that checks the participant in, or null: the first one (in recorded order) that is surely inside, or that
- * is inside right after another fix that was inside. `previous` is the last fix stored before this batch; it only
+ * The fix the participant arrived at, or null. Arrival is decided (in recorded order) by a fix that is surely inside,
+ * or by a fix inside right after another fix inside; the arrival time is the first in-radius fix of that pair (the
+ * second only confirms it), and may be `previous`. `previous` is the last fix stored before this batch; it only
  * counts when it is older than every fix of the batch (a late offline batch is judged on its own).
  */
 export function detectArrival(previous: Fix | null, batch: Fix[], fence: Geofence): Fix | null {
   const fixes = [...batch].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
   let before = previous && fixes[0] && previous.recordedAt < fixes[0].recordedAt ? previous : null;
   for (const fix of fixes) {
+    if (isInside(fix, fence) && before && isInside(before, fence)) return before;
     if (isSurelyInside(fix, fence)) return fix;
-    if (isInside(fix, fence) && before && isInside(before, fence)) return fix;
     before = fix;
   }
   return null;

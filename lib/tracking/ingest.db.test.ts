@@ -11,7 +11,7 @@ const { getDb, schema } = await import("@/db");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
 const { checkInManually, undoCheckIn } = await import("./check-in");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("./test-helpers");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 
 const SECOND = 1000;
@@ -138,6 +138,16 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
     expect(after.body.error).toMatchObject({ code: "CONFLICT", reason: "arrived" });
     expect(await storedPoints(attendance.id)).toBe(7);
     expect((await getTrackingPage(token)).state).toBe("arrived");
+  });
+
+  it("checks in at the first of two in-radius fixes a minute apart, also across batches, so the report says on time", async () => {
+    const t = await createTrackedOccurrence("Arrival time", { startsInMinutes: -6 });
+    const { token, attendance } = t.links[0]!;
+    const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
+    expect((await post(token, { points: [first] })).body).toMatchObject({ journey: "on_the_way", arrivedAt: null });
+    const confirming = await post(token, { points: [second] });
+    expect(confirming.body).toMatchObject({ journey: "arrived", arrivedAt: first.recordedAt });
+    expect(await arrivalAsSeen(t, attendance.id)).toEqual({ checkedInAt: first.recordedAt, activityAt: first.recordedAt, outcome: "on_time" });
   });
 
   it("Stop sharing makes the link refuse points with 410 stopped", async () => {

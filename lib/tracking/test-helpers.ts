@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { listActivity } from "@/lib/live/activity";
+import { getAttendanceReport } from "@/lib/reports/attendance-report";
 import { issueTrackingLink } from "./links";
 
 // Test-only: an occurrence whose tracking window is open now, with participants and their links.
@@ -75,4 +77,25 @@ export async function attendanceRow(organizationId: string, attendanceId: string
     .from(attendances)
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, organizationId)));
   return row!;
+}
+
+/**
+ * Two fixes inside the radius, neither surely inside (alone they decide nothing), 4:50 and 5:50 after the start: with
+ * the default 5 minutes' grace someone who arrived at the first is on time, at the second late.
+ */
+export function fixesAMinuteApartAroundGrace(startsAt: Date) {
+  const after = (seconds: number) => new Date(startsAt.getTime() + seconds * 1000);
+  return { first: point(140, after(290), 60), second: point(130, after(350), 60) };
+}
+
+/** An arrival as the organizer sees it: the check-in time, the activity feed's "arrived" entry and the report's outcome. */
+export async function arrivalAsSeen(t: Awaited<ReturnType<typeof createTrackedOccurrence>>, attendanceId: string) {
+  const row = await attendanceRow(t.org.id, attendanceId);
+  const feed = await listActivity(t.org.id, t.instance.id);
+  const report = await getAttendanceReport(t.owner.ctx, { eventId: t.event.id });
+  return {
+    checkedInAt: row.checkedInAt?.toISOString() ?? null,
+    activityAt: feed.find((e) => e.attendanceId === attendanceId && e.kind === "arrived")?.at ?? null,
+    outcome: report.rows.find((r) => r.participantId === row.participantId)?.outcome ?? null,
+  };
 }

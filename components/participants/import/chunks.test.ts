@@ -9,7 +9,7 @@ const file = parseCsv(
 
 function row(line: number, phone: string, status: PreviewRow["status"] = "ok", extra: Partial<PreviewRow> = {}): PreviewRow {
   const errors = status === "ok" ? [] : ["problem"];
-  return { line, status, errors, existingParticipant: null, data: { name: `n${line}`, phone, email: null, guardianOf: null, metadata: {} }, ...extra };
+  return { line, status, errors, existingParticipant: null, noWhatsAppReason: null, data: { name: `n${line}`, phone, email: null, guardianOf: null, metadata: {} }, ...extra };
 }
 const preview = (rows: PreviewRow[]) => ({ rows }) as ImportPreview;
 
@@ -41,8 +41,18 @@ describe("mergePreviews", () => {
       [6, "duplicate", false],
     ]);
     expect(merged.rows[3]!.errors).toEqual(["Same phone number as line 2."]);
-    expect(merged.counts).toEqual({ total: 4, ok: 1, new: 1, known: 0, error: 1, duplicate: 1, onRoster: 1 });
+    expect(merged.counts).toEqual({ total: 4, ok: 1, new: 1, known: 0, error: 1, duplicate: 1, onRoster: 1, noWhatsApp: 0 });
     expect(rowsToImport(merged, file.rows).map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it("counts the rows to import that WhatsApp cannot reach, once, and not when a later chunk repeats them", () => {
+    const landline = { noWhatsAppReason: "Landline: cannot receive WhatsApp messages" };
+    const merged = mergePreviews([
+      { chunk: a, preview: preview([row(2, "+551140028922", "ok", landline), row(3, "+5511987654321")]) },
+      { chunk: b, preview: preview([row(2, "+551140028922", "ok", landline), row(3, "+49301234567", "error", landline)]) },
+    ]);
+    expect(merged.rows.map((r) => r.status)).toEqual(["ok", "ok", "duplicate", "error"]);
+    expect(merged.counts).toMatchObject({ ok: 2, noWhatsApp: 1 });
   });
 
   it("rewrites a chunk's own 'same phone as line N' to the file's line", () => {

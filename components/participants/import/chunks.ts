@@ -30,7 +30,17 @@ export type MergedRow = PreviewRow & { isOnRoster: boolean };
 
 export type MergedPreview = {
   rows: MergedRow[];
-  counts: { total: number; ok: number; new: number; known: number; error: number; duplicate: number; onRoster: number };
+  counts: {
+    total: number;
+    ok: number;
+    new: number;
+    known: number;
+    error: number;
+    duplicate: number;
+    onRoster: number;
+    /** Rows to import whose number WhatsApp cannot reach (they are imported all the same). */
+    noWhatsApp: number;
+  };
 };
 
 /**
@@ -71,6 +81,7 @@ export function mergePreviews(parts: { chunk: Chunk; preview: ImportPreview }[])
       error: count((r) => r.status === "error"),
       duplicate: count((r) => r.status === "duplicate" && !r.isOnRoster),
       onRoster: count((r) => r.isOnRoster),
+      noWhatsApp: count((r) => r.status === "ok" && r.noWhatsAppReason !== null),
     },
   };
 }

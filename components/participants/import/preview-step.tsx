@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Stat } from "@/components/ui/stat";
 import { cn } from "@/lib/utils/cn";
+import { noWhatsAppCount } from "../participant-cells";
 import type { MergedPreview } from "./chunks";
 import { PreviewTable } from "./preview-table";
 
@@ -29,6 +30,13 @@ export function PreviewStep({ preview, onBack, onImport }: { preview: MergedPrev
         <Stat label="Duplicates in file" value={counts.duplicate} hint="Will be skipped" />
         <Stat label="Already on roster" value={counts.onRoster} hint="Nothing to do" />
       </div>
+
+      {counts.noWhatsApp > 0 ? (
+        <Alert tone="warning" title={noWhatsAppCount(counts.noWhatsApp)}>
+          They are imported, but no confirmation, reminder or tracking link reaches them: a landline, for example, has
+          no WhatsApp. Give them a mobile number, or check them in by hand on the day.
+        </Alert>
+      ) : null}
 
       {counts.ok === 0 && counts.onRoster > 0 ? (
         <Alert tone="info" title="Everyone in this file is already on the roster">

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/lib/utils/cn";
 import { formatPhone } from "../format-phone";
+import { NoWhatsAppNote } from "../participant-cells";
 import type { MergedRow } from "./chunks";
 
 /** How a row will be treated, in the organizer's words. */
@@ -42,6 +43,7 @@ export function PreviewTable({ rows }: { rows: MergedRow[] }) {
               <TD className="font-medium text-slate-900">{row.data.name || <span className="font-normal text-slate-400">(no name)</span>}</TD>
               <TD>
                 <p className="whitespace-nowrap tabular-nums">{row.data.phone ? formatPhone(row.data.phone) : "—"}</p>
+                <NoWhatsAppNote reason={row.noWhatsAppReason} />
                 {row.data.email ? <p className="text-xs text-slate-500">{row.data.email}</p> : null}
               </TD>
               <TD className={cn("min-w-56 whitespace-normal", isProblem ? "text-red-800" : "text-slate-600")}>

@@ -5,7 +5,7 @@ import type { ImportInput } from "./schemas";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { NOT_GERMAN, attendancesOf, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
+const { NOT_GERMAN, attendancesOf, createGermanTestOrg, createOccurrences, createTestOrgInCountry, createWeeklyEvent, refusal } =
   await import("../test-fixtures");
 const { addToRoster, createParticipant, listRoster } = await import("../participants");
 const { guessMapping } = await import("./guess-mapping");
@@ -64,7 +64,7 @@ describe("CSV import", () => {
       metadata: { Class: "4a" },
     });
     expect(preview.rows[6]!.existingParticipant).toEqual({ id: known.id, name: "Known Person" });
-    expect(preview.counts).toEqual({ total: 7, ok: 2, error: 3, duplicate: 2, new: 1, existing: 1 });
+    expect(preview.counts).toEqual({ total: 7, ok: 2, error: 3, duplicate: 2, new: 1, existing: 1, noWhatsApp: 0 });
     expect(await listRoster(t.owner.ctx, event.id)).toHaveLength(1);
   });
 
@@ -126,6 +126,30 @@ describe("CSV import", () => {
     expect(noPhone.fields?.mapping).toEqual(["Choose exactly one column with phone numbers."]);
     const misfit = await refusal(importParticipants(t.owner.ctx, base));
     expect(misfit.message).toBe("The file has 5 columns but 2 were mapped. Upload the file again.");
+  });
+
+  it("says which numbers WhatsApp cannot reach, in the preview and on the roster, from the number's type", async () => {
+    const brazil = await createTestOrgInCountry("Landlines", "BR");
+    const { id: eventId } = await createWeeklyEvent(brazil.org.id);
+    const file = ["Nome;Telefone", "Central;(11) 4002-8922", "Ana;(11) 98765-4321", "Büro Berlin;+49 30 1234567", "Kim;+49 151 23456789"].join("\n");
+    const input: ImportInput = { eventId, csvText: file, mapping: ["name", "phone"] };
+    const landline = "Landline: cannot receive WhatsApp messages";
+    const preview = await previewImport(brazil.owner.ctx, input);
+    expect(preview.rows.map((r) => [r.data.phone, r.status, r.noWhatsAppReason])).toEqual([
+      ["+551140028922", "ok", landline],
+      ["+5511987654321", "ok", null],
+      ["+49301234567", "ok", landline],
+      ["+4915123456789", "ok", null],
+    ]);
+    expect(preview.counts).toMatchObject({ ok: 4, noWhatsApp: 2 });
+    await importParticipants(brazil.owner.ctx, input);
+    const roster = await listRoster(brazil.owner.ctx, eventId);
+    expect(roster.map((r) => [r.name, r.noWhatsAppReason])).toEqual([
+      ["Ana", null],
+      ["Büro Berlin", landline],
+      ["Central", landline],
+      ["Kim", null],
+    ]);
   });
 
   it("another organization cannot preview or import into this event, nor link this one's people", async () => {

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { findEventOrThrow } from "@/lib/events/find-event";
+import { noWhatsAppReason } from "../phone";
 import { findKnownPhones } from "./known-phones";
 import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRow } from "./read-rows";
@@ -10,12 +11,14 @@ import { ImportInput } from "./schemas";
 export type PreviewRow = ImportRow & {
   /** Someone in the organization already has this phone number: the import adds that person, it creates no one new. */
   existingParticipant: { id: string; name: string } | null;
+  /** A readable number WhatsApp cannot reach (a landline…), said plainly; the row is imported all the same. */
+  noWhatsAppReason: string | null;
 };
 
 export type ImportPreview = {
   headers: string[];
   rows: PreviewRow[];
-  counts: { total: number; ok: number; error: number; duplicate: number; new: number; existing: number };
+  counts: { total: number; ok: number; error: number; duplicate: number; new: number; existing: number; noWhatsApp: number };
 };
 
 /**
@@ -33,12 +36,13 @@ export async function previewImport(ctx: OrgContext, input: ImportInput): Promis
   const known = await findKnownPhones(db, ctx, eventId, phones);
 
   const rows = read.map((row): PreviewRow => {
+    const checked = { ...row, noWhatsAppReason: row.status === "error" ? null : noWhatsAppReason(row.data.phone) };
     const match = row.status === "ok" ? known.get(row.data.phone) : undefined;
-    if (!match) return { ...row, existingParticipant: null };
+    if (!match) return { ...checked, existingParticipant: null };
     const existingParticipant = { id: match.id, name: match.name };
-    if (!match.isOnRoster) return { ...row, existingParticipant };
+    if (!match.isOnRoster) return { ...checked, existingParticipant };
     const errors = [`Already on this event's roster as ${match.name}.`];
-    return { ...row, status: "duplicate", errors, existingParticipant };
+    return { ...checked, status: "duplicate", errors, existingParticipant };
   });
 
   const count = (status: PreviewRow["status"]) => rows.filter((row) => row.status === status).length;
@@ -53,6 +57,8 @@ export async function previewImport(ctx: OrgContext, input: ImportInput): Promis
       duplicate: count("duplicate"),
       new: count("ok") - existing,
       existing,
+      /** Rows to import whose number WhatsApp cannot reach. */
+      noWhatsApp: rows.filter((row) => row.status === "ok" && row.noWhatsAppReason).length,
     },
   };
 }

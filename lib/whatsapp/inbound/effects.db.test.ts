@@ -18,7 +18,7 @@ delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { replyPayloadSecret } = await import("./secrets");
-const { RADIUS_M, northOfVenue } = await import("@/lib/tracking/test-helpers");
+const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/lib/tracking/test-helpers");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
 
@@ -133,6 +133,20 @@ describe("inbound effects", () => {
       const edge = northOfVenue(RADIUS_M - 10);
       await post(delivery("location", { number: a.phoneNumberId, from: p.phone, timestamp: nowSeconds() - 5, location: { latitude: edge.lat, longitude: edge.lng } }));
       expect(await attendanceRow(a.org.id, att.id)).toMatchObject({ journey: "on_the_way", checkedInAt: null });
+    });
+
+    it("two shared locations inside the radius a minute apart check in at the first, so the report says on time", async () => {
+      const t = await createWhatsAppOccurrence("Shared arrival", 1, { startsInMinutes: -6 });
+      const { participant: p, attendance: att } = t.people[0]!;
+      const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
+      const seconds = (fix: typeof first) => Math.floor(Date.parse(fix.recordedAt) / 1000);
+      for (const fix of [first, second]) {
+        const location = { latitude: fix.lat, longitude: fix.lng };
+        expect((await post(delivery("location", { number: t.phoneNumberId, from: p.phone, timestamp: seconds(fix), location }))).status).toBe(200);
+      }
+      const arrivedAt = new Date(seconds(first) * 1000).toISOString();
+      expect(await arrivalAsSeen(t, att.id)).toEqual({ checkedInAt: arrivedAt, activityAt: arrivedAt, outcome: "on_time" });
+      expect((await attendanceRow(t.org.id, att.id)).checkInMethod).toBe("whatsapp_location");
     });
 
     it("a location outside every tracking window is only recorded", async () => {

@@ -10,8 +10,8 @@ import { replyPayloadSecret } from "./secrets";
 // Test-only: organizations with a WhatsApp number, and Meta-shaped deliveries rewritten to address them.
 
 /** An occurrence (tracking window open now, venue at VENUE) in an organization that owns a fresh WhatsApp number. */
-export async function createWhatsAppOccurrence(name: string, people = 3) {
-  const setup = await createTrackedOccurrence(name, { people });
+export async function createWhatsAppOccurrence(name: string, people = 3, options: { startsInMinutes?: number } = {}) {
+  const setup = await createTrackedOccurrence(name, { people, ...options });
   const phoneNumberId = String(randomInt(100_000_000, 999_999_999)) + String(randomInt(100_000, 999_999));
   await getDb()
     .update(schema.organizations)
