@@ -40,6 +40,9 @@ test("sign-up shows what is wrong and creates nothing", async ({ page }) => {
   await page.getByLabel("Name", { exact: true }).fill(account.organization);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  // What was typed stays, so only the password needs fixing.
+  await expect(page.getByLabel("E-mail")).toHaveValue(account.email);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(account.organization);
 
   await new SignInPage(page).goto();
   await new SignInPage(page).signIn(account.email, "short");

@@ -4,7 +4,7 @@ import { startDedicatedServer } from "./support/server";
 // A configuration error found at start-up must end the process with a message naming the setting, in both modes,
 // so a deployment fails loudly instead of answering 500 to every request.
 
-const cases = [
+const cases: { mode: string; settings: Record<string, string>; message: string }[] = [
   {
     mode: "embedded",
     settings: { WHATSAPP_ACCESS_TOKEN: "token-without-its-two-siblings" },

@@ -8,18 +8,19 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
+import { ActionForm } from "@/components/ui/action-form";
 
 export function RequestResetForm() {
   const [state, action] = useActionState(requestPasswordResetAction, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <Field id="email" label="E-mail" error={fields?.email?.[0]}>
         <Input name="email" type="email" autoComplete="email" required />
       </Field>
       <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -37,13 +38,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <input type="hidden" name="token" value={token} />
       <Field id="password" label="New password" hint="At least 10 characters." error={fields?.password?.[0]}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
       </Field>
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

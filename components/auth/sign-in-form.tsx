@@ -8,12 +8,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
+import { ActionForm } from "@/components/ui/action-form";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
   const [state, action] = useActionState(signInAction, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <Field id="email" label="E-mail" error={fields?.email?.[0]}>
@@ -28,6 +29,6 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
           Forgot your password?
         </Link>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Props = { timeZones: string[]; countries: Country[]; invite?: { token: string; email: string } };
 
@@ -20,7 +21,7 @@ export function SignUpForm({ timeZones, countries, invite }: Props) {
   const browserRegion = useSyncExternalStore(noSubscription, readBrowserRegion, () => "US");
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <Field id="name" label="Your name" error={fields?.name?.[0]}>
         <Input name="name" autoComplete="name" required />
@@ -65,7 +66,7 @@ export function SignUpForm({ timeZones, countries, invite }: Props) {
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
         {invite ? "Create account and join" : "Create account"}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/http/action-result";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/tenant/roles";
+import { ActionForm } from "@/components/ui/action-form";
 
 const initial: ActionResult<{ link: string }> = { ok: true };
 
@@ -17,7 +18,7 @@ export function InviteMemberForm({ orgSlug, assignableRoles }: { orgSlug: string
   const [state, action] = useActionState(inviteMemberAction.bind(null, orgSlug), initial);
   const fields = state.ok ? undefined : state.fields;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       {state.ok && state.data ? (
         <div className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
@@ -45,6 +46,6 @@ export function InviteMemberForm({ orgSlug, assignableRoles }: { orgSlug: string
         </Field>
         <SubmitButton pendingLabel="Inviting…">Send invitation</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

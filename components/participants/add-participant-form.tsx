@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type ActionResult } from "@/lib/http/action-result";
+import { ActionForm } from "@/components/ui/action-form";
 
 const empty = { name: "", phone: "", email: "", guardianOf: "" };
 
@@ -29,7 +30,7 @@ export function AddParticipantForm({ orgSlug, eventId, countryHint }: Props) {
   });
 
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Add participant">
+    <ActionForm action={action} result={state} className="space-y-4" noValidate aria-label="Add participant">
       {/* A refused field explains itself next to the input; the banner is for everything else. */}
       {isExplainedInline ? null : <FormMessage result={state} />}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -47,6 +48,6 @@ export function AddParticipantForm({ orgSlug, eventId, countryHint }: Props) {
         </Field>
       </div>
       <SubmitButton pendingLabel="Adding…">Add participant</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
 import { METADATA_MAX_KEYS } from "@/lib/participants/schemas";
 import { formatPhone } from "./format-phone";
+import { ActionForm } from "@/components/ui/action-form";
 
 export type ParticipantFormValues = {
   id: string;
@@ -50,7 +51,7 @@ export function ParticipantForm({ orgSlug, returnTo, participant, countryHint }:
   const addRow = () => setRows((r) => [...r, { id: Math.max(-1, ...r.map((row) => row.id)) + 1, key: "", value: "" }]);
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} result={state} className="space-y-5" noValidate>
       {Object.keys(fields ?? {}).some((key) => key in values || key.startsWith("metadata")) ? null : (
         <FormMessage result={state} />
       )}
@@ -119,6 +120,6 @@ export function ParticipantForm({ orgSlug, returnTo, participant, countryHint }:
           Cancel
         </Link>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Props = { timeZones: string[]; defaultTimeZone: string; countries: Country[]; defaultCountry: string };
 
@@ -16,7 +17,7 @@ export function CreateOrganizationForm({ timeZones, defaultTimeZone, countries, 
   const [state, action] = useActionState(createOrganizationAction, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <Field id="name" label="Name" error={fields?.name?.[0]}>
         <Input name="name" required />
@@ -31,6 +32,6 @@ export function CreateOrganizationForm({ timeZones, defaultTimeZone, countries, 
         <CountrySelect name="defaultCountry" defaultValue={defaultCountry} countries={countries} />
       </Field>
       <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

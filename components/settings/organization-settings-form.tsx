@@ -10,6 +10,7 @@ import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/compone
 import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@/lib/organizations/schemas";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Props = {
   orgSlug: string;
@@ -31,7 +32,7 @@ export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }:
   // Controlled, so a refused number stays in the box next to its error instead of snapping back when React resets the form.
   const [retentionDays, setRetentionDays] = useState(String(org.locationRetentionDays));
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label="Name" error={fields?.name?.[0]}>
@@ -85,6 +86,6 @@ export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }:
         </Field>
       </div>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
 import { previewTemplate, TEMPLATE_KIND_LABELS, type TemplateKind } from "@/lib/whatsapp/template-preview";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Setting = { kind: TemplateKind; templateName: string; language: string; configured: boolean };
 type Props = { orgSlug: string; settings: Setting[]; sample: { name: string; event: string; start: string; venue: string } };
@@ -29,7 +30,7 @@ function TemplateRow({ orgSlug, setting, sample }: { orgSlug: string; setting: S
   const error = (field: string) => (!result.ok && "fields" in result ? result.fields?.[field]?.[0] : undefined);
   return (
     <section aria-label={`${label} template`} className="grid gap-4 py-4 first:pt-0 last:pb-0 md:grid-cols-[minmax(0,1fr)_20rem]">
-      <form action={save} className="space-y-2">
+      <ActionForm action={save} result={result} className="space-y-2">
         <input type="hidden" name="kind" value={setting.kind} />
         <h3 className="text-sm font-semibold text-slate-900">
           {label}{" "}
@@ -52,7 +53,7 @@ function TemplateRow({ orgSlug, setting, sample }: { orgSlug: string; setting: S
           </SubmitButton>
           <ResultText result={result} />
         </div>
-      </form>
+      </ActionForm>
       <figure aria-label={`What the participant sees: ${label}`} className="rounded-2xl bg-[#e7f3ea] p-3 text-sm">
         <div className="rounded-xl bg-white px-3 py-2 text-slate-900 shadow-xs">{preview.body}</div>
         {preview.buttons.map((button) => (
