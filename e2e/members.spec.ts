@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./pages/auth-pages";
+import { confirmEmailFromOutbox, newAccount, SignUpPage } from "./pages/auth-pages";
 
 test("an invited staff member joins by link and cannot open members or settings", async ({ page, browser }) => {
   const owner = newAccount("Inviter");
@@ -26,6 +26,7 @@ test("an invited staff member joins by link and cannot open members or settings"
   await expect(staffPage.getByLabel("E-mail")).toHaveValue(staff.email);
   await signUp.fillPerson(staff);
   await staffPage.getByRole("button", { name: "Create account and join" }).click();
+  await confirmEmailFromOutbox(staffPage, staff.email);
 
   await expect(staffPage).toHaveURL(new RegExp(`${orgPath}$`));
   await expect(staffPage.getByText("School · Staff")).toBeVisible();

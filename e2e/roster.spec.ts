@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { newAccount, SignUpPage } from "./pages/auth-pages";
+import { inviteMember, joinByInvitation, newAccount, SignUpPage } from "./pages/auth-pages";
 
 const fixture = fileURLToPath(new URL("./fixtures/participants-30.csv", import.meta.url));
 
@@ -170,18 +170,8 @@ test("a staff member reads the roster but cannot change it", async ({ page, brow
   await expect(page.getByTestId("roster-row")).toHaveCount(1);
 
   const staff = newAccount("Helper");
-  await page.goto(`${orgPath}/members`);
-  await page.getByLabel("E-mail").fill(staff.email);
-  await page.getByLabel("Role", { exact: true }).selectOption("staff");
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  const inviteLink = (await page.getByTestId("invite-link").textContent())!;
-
-  const staffContext = await browser.newContext();
-  const staffPage = await staffContext.newPage();
-  await staffPage.goto(inviteLink);
-  await staffPage.getByRole("link", { name: "Create an account" }).click();
-  await new SignUpPage(staffPage).fillPerson(staff);
-  await staffPage.getByRole("button", { name: "Create account and join" }).click();
+  const inviteLink = await inviteMember(page, orgPath, staff.email, "staff");
+  const staffPage = await joinByInvitation(browser, inviteLink, staff);
   await expect(staffPage).toHaveURL(new RegExp(`${orgPath}$`));
 
   await staffPage.goto(rosterPath);
@@ -195,7 +185,7 @@ test("a staff member reads the roster but cannot change it", async ({ page, brow
   await staffPage.goto(`${orgPath}/participants`);
   await expect(staffPage.getByTestId("participant-row")).toHaveCount(1);
   await expect(staffPage.getByRole("button", { name: /^Delete / })).toHaveCount(0);
-  await staffContext.close();
+  await staffPage.context().close();
 });
 
 test("the roster export answers 401 without a session", async ({ request }) => {

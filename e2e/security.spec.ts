@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newAccount, SignInPage, SignUpPage, signOut } from "./pages/auth-pages";
+import { inviteMember, joinByInvitation, newAccount, SignInPage, SignUpPage, signOut } from "./pages/auth-pages";
 import { issueTrackingLink, occurrenceWithParticipant } from "./pages/tracking-page";
 import { endlessBody, hiddenFields, multipart, rawRequest } from "./support/raw-http";
 import { startDedicatedServer } from "./support/server";
@@ -225,20 +225,36 @@ test.describe("6. security headers", () => {
   });
 });
 
+test.describe("7. account enumeration", () => {
+  test("signing up with an address that has an account looks like any sign-up, and its owner is told by e-mail", async ({ page }) => {
+    const fresh = newAccount("Fresh");
+    const answers: string[] = [];
+    for (const email of [fresh.email, DEMO.email]) {
+      const signUp = new SignUpPage(page);
+      await signUp.goto();
+      await signUp.fillPerson({ ...fresh, email });
+      await page.getByLabel("Name", { exact: true }).fill(fresh.organization);
+      await page.getByRole("button", { name: "Create account" }).click();
+      const answer = page.getByRole("status").filter({ hasText: "Check your inbox" });
+      await expect(answer).toBeVisible();
+      answers.push((await answer.textContent())!.replace(email, "<address>"));
+    }
+    expect(answers[1]).toBe(answers[0]);
+
+    await page.goto("/dev/outbox");
+    const warning = page.getByTestId("outbox-mail").filter({ hasText: `To ${DEMO.email}` }).first();
+    await expect(warning.getByRole("heading")).toHaveText("Someone tried to create an Event-Coming account with your address");
+    // And the new address cannot be signed in to before its owner confirms it.
+    await new SignInPage(page).goto();
+    await new SignInPage(page).signIn(fresh.email, fresh.password);
+    await expect(page.getByRole("alert").filter({ hasText: "Confirm your e-mail address first" })).toBeVisible();
+  });
+});
+
 /** The owner invites "Staff Tester" as staff; returns the staff member's page, signed in, in a browser of its own. */
 async function inviteStaff(owner: Page, browser: Browser, orgPath: string): Promise<Page> {
-  await owner.goto(`${orgPath}/members`);
   const staff = newAccount("Staff");
-  await owner.getByLabel("E-mail").fill(staff.email);
-  await owner.getByLabel("Role", { exact: true }).selectOption("staff");
-  await owner.getByRole("button", { name: "Send invitation" }).click();
-  const inviteLink = (await owner.getByTestId("invite-link").textContent())!;
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(inviteLink);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const signUp = new SignUpPage(page);
-  await signUp.fillPerson(staff);
-  await page.getByRole("button", { name: "Create account and join" }).click();
+  const page = await joinByInvitation(browser, await inviteMember(owner, orgPath, staff.email, "staff"), staff);
   await expect(page).toHaveURL(new RegExp(`${orgPath}$`));
   return page;
 }

@@ -1,15 +1,16 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { EMAIL_CONFIRMATION_PROVIDER, signIn, signOut } from "@/lib/auth/auth";
 import { mintDeviceCookie } from "@/lib/auth/device-cookie";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { SignInInput, type SignUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { fieldErrors } from "@/lib/errors";
 import type { ActionResult } from "@/lib/http/action-result";
+import { clientAddress } from "@/lib/http/client-address";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
@@ -24,6 +25,13 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       return { ok: false, code: "RATE_LIMITED", message: "Too many sign-in attempts. Wait a few minutes and try again." };
+    }
+    if (error instanceof CredentialsSignin && error.code === "unconfirmed") {
+      return {
+        ok: false,
+        code: "PRECONDITION_FAILED",
+        message: "Confirm your e-mail address first: we have sent you the link again. Open it, and you are in.",
+      };
     }
     if (error instanceof AuthError) {
       return { ok: false, code: "UNAUTHORIZED", message: "That e-mail and password do not match an account." };
@@ -44,8 +52,7 @@ export async function signUpAction(_: ActionResult, form: FormData): Promise<Act
   const data = formToObject(form);
   const inviteToken = typeof data.inviteToken === "string" && data.inviteToken ? data.inviteToken : undefined;
   const base = { name: data.name, email: data.email, password: data.password };
-  let orgSlug = "";
-  const result = await runAction("sign-up", async () => {
+  const result = await runAction<undefined>("sign-up", async () => {
     // Raw form values: signUp parses them and answers VALIDATION with per-field messages.
     const organization = {
       name: data.organizationName,
@@ -54,12 +61,24 @@ export async function signUpAction(_: ActionResult, form: FormData): Promise<Act
       defaultCountry: data.defaultCountry,
     };
     const input = inviteToken ? { ...base, inviteToken } : { ...base, organization };
-    ({ orgSlug } = await signUp(input as SignUpInput));
+    // The same answer whether or not the address already had an account (its owner is told by e-mail).
+    await signUp(input as SignUpInput, { address: clientAddress(await headers()) });
+    return { ok: true, message: `We sent a link to ${String(data.email).trim()}. Open it to confirm your address and start.` };
   });
-  if (!result.ok) return result.fields ? { ...result, fields: renameOrgFields(result.fields) } : result;
-  await signIn("credentials", { email: data.email, password: data.password, redirect: false });
-  await rememberDevice(SignInInput.shape.email.parse(data.email));
-  redirect(`/${orgSlug}`);
+  return !result.ok && result.fields ? { ...result, fields: renameOrgFields(result.fields) } : result;
+}
+
+/** The button on the page a confirmation link opens: confirms the address and signs the new account in. */
+export async function confirmEmailAction(token: string, _: ActionResult): Promise<ActionResult> {
+  try {
+    await signIn(EMAIL_CONFIRMATION_PROVIDER, { token, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { ok: false, code: "NOT_FOUND", message: "This link has expired or was already used. Sign in to get a new one." };
+    }
+    throw error;
+  }
+  redirect("/");
 }
 
 // The form's organization fields are flat; the domain's are nested under `organization`.

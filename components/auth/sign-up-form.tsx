@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useSyncExternalStore } from "react";
 import { signUpAction } from "@/app/(auth)/actions";
+import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -11,14 +13,35 @@ import type { Country } from "@/lib/organizations/countries";
 import { idle } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
-type Props = { timeZones: string[]; countries: Country[]; invite?: { token: string; email: string } };
+type Props = {
+  timeZones: string[];
+  countries: Country[];
+  invite?: { token: string; email: string };
+  /** Embedded mode: e-mails are kept in the dev outbox instead of sent. */
+  devOutbox?: boolean;
+};
 
-export function SignUpForm({ timeZones, countries, invite }: Props) {
+export function SignUpForm({ timeZones, countries, invite, devOutbox }: Props) {
   const [state, action] = useActionState(signUpAction, idle);
   const fields = state.ok ? undefined : state.fields;
   // The browser knows the organizer's zone; the server render cannot (it renders UTC, then the key remounts).
   const browserZone = useSyncExternalStore(noSubscription, readBrowserZone, () => "UTC");
   const browserRegion = useSyncExternalStore(noSubscription, readBrowserRegion, () => "US");
+
+  if (state.ok && state.message) {
+    return (
+      <Alert tone="success" title="Check your inbox">
+        <p>{state.message}</p>
+        {devOutbox ? (
+          <p>
+            No mail server is set up here, so the e-mail waits in the <Link href="/dev/outbox">dev outbox</Link>.
+          </p>
+        ) : (
+          <p>Nothing after a few minutes? Look in the spam folder, or sign in to have it sent again.</p>
+        )}
+      </Alert>
+    );
+  }
 
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>

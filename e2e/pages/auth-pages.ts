@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export type NewAccount = { name: string; email: string; password: string; organization: string };
 
@@ -50,11 +50,49 @@ export class SignUpPage {
     // Participants' numbers in the fixtures are German and written without +49.
     await this.page.getByLabel("Country for phone numbers").selectOption("DE");
     await this.page.getByRole("button", { name: "Create account" }).click();
+    await confirmEmailFromOutbox(this.page, account.email);
     await expect(this.page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
   }
+}
+
+/**
+ * After a sign-up: the page says to check the inbox; the embedded mode keeps the mail in the dev outbox, whose link
+ * confirms the address and signs the new account in.
+ */
+export async function confirmEmailFromOutbox(page: Page, email: string) {
+  await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
+  await page.goto("/dev/outbox");
+  const mail = page
+    .getByTestId("outbox-mail")
+    .filter({ hasText: `To ${email}` })
+    .filter({ hasText: "Confirm your e-mail address" })
+    .first();
+  await mail.getByRole("link", { name: /confirm-email/ }).click();
+  await page.getByRole("button", { name: "Confirm and continue" }).click();
 }
 
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
+}
+
+/** The owner, on `page`, invites `email` to the organization at `orgPath` with `role`; returns the link shown once. */
+export async function inviteMember(page: Page, orgPath: string, email: string, role: string): Promise<string> {
+  await page.goto(`${orgPath}/members`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+  return (await page.getByTestId("invite-link").textContent())!;
+}
+
+/** The invitee, in a browser of their own, signs up from the link and confirms the address; lands in the organization. */
+export async function joinByInvitation(browser: Browser, inviteLink: string, account: NewAccount): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(inviteLink);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await new SignUpPage(page).fillPerson(account);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await confirmEmailFromOutbox(page, account.email);
+  return page;
 }

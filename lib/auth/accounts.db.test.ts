@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestOrg, connectTestDatabase, rejection } from "@/db/test-helpers";
+import type { SignUpInput } from "./schemas";
 
 // Settings are read once per process (env() caches them), so the private outbox folder is set before anything runs.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ec-accounts-"));
@@ -16,6 +17,7 @@ const { inviteMember } = await import("@/lib/members/invitations");
 const { slugify } = await import("@/lib/organizations/create-organization");
 const { listOutbox } = await import("@/lib/mail/send-mail");
 const { signUp } = await import("./sign-up");
+const { confirmEmail } = await import("./email-confirmation");
 const { verifyCredentials } = await import("./verify-credentials");
 const { requestPasswordReset, resetPassword } = await import("./password-reset");
 const { createSession, isSessionActive } = await import("./sessions");
@@ -30,12 +32,34 @@ const PASSWORD = "correct horse battery";
 const organization = (name: string) => ({ name, type: "school" as const, timeZone: "Europe/Berlin" });
 type SignUpDraft = { name: string; email: string; password: string; organization: Record<string, string> };
 const usersByEmail = (email: string) => getDb().select().from(users).where(eq(users.email, email));
+const confirmationLink = /\/confirm-email\/([A-Za-z0-9_-]+)/;
+
+/** Signs up an address nobody has yet, which must create the account. */
+async function signUpNew(input: SignUpInput) {
+  const result = await signUp(input);
+  if (result.kind !== "created") throw new Error(`expected a new account for ${String(input.email)}, got ${result.kind}`);
+  return result;
+}
+
+/** The newest confirmation link mailed to `email`. */
+function confirmationToken(email: string): string {
+  const mail = listOutbox().find((m) => m.to === email && confirmationLink.test(m.text));
+  expect(mail, `no confirmation mail to ${email}`).toBeDefined();
+  return confirmationLink.exec(mail!.text)![1]!;
+}
+
+/** Signs up and follows the confirmation link, as a new organizer does before signing in. */
+async function signUpConfirmed(input: SignUpInput) {
+  const result = await signUpNew(input);
+  expect(await confirmEmail(confirmationToken(String(input.email).trim().toLowerCase()))).toMatchObject({ id: result.userId });
+  return result;
+}
 
 describe("sign-up", () => {
   it("creates the user, an organization named after the input with its slug, the owner membership and audit rows", async () => {
     const id = tag();
     const orgName = `Maple Grove ${id}`;
-    const { userId, orgSlug } = await signUp({
+    const { userId, orgSlug } = await signUpNew({
       name: "Ada Admin",
       email: `  Ada.${id}@Example.TEST `,
       password: PASSWORD,
@@ -65,7 +89,7 @@ describe("sign-up", () => {
   });
 
   it("keeps the country chosen for reading phone numbers, and falls back to US when none is given", async () => {
-    const chosen = await signUp({
+    const chosen = await signUpNew({
       name: "Dora",
       email: `dora.${tag()}@example.test`,
       password: PASSWORD,
@@ -73,15 +97,15 @@ describe("sign-up", () => {
     });
     const [withCountry] = await getDb().select().from(organizations).where(eq(organizations.slug, chosen.orgSlug));
     expect(withCountry!.defaultCountry).toBe("DE");
-    const fallback = await signUp({ name: "Ed", email: `ed.${tag()}@example.test`, password: PASSWORD, organization: organization(`Plain ${tag()}`) });
+    const fallback = await signUpNew({ name: "Ed", email: `ed.${tag()}@example.test`, password: PASSWORD, organization: organization(`Plain ${tag()}`) });
     const [withoutCountry] = await getDb().select().from(organizations).where(eq(organizations.slug, fallback.orgSlug));
     expect(withoutCountry!.defaultCountry).toBe("US");
   });
 
   it("gives a repeated organization name its own slug", async () => {
     const orgName = `Riverside Academy ${tag()}`;
-    const first = await signUp({ name: "One", email: `one-${tag()}@example.test`, password: PASSWORD, organization: organization(orgName) });
-    const second = await signUp({ name: "Two", email: `two-${tag()}@example.test`, password: PASSWORD, organization: organization(orgName) });
+    const first = await signUpNew({ name: "One", email: `one-${tag()}@example.test`, password: PASSWORD, organization: organization(orgName) });
+    const second = await signUpNew({ name: "Two", email: `two-${tag()}@example.test`, password: PASSWORD, organization: organization(orgName) });
     expect(first.orgSlug).toBe(slugify(orgName));
     expect(second.orgSlug).not.toBe(first.orgSlug);
     expect(second.orgSlug).toMatch(new RegExp(`^${slugify(orgName)}-[0-9a-f]{6}$`));
@@ -89,17 +113,34 @@ describe("sign-up", () => {
     expect(named.map((o) => o.slug).sort()).toEqual([first.orgSlug, second.orgSlug].sort());
   });
 
-  it("refuses an e-mail that already has an account (any letter case): CONFLICT, no second user", async () => {
+  it("answers an address that already has an account exactly like a new one, creates nothing, and tells the owner", async () => {
     const email = `taken-${tag()}@example.test`;
-    await signUp({ name: "First", email, password: PASSWORD, organization: organization(`Taken ${tag()}`) });
+    await signUpNew({ name: "First", email, password: PASSWORD, organization: organization(`Taken ${tag()}`) });
     const orgName = `Second try ${tag()}`;
-    const error = await rejection(
-      signUp({ name: "Second", email: email.toUpperCase(), password: PASSWORD, organization: organization(orgName) }),
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(Object.keys(error.fields ?? {})).toEqual(["email"]);
+    const mailsBefore = listOutbox(10_000).filter((m) => m.to === email).length;
+    // No error, no field message: the caller cannot tell it apart from a new sign-up.
+    const again = await signUp({ name: "Second", email: email.toUpperCase(), password: PASSWORD, organization: organization(orgName) });
+    expect(again).toEqual({ kind: "address_taken" });
     expect((await usersByEmail(email)).map((u) => u.name)).toEqual(["First"]);
     expect(await getDb().select().from(organizations).where(eq(organizations.name, orgName))).toEqual([]);
+    const mails = listOutbox(10_000).filter((m) => m.to === email);
+    expect(mails.length).toBe(mailsBefore + 1);
+    expect(mails[0]!.subject).toBe("Someone tried to create an Event-Coming account with your address");
+    expect(mails[0]!.text).toContain("http://app.test/forgot-password");
+  });
+
+  it("opens nothing before the address is confirmed: the right password gets the link again, which works once", async () => {
+    const email = `unconfirmed-${tag()}@example.test`;
+    const { userId } = await signUpNew({ name: "Una", email, password: PASSWORD, organization: organization(`Unconfirmed ${tag()}`) });
+    const first = confirmationToken(email);
+    expect(await verifyCredentials({ email, password: "not the password" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email, password: PASSWORD })).toEqual({ ok: false, reason: "unconfirmed" });
+    const resent = confirmationToken(email);
+    expect(resent).not.toBe(first);
+    expect(await confirmEmail(first)).toBeNull(); // replaced by the one sent again
+    expect(await confirmEmail(resent)).toMatchObject({ id: userId, email });
+    expect(await confirmEmail(resent)).toBeNull();
+    expect(await verifyCredentials({ email, password: PASSWORD })).toMatchObject({ ok: true, user: { id: userId } });
   });
 
   // Each case breaks one field of an otherwise valid sign-up.
@@ -143,7 +184,7 @@ describe("sign-up", () => {
     const t = await createTestOrg("Inviting");
     const email = `joiner-${tag()}@example.test`;
     const { token } = await inviteMember(t.owner.ctx, { email, role: "staff" });
-    const { userId, orgSlug } = await signUp({ name: "Joiner", email, password: PASSWORD, inviteToken: token });
+    const { userId, orgSlug } = await signUpNew({ name: "Joiner", email, password: PASSWORD, inviteToken: token });
     expect(orgSlug).toBe(t.org.slug);
     const own = await getDb().select().from(memberships).where(eq(memberships.userId, userId));
     expect(own.map((m) => [m.organizationId, m.role])).toEqual([[t.org.id, "staff"]]);
@@ -168,7 +209,7 @@ describe("sign-up", () => {
 describe("sign-in (verifyCredentials)", () => {
   it("accepts the right password, and answers the same 'invalid' for a wrong one and an unknown address", async () => {
     const email = `signin-${tag()}@example.test`;
-    const { userId } = await signUp({ name: "Sam", email, password: PASSWORD, organization: organization(`Sign in ${tag()}`) });
+    const { userId } = await signUpConfirmed({ name: "Sam", email, password: PASSWORD, organization: organization(`Sign in ${tag()}`) });
 
     expect(await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD }, { address: "203.0.113.7", deviceId: null })).toEqual({
       ok: true,
@@ -190,7 +231,7 @@ describe("password reset", () => {
 
   it("mails a one-time link that sets a new password", async () => {
     const email = `forgetful-${tag()}@example.test`;
-    await signUp({ name: "Forgetful", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
+    await signUpConfirmed({ name: "Forgetful", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
 
     await requestPasswordReset({ email: email.toUpperCase() });
     const mail = listOutbox().find((m) => m.to === email);
@@ -217,7 +258,7 @@ describe("password reset", () => {
 
   it("a newer request replaces the earlier link, and an expired link does not work", async () => {
     const email = `twice-${tag()}@example.test`;
-    const { userId } = await signUp({ name: "Twice", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
+    const { userId } = await signUpConfirmed({ name: "Twice", email, password: PASSWORD, organization: organization(`Reset ${tag()}`) });
     await requestPasswordReset({ email });
     await requestPasswordReset({ email });
     const [newer, older] = listOutbox().filter((m) => m.to === email);

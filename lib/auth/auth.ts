@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
 import { trustedDeviceId } from "./device-cookie";
+import { confirmEmail } from "./email-confirmation";
 import { getAuthSecret } from "./secret";
 import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { SignInInput } from "./schemas";
@@ -11,6 +12,12 @@ import { verifyCredentials } from "./verify-credentials";
 export class RateLimitedSignIn extends CredentialsSignin {
   override code = "rate_limited";
 }
+
+export class UnconfirmedSignIn extends CredentialsSignin {
+  override code = "unconfirmed";
+}
+
+export const EMAIL_CONFIRMATION_PROVIDER = "email-confirmation";
 
 // Configured lazily so that importing this module (e.g. during `next build`) reads no settings or files.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -30,8 +37,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         });
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new RateLimitedSignIn();
+        if (result.reason === "unconfirmed") throw new UnconfirmedSignIn();
         return null;
       },
+    }),
+    // Following the link that confirms a new account's address signs it in (the link works once).
+    Credentials({
+      id: EMAIL_CONFIRMATION_PROVIDER,
+      credentials: { token: {} },
+      authorize: ({ token }) => confirmEmail(String(token ?? "")),
     }),
   ],
   callbacks: {

@@ -1,4 +1,4 @@
-import { and, eq, gt, like } from "drizzle-orm";
+import { and, eq, gt, like, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
@@ -70,7 +70,12 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
       .returning();
     if (!row) throw new AppError("NOT_FOUND", "This reset link has expired or was already used. Ask for a new one.");
     const userId = row.identifier.slice("password-reset:".length);
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning();
+    // The reset link reached the mailbox, which confirms the address too.
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, emailVerified: sql`coalesce(${users.emailVerified}, now())` })
+      .where(eq(users.id, userId))
+      .returning();
     if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
     // Every browser still signed in with the old password is signed out on the server.
     await endAllSessions(tx, user.id);

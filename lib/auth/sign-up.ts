@@ -4,35 +4,50 @@ import { writeUserAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { acceptInvitationTx } from "@/lib/members/invitations";
 import { createOrganizationTx } from "@/lib/organizations/create-organization";
+import { createEmailConfirmation, mailEmailConfirmation, warnAccountOwner } from "./email-confirmation";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./schemas";
+import { throttleSignUp } from "./throttle";
 
 const { users } = schema;
 
+/** "address_taken" is for the caller's records only: the person signing up must be told the same either way. */
+export type SignUpResult = { kind: "created"; userId: string; orgSlug: string } | { kind: "address_taken" };
+
 /**
  * Creates an account and either its first organization (the user becomes owner) or the membership an invitation
- * offers. Returns the slug of the organization to open.
+ * offers, and mails a link that confirms the address; nobody can sign in before it is followed. An address that
+ * already has an account creates nothing, and its owner is told by e-mail instead of the person signing up.
  */
-export async function signUp(input: SignUpInput): Promise<{ userId: string; orgSlug: string }> {
+export async function signUp(input: SignUpInput, source: { address: string | null } = { address: null }): Promise<SignUpResult> {
   const data = parseInput(SignUpInput, input);
+  const throttled = await throttleSignUp(source.address);
+  if (throttled) {
+    throw new AppError("RATE_LIMITED", "Too many accounts were created from your network. Try again later.", throttled);
+  }
+  // Hashed either way, so both answers take as long.
   const passwordHash = await hashPassword(data.password);
-  return getDb().transaction(async (tx) => {
+  const result = await getDb().transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ name: data.name, email: data.email, passwordHash })
       .onConflictDoNothing({ target: users.email })
       .returning();
-    if (!user) {
-      throw new AppError("CONFLICT", "An account with this e-mail already exists. Sign in instead.", {
-        fields: { email: ["An account with this e-mail already exists."] },
-      });
-    }
+    if (!user) return { kind: "address_taken" as const };
     await writeUserAudit(tx, user.id, { action: "user.signed_up", targetType: "user", targetId: user.id });
     const orgSlug = data.inviteToken
       ? await acceptInvitationTx(tx, user, data.inviteToken)
       : (await createOrganizationTx(tx, user.id, data.organization!)).slug;
-    return { userId: user.id, orgSlug };
+    const token = await createEmailConfirmation(tx, user.id);
+    return { kind: "created" as const, user, orgSlug, token };
   });
+  if (result.kind === "address_taken") {
+    const owner = await getUserByEmail(data.email);
+    if (owner) await warnAccountOwner(owner);
+    return result;
+  }
+  await mailEmailConfirmation(result.user, result.token);
+  return { kind: "created", userId: result.user.id, orgSlug: result.orgSlug };
 }
 
 export async function getUserByEmail(email: string) {

@@ -1,11 +1,13 @@
+import { resendEmailConfirmation } from "./email-confirmation";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { SignInInput } from "./schemas";
-import { throttleSignIn, type SignInSource } from "./sign-in-throttle";
+import { throttleSignIn, type SignInSource } from "./throttle";
 import { getUserByEmail } from "./sign-up";
 
 export type CredentialsResult =
   | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "rate_limited"; retryAfterSeconds?: number };
+  /** "unconfirmed": the right password for an account whose address is not confirmed yet (the link is sent again). */
+  | { ok: false; reason: "invalid" | "rate_limited" | "unconfirmed"; retryAfterSeconds?: number };
 
 const UNKNOWN_SOURCE: SignInSource = { address: null, deviceId: null };
 
@@ -24,5 +26,9 @@ export async function verifyCredentials(input: unknown, source: SignInSource = U
     return { ok: false, reason: "invalid" };
   }
   if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
+  if (!user.emailVerified) {
+    await resendEmailConfirmation(user.id);
+    return { ok: false, reason: "unconfirmed" };
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

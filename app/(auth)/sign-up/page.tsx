@@ -5,6 +5,7 @@ import Link from "next/link";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { env } from "@/lib/env";
 import { unsafeGetInvitationPreview } from "@/lib/members/invitations";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -34,7 +35,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
             organization below, or ask for a new invitation.
           </Alert>
         ) : null}
-        <SignUpForm timeZones={listTimeZones()} countries={listCountries()} invite={invite} />
+        <SignUpForm timeZones={listTimeZones()} countries={listCountries()} invite={invite} devOutbox={env().mail === "log" && env().mode === "embedded"} />
       </CardContent>
     </Card>
   );

@@ -9,7 +9,7 @@ export type SignInSource = {
   deviceId: string | null;
 };
 
-let limiters: { byAccount: RateLimiter; byDevice: RateLimiter; byAddress: RateLimiter } | undefined;
+let limiters: { byAccount: RateLimiter; byDevice: RateLimiter; byAddress: RateLimiter; signUps: RateLimiter } | undefined;
 
 function getLimiters() {
   const { LOGIN_MAX_ATTEMPTS: limit, LOGIN_WINDOW_SECONDS: windowSeconds } = env();
@@ -19,6 +19,8 @@ function getLimiters() {
     byDevice: createRateLimiter({ prefix: "login-device", limit, windowSeconds }),
     // One address may serve a whole school's NAT, so the per-address budget is wider.
     byAddress: createRateLimiter({ prefix: "login-ip", limit: limit * 5, windowSeconds }),
+    // A class signing up together shares an address; a script creating accounts by the hundred does not get far.
+    signUps: createRateLimiter({ prefix: "signup-ip", limit: 20, windowSeconds: 3600 }),
   };
   return limiters;
 }
@@ -32,4 +34,11 @@ export async function throttleSignIn(email: string, source: SignInSource): Promi
   ]);
   const blocked = checks.find((check) => check && !check.success);
   return blocked ? { retryAfterSeconds: blocked.retryAfterSeconds } : null;
+}
+
+/** Counts an account creation from this client address; null when it may go ahead, otherwise how long to wait. */
+export async function throttleSignUp(address: string | null): Promise<{ retryAfterSeconds: number } | null> {
+  if (!address) return null;
+  const check = await getLimiters().signUps.limit(addressBucket(address));
+  return check.success ? null : { retryAfterSeconds: check.retryAfterSeconds };
 }

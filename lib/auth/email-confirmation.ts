@@ -1,0 +1,86 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { getDb, schema, type Executor } from "@/db";
+import { writeUserAudit } from "@/lib/audit/write-audit";
+import { appUrl } from "@/lib/http/app-url";
+import { logger, maskEmail } from "@/lib/logger";
+import { sendMail } from "@/lib/mail/send-mail";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { hashToken, newToken } from "./tokens";
+
+const { users, verificationTokens } = schema;
+const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
+const PREFIX = "email-confirmation:";
+
+let limiter: RateLimiter | undefined;
+// One address gets at most a few mails an hour from sign-up, whoever asks: the form cannot be used to flood a mailbox.
+const mailsPerAddress = () => (limiter ??= createRateLimiter({ prefix: "signup-mail", limit: 3, windowSeconds: 3600 }));
+
+/**
+ * A new account is confirmed by a link sent to its address before anyone can sign in to it: the address then belongs
+ * to whoever signs in, and sign-up answers the same whether or not the address already had an account. The token is
+ * written in the caller's transaction; the mail goes out once it committed (mailEmailConfirmation).
+ */
+export async function createEmailConfirmation(db: Executor, userId: string): Promise<string> {
+  const token = newToken();
+  await db.delete(verificationTokens).where(eq(verificationTokens.identifier, `${PREFIX}${userId}`));
+  await db
+    .insert(verificationTokens)
+    .values({ identifier: `${PREFIX}${userId}`, token: hashToken(token), expires: new Date(Date.now() + CONFIRMATION_TTL_MS) });
+  return token;
+}
+
+export async function mailEmailConfirmation(user: { email: string; name: string }, token: string): Promise<void> {
+  if (!(await mailsPerAddress().limit(user.email)).success) return;
+  await sendMail({
+    to: user.email,
+    subject: "Confirm your e-mail address for Event-Coming",
+    text:
+      `Hello ${user.name},\n\nOpen this link within two days to confirm your address and start using Event-Coming:\n\n` +
+      `${appUrl()}/confirm-email/${token}\n\nIf you did not sign up, ignore this e-mail: no account is opened without it.`,
+  });
+}
+
+/** Sign-up with an address that already has an account: its owner is told, the person signing up is not. */
+export async function warnAccountOwner(user: { email: string; name: string }): Promise<void> {
+  if (!(await mailsPerAddress().limit(user.email)).success) return;
+  await sendMail({
+    to: user.email,
+    subject: "Someone tried to create an Event-Coming account with your address",
+    text:
+      `Hello ${user.name},\n\nSomeone tried to create a new Event-Coming account with this address, which already has one. ` +
+      `If it was you, sign in instead: ${appUrl()}/sign-in\nForgot your password? ${appUrl()}/forgot-password\n\n` +
+      "If it was not you, ignore this e-mail: nothing has changed.",
+  });
+}
+
+/** Confirms the address a link was sent to (the link works once) and returns the account, or null. */
+export async function confirmEmail(token: string): Promise<{ id: string; email: string; name: string } | null> {
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) return null;
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .delete(verificationTokens)
+      .where(and(eq(verificationTokens.token, hashToken(token)), gt(verificationTokens.expires, new Date())))
+      .returning();
+    if (!row?.identifier.startsWith(PREFIX)) return null;
+    const userId = row.identifier.slice(PREFIX.length);
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerified: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id, email: users.email, name: users.name });
+    if (!user) return null;
+    await writeUserAudit(tx, user.id, { action: "user.email_confirmed", targetType: "user", targetId: user.id });
+    return user;
+  });
+}
+
+/** Someone signing in to an account whose address is not confirmed yet gets the link again (within the mail limit). */
+export async function resendEmailConfirmation(userId: string): Promise<void> {
+  const [user] = await getDb()
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.emailVerified)));
+  if (!user) return;
+  await mailEmailConfirmation(user, await createEmailConfirmation(getDb(), user.id));
+  logger.info({ email: maskEmail(user.email) }, "e-mail confirmation sent again");
+}
