@@ -9,7 +9,7 @@ type Props = { orgSlug: string; rows: MessageRow[]; timeZone: string; showOccurr
 const when = (at: Date | string, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
 
-/** Every message in and out: who, what, its status history, and why it failed in words. */
+/** Every message in and out: who, what, its status history, and why it failed (or waits for a retry) in words. */
 export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props) {
   return (
     <Table aria-label="Messages">
@@ -26,6 +26,7 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
         {rows.map((m) => {
           const status = MESSAGE_STATUS[m.status] ?? { label: m.status, tone: "neutral" as const };
           const history = m.statusHistory.map((h) => `${MESSAGE_STATUS[h.status]?.label ?? h.status} ${when(h.at, timeZone)}`).join(" → ");
+          const waiting = m.status === "queued" && m.errorMessage;
           return (
             <TR key={m.id} data-testid="message-row">
               <TD className="text-slate-600 tabular-nums">{when(m.createdAt, timeZone)}</TD>
@@ -52,6 +53,11 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
                   {status.label}
                 </Badge>
                 {m.status === "failed" && m.errorMessage ? <p className="mt-1 text-sm text-red-800">{m.errorMessage}</p> : null}
+                {waiting ? (
+                  <p className="mt-1 text-sm text-amber-800">
+                    Waiting to retry{m.retryAt ? ` (next try after ${when(m.retryAt, timeZone)})` : ""}: {m.errorMessage}
+                  </p>
+                ) : null}
                 {history ? <p className="mt-1 text-xs text-slate-500">{history}</p> : null}
               </TD>
             </TR>
