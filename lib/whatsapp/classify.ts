@@ -4,7 +4,12 @@ import { z } from "zod";
 // sentence an organizer understands. Meta asks callers to branch on `code` (and details), not on titles, which it
 // plans to deprecate: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
 
-export type SendSuccess = { ok: true; wamid: string };
+export type SendSuccess = {
+  ok: true;
+  wamid: string;
+  /** WhatsApp's id for the recipient (`contacts[0].wa_id`, digits) when Graph reported it; it may differ from the number. */
+  waId?: string;
+};
 export type SendFailure = {
   ok: false;
   /** True when sending the same message again later may succeed (rate limits, Meta outages, network, timeouts). */

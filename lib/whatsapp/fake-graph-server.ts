@@ -45,6 +45,11 @@ export type FakeGraphServer = {
   queueBehaviours(...behaviours: FakeGraphBehaviour[]): void;
   /** Answers for the next requests to this recipient (`to` as sent), one each, before the shared queue and behaviour. */
   queueBehavioursFor(to: string, ...behaviours: FakeGraphBehaviour[]): void;
+  /**
+   * The `contacts[].wa_id` an accepted message to this recipient reports (default: its digits). Meta's differs for
+   * some numbers, e.g. +55 31 99876-5432 is WhatsApp id 553198765432 (no ninth digit).
+   */
+  setWaId(to: string, waId: string): void;
   close(): Promise<void>;
 };
 
@@ -75,6 +80,7 @@ export async function startFakeGraphServer(
   let behaviour: FakeGraphBehaviour = options.behaviour ?? { kind: "ok" };
   const queue: FakeGraphBehaviour[] = [];
   const queueByRecipient = new Map<string, FakeGraphBehaviour[]>();
+  const waIds = new Map<string, string>();
   const requests: FakeGraphRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let sequence = 0;
@@ -99,7 +105,7 @@ export async function startFakeGraphServer(
       const to = typeof sentTo === "string" ? sentTo : "";
       const current = queueByRecipient.get(to)?.shift() ?? queue.shift() ?? behaviour;
       const ok = (wamid?: string) =>
-        send(res, 200, successBody(to, to.replace(/\D/g, ""), wamid ?? `wamid.fake.${prefix}.${++sequence}`));
+        send(res, 200, successBody(to, waIds.get(to) ?? to.replace(/\D/g, ""), wamid ?? `wamid.fake.${prefix}.${++sequence}`));
       switch (current.kind) {
         case "ok":
           return ok(current.wamid);
@@ -155,6 +161,9 @@ export async function startFakeGraphServer(
     },
     queueBehavioursFor(to, ...next) {
       queueByRecipient.set(to, [...(queueByRecipient.get(to) ?? []), ...next]);
+    },
+    setWaId(to, waId) {
+      waIds.set(to, waId);
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -1,10 +1,10 @@
-import { and, eq, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema, type Executor } from "@/db";
 import type { MessageStatusChange, messageKind } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
 
-const { messages } = schema;
+const { messages, participants } = schema;
 
 // One outbound message row per slot: a scheduled action's message to one participant (actionSlotKey), or a one-off
 // such as a location follow-up. Its unique idempotency key is what makes a retried or repeated run send nothing twice. The row is written "queued" before sending; only the run holding it sends. A queued row
@@ -138,7 +138,15 @@ export async function failQueuedForOptOut(db: Executor, organizationId: string, 
 
 type Sent = { type: string; body: Record<string, unknown> };
 
-export async function recordSent(organizationId: string, messageId: string, sent: Sent & { wamid: string; at: Date }): Promise<void> {
+/**
+ * Graph accepted the message. The recipient's WhatsApp id it reported (`waId`) is kept on the participant: replies
+ * come from that id, which is not always their number (see lib/whatsapp/inbound/inbound-message.ts).
+ */
+export async function recordSent(
+  organizationId: string,
+  messageId: string,
+  sent: Sent & { wamid: string; at: Date; waId?: string },
+): Promise<void> {
   const change: MessageStatusChange = { status: "sent", at: sent.at.toISOString() };
   await update(organizationId, messageId, {
     type: sent.type,
@@ -150,6 +158,15 @@ export async function recordSent(organizationId: string, messageId: string, sent
     retryAt: null,
     statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
   });
+  if (!sent.waId) return;
+  const recipient = getDb()
+    .select({ id: messages.participantId })
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.organizationId, organizationId)));
+  await getDb()
+    .update(participants)
+    .set({ whatsappId: sent.waId })
+    .where(and(eq(participants.organizationId, organizationId), inArray(participants.id, recipient)));
 }
 
 /** Not sent and never will be: the reason in words, for the organizer. */

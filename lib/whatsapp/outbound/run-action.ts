@@ -219,7 +219,7 @@ function makeSender({ transport, template, kind, options, event }: SenderSetup) 
     const body = storedBody(message, token);
     const result = await transport.send(message);
     if (result.ok) {
-      await recordSent(orgId, messageId, { type: message.type, body, wamid: result.wamid, at: new Date() });
+      await recordSent(orgId, messageId, { type: message.type, body, wamid: result.wamid, waId: result.waId, at: new Date() });
       return "sent" as const;
     }
     if (result.retriable) {
