@@ -33,6 +33,24 @@ const page = (rows: MessageRow[]) =>
     .replace(/\s+/g, " ");
 
 describe("MessagesTable", () => {
+  it("lists the status history in status order, each status at its own time, however the reports arrived", () => {
+    const statusHistory = [
+      { status: "sent", at: "2026-03-02T09:00:00Z" },
+      { status: "read", at: "2026-03-02T09:07:00Z" },
+      { status: "delivered", at: "2026-03-02T09:02:00Z" },
+      { status: "sent", at: "2026-03-02T09:01:00Z" },
+    ];
+    expect(page([row({ status: "read", statusHistory })])).toContain("Sent 2 Mar, 09:00 → Delivered 2 Mar, 09:02 → Read 2 Mar, 09:07");
+  });
+
+  it("names an unknown sender by their WhatsApp profile name", () => {
+    const inbound = { direction: "inbound", kind: "reply", status: "received", participantName: null } as const;
+    const html = page([row({ ...inbound, type: "text", body: { text: "Hola", outcome: "recorded", contactName: "Maria Silva" } })]);
+    expect(html).toContain("Maria Silva WhatsApp name · not a participant");
+    expect(html).not.toContain("Unknown number");
+    expect(page([row({ ...inbound, type: "text", body: { text: "Hola", outcome: "recorded" } })])).toContain("Unknown number");
+  });
+
   it("says why a queued message waits and when it is tried again", () => {
     const html = page([
       row({

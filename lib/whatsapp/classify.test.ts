@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyGraphFailure, failureTitle, type GraphError } from "./classify";
+import { classifyGraphFailure, classifyStatusError, failureTitle, type GraphError } from "./classify";
 
 const graph = (code: number, details?: string): GraphError => ({
   code,
@@ -73,6 +73,20 @@ describe("who a temporary failure holds up", () => {
   it("a throughput limit holds up every send of the number", () => {
     for (const code of [4, 80007, 130429]) expect(classifyGraphFailure(429, graph(code))).toMatchObject({ retryScope: "sender" });
     expect(classifyGraphFailure(429)).toMatchObject({ retryScope: "sender" });
+  });
+});
+
+describe("classifyStatusError (a failed status webhook)", () => {
+  it("says the same as a failure at send time with the same code", () => {
+    const late = classifyStatusError({ code: 131047, title: "Re-engagement message", message: "Re-engagement message", details: "Message failed to send because more than 24 hours have passed." });
+    const atSend = classifyGraphFailure(400, graph(131047));
+    expect(late).toMatchObject({ code: "outside_24h_window", inWords: atSend.inWords, title: atSend.title, graphCode: 131047 });
+  });
+
+  it("keeps Meta's words for a code we do not know", () => {
+    const result = classifyStatusError({ code: 135000, title: "Generic user error", details: "The user has no WhatsApp." });
+    expect(result).toMatchObject({ code: "not_delivered", retriable: false });
+    expect(result.inWords).toBe("WhatsApp reported that it could not deliver this message. WhatsApp said: “Generic user error: The user has no WhatsApp.” (error 135000).");
   });
 });
 

@@ -186,6 +186,11 @@ const REASONS = {
     title: "WhatsApp settings incomplete",
     inWords: "The WhatsApp settings (phone number id, access token, API address) are incomplete or invalid.",
   },
+  not_delivered: {
+    retriable: false,
+    title: "Not delivered",
+    inWords: "WhatsApp reported that it could not deliver this message.",
+  },
 } satisfies Record<string, Omit<Reason, "code">>;
 export type SendFailureCode = keyof typeof REASONS;
 
@@ -261,6 +266,20 @@ export function classifyGraphFailure(httpStatus: number, error?: GraphError): Se
   if (httpStatus === 401) return failure("access_token_invalid", extra);
   if (httpStatus === 403) return failure("not_authorized", extra);
   return failure("rejected", extra);
+}
+
+/**
+ * Classifies the error of a `failed` status webhook (a message WhatsApp accepted and could not deliver): the same
+ * reason and sentence as the same code at send time; a code we do not know keeps Meta's own explanation.
+ */
+export function classifyStatusError(error: { code: number; title?: string; message?: string; details?: string }): SendFailure {
+  const details = error.details ?? (error.message && error.message !== error.title ? error.message : undefined);
+  const extra = { graphCode: error.code, details: details ?? error.title };
+  const byCode = reasonForGraphCode(error.code, details ?? "");
+  if (byCode) return failure(byCode, extra);
+  const said = [error.title, details].filter(Boolean).join(": ");
+  const unknown = failure("not_delivered", extra);
+  return said ? { ...unknown, inWords: `${unknown.inWords} WhatsApp said: “${said}” (error ${error.code}).` } : unknown;
 }
 
 // Reasons recorded by the sender itself rather than by WhatsApp.
