@@ -56,7 +56,7 @@ describe("MessagesTable", () => {
       row({
         status: "queued",
         errorCode: "pair_rate_limited",
-        errorMessage: "WhatsApp limits how many messages one person can get from you in a short time; this is temporary.",
+        errorMessage: "WhatsApp limits how many messages one person can get from you in a short time.",
         attempts: 1,
         retryAt: new Date("2026-03-02T09:00:06Z"),
       }),

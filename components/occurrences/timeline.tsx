@@ -29,6 +29,8 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
         const status = ACTION_STATUS[waiting ? "waiting" : row.status] ?? { label: row.status, tone: "neutral" as const };
         const inactive = row.status === "cancelled";
         const outcomes = describeOutcomes(row.outcomes);
+        // Once messages went out, the outcomes line says what the action's note would; a failed or skipped one says why.
+        const ended = row.status === "failed" || row.status === "cancelled";
         return (
           <li key={row.id} className="relative" data-testid="timeline-row">
             <span
@@ -62,7 +64,7 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
                 {waiting && row.retryAt ? <span className="text-slate-500"> — next try at {clock(row.retryAt, timeZone)}</span> : null}
               </p>
             ) : null}
-            {row.lastError && !waiting ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
+            {row.lastError && (ended || outcomes.length === 0) ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
             {row.action === "location_request" && !inactive ? <FollowUps requests={row.followUps} /> : null}
           </li>
         );

@@ -63,7 +63,7 @@ const REASONS = {
     // Meta allows about one message every 6 seconds from a business number to the same person.
     retryAfterMs: 6_000,
     title: "WhatsApp rate limit for this number",
-    inWords: "WhatsApp limits how many messages one person can get from you in a short time; this is temporary.",
+    inWords: "WhatsApp limits how many messages one person can get from you in a short time.",
   },
   server_error: {
     retriable: true,
