@@ -66,3 +66,9 @@ export function describeInboundMessage(type: string, body: Record<string, unknow
   if (type === "unknown") return "A kind of message we do not act on";
   return null;
 }
+
+/** The WhatsApp profile name an incoming message came with (never used to identify anyone), or null. */
+export function senderProfileName(body: Record<string, unknown>): string | null {
+  const name = text(body.contactName)?.trim();
+  return name ? shorten(name, 60) : null;
+}

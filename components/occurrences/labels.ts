@@ -16,6 +16,8 @@ export const ACTION_AUDIENCE: Record<string, string> = {
 
 export const ACTION_STATUS: Record<string, { label: string; tone: "neutral" | "brand" | "success" | "warning" | "danger" }> = {
   pending: { label: "Planned", tone: "brand" },
+  /** Pending again while some recipients' messages wait for their retry. */
+  waiting: { label: "Retrying", tone: "warning" },
   running: { label: "Sending", tone: "warning" },
   done: { label: "Sent", tone: "success" },
   cancelled: { label: "Cancelled", tone: "neutral" },

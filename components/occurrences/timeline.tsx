@@ -1,11 +1,16 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MessageIcon } from "@/components/ui/icons";
+import { wasSent } from "@/lib/messages/outcomes";
 import type { TimelineRow } from "@/lib/schedule/timeline";
 import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
 import { ACTION_AUDIENCE, ACTION_LABELS, ACTION_STATUS, formatLocalShort } from "./labels";
+import { describeOutcomes } from "./outcomes-text";
 
-/** What this occurrence sends to whom and when (event's zone), and what was sent. */
+const PART_TONE = { success: "text-emerald-800", neutral: "text-slate-600", warning: "text-amber-800", danger: "text-red-700" };
+const clock = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(at);
+
+/** What this occurrence sends to whom and when (event's zone), and what became of each message. */
 export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: string }) {
   if (rows.length === 0) {
     return (
@@ -19,8 +24,13 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-6" aria-label={`Message timeline, times in ${timeZone}`}>
       {rows.map((row) => {
-        const status = ACTION_STATUS[row.status] ?? { label: row.status, tone: "neutral" as const };
+        // Pending again with a retry time: some recipients' messages wait to be sent again.
+        const waiting = row.status === "pending" && row.retryAt !== null;
+        const status = ACTION_STATUS[waiting ? "waiting" : row.status] ?? { label: row.status, tone: "neutral" as const };
         const inactive = row.status === "cancelled";
+        const outcomes = describeOutcomes(row.outcomes);
+        // Once messages went out, the outcomes line says what the action's note would; a failed or skipped one says why.
+        const ended = row.status === "failed" || row.status === "cancelled";
         return (
           <li key={row.id} className="relative" data-testid="timeline-row">
             <span
@@ -43,13 +53,19 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
                 <span className="text-slate-500"> — {row.recipients.slice(0, 6).map((r) => r.name).join(", ")}{row.recipients.length > 6 ? ` and ${row.recipients.length - 6} more` : ""}</span>
               ) : null}
             </p>
-            {row.sent.length > 0 ? (
-              <p className="mt-1 text-sm text-emerald-800">
-                Sent {row.sent.length} message{row.sent.length === 1 ? "" : "s"}
+            {outcomes.length > 0 ? (
+              <p className="mt-1 text-sm" data-testid="timeline-outcomes">
+                {outcomes.map((part, i) => (
+                  <span key={part.text} className={PART_TONE[part.tone]}>
+                    {i > 0 ? ", " : ""}
+                    {part.text}
+                  </span>
+                ))}
+                {waiting && row.retryAt ? <span className="text-slate-500"> — next try at {clock(row.retryAt, timeZone)}</span> : null}
               </p>
             ) : null}
-            {row.lastError ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
-            {row.action === "location_request" && !inactive ? <FollowUps sent={row.followUps} /> : null}
+            {row.lastError && (ended || outcomes.length === 0) ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
+            {row.action === "location_request" && !inactive ? <FollowUps requests={row.followUps} /> : null}
           </li>
         );
       })}
@@ -58,7 +74,8 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
 }
 
 /** The tracking link's follow-ups: when they go out, and to whom they went. */
-function FollowUps({ sent }: { sent: TimelineRow["followUps"] }) {
+function FollowUps({ requests }: { requests: TimelineRow["followUps"] }) {
+  const sent = requests.filter((m) => wasSent(m.status));
   return (
     <div className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="follow-ups">
       <p>

@@ -34,10 +34,18 @@ export const participants = pgTable(
     optedOutAt: timestamptz(),
     /** Last message received from them over WhatsApp: free-form messages are allowed for 24 hours after it. */
     lastInboundAt: timestamptz(),
+    /**
+     * Their WhatsApp id (`wa_id`, digits) as the Graph API reported it when a message to them was accepted. It can
+     * differ from the phone number (Brazilian mobiles without the ninth digit): replies are matched on it first.
+     */
+    whatsappId: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("participants_org_phone_key").on(t.organizationId, t.phone)],
+  (t) => [
+    uniqueIndex("participants_org_phone_key").on(t.organizationId, t.phone),
+    index("participants_org_whatsapp_id_idx").on(t.organizationId, t.whatsappId),
+  ],
 );
 
 /** The roster: which participants an event invites. */

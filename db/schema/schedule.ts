@@ -36,6 +36,8 @@ export const scheduledActions = pgTable(
     maxAttempts: integer().notNull().default(5),
     lastError: text(),
     claimedAt: timestamptz(),
+    /** Pending again because a recipient's message waits for a retry: not claimed before this. */
+    retryAt: timestamptz(),
     completedAt: timestamptz(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

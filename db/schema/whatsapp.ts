@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
 import { eventInstances } from "./events";
 import { organizationRef, organizations } from "./organizations";
@@ -62,6 +62,10 @@ export const messages = pgTable(
     statusHistory: jsonb().$type<MessageStatusChange[]>().notNull().default([]),
     errorCode: text(),
     errorMessage: text(),
+    /** Outbound: sends tried that failed for a reason a retry may fix; the message fails for good at MAX_SEND_ATTEMPTS. */
+    attempts: integer().notNull().default(0),
+    /** Outbound, queued after such a failure: not sent again before this (backoff; ≥ 6 s after a pair rate limit). */
+    retryAt: timestamptz(),
     body: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

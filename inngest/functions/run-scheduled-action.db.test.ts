@@ -70,6 +70,17 @@ describe("run-scheduled-action (Inngest)", () => {
     expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["sent", "sent"]);
   });
 
+  it("131056 for one person does not fail the run: the others are sent, and the action waits for that person's retry", async () => {
+    const f = await createOutboundFixture("InngestPairLimit", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
+    const { result, error } = await new InngestTestEngine(due(ref)).execute();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ outcome: "waiting", sent: 1, waiting: 1 });
+    expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["queued", "sent"]);
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", retryAt: expect.any(Date) });
+  });
+
   it("131047 for one person is recorded on the message, not retried; the run succeeds", async () => {
     const f = await createOutboundFixture("InngestWindow", { people: [{ name: "Ada" }, { name: "Ben" }] });
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");

@@ -11,7 +11,8 @@ const MAX_PARTS = 50;
 
 /**
  * Sends the messages of one scheduled action. Retries re-run the step: messages already sent are skipped by their
- * idempotency key. The throttle keeps run starts per organization below WhatsApp's 80 messages/s, and at most two runs
+ * idempotency key. A recipient waiting for their own retry (131056) does not fail the run: the action is pending again
+ * and the dispatcher claims it once that retry is due. The throttle keeps run starts per organization below WhatsApp's 80 messages/s, and at most two runs
  * of one organization send at once (each spaced at 20/s inside), so the organization stays near 40 messages/s.
  */
 export const runScheduledActionFunction = inngest.createFunction(

@@ -9,7 +9,7 @@ const { eventInstances, events, messages, participants } = schema;
 
 /**
  * WhatsApp messages in and out, newest first, with the participant, the occurrence they belong to, the status
- * history and, for a failure, the reason in words as the sender recorded it.
+ * history and, for a failure (final, or waiting for a retry), the reason in words as the sender recorded it.
  */
 export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {}) {
   assertCan(ctx, "events.read");
@@ -26,6 +26,8 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       body: messages.body,
       errorCode: messages.errorCode,
       errorMessage: messages.errorMessage,
+      attempts: messages.attempts,
+      retryAt: messages.retryAt,
       createdAt: messages.createdAt,
       participantId: messages.participantId,
       participantName: participants.name,

@@ -91,6 +91,16 @@ describe("participants", () => {
     );
   });
 
+  it("a new phone number forgets the WhatsApp id learnt from the old one; keeping the number keeps it", async () => {
+    const kim = await createParticipant(t.owner.ctx, { name: "Kim", phone: "+1 415 555 0150" });
+    const whatsappId = async () => (await getParticipant(t.owner.ctx, kim.id)).whatsappId;
+    await getDb().update(participants).set({ whatsappId: "14155550150" }).where(eq(participants.id, kim.id));
+    await updateParticipant(t.owner.ctx, { participantId: kim.id, name: "Kim L.", phone: "+14155550150" });
+    expect(await whatsappId()).toBe("14155550150");
+    await updateParticipant(t.owner.ctx, { participantId: kim.id, name: "Kim L.", phone: "+14155550151" });
+    expect(await whatsappId()).toBeNull();
+  });
+
   it("lists by search and can leave out who is already on an event's roster", async () => {
     const event = await createWeeklyEvent(t.org.id);
     const max = await createParticipant(t.owner.ctx, { name: "Max Roster", phone: "+4915199990000" });

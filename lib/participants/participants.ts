@@ -86,7 +86,9 @@ export async function updateParticipant(ctx: OrgContext, input: UpdateParticipan
     const [before] = await tx.select().from(participants).where(scope).for("update");
     if (!before) throw new AppError("NOT_FOUND", "Participant not found.");
     if (phone !== before.phone) await assertPhoneFree(tx, ctx, phone, participantId);
-    const [updated] = await tx.update(participants).set({ phone, ...fields }).where(scope).returning();
+    // A new number may be another WhatsApp account: the id learnt from the old one no longer names them.
+    const whatsappId = phone === before.phone ? {} : { whatsappId: null };
+    const [updated] = await tx.update(participants).set({ phone, ...fields, ...whatsappId }).where(scope).returning();
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
       (key) => JSON.stringify(before[key]) !== JSON.stringify(updated![key]),
     );

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
 import type { EventSchedule } from "@/lib/events/schemas";
+import { failWaitingMessages } from "@/lib/messages/fail-waiting";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { retimeTrackingLinks } from "@/lib/tracking/links";
@@ -105,7 +106,10 @@ async function setAction(
     .where(and(eq(scheduledActions.id, id), eq(scheduledActions.organizationId, ctx.org.id)));
 }
 
-/** Cancels every pending action of these occurrences (per-participant ones too). Returns how many. */
+/**
+ * Cancels every pending action of these occurrences (per-participant ones too); their messages waiting for a retry
+ * fail with their reason. Returns how many actions.
+ */
 export async function cancelPendingActions(tx: Executor, ctx: OrgContext, instanceIds: string[]): Promise<number> {
   if (instanceIds.length === 0) return 0;
   const cancelled = await tx
@@ -119,6 +123,8 @@ export async function cancelPendingActions(tx: Executor, ctx: OrgContext, instan
       ),
     )
     .returning({ id: scheduledActions.id });
+  const ofOrganization = cancelled.map((row) => ({ actionId: row.id, organizationId: ctx.org.id }));
+  await failWaitingMessages(tx, ofOrganization, new Date());
   return cancelled.length;
 }
 

@@ -53,10 +53,41 @@ describe("occurrence timeline", () => {
     expect(names("location_request")).toEqual(["Ada"]);
     expect(names("closure")).toEqual(["Ada", "Ben", "Cem", "Dora"]);
     expect(byAction.reminder!.recipients[0]).toEqual({ participantId: people[0]!.id, name: "Ada", phone: people[0]!.phone });
-    expect(byAction.confirmation!.sent).toMatchObject([{ participantId: cem.id, name: "Cem", kind: "confirmation", status: "sent" }]);
-    expect(byAction.reminder!.sent).toEqual([]);
+    expect(byAction.confirmation!.messages).toMatchObject([{ participantId: cem.id, name: "Cem", kind: "confirmation", status: "sent" }]);
+    expect(byAction.reminder!.messages).toEqual([]);
     expect(byAction.confirmation!.dueLocal).toBe(instantToLocal(confirmation.dueAt, BERLIN));
     expect(byAction.confirmation!.status).toBe("pending");
+  });
+
+  it("counts per recipient: only messages WhatsApp accepted as sent, who waits to retry and why, who failed", async () => {
+    const reminder = (await actionsOf(instanceId)).reminder!;
+    const [ada, ben, cem, dora] = people;
+    const row = (participantId: string, status: "queued" | "sent" | "delivered" | "read" | "failed", errorCode: string | null = null) => ({
+      organizationId: org.org.id,
+      participantId,
+      instanceId,
+      scheduledActionId: reminder.id,
+      direction: "outbound" as const,
+      kind: "reminder" as const,
+      type: "template",
+      status,
+      errorCode,
+    });
+    await getDb().insert(schema.messages).values([
+      row(ada!.id, "read"),
+      row(ben!.id, "delivered"),
+      row(cem!.id, "queued", "pair_rate_limited"),
+      row(dora!.id, "failed", "outside_24h_window"),
+    ]);
+
+    const reminderRow = (await getOccurrenceTimeline(org.owner.ctx, instanceId)).find((r) => r.action === "reminder")!;
+    expect(reminderRow.messages).toHaveLength(4);
+    expect(reminderRow.outcomes).toEqual({
+      sent: 2,
+      sending: 0,
+      waiting: { count: 1, reasons: ["pair_rate_limited"] },
+      failed: { count: 1, reasons: ["outside_24h_window"] },
+    });
   });
 
   it("lists the raw scheduled actions soonest first", async () => {

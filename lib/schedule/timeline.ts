@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { findEventOrThrow } from "@/lib/events/find-event";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
+import { summarizeOutcomes } from "@/lib/messages/outcomes";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
@@ -28,15 +29,15 @@ export function isEligible(
 }
 
 /**
- * What the occurrence will send to whom and when (in the event's zone), and what was sent: one row per scheduled
- * action, soonest first. Recipients are judged by today's answers, so they change as people reply.
+ * What the occurrence will send to whom and when (in the event's zone), and what became of each message: one row per
+ * scheduled action, soonest first. Recipients are judged by today's answers, so they change as people reply.
  */
 export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string) {
   assertCan(ctx, "events.read");
   const db = getDb();
   const instance = await findInstanceOrThrow(db, ctx, instanceId);
   const { timeZone } = await findEventOrThrow(db, ctx, instance.eventId);
-  const [actions, people, sent] = await Promise.all([
+  const [actions, people, outbound] = await Promise.all([
     db
       .select()
       .from(scheduledActions)
@@ -62,6 +63,7 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
         participantId: messages.participantId,
         kind: messages.kind,
         status: messages.status,
+        errorCode: messages.errorCode,
         createdAt: messages.createdAt,
       })
       .from(messages)
@@ -79,23 +81,30 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
     ...message,
     name: message.participantId ? (names.get(message.participantId) ?? null) : null,
   });
-  return actions.map((action) => ({
-    id: action.id,
-    action: action.action,
-    dueAt: action.dueAt,
-    dueLocal: instantToLocal(action.dueAt, timeZone),
-    status: action.status,
-    attempts: action.attempts,
-    lastError: action.lastError,
-    recipients: people
-      .filter((p) => (action.participantId ? p.participantId === action.participantId : isEligible(action.action, p)))
-      .map(({ participantId, name, phone }): TimelineRecipient => ({ participantId, name, phone })),
-    sent: sent.filter((message) => message.scheduledActionId === action.id).map(withName),
-    // The tracking link's follow-ups (lib/whatsapp/outbound/location-follow-ups.ts): sent by no action, one per person.
-    followUps:
-      action.action === "location_request"
-        ? sent.filter((message) => message.scheduledActionId === null && message.kind === "location_request").map(withName)
-        : [],
-  }));
+  return actions.map((action) => {
+    const ofAction = outbound.filter((message) => message.scheduledActionId === action.id);
+    return {
+      id: action.id,
+      action: action.action,
+      dueAt: action.dueAt,
+      dueLocal: instantToLocal(action.dueAt, timeZone),
+      status: action.status,
+      /** Set while the action waits to send some recipients' messages again. */
+      retryAt: action.retryAt,
+      attempts: action.attempts,
+      lastError: action.lastError,
+      recipients: people
+        .filter((p) => (action.participantId ? p.participantId === action.participantId : isEligible(action.action, p)))
+        .map(({ participantId, name, phone }): TimelineRecipient => ({ participantId, name, phone })),
+      /** Every message of the action, whatever became of it; `outcomes` counts them per recipient. */
+      messages: ofAction.map(withName),
+      outcomes: summarizeOutcomes(ofAction),
+      // The tracking link's follow-ups (lib/whatsapp/outbound/location-follow-ups.ts): sent by no action, one per person.
+      followUps:
+        action.action === "location_request"
+          ? outbound.filter((message) => message.scheduledActionId === null && message.kind === "location_request").map(withName)
+          : [],
+    };
+  });
 }
 export type TimelineRow = Awaited<ReturnType<typeof getOccurrenceTimeline>>[number];

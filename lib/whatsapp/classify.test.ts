@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyGraphFailure, type GraphError } from "./classify";
+import { classifyGraphFailure, classifyStatusError, failureTitle, type GraphError } from "./classify";
 
 const graph = (code: number, details?: string): GraphError => ({
   code,
@@ -13,7 +13,7 @@ describe("classifyGraphFailure", () => {
     // [http status, graph code, our code, retriable]
     [429, 4, "rate_limited", true],
     [400, 80007, "rate_limited", true],
-    [400, 131056, "rate_limited", true],
+    [400, 131056, "pair_rate_limited", true],
     [503, 2, "server_error", true],
     [500, 131000, "server_error", true],
     [400, 131047, "outside_24h_window", false],
@@ -61,5 +61,41 @@ describe("classifyGraphFailure", () => {
     const result = classifyGraphFailure(400, { code: 131047, error_data: { details: "24 hours passed" } });
     expect(result.details).toBe("24 hours passed");
     expect(result).not.toHaveProperty("fbtraceId");
+  });
+});
+
+describe("who a temporary failure holds up", () => {
+  it("131056 (pair rate limit) and a one-off error hold up one recipient; 131056 waits at least 6 s", () => {
+    expect(classifyGraphFailure(400, graph(131056))).toMatchObject({ retryScope: "recipient", retryAfterMs: 6000, title: "WhatsApp rate limit for this number" });
+    expect(classifyGraphFailure(500, graph(131000))).toMatchObject({ retryScope: "recipient" });
+  });
+
+  it("a throughput limit holds up every send of the number", () => {
+    for (const code of [4, 80007, 130429]) expect(classifyGraphFailure(429, graph(code))).toMatchObject({ retryScope: "sender" });
+    expect(classifyGraphFailure(429)).toMatchObject({ retryScope: "sender" });
+  });
+});
+
+describe("classifyStatusError (a failed status webhook)", () => {
+  it("says the same as a failure at send time with the same code", () => {
+    const late = classifyStatusError({ code: 131047, title: "Re-engagement message", message: "Re-engagement message", details: "Message failed to send because more than 24 hours have passed." });
+    const atSend = classifyGraphFailure(400, graph(131047));
+    expect(late).toMatchObject({ code: "outside_24h_window", inWords: atSend.inWords, title: atSend.title, graphCode: 131047 });
+  });
+
+  it("keeps Meta's words for a code we do not know", () => {
+    const result = classifyStatusError({ code: 135000, title: "Generic user error", details: "The user has no WhatsApp." });
+    expect(result).toMatchObject({ code: "not_delivered", retriable: false });
+    expect(result.inWords).toBe("WhatsApp reported that it could not deliver this message. WhatsApp said: “Generic user error: The user has no WhatsApp.” (error 135000).");
+  });
+});
+
+describe("failureTitle", () => {
+  it("names our codes and the sender's own, and nothing else", () => {
+    expect(failureTitle("pair_rate_limited")).toBe("WhatsApp rate limit for this number");
+    expect(failureTitle("outside_24h_window")).toBe("Outside the 24-hour window");
+    expect(failureTitle("opted_out")).toBe("Opted out");
+    expect(failureTitle("131047")).toBeNull();
+    expect(failureTitle(null)).toBeNull();
   });
 });

@@ -4,11 +4,23 @@ import { z } from "zod";
 // sentence an organizer understands. Meta asks callers to branch on `code` (and details), not on titles, which it
 // plans to deprecate: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
 
-export type SendSuccess = { ok: true; wamid: string };
+export type SendSuccess = {
+  ok: true;
+  wamid: string;
+  /** WhatsApp's id for the recipient (`contacts[0].wa_id`, digits) when Graph reported it; it may differ from the number. */
+  waId?: string;
+};
 export type SendFailure = {
   ok: false;
   /** True when sending the same message again later may succeed (rate limits, Meta outages, network, timeouts). */
   retriable: boolean;
+  /**
+   * Retriable only. "recipient": only this person's message has to wait (the pair rate limit, a one-off error), so
+   * the others go on; "sender": nothing can be sent right now (throughput limit, WhatsApp unreachable).
+   */
+  retryScope?: "recipient" | "sender";
+  /** Retriable only: the least time to wait before sending the same message again (131056: 6 s per pair). */
+  retryAfterMs?: number;
   /** Our stable reason, e.g. "outside_24h_window"; store it with the message. */
   code: string;
   title: string;
@@ -36,26 +48,38 @@ export const GraphErrorBody = z.object({
 });
 export type GraphError = z.infer<typeof GraphErrorBody>["error"];
 
-type Reason = { code: string; retriable: boolean; title: string; inWords: string };
+type Reason = Pick<SendFailure, "code" | "retriable" | "retryScope" | "retryAfterMs" | "title" | "inWords">;
 
 const REASONS = {
   rate_limited: {
     retriable: true,
+    retryScope: "sender",
     title: "WhatsApp rate limit",
     inWords: "WhatsApp asked us to slow down because too many messages were sent at once; this is temporary.",
   },
+  pair_rate_limited: {
+    retriable: true,
+    retryScope: "recipient",
+    // Meta allows about one message every 6 seconds from a business number to the same person.
+    retryAfterMs: 6_000,
+    title: "WhatsApp rate limit for this number",
+    inWords: "WhatsApp limits how many messages one person can get from you in a short time.",
+  },
   server_error: {
     retriable: true,
+    retryScope: "recipient",
     title: "WhatsApp temporary error",
     inWords: "WhatsApp had a temporary problem on its side.",
   },
   timeout: {
     retriable: true,
+    retryScope: "sender",
     title: "WhatsApp did not answer in time",
     inWords: "WhatsApp did not answer in time; this is usually temporary.",
   },
   network: {
     retriable: true,
+    retryScope: "sender",
     title: "WhatsApp unreachable",
     inWords: "We could not reach WhatsApp over the network; this is usually temporary.",
   },
@@ -153,6 +177,7 @@ const REASONS = {
   },
   log_failed: {
     retriable: true,
+    retryScope: "sender",
     title: "Outbox not written",
     inWords: "The message could not be written to the local outbox; this is usually temporary.",
   },
@@ -160,6 +185,11 @@ const REASONS = {
     retriable: false,
     title: "WhatsApp settings incomplete",
     inWords: "The WhatsApp settings (phone number id, access token, API address) are incomplete or invalid.",
+  },
+  not_delivered: {
+    retriable: false,
+    title: "Not delivered",
+    inWords: "WhatsApp reported that it could not deliver this message.",
   },
 } satisfies Record<string, Omit<Reason, "code">>;
 export type SendFailureCode = keyof typeof REASONS;
@@ -179,7 +209,7 @@ const BY_GRAPH_CODE: Record<number, SendFailureCode> = {
   4: "rate_limited",
   80007: "rate_limited",
   130429: "rate_limited",
-  131056: "rate_limited",
+  131056: "pair_rate_limited",
   1: "server_error",
   2: "server_error",
   131000: "server_error",
@@ -236,4 +266,27 @@ export function classifyGraphFailure(httpStatus: number, error?: GraphError): Se
   if (httpStatus === 401) return failure("access_token_invalid", extra);
   if (httpStatus === 403) return failure("not_authorized", extra);
   return failure("rejected", extra);
+}
+
+/**
+ * Classifies the error of a `failed` status webhook (a message WhatsApp accepted and could not deliver): the same
+ * reason and sentence as the same code at send time; a code we do not know keeps Meta's own explanation.
+ */
+export function classifyStatusError(error: { code: number; title?: string; message?: string; details?: string }): SendFailure {
+  const details = error.details ?? (error.message && error.message !== error.title ? error.message : undefined);
+  const extra = { graphCode: error.code, details: details ?? error.title };
+  const byCode = reasonForGraphCode(error.code, details ?? "");
+  if (byCode) return failure(byCode, extra);
+  const said = [error.title, details].filter(Boolean).join(": ");
+  const unknown = failure("not_delivered", extra);
+  return said ? { ...unknown, inWords: `${unknown.inWords} WhatsApp said: “${said}” (error ${error.code}).` } : unknown;
+}
+
+// Reasons recorded by the sender itself rather than by WhatsApp.
+const OWN_TITLES: Record<string, string> = { not_sendable: "Message could not be written", opted_out: "Opted out" };
+
+/** A short name for a stored failure code ("WhatsApp rate limit for this number"), or null for an unknown one. */
+export function failureTitle(code: string | null): string | null {
+  if (!code) return null;
+  return (REASONS as Record<string, { title: string }>)[code]?.title ?? OWN_TITLES[code] ?? null;
 }

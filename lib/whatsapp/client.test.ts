@@ -68,7 +68,16 @@ describe("sendWhatsApp request", () => {
 describe("sendWhatsApp classification against the fake Graph API", () => {
   it("200 → ok with the wamid Graph returned", async () => {
     graph.setBehaviour({ kind: "ok", wamid: "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA" });
-    expect(await send()).toEqual({ ok: true, wamid: "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA" });
+    expect(await send()).toEqual({ ok: true, wamid: "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA", waId: "4915112345678" });
+  });
+
+  it("200 → the recipient's WhatsApp id as Graph reports it, which may differ from the number sent to", async () => {
+    const brazil = buildTextMessage({ to: "+5531998765432", body: "Oi" });
+    graph.setWaId("+5531998765432", "553198765432");
+    expect(await sendWhatsApp(config, brazil)).toMatchObject({ ok: true, waId: "553198765432" });
+    // An answer without contacts (or with odd ones) is still a success: the message went out.
+    graph.setBehaviour({ kind: "body", body: JSON.stringify({ messaging_product: "whatsapp", contacts: [{ input: "x" }], messages: [{ id: "wamid.x" }] }) });
+    expect(await sendWhatsApp(config, brazil)).toEqual({ ok: true, wamid: "wamid.x" });
   });
 
   it("429 → retriable rate limit", async () => {

@@ -23,6 +23,8 @@ export type SendOptions = {
 
 /** A 2xx answer: `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id, message_status? }] }`. */
 const GraphSendSuccess = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
+/** Read apart from the wamid: an odd `contacts` must not turn an accepted message into a failure. */
+const GraphSendContacts = z.object({ contacts: z.array(z.object({ wa_id: z.string().regex(/^\d{6,20}$/) })).min(1) });
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -67,7 +69,11 @@ export async function sendWhatsApp(config: WhatsAppConfig, message: WhatsAppMess
   const json = parseJson(text);
   if (status >= 200 && status < 300) {
     const parsed = GraphSendSuccess.safeParse(json);
-    if (parsed.success) return { ok: true, wamid: parsed.data.messages[0]!.id };
+    if (parsed.success) {
+      const contacts = GraphSendContacts.safeParse(json);
+      const waId = contacts.success ? contacts.data.contacts[0]!.wa_id : undefined;
+      return { ok: true, wamid: parsed.data.messages[0]!.id, ...(waId ? { waId } : {}) };
+    }
     return failure("malformed_response", { httpStatus: status, details: text.slice(0, 200) });
   }
   const graphError = GraphErrorBody.safeParse(json);

@@ -4,13 +4,15 @@ import type { AddressInfo } from "node:net";
 
 // Test-only (node:http; never import it from app code): a loopback stand-in for the Graph API's Messages endpoint.
 // Real HTTP and JSON in Graph's shapes; it records every request and answers as told (a wamid, 429, 500, any Graph
-// error code, a slow answer, garbage, or a dropped connection).
+// error code, a slow answer, garbage, or a dropped connection), for everyone or for one recipient.
 
 export type FakeGraphBehaviour =
-  /** 200 like Graph: `{ messaging_product, contacts, messages: [{ id }] }`; `wamid` defaults to a fresh fake id. */
+  /** 200 like Graph: `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`; `wamid` defaults to a fresh fake id. */
   | { kind: "ok"; wamid?: string }
   /** 429 with Graph's throughput error (130429). */
   | { kind: "rate-limited" }
+  /** 400 with 131056: too many messages from this business number to the same recipient in a short time. */
+  | { kind: "pair-rate-limited" }
   /** 500 with Graph's "Something went wrong" (131000). */
   | { kind: "server-error" }
   /** 400 with 131047: outside the 24-hour customer service window. */
@@ -41,6 +43,13 @@ export type FakeGraphServer = {
   setBehaviour(behaviour: FakeGraphBehaviour): void;
   /** Answers for the next requests, one each, before falling back to the current behaviour. */
   queueBehaviours(...behaviours: FakeGraphBehaviour[]): void;
+  /** Answers for the next requests to this recipient (`to` as sent), one each, before the shared queue and behaviour. */
+  queueBehavioursFor(to: string, ...behaviours: FakeGraphBehaviour[]): void;
+  /**
+   * The `contacts[].wa_id` an accepted message to this recipient reports (default: its digits). Meta's differs for
+   * some numbers, e.g. +55 31 99876-5432 is WhatsApp id 553198765432 (no ninth digit).
+   */
+  setWaId(to: string, waId: string): void;
   close(): Promise<void>;
 };
 
@@ -70,6 +79,8 @@ export async function startFakeGraphServer(
 ): Promise<FakeGraphServer> {
   let behaviour: FakeGraphBehaviour = options.behaviour ?? { kind: "ok" };
   const queue: FakeGraphBehaviour[] = [];
+  const queueByRecipient = new Map<string, FakeGraphBehaviour[]>();
+  const waIds = new Map<string, string>();
   const requests: FakeGraphRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let sequence = 0;
@@ -90,14 +101,24 @@ export async function startFakeGraphServer(
       if (options.acceptedToken !== undefined && req.headers.authorization !== `Bearer ${options.acceptedToken}`) {
         return sendError(res, 401, 190, "Invalid OAuth access token - Cannot parse access token");
       }
-      const current = queue.shift() ?? behaviour;
-      const to = (parseJson(text) as { to?: unknown } | undefined)?.to;
-      const ok = (wamid?: string) => send(res, 200, successBody(typeof to === "string" ? to : "", wamid ?? `wamid.fake.${prefix}.${++sequence}`));
+      const sentTo = (parseJson(text) as { to?: unknown } | undefined)?.to;
+      const to = typeof sentTo === "string" ? sentTo : "";
+      const current = queueByRecipient.get(to)?.shift() ?? queue.shift() ?? behaviour;
+      const ok = (wamid?: string) =>
+        send(res, 200, successBody(to, waIds.get(to) ?? to.replace(/\D/g, ""), wamid ?? `wamid.fake.${prefix}.${++sequence}`));
       switch (current.kind) {
         case "ok":
           return ok(current.wamid);
         case "rate-limited":
           return sendError(res, 429, 130429, "(#130429) Rate limit hit", "Cloud API message throughput has been reached.");
+        case "pair-rate-limited":
+          return sendError(
+            res,
+            400,
+            131056,
+            "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+            "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.",
+          );
         case "server-error":
           return sendError(res, 500, 131000, "(#131000) Something went wrong", "Message failed to send due to an unknown error.");
         case "re-engagement":
@@ -138,6 +159,12 @@ export async function startFakeGraphServer(
     queueBehaviours(...next) {
       queue.push(...next);
     },
+    queueBehavioursFor(to, ...next) {
+      queueByRecipient.set(to, [...(queueByRecipient.get(to) ?? []), ...next]);
+    },
+    setWaId(to, waId) {
+      waIds.set(to, waId);
+    },
     close() {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
@@ -146,8 +173,8 @@ export async function startFakeGraphServer(
   };
 }
 
-function successBody(to: string, wamid: string) {
-  return { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to.replace(/^\+/, "") }], messages: [{ id: wamid }] };
+function successBody(to: string, waId: string, wamid: string) {
+  return { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: waId }], messages: [{ id: wamid }] };
 }
 
 function sendError(

@@ -64,7 +64,7 @@ describe("cloudTransport", () => {
     graph.setBehaviour({ kind: "ok", wamid: "wamid.cloud.1" });
     const transport = cloudTransport({ baseUrl: graph.url, apiVersion: "v23.0", phoneNumberId: "555", accessToken: "tok" });
     expect(transport.kind).toBe("cloud");
-    expect(await transport.send(text)).toEqual({ ok: true, wamid: "wamid.cloud.1" });
+    expect(await transport.send(text)).toEqual({ ok: true, wamid: "wamid.cloud.1", waId: "4915112345678" });
     const last = graph.requests.at(-1)!;
     expect(last.path).toBe("/v23.0/555/messages");
     expect(last.headers.authorization).toBe("Bearer tok");

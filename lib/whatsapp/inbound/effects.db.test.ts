@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
@@ -21,6 +22,8 @@ const { replyPayloadSecret } = await import("./secrets");
 const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/lib/tracking/test-helpers");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
+const { runScheduledAction } = await import("@/lib/whatsapp/outbound/run-action");
+const { createAction } = await import("@/lib/whatsapp/outbound/test-helpers");
 
 const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();
@@ -229,6 +232,57 @@ describe("inbound effects", () => {
       const tappedAt = Math.floor(endedAt.getTime() / 1000) - 600;
       await post(delivery("template-button-confirm", { number: late.phoneNumberId, from: participant.phone, timestamp: tappedAt, payload: rsvpPayload(attendance.id, "confirm") }));
       expect((await attendanceRow(late.org.id, attendance.id)).rsvp).toBe("confirmed");
+    });
+  });
+
+  describe("who wrote: a WhatsApp id that is not the phone number", () => {
+    let c: Setup;
+    const digits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, "0");
+    const setPhone = (id: string, phone: string) => db.update(participants).set({ phone, whatsappId: null }).where(eq(participants.id, id));
+    beforeAll(async () => {
+      c = await createWhatsAppOccurrence("Effects C", 3);
+    });
+
+    it("a Confirm tap from a Brazilian id without the ninth digit answers for the participant +55 AA 9XXXX-XXXX", async () => {
+      const { participant: p, attendance: att } = c.people[0]!;
+      const local = `9${digits(7)}`;
+      await setPhone(p.id, `+55319${local}`);
+      await resetRsvp(c.org.id, att.id);
+      const wamid = `wamid.br-${crypto.randomUUID()}`;
+      // Meta's shape: `from` and `contacts[].wa_id` are the WhatsApp id, 5531 + 8 digits.
+      await post(delivery("template-button-confirm", { number: c.phoneNumberId, from: `+5531${local}`, wamid, payload: rsvpPayload(att.id, "confirm") }));
+      expect((await attendanceRow(c.org.id, att.id)).rsvp).toBe("confirmed");
+      expect((await messageRows(wamid))[0]).toMatchObject({ participantId: p.id, body: { outcome: "rsvp_updated" } });
+      expect((await participantRow(c.org.id, p.id)).whatsappId).toBe(`5531${local}`);
+    });
+
+    it("the id Graph reported when we messaged them is matched first (sent, then tapped)", async () => {
+      const { participant: p, attendance: att } = c.people[1]!;
+      // Mexico: the number +52 55 … is WhatsApp id 521 55 … .
+      const local = `55${digits(8)}`;
+      await setPhone(p.id, `+52${local}`);
+      await resetRsvp(c.org.id, att.id);
+      graph.setWaId(`+52${local}`, `521${local}`);
+      const { ref } = await createAction(c.org.id, c.instance.id, "confirmation", { participantId: p.id });
+      expect(await runScheduledAction(ref, new Date(), { sendsPerSecond: 1000 })).toMatchObject({ sent: 1 });
+      expect((await participantRow(c.org.id, p.id)).whatsappId).toBe(`521${local}`);
+
+      const wamid = `wamid.mx-${crypto.randomUUID()}`;
+      await post(delivery("template-button-confirm", { number: c.phoneNumberId, from: `+521${local}`, wamid, payload: rsvpPayload(att.id, "confirm") }));
+      expect((await attendanceRow(c.org.id, att.id)).rsvp).toBe("confirmed");
+      expect((await messageRows(wamid))[0]).toMatchObject({ participantId: p.id });
+    });
+
+    it("an id or a Brazilian twin is matched only inside the organization whose number was written to", async () => {
+      const { participant: p, attendance: att } = c.people[2]!;
+      const local = `9${digits(7)}`;
+      await setPhone(p.id, `+55219${local}`);
+      await db.update(participants).set({ whatsappId: `5521${local}` }).where(eq(participants.id, p.id));
+      await resetRsvp(c.org.id, att.id);
+      const wamid = `wamid.elsewhere-${crypto.randomUUID()}`;
+      await post(delivery("template-button-confirm", { number: b.phoneNumberId, from: `+5521${local}`, wamid, payload: rsvpPayload(att.id, "confirm") }));
+      expect((await attendanceRow(c.org.id, att.id)).rsvp).toBe("pending");
+      expect((await messageRows(wamid))[0]).toMatchObject({ organizationId: b.org.id, participantId: null, body: { outcome: "not_theirs" } });
     });
   });
 

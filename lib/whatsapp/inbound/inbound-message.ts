@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { schema } from "@/db";
+import { brazilianMobileTwin } from "@/lib/whatsapp/brazil-mobile";
 import type { InboundContext } from "./context";
 
 const { messages, participants } = schema;
@@ -7,15 +8,37 @@ const { messages, participants } = schema;
 export type Sender = { id: string; optedOutAt: Date | null };
 
 /**
- * Notes that the participant with this phone number wrote to the organization at `at` (which opens WhatsApp's
- * 24-hour window for free-form messages) and returns them, or null when the number is not one of its participants.
- * `greatest` keeps the newest time when deliveries arrive out of order.
+ * Notes that the participant who wrote from this WhatsApp id (`from`, E.164) wrote to the organization at `at`
+ * (which opens WhatsApp's 24-hour window for free-form messages) and returns them, or null when it is none of its
+ * participants. `greatest` keeps the newest time when deliveries arrive out of order.
+ *
+ * A WhatsApp id is not always the phone number: the sender is the participant whose stored id (the `wa_id` Graph
+ * reported when we messaged them) it is, else the one with that number, else (a Brazilian mobile) the one with it
+ * with or without the ninth digit; always within the organization. The id is kept for next time.
  */
 export async function touchSender(ctx: InboundContext, from: string, at: Date): Promise<Sender | null> {
+  const waId = from.replace(/^\+/, "");
+  const twin = brazilianMobileTwin(from);
+  const rank = sql`(case when ${participants.whatsappId} = ${waId} then 0 else 2 end) + (case when ${participants.phone} = ${from} then 0 else 1 end)`;
+  const [match] = await ctx.tx
+    .select({ id: participants.id })
+    .from(participants)
+    .where(
+      and(
+        eq(participants.organizationId, ctx.organizationId),
+        or(eq(participants.whatsappId, waId), inArray(participants.phone, twin ? [from, twin] : [from])),
+      ),
+    )
+    .orderBy(rank, asc(participants.createdAt), asc(participants.id))
+    .limit(1);
+  if (!match) return null;
   const [row] = await ctx.tx
     .update(participants)
-    .set({ lastInboundAt: sql`greatest(${participants.lastInboundAt}, ${at.toISOString()}::timestamptz)` })
-    .where(and(eq(participants.organizationId, ctx.organizationId), eq(participants.phone, from)))
+    .set({
+      lastInboundAt: sql`greatest(${participants.lastInboundAt}, ${at.toISOString()}::timestamptz)`,
+      whatsappId: sql`coalesce(${participants.whatsappId}, ${waId})`,
+    })
+    .where(and(eq(participants.id, match.id), eq(participants.organizationId, ctx.organizationId)))
     .returning({ id: participants.id, optedOutAt: participants.optedOutAt });
   return row ?? null;
 }

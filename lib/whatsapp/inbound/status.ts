@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { schema } from "@/db";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
+import { classifyStatusError, failure } from "@/lib/whatsapp/classify";
 import { nextStatus, type StatusEvent } from "@/lib/whatsapp/webhook";
 import type { InboundContext } from "./context";
 
@@ -11,7 +12,8 @@ export type StatusOutcome = "advanced" | "kept" | "unknown_message";
 /**
  * A delivery report for a message we sent. Every report is appended to the history, but the status only moves
  * forward (nextStatus), since WhatsApp delivers them out of order: "read" then a late "delivered" stays "read".
- * The error of a failure is recorded when the message actually becomes failed.
+ * The error of a failure is recorded when the message actually becomes failed, in the same code and sentence as the
+ * same failure at send time (classify.ts).
  */
 export async function applyStatus(ctx: InboundContext, event: StatusEvent): Promise<StatusOutcome> {
   const { tx, organizationId: org } = ctx;
@@ -22,13 +24,13 @@ export async function applyStatus(ctx: InboundContext, event: StatusEvent): Prom
     .for("update");
   if (!message) return "unknown_message";
 
-  const error = event.errors[0];
-  const errorText = error ? describeError(error) : undefined;
+  const reported = event.errors[0] ? classifyStatusError(event.errors[0]) : undefined;
   const change: MessageStatusChange = {
     status: event.status,
     at: event.timestamp.toISOString(),
-    ...(errorText ? { error: errorText } : {}),
+    ...(reported ? { error: reported.inWords } : {}),
   };
+  const failed = reported ?? failure("not_delivered");
   const next = nextStatus(message.status, event.status);
   await tx
     .update(messages)
@@ -36,16 +38,10 @@ export async function applyStatus(ctx: InboundContext, event: StatusEvent): Prom
       statusHistory: [...message.statusHistory, change],
       ...(next ? { status: next } : {}),
       ...(next === "failed"
-        ? { errorCode: error ? String(error.code) : null, errorMessage: errorText ?? "WhatsApp reported the message as failed." }
+        ? { errorCode: failed.code, errorMessage: failed.inWords }
         : {}),
       updatedAt: new Date(),
     })
     .where(and(eq(messages.id, message.id), eq(messages.organizationId, org)));
   return next ? "advanced" : "kept";
-}
-
-/** "Re-engagement message: Message failed to send because more than 24 hours have passed…" */
-function describeError(error: StatusEvent["errors"][number]): string {
-  const detail = error.details ?? (error.message && error.message !== error.title ? error.message : undefined);
-  return detail ? `${error.title}: ${detail}` : error.title;
 }

@@ -238,14 +238,12 @@ describe("POST /api/webhooks/whatsapp", () => {
       expect((await messageRows(out.wamid!))[0]!.status).toBe("read");
     });
 
-    it("a failure records WhatsApp's error code and its explanation", async () => {
+    it("a failure reported later (131047) reads as the same failure at send time: same code, same sentence", async () => {
       const out = await createOutboundMessage(a.org.id, a.people[0]!.participant.id);
       expect((await post(delivery("status-failed-131047", { number: a.phoneNumberId, statusWamid: out.wamid! }))).status).toBe(200);
       const [row] = await messageRows(out.wamid!);
-      expect(row).toMatchObject({ status: "failed", errorCode: "131047" });
-      expect(row!.errorMessage).toBe(
-        "Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
-      );
+      expect(row).toMatchObject({ status: "failed", errorCode: "outside_24h_window" });
+      expect(row!.errorMessage).toBe("The person has not written in the last 24 hours, so only an approved template can be sent.");
       expect(row!.statusHistory.at(-1)).toMatchObject({ status: "failed", error: row!.errorMessage });
     });
 

@@ -4,7 +4,7 @@ import { connectTestDatabase } from "@/db/test-helpers";
 connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
-const { claimDueActions, failAbandonedActions, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
+const { claimDueActions, failAbandonedActions, markActionWaiting, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
 const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
@@ -96,6 +96,20 @@ describe("claimDueActions", () => {
     // Attempts left: the next claim takes it over; claimed a second ago: its run may still be going.
     expect(await actionRow(retryable)).toMatchObject({ status: "running", attempts: 1 });
     expect(await actionRow(recent)).toMatchObject({ status: "running", completedAt: null });
+  });
+
+  it("an action parked while a recipient waits for a retry is claimed only once that retry is due", async () => {
+    const now = pastMoment();
+    const { refs } = await pendingActions(1, new Date(now.getTime() - 60_000));
+    const ref = refs[0]!;
+    await claimDueActions(now, 10);
+    const retryAt = new Date(now.getTime() + 6_000);
+    await markActionWaiting(ref, now, retryAt, "1 of 3 messages is waiting to be sent again.");
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", retryAt, attempts: 0 });
+
+    expect(await claimDueActions(new Date(now.getTime() + 5_999), 10)).toEqual([]);
+    expect(await claimDueActions(retryAt, 10)).toEqual([ref]);
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "running", retryAt: null, attempts: 1 });
   });
 
   it("releaseActionForRetry: back to pending while attempts remain, failed after the last", async () => {

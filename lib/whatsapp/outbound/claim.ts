@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { failWaitingMessages } from "@/lib/messages/fail-waiting";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
 
 const { scheduledActions } = schema;
@@ -11,9 +12,10 @@ export type ActionRef = { actionId: string; organizationId: string };
 export const STALE_CLAIM_MS = 15 * 60_000;
 
 /**
- * Claims up to `limit` due actions of every organization: pending with dueAt <= now (or claimed long ago by a run
- * that never finished) become running, with claimedAt and one more attempt. FOR UPDATE SKIP LOCKED makes concurrent
- * claimers take disjoint sets. Cross-tenant by design: each ref carries its organization, and the run scopes by it.
+ * Claims up to `limit` due actions of every organization: pending with dueAt <= now and no retry time still ahead
+ * (or claimed long ago by a run that never finished) become running, with claimedAt and one more attempt. FOR UPDATE
+ * SKIP LOCKED makes concurrent claimers take disjoint sets. Cross-tenant by design: each ref carries its
+ * organization, and the run scopes by it.
  */
 export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef[]> {
   const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
@@ -25,7 +27,7 @@ export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef
       and(
         lte(scheduledActions.dueAt, now),
         or(
-          eq(scheduledActions.status, "pending"),
+          and(eq(scheduledActions.status, "pending"), or(isNull(scheduledActions.retryAt), lte(scheduledActions.retryAt, now))),
           and(
             eq(scheduledActions.status, "running"),
             lt(scheduledActions.claimedAt, staleBefore),
@@ -39,7 +41,7 @@ export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef
     .for("update", { skipLocked: true });
   const claimed = await db
     .update(scheduledActions)
-    .set({ status: "running", claimedAt: now, attempts: sql`${scheduledActions.attempts} + 1`, updatedAt: now })
+    .set({ status: "running", claimedAt: now, retryAt: null, attempts: sql`${scheduledActions.attempts} + 1`, updatedAt: now })
     .where(inArray(scheduledActions.id, due))
     .returning({ actionId: scheduledActions.id, organizationId: scheduledActions.organizationId, dueAt: scheduledActions.dueAt });
   return claimed
@@ -69,7 +71,8 @@ export async function failAbandonedActions(now: Date): Promise<number> {
         gte(scheduledActions.attempts, scheduledActions.maxAttempts),
       ),
     )
-    .returning({ id: scheduledActions.id });
+    .returning({ actionId: scheduledActions.id, organizationId: scheduledActions.organizationId });
+  await failWaitingMessages(getDb(), failed, now);
   return failed.length;
 }
 
@@ -102,9 +105,22 @@ export async function markActionDone(ref: ActionRef, now: Date, note: string | n
       completedAt: sql`case when ${someoneMissed} then null else ${now.toISOString()}::timestamptz end`,
       claimedAt: sql`case when ${someoneMissed} then null else ${scheduledActions.claimedAt} end`,
       attempts: sql`case when ${someoneMissed} then 0 else ${scheduledActions.attempts} end`,
+      retryAt: null,
       lastError: note,
       updatedAt: now,
     })
+    .where(runningAction(ref));
+}
+
+/**
+ * Parks an action whose run sent what it could while some recipients' messages wait for their retry: pending again,
+ * not claimed before `retryAt` (the soonest of those retries), and nobody else is sent anything twice. Its attempts
+ * start over, as for latecomers: each waiting message counts its own (MAX_SEND_ATTEMPTS), so this ends.
+ */
+export async function markActionWaiting(ref: ActionRef, now: Date, retryAt: Date, note: string): Promise<void> {
+  await getDb()
+    .update(scheduledActions)
+    .set({ status: "pending", retryAt, claimedAt: null, completedAt: null, attempts: 0, lastError: note, updatedAt: now })
     .where(runningAction(ref));
 }
 
@@ -133,17 +149,22 @@ export async function releaseActionForRetry(ref: ActionRef, now: Date, reason: s
     })
     .where(runningAction(ref))
     .returning({ status: scheduledActions.status });
-  return row?.status === "pending" ? "pending" : "failed";
+  if (row?.status === "pending") return "pending";
+  if (row) await failWaitingMessages(getDb(), [ref], now);
+  return "failed";
 }
 
+// A failed or skipped action will not come back: its messages still waiting for a retry fail with their reason.
 async function setFinal(
   ref: ActionRef,
   values: { status: "done" | "failed" | "cancelled"; completedAt: Date; lastError: string | null },
 ): Promise<void> {
-  await getDb()
+  const ended = await getDb()
     .update(scheduledActions)
-    .set({ ...values, updatedAt: values.completedAt })
-    .where(runningAction(ref));
+    .set({ ...values, retryAt: null, updatedAt: values.completedAt })
+    .where(runningAction(ref))
+    .returning({ id: scheduledActions.id });
+  if (ended.length > 0 && values.status !== "done") await failWaitingMessages(getDb(), [ref], values.completedAt);
 }
 
 // Only a running action is finished here: one cancelled meanwhile (occurrence cancelled, person opted out) stays so.

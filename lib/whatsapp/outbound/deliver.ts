@@ -1,17 +1,22 @@
-import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema, type Executor } from "@/db";
 import type { MessageStatusChange, messageKind } from "@/db/schema/whatsapp";
 import type { SendFailure } from "@/lib/whatsapp/classify";
 
-const { messages } = schema;
+const { messages, participants } = schema;
 
 // One outbound message row per slot: a scheduled action's message to one participant (actionSlotKey), or a one-off
 // such as a location follow-up. Its unique idempotency key is what makes a retried or repeated run send nothing twice. The row is written "queued" before sending; only the run holding it sends. A queued row
-// with an error code is waiting for a retry; one without is being sent right now (unless that run died: see LEASE).
+// with an error code is waiting for a retry (not before its retryAt); one without is being sent right now (unless
+// that run died: see LEASE).
 
 /** A queued row untouched for this long belongs to a run that died mid-send; another run may take it over. */
 const LEASE_SECONDS = 60;
+/** Sends tried for one message before a failure that only concerns its recipient is taken as final. */
+export const MAX_SEND_ATTEMPTS = 5;
+/** The first wait after a retriable failure that names none of its own; it doubles with each attempt. */
+const BASE_RETRY_MS = 30_000;
 
 export type MessageSlot = {
   organizationId: string;
@@ -29,6 +34,8 @@ export type Reservation =
   | { state: "mine"; messageId: string }
   | { state: "done" }
   | { state: "busy" }
+  /** Left for a retry that is not due yet. */
+  | { state: "waiting"; retryAt: Date }
   | { state: "gone" }
   | { state: "opted_out" };
 
@@ -38,11 +45,11 @@ export const actionSlotKey = (scheduledActionId: string, participantId: string) 
 const OPTED_OUT_IN_WORDS = "Not sent: the person opted out of messages before it went out.";
 
 /**
- * Takes the right to send this slot's message: a new row, or a queued one left for a retry. "gone" when the
- * participant or their attendance was deleted since the run listed them (nothing to send, nothing to record);
- * "opted_out" when they opted out meanwhile (a row left queued for a retry is failed with that reason).
+ * Takes the right to send this slot's message: a new row, or a queued one left for a retry that is due at `now`.
+ * "gone" when the participant or their attendance was deleted since the run listed them (nothing to send, nothing to
+ * record); "opted_out" when they opted out meanwhile (a row left queued for a retry is failed with that reason).
  */
-export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<Reservation> {
+export async function reserveMessage(slot: MessageSlot, planned: Sent, now = new Date()): Promise<Reservation> {
   const db = getDb();
   const key = slot.key;
   const optedOut = sql`exists (
@@ -68,13 +75,16 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
 
   const [retaken] = await db
     .update(messages)
-    .set({ errorCode: null, updatedAt: sql`now()` })
+    .set({ errorCode: null, retryAt: null, updatedAt: sql`now()` })
     .where(
       and(
         eq(messages.idempotencyKey, key),
         eq(messages.organizationId, slot.organizationId),
         eq(messages.status, "queued"),
-        or(isNotNull(messages.errorCode), lt(messages.updatedAt, sql`now() - make_interval(secs => ${LEASE_SECONDS})`)),
+        or(
+          and(isNotNull(messages.errorCode), or(isNull(messages.retryAt), lte(messages.retryAt, now))),
+          lt(messages.updatedAt, sql`now() - make_interval(secs => ${LEASE_SECONDS})`),
+        ),
         sql`not ${optedOut}`,
       ),
     )
@@ -82,7 +92,13 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
   if (retaken) return { state: "mine", messageId: retaken.id };
 
   const [existing] = await db
-    .select({ id: messages.id, status: messages.status, optedOut: sql<boolean>`${optedOut}` })
+    .select({
+      id: messages.id,
+      status: messages.status,
+      errorCode: messages.errorCode,
+      retryAt: messages.retryAt,
+      optedOut: sql<boolean>`${optedOut}`,
+    })
     .from(messages)
     .where(and(eq(messages.idempotencyKey, key), eq(messages.organizationId, slot.organizationId)));
   if (!existing) {
@@ -91,9 +107,12 @@ export async function reserveMessage(slot: MessageSlot, planned: Sent): Promise<
     return person?.opted_out ? { state: "opted_out" } : { state: "gone" };
   }
   if (existing.status !== "queued") return { state: "done" };
-  if (!existing.optedOut) return { state: "busy" };
-  await failQueuedForOptOut(db, slot.organizationId, slot.participantId, new Date());
-  return { state: "opted_out" };
+  if (existing.optedOut) {
+    await failQueuedForOptOut(db, slot.organizationId, slot.participantId, new Date());
+    return { state: "opted_out" };
+  }
+  if (existing.errorCode !== null && existing.retryAt) return { state: "waiting", retryAt: existing.retryAt };
+  return { state: "busy" };
 }
 
 /**
@@ -119,7 +138,15 @@ export async function failQueuedForOptOut(db: Executor, organizationId: string, 
 
 type Sent = { type: string; body: Record<string, unknown> };
 
-export async function recordSent(organizationId: string, messageId: string, sent: Sent & { wamid: string; at: Date }): Promise<void> {
+/**
+ * Graph accepted the message. The recipient's WhatsApp id it reported (`waId`) is kept on the participant: replies
+ * come from that id, which is not always their number (see lib/whatsapp/inbound/inbound-message.ts).
+ */
+export async function recordSent(
+  organizationId: string,
+  messageId: string,
+  sent: Sent & { wamid: string; at: Date; waId?: string },
+): Promise<void> {
   const change: MessageStatusChange = { status: "sent", at: sent.at.toISOString() };
   await update(organizationId, messageId, {
     type: sent.type,
@@ -128,8 +155,18 @@ export async function recordSent(organizationId: string, messageId: string, sent
     status: "sent",
     errorCode: null,
     errorMessage: null,
+    retryAt: null,
     statusHistory: sql`${messages.statusHistory} || ${JSON.stringify([change])}::jsonb`,
   });
+  if (!sent.waId) return;
+  const recipient = getDb()
+    .select({ id: messages.participantId })
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.organizationId, organizationId)));
+  await getDb()
+    .update(participants)
+    .set({ whatsappId: sent.waId })
+    .where(and(eq(participants.organizationId, organizationId), inArray(participants.id, recipient)));
 }
 
 /** Not sent and never will be: the reason in words, for the organizer. */
@@ -156,14 +193,47 @@ function failedColumns(failed: { code: string; inWords: string; at: Date }) {
   };
 }
 
-/** A temporary failure: the row stays queued with the reason, so the retry (and the organizer) see why. */
-export async function recordRetryLater(organizationId: string, messageId: string, failure: SendFailure & Partial<Sent>): Promise<void> {
-  await update(organizationId, messageId, {
-    ...(failure.type ? { type: failure.type } : {}),
-    ...(failure.body ? { body: failure.body } : {}),
-    errorCode: failure.code,
-    errorMessage: failure.inWords,
-  });
+/** "waiting": this recipient alone, not before retryAt; "failed": given up; "sender": nothing can go out right now. */
+export type Deferral = { state: "waiting"; retryAt: Date } | { state: "failed" } | { state: "sender" };
+
+/**
+ * A failure a retry may fix: the row stays queued with the reason (the retry and the organizer see why) and one more
+ * attempt. When only this recipient is concerned it is not sent again before retryDelayMs() has passed, and after
+ * MAX_SEND_ATTEMPTS it fails for good with the same reason. A sender-wide failure sets no time: the whole action is
+ * retried (see run-action.ts).
+ */
+export async function recordRetryLater(
+  organizationId: string,
+  messageId: string,
+  failure: SendFailure & Partial<Sent>,
+  at: Date,
+): Promise<Deferral> {
+  const [row] = await getDb()
+    .update(messages)
+    .set({
+      ...(failure.type ? { type: failure.type } : {}),
+      ...(failure.body ? { body: failure.body } : {}),
+      errorCode: failure.code,
+      errorMessage: failure.inWords,
+      attempts: sql`${messages.attempts} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(messages.id, messageId), eq(messages.organizationId, organizationId)))
+    .returning({ attempts: messages.attempts });
+  const attempts = row?.attempts ?? 1;
+  if (failure.retryScope !== "recipient") return { state: "sender" };
+  if (attempts >= MAX_SEND_ATTEMPTS) {
+    await recordFailed(organizationId, messageId, { code: failure.code, inWords: failure.inWords, at });
+    return { state: "failed" };
+  }
+  const retryAt = new Date(at.getTime() + retryDelayMs(failure, attempts));
+  await update(organizationId, messageId, { retryAt });
+  return { state: "waiting", retryAt };
+}
+
+/** The wait before attempt `attempts + 1`: the failure's own minimum (or 30 s), doubled for each attempt made. */
+export function retryDelayMs(failure: Pick<SendFailure, "retryAfterMs">, attempts: number): number {
+  return (failure.retryAfterMs ?? BASE_RETRY_MS) * 2 ** Math.max(0, attempts - 1);
 }
 
 async function update(organizationId: string, messageId: string, values: PgUpdateSetSource<typeof messages>): Promise<void> {

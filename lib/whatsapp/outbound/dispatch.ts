@@ -11,6 +11,7 @@ export type LocalDispatchResult = { claimed: number; done: number; retryLater: n
 /**
  * The embedded mode's dispatcher (no Inngest): claims due actions and runs them here, one after another. A temporary
  * failure puts the action back to pending for the next tick (until its attempts are used up); any other error fails it.
+ * An action with recipients waiting for their own retry is already pending again (claimed once that retry is due).
  */
 export async function dispatchDueActionsLocally(now: Date, options: RunOptions = {}): Promise<LocalDispatchResult> {
   const claimed = await claimDueActions(now, DISPATCH_BATCH);
@@ -37,5 +38,5 @@ async function runClaimedAction(ref: ActionRef, options: RunOptions): Promise<"d
   if (summary.outcome === "partial") {
     return (await releaseActionForRetry(ref, new Date(), "Sent in parts; continuing.")) === "pending" ? "retryLater" : "failed";
   }
-  return "done";
+  return summary.outcome === "waiting" ? "retryLater" : "done";
 }

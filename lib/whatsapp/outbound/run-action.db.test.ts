@@ -16,6 +16,7 @@ const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-act
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { systemContext } = await import("@/lib/tenant/context");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
+const { cancelOccurrence } = await import("@/lib/occurrences/occurrences");
 const { RetryLaterError, runScheduledAction } = await import("./run-action");
 const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
   "./test-helpers"
@@ -402,6 +403,100 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     expect((await rejection(runScheduledAction(ref, new Date(), fast))).code).toBe("PRECONDITION_FAILED");
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/phone number id/) });
     expect(graph.requests.length).toBe(before);
+  });
+});
+
+describe("run-scheduled-action: one person's temporary failure", () => {
+  const SECOND = 1000;
+  const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+  it("131056 for one person: the others are sent at once; that person alone is retried, not within 6 s, and once", async () => {
+    const f = await createOutboundFixture("PairLimit", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const [ada, ben, cem] = ["Ada", "Ben", "Cem"].map((n) => f.byName(n).participant.phone) as [string, string, string];
+    graph.queueBehavioursFor(ada, { kind: "pair-rate-limited" });
+    const before = graph.requests.length;
+
+    const failedAt = new Date();
+    const first = await runScheduledAction(ref, failedAt, fast);
+    expect(first).toMatchObject({ outcome: "waiting", recipients: 3, sent: 2, failed: 0, waiting: 1 });
+    expect(sentTo(ben, before)).toHaveLength(1);
+    expect(sentTo(cem, before)).toHaveLength(1);
+    const waiting = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
+    expect(waiting).toMatchObject({ status: "queued", errorCode: "pair_rate_limited", attempts: 1, wamid: null });
+    expect(waiting.retryAt!.getTime()).toBeGreaterThanOrEqual(failedAt.getTime() + 6 * SECOND);
+    // The action comes back for Ada alone, and not before her retry is due.
+    const parked = await actionRow(ref.actionId);
+    expect(parked).toMatchObject({ status: "pending", retryAt: waiting.retryAt, lastError: "1 of 3 messages is waiting to be sent again." });
+
+    // Run again too early (a duplicate event): nobody is sent anything.
+    await setRunning(ref.actionId);
+    expect(await runScheduledAction(ref, later(failedAt, 3 * SECOND), fast)).toMatchObject({ outcome: "waiting", sent: 0, waiting: 1, alreadyHandled: 2 });
+    expect(graph.requests.length - before).toBe(3);
+
+    await setRunning(ref.actionId);
+    expect(await runScheduledAction(ref, later(waiting.retryAt!, 1), fast)).toMatchObject({ outcome: "done", sent: 1, alreadyHandled: 2 });
+    expect(sentTo(ada, before)).toHaveLength(2);
+    expect(sentTo(ben, before)).toHaveLength(1);
+    expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["sent", "sent", "sent"]);
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: null, retryAt: null });
+  });
+
+  it("someone who keeps failing is given up on after 5 tries, with the reason; the action is done", async () => {
+    const f = await createOutboundFixture("PairLimitForever", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const ada = f.byName("Ada").participant.phone;
+    graph.queueBehavioursFor(ada, ...Array(6).fill({ kind: "pair-rate-limited" }));
+    const before = graph.requests.length;
+
+    let at = new Date();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(await runScheduledAction(ref, at, fast)).toMatchObject({ outcome: "waiting", waiting: 1 });
+      const row = (await actionRow(ref.actionId)).retryAt!;
+      // 6 s, then doubling: 12 s, 24 s, 48 s.
+      expect(row.getTime() - Date.now()).toBeGreaterThan(6 * SECOND * 2 ** (attempt - 1) - 5 * SECOND);
+      at = later(row, 1);
+      await setRunning(ref.actionId);
+    }
+    expect(await runScheduledAction(ref, at, fast)).toMatchObject({ outcome: "done", failed: 1, waiting: 0 });
+    expect(sentTo(ada, before)).toHaveLength(5);
+    const given = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
+    expect(given).toMatchObject({ status: "failed", errorCode: "pair_rate_limited", attempts: 5 });
+    expect(given.errorMessage).toMatch(/one person can get from you in a short time/);
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: "1 of 2 messages could not be sent." });
+  });
+
+  it("a one-off WhatsApp error for one person waits 30 s for them alone", async () => {
+    const f = await createOutboundFixture("OneOff", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "server-error" });
+    const at = new Date();
+    expect(await runScheduledAction(ref, at, fast)).toMatchObject({ outcome: "waiting", sent: 1, waiting: 1 });
+    const retryAt = (await actionRow(ref.actionId)).retryAt!;
+    expect(retryAt.getTime() - at.getTime()).toBeGreaterThanOrEqual(30 * SECOND);
+  });
+
+  it("an action that gives up (or is skipped) fails the messages still waiting, with their reason", async () => {
+    const f = await createOutboundFixture("WaitingThenStarted", { startsInMinutes: 30, people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
+    await runScheduledAction(ref, new Date(), fast);
+    await setRunning(ref.actionId);
+    // Claimed again after the start: nothing more is sent, and Ada's message is not left "waiting" forever.
+    expect(await runScheduledAction(ref, later(new Date(), 31 * 60 * SECOND), fast)).toMatchObject({ outcome: "skipped" });
+    const ada = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
+    expect(ada).toMatchObject({ status: "failed", errorCode: "pair_rate_limited" });
+    expect(ada.statusHistory.at(-1)).toMatchObject({ status: "failed", error: ada.errorMessage });
+  });
+
+  it("cancelling the occurrence fails the messages still waiting for a retry, with their reason", async () => {
+    const f = await createOutboundFixture("WaitingThenCancelled", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
+    expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "waiting" });
+    await cancelOccurrence(f.owner.ctx, { instanceId: f.instance.id });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled" });
+    expect((await messagesOf(ref.actionId)).map((m) => [m.status, m.errorCode])).toEqual([["failed", "pair_rate_limited"], ["sent", null]]);
   });
 });
 

@@ -9,7 +9,7 @@ import { hasOpenedLinkSql, issueTrackingLink } from "@/lib/tracking/links";
 import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
 import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
-import { markActionDone, markActionFailed, markActionSkipped, type ActionRef } from "./claim";
+import { markActionDone, markActionFailed, markActionSkipped, markActionWaiting, type ActionRef } from "./claim";
 import { closeOccurrence } from "./close-occurrence";
 import { composeMessage, isInsideWindow, storedBody } from "./compose";
 import { actionSlotKey, recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "./deliver";
@@ -23,7 +23,7 @@ export const RUN_JOB = "run-scheduled-action";
 
 export const ActionRefInput = z.object({ actionId: z.uuid(), organizationId: z.uuid() });
 
-/** A temporary failure (rate limit, WhatsApp down, another run mid-send): run the action again later. */
+/** Nothing can be sent right now (throughput limit, WhatsApp unreachable, another run mid-send): run it again later. */
 export class RetryLaterError extends Error {
   override name = "RetryLaterError";
 }
@@ -36,11 +36,14 @@ export type RunOptions = PaceOptions & {
 };
 
 export type RunSummary = {
-  outcome: "done" | "partial" | "skipped" | "not_found";
+  /** "waiting": everyone else was handled; some recipients' messages wait for a retry, and the action comes back. */
+  outcome: "done" | "waiting" | "partial" | "skipped" | "not_found";
   reason?: string;
   recipients: number;
   sent: number;
   failed: number;
+  /** Messages left for a retry of their own (a per-recipient limit or error), counted in this run. */
+  waiting: number;
   alreadyHandled: number;
   noShows?: number;
 };
@@ -54,13 +57,15 @@ const KIND_OF_ACTION = {
 
 /**
  * Sends one claimed scheduled action to each eligible participant of its occurrence, once. Everything is read inside
- * the action's organization. Per-message failures that a retry cannot fix are recorded on the message and the run goes
- * on; a temporary one throws RetryLaterError after recording, and the next run continues where this one stopped.
+ * the action's organization. A failure that concerns one recipient is recorded on their message and the run goes on:
+ * final ones fail the message; temporary ones (131056, a one-off error) leave it waiting for its own retry, and the
+ * action is parked until the soonest one is due. A failure that stops every send (throughput limit, WhatsApp
+ * unreachable) throws RetryLaterError after recording, and the next run continues where this one stopped.
  */
 export async function runScheduledAction(input: ActionRef, now: Date, options: RunOptions = {}): Promise<RunSummary> {
   const ref = ActionRefInput.parse(input);
   const started = performance.now();
-  const summary: RunSummary = { outcome: "done", recipients: 0, sent: 0, failed: 0, alreadyHandled: 0 };
+  const summary: RunSummary = { outcome: "done", recipients: 0, sent: 0, failed: 0, waiting: 0, alreadyHandled: 0 };
   const orgId = ref.organizationId;
   const [row] = await getDb()
     .select({ action: scheduledActions, instance: eventInstances, event: events, org: organizations })
@@ -108,6 +113,11 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   const send = makeSender({ transport, template, kind, options, event: { ...event, startsAt: instance.startsAt } });
   const pace = paceSends(options);
   let busy = 0;
+  let nextRetryAt: Date | null = null;
+  const waitFor = (retryAt: Date) => {
+    summary.waiting += 1;
+    if (!nextRetryAt || retryAt < nextRetryAt) nextRetryAt = retryAt;
+  };
   for (const person of people) {
     if (options.maxMs !== undefined && performance.now() - started > options.maxMs) return { ...summary, outcome: "partial" };
     const slot: MessageSlot = {
@@ -121,17 +131,25 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
     };
     const insideWindow = isInsideWindow(person.lastInboundAt, now);
     const type = !insideWindow ? "template" : kind === "confirmation" ? "interactive" : "text";
-    const reservation = await reserveMessage(slot, { type, body: {} });
+    const reservation = await reserveMessage(slot, { type, body: {} }, now);
     if (reservation.state === "done") summary.alreadyHandled += 1;
     if (reservation.state === "busy") busy += 1;
+    if (reservation.state === "waiting") waitFor(reservation.retryAt);
     if (reservation.state !== "mine") continue;
 
     await pace();
     const outcome = await send(ctx, reservation.messageId, person, insideWindow);
-    summary[outcome] += 1;
+    if (typeof outcome === "string") summary[outcome] += 1;
+    else waitFor(outcome.retryAt);
   }
   if (busy > 0) throw new RetryLaterError(`${busy} message(s) of this action are being sent by another run.`);
-  await markActionDone(ref, now, summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null, sendToLatecomers);
+  const failedNote = summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null;
+  if (nextRetryAt) {
+    const waitingNote = `${summary.waiting} of ${summary.recipients} messages ${summary.waiting === 1 ? "is" : "are"} waiting to be sent again.`;
+    await markActionWaiting(ref, now, nextRetryAt, failedNote ? `${failedNote} ${waitingNote}` : waitingNote);
+    return { ...summary, outcome: "waiting" };
+  }
+  await markActionDone(ref, now, failedNote, sendToLatecomers);
   return summary;
 }
 
@@ -170,7 +188,10 @@ type SenderSetup = {
   event: { title: string; venueName: string; timeZone: string; startsAt: Date };
 };
 
-/** Builds, sends and records one message; "sent" or "failed", or throws RetryLaterError after recording why. */
+/**
+ * Builds, sends and records one message: "sent", "failed", or waiting for its own retry; throws RetryLaterError
+ * after recording why when nothing can be sent right now.
+ */
 function makeSender({ transport, template, kind, options, event }: SenderSetup) {
   const secret = kind === "confirmation" ? replyPayloadSecret() : "";
   const appUrl = (options.appUrl ?? env().APP_URL ?? (env().whatsapp === "log" ? `http://localhost:${env().PORT ?? 3000}` : undefined))?.replace(/\/+$/, "");
@@ -198,12 +219,13 @@ function makeSender({ transport, template, kind, options, event }: SenderSetup) 
     const body = storedBody(message, token);
     const result = await transport.send(message);
     if (result.ok) {
-      await recordSent(orgId, messageId, { type: message.type, body, wamid: result.wamid, at: new Date() });
+      await recordSent(orgId, messageId, { type: message.type, body, wamid: result.wamid, waId: result.waId, at: new Date() });
       return "sent" as const;
     }
     if (result.retriable) {
-      await recordRetryLater(orgId, messageId, { ...result, type: message.type, body });
-      throw new RetryLaterError(result.inWords);
+      const deferral = await recordRetryLater(orgId, messageId, { ...result, type: message.type, body }, new Date());
+      if (deferral.state === "sender") throw new RetryLaterError(result.inWords);
+      return deferral.state === "failed" ? ("failed" as const) : deferral;
     }
     await recordFailed(orgId, messageId, { type: message.type, body, code: result.code, inWords: result.inWords, at: new Date() });
     return "failed" as const;

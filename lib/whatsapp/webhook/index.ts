@@ -20,4 +20,4 @@ export {
   ReplyAction,
 } from "./reply-payload";
 export { signBody, verifySignature } from "./signature";
-export { nextStatus, type MessageStatus } from "./status-order";
+export { historyInStatusOrder, nextStatus, type MessageStatus } from "./status-order";

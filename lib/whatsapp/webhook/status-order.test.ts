@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageStatus } from "@/db/schema/whatsapp";
-import { nextStatus, type MessageStatus } from "./status-order";
+import { historyInStatusOrder, nextStatus, type MessageStatus } from "./status-order";
 
 // [current, incoming, stored]: null means "leave it as it is".
 const table: [MessageStatus, MessageStatus, MessageStatus | null][] = [
@@ -54,5 +54,25 @@ describe("nextStatus", () => {
     // Read proves the person saw it: a failure reported from another device does not undo that, in either order.
     expect(apply("queued", ["read", "failed"])).toBe("read");
     expect(apply("queued", ["failed", "read"])).toBe("read");
+  });
+});
+
+describe("historyInStatusOrder", () => {
+  it("reads sent, delivered, read (a failure last), one entry each at the first time it was reported", () => {
+    const at = (minute: number) => `2026-03-02T09:0${minute}:00.000Z`;
+    const arrived = [
+      { status: "sent", at: at(1) },
+      { status: "read", at: at(7) },
+      { status: "delivered", at: at(2) },
+      { status: "sent", at: at(0) },
+      { status: "failed", at: at(3), error: "…" },
+    ];
+    expect(historyInStatusOrder(arrived)).toEqual([
+      { status: "sent", at: at(0) },
+      { status: "delivered", at: at(2) },
+      { status: "read", at: at(7) },
+      { status: "failed", at: at(3), error: "…" },
+    ]);
+    expect(historyInStatusOrder([])).toEqual([]);
   });
 });

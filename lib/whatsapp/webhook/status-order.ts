@@ -17,3 +17,20 @@ export function nextStatus(current: MessageStatus, incoming: MessageStatus): Mes
   if (from === undefined || to === undefined) return null;
   return to > from ? incoming : null;
 }
+
+// For reading, not for deciding: sent < delivered < read, and a failure last.
+const readingRank: Partial<Record<MessageStatus, number>> = { queued: 0, received: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
+
+/**
+ * A message's status history as a person reads it: one entry per status, in status order, each at its own time (the
+ * first report of it). The stored history keeps every report as it arrived, out of order and repeated.
+ */
+export function historyInStatusOrder<T extends { status: string; at: string }>(history: T[]): T[] {
+  const first = new Map<string, T>();
+  for (const entry of history) {
+    const seen = first.get(entry.status);
+    if (!seen || Date.parse(entry.at) < Date.parse(seen.at)) first.set(entry.status, entry);
+  }
+  const rankOf = (status: string) => readingRank[status as MessageStatus] ?? 5;
+  return [...first.values()].sort((a, b) => rankOf(a.status) - rankOf(b.status) || Date.parse(a.at) - Date.parse(b.at));
+}

@@ -1,0 +1,66 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { MessageRow } from "@/lib/messages/list-messages";
+import { MessagesTable } from "./messages-table";
+
+// What an organizer reads on the Messages page, rendered as the server sends it.
+const row = (values: Partial<MessageRow>): MessageRow => ({
+  id: crypto.randomUUID(),
+  direction: "outbound",
+  kind: "confirmation",
+  type: "template",
+  status: "sent",
+  statusHistory: [],
+  body: {},
+  errorCode: null,
+  errorMessage: null,
+  attempts: 0,
+  retryAt: null,
+  createdAt: new Date("2026-03-02T09:00:00Z"),
+  participantId: null,
+  participantName: "Ada",
+  participantPhone: "+4915112345678",
+  instanceId: null,
+  startsAt: null,
+  eventTitle: null,
+  timeZone: null,
+  ...values,
+});
+const page = (rows: MessageRow[]) =>
+  renderToStaticMarkup(createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }))
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+
+describe("MessagesTable", () => {
+  it("lists the status history in status order, each status at its own time, however the reports arrived", () => {
+    const statusHistory = [
+      { status: "sent", at: "2026-03-02T09:00:00Z" },
+      { status: "read", at: "2026-03-02T09:07:00Z" },
+      { status: "delivered", at: "2026-03-02T09:02:00Z" },
+      { status: "sent", at: "2026-03-02T09:01:00Z" },
+    ];
+    expect(page([row({ status: "read", statusHistory })])).toContain("Sent 2 Mar, 09:00 → Delivered 2 Mar, 09:02 → Read 2 Mar, 09:07");
+  });
+
+  it("names an unknown sender by their WhatsApp profile name", () => {
+    const inbound = { direction: "inbound", kind: "reply", status: "received", participantName: null } as const;
+    const html = page([row({ ...inbound, type: "text", body: { text: "Hola", outcome: "recorded", contactName: "Maria Silva" } })]);
+    expect(html).toContain("Maria Silva WhatsApp name · not a participant");
+    expect(html).not.toContain("Unknown number");
+    expect(page([row({ ...inbound, type: "text", body: { text: "Hola", outcome: "recorded" } })])).toContain("Unknown number");
+  });
+
+  it("says why a queued message waits and when it is tried again", () => {
+    const html = page([
+      row({
+        status: "queued",
+        errorCode: "pair_rate_limited",
+        errorMessage: "WhatsApp limits how many messages one person can get from you in a short time.",
+        attempts: 1,
+        retryAt: new Date("2026-03-02T09:00:06Z"),
+      }),
+    ]);
+    expect(html).toContain("Waiting to retry (next try after 2 Mar, 09:00): WhatsApp limits how many messages one person can get");
+  });
+});
