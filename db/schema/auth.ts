@@ -11,11 +11,6 @@ export const users = pgTable(
     emailVerified: timestamptz(),
     image: text(),
     passwordHash: text(),
-    /**
-     * Raised whenever the password changes. A session carries the version it was signed in with and stops working
-     * when they differ, so a reset signs out every other browser (sessions are JWTs: nothing else could end them).
-     */
-    sessionVersion: integer().notNull().default(0),
     /** Platform operator: may act in any organization. Never granted through the app's UI. */
     isSuperadmin: boolean().notNull().default(false),
     createdAt: createdAt(),
@@ -25,8 +20,9 @@ export const users = pgTable(
 );
 
 // The three tables below follow the shape @auth/drizzle-adapter expects, so an OAuth or e-mail provider can be
-// added later without a migration. Today sign-in uses credentials with JWT sessions, and verification_tokens holds
-// password-reset tokens (hashed).
+// added later without a migration. Today sign-in uses credentials with JWT sessions, each naming a row of `sessions`
+// (lib/auth/sessions.ts: deleting it ends the session on the server); verification_tokens holds password-reset and
+// address-confirmation tokens (hashed).
 export const accounts = pgTable(
   "accounts",
   {

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { appUrl } from "@/lib/http/app-url";
 import { isEligible } from "@/lib/schedule/timeline";
 import { systemContext } from "@/lib/tenant/context";
 import { hasOpenedLinkSql, issueTrackingLink } from "@/lib/tracking/links";
@@ -29,8 +29,6 @@ export class RetryLaterError extends Error {
 }
 
 export type RunOptions = PaceOptions & {
-  /** Public address of the app, for tracking links in free-form messages. Default: APP_URL. */
-  appUrl?: string;
   /** Stop after this long and return "partial" (the caller runs it again; sent messages are not repeated). */
   maxMs?: number;
 };
@@ -110,7 +108,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
     throw new AppError("PRECONDITION_FAILED", reason);
   }
 
-  const send = makeSender({ transport, template, kind, options, event: { ...event, startsAt: instance.startsAt } });
+  const send = makeSender({ transport, template, kind, event: { ...event, startsAt: instance.startsAt } });
   const pace = paceSends(options);
   let busy = 0;
   let nextRetryAt: Date | null = null;
@@ -184,7 +182,6 @@ type SenderSetup = {
   transport: WhatsAppTransport;
   template: TemplateChoice;
   kind: OutboundKind;
-  options: RunOptions;
   event: { title: string; venueName: string; timeZone: string; startsAt: Date };
 };
 
@@ -192,9 +189,8 @@ type SenderSetup = {
  * Builds, sends and records one message: "sent", "failed", or waiting for its own retry; throws RetryLaterError
  * after recording why when nothing can be sent right now.
  */
-function makeSender({ transport, template, kind, options, event }: SenderSetup) {
+function makeSender({ transport, template, kind, event }: SenderSetup) {
   const secret = kind === "confirmation" ? replyPayloadSecret() : "";
-  const appUrl = (options.appUrl ?? env().APP_URL ?? (env().whatsapp === "log" ? `http://localhost:${env().PORT ?? 3000}` : undefined))?.replace(/\/+$/, "");
   return async (ctx: ReturnType<typeof systemContext>, messageId: string, person: Attendee, insideWindow: boolean) => {
     const orgId = ctx.org.id;
     let message: WhatsAppMessage;
@@ -202,13 +198,10 @@ function makeSender({ transport, template, kind, options, event }: SenderSetup) 
     try {
       let link: { token: string; url: string } | undefined;
       if (kind === "tracking_link") {
-        if (insideWindow && !appUrl) {
-          throw new AppError("PRECONDITION_FAILED", "The app's public address (APP_URL) is not set, so the tracking link could not be written.");
-        }
         // Issued right before sending: the token exists only here and in the message (the database keeps its hash).
         const issued = await issueTrackingLink(ctx, person.attendanceId);
         token = issued.token;
-        link = { token, url: `${appUrl}${issued.path}` };
+        link = { token, url: `${appUrl()}${issued.path}` };
       }
       message = composeMessage({ kind, insideWindow, template, secret, person, event, link });
     } catch (error) {
