@@ -82,6 +82,8 @@ export const RawEnv = z.object({
   /** How often the local runner drains the Redis location buffer into Postgres (seconds). */
   LOCATION_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
 
+  /** Accounts that may be created from one client address per hour (a staff room signing up together fits). */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
 
@@ -8,11 +9,14 @@ import { connectTestDatabase } from "@/db/test-helpers";
 const MAX_ATTEMPTS = 3;
 process.env.LOGIN_MAX_ATTEMPTS = String(MAX_ATTEMPTS);
 process.env.LOGIN_WINDOW_SECONDS = "120";
+process.env.SIGNUPS_PER_ADDRESS_PER_HOUR = "2";
 connectTestDatabase();
 const { env } = await import("@/lib/env");
 const { getDb, schema } = await import("@/db");
 const { verifyCredentials } = await import("./verify-credentials");
 const { mintDeviceCookie, trustedDeviceId } = await import("./device-cookie");
+const { signUp } = await import("./sign-up");
+const { rejection } = await import("@/db/test-helpers");
 
 const PASSWORD = "correct horse battery";
 
@@ -103,5 +107,24 @@ describe("sign-in attempts per client address", () => {
     expect(await verifyCredentials({ email, password: PASSWORD }, { address: `${net.replace("2001:db8", "2001:db9")}::1`, deviceId: null })).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe("accounts created per client address", () => {
+  it("stops an address after the hour's budget, creating nothing more, while another address signs up", async () => {
+    const address = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const draft = () => ({
+      name: "Signer",
+      email: `signer-${randomUUID()}@example.test`,
+      password: "a long enough password",
+      organization: { name: `Signer org ${randomUUID().slice(0, 8)}`, type: "school" as const, timeZone: "Europe/Berlin" },
+    });
+    expect((await signUp(draft(), { address })).kind).toBe("created");
+    expect((await signUp(draft(), { address })).kind).toBe("created");
+    const third = draft();
+    const refused = await rejection(signUp(third, { address }));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(await getDb().select().from(schema.users).where(eq(schema.users.email, third.email))).toEqual([]);
+    expect((await signUp(draft(), { address: address.replace("198.18.", "198.19.") })).kind).toBe("created");
   });
 });

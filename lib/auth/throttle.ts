@@ -19,8 +19,8 @@ function getLimiters() {
     byDevice: createRateLimiter({ prefix: "login-device", limit, windowSeconds }),
     // One address may serve a whole school's NAT, so the per-address budget is wider.
     byAddress: createRateLimiter({ prefix: "login-ip", limit: limit * 5, windowSeconds }),
-    // A class signing up together shares an address; a script creating accounts by the hundred does not get far.
-    signUps: createRateLimiter({ prefix: "signup-ip", limit: 20, windowSeconds: 3600 }),
+    // A staff room signing up together shares an address; a script creating accounts by the hundred does not get far.
+    signUps: createRateLimiter({ prefix: "signup-ip", limit: env().SIGNUPS_PER_ADDRESS_PER_HOUR, windowSeconds: 3600 }),
   };
   return limiters;
 }
