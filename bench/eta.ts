@@ -75,7 +75,7 @@ runMain(async () => {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   // No Redis, no OSRM: the refresh reads tracks from PostgreSQL and computes every ETA itself.
-  const env = cleanEnv({ DATABASE_URL: await freshDatabase(DATABASE), AUTH_SECRET: randomBytes(24).toString("hex"), APP_URL: "http://127.0.0.1", JOB_RUNNER: "local", LOG_LEVEL: "warn" });
+  const env = cleanEnv({ DATABASE_URL: await freshDatabase(DATABASE), AUTH_SECRET: randomBytes(24).toString("hex"), APP_URL: "http://127.0.0.1", MAIL_TRANSPORT: "log", JOB_RUNNER: "local", LOG_LEVEL: "warn" });
   delete env.OSRM_URL;
   onCleanup(async () => {
     if (!args.keep) await dropDatabase(DATABASE);

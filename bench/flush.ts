@@ -37,6 +37,7 @@ runMain(async () => {
     DATABASE_URL: await freshDatabase(DATABASE),
     AUTH_SECRET: randomBytes(24).toString("hex"),
     APP_URL: "http://127.0.0.1",
+    MAIL_TRANSPORT: "log",
     JOB_RUNNER: "local",
     LOG_LEVEL: "warn",
   };

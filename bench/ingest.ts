@@ -156,6 +156,7 @@ async function runMode(mode: Mode, workDir: string): Promise<{ rows: Row[]; acco
     env.DATABASE_URL = await freshDatabase(DATABASE);
     env.AUTH_SECRET = randomBytes(24).toString("hex");
     env.APP_URL = "http://127.0.0.1";
+    env.MAIL_TRANSPORT = "log";
     env.JOB_RUNNER = "local";
   }
   try {

@@ -15,6 +15,8 @@ export function connectTestDatabase(): void {
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
   process.env.APP_URL ??= "http://app.test";
+  // Tests read the mails they cause from the outbox.
+  process.env.MAIL_TRANSPORT ??= "log";
   process.env.JOB_RUNNER ??= "local";
   process.env.LOG_LEVEL ??= "silent";
 }

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv, RawEnv } from "./env";
 
 const SECRET = "s".repeat(32);
-const PRODUCTION = { DATABASE_URL: "postgres://app@db.internal:5432/app", AUTH_SECRET: SECRET, APP_URL: "https://app.example.com" };
+const PRODUCTION = {
+  DATABASE_URL: "postgres://app@db.internal:5432/app",
+  AUTH_SECRET: SECRET,
+  APP_URL: "https://app.example.com",
+  SMTP_URL: "smtps://mailer:secret@smtp.example.com:465",
+};
 
 /** The ConfigError parseEnv throws for these settings (fails the test if it does not throw one). */
 function configError(source: Record<string, string | undefined>): ConfigError {
@@ -47,6 +52,14 @@ describe("parseEnv", () => {
   it("DATABASE_URL without APP_URL is a start-up error naming APP_URL (links are never built from request headers)", () => {
     const { APP_URL: _unset, ...withoutAppUrl } = PRODUCTION;
     expect(missingNames(configError({ ...withoutAppUrl, JOB_RUNNER: "local" }))).toEqual(["APP_URL"]);
+  });
+
+  it("DATABASE_URL without SMTP_URL is a start-up error naming it, unless the outbox is chosen explicitly", () => {
+    const { SMTP_URL: _unset, ...withoutSmtp } = PRODUCTION;
+    expect(missingNames(configError({ ...withoutSmtp, JOB_RUNNER: "local" }))).toEqual(["SMTP_URL"]);
+    expect(parseEnv({ ...withoutSmtp, JOB_RUNNER: "local", MAIL_TRANSPORT: "log" }).mail).toBe("log");
+    expect(missingNames(configError({ ...withoutSmtp, JOB_RUNNER: "local", MAIL_TRANSPORT: "smtp" }))).toEqual(["SMTP_URL"]);
+    expect(parseEnv({ ...PRODUCTION, JOB_RUNNER: "local" }).mail).toBe("smtp");
   });
 
   it("APP_URL must be an origin: a path or a query is an error naming it", () => {

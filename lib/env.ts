@@ -75,6 +75,11 @@ export const RawEnv = z.object({
   NEXT_PUBLIC_MAP_STYLE_URL: optionalUrl,
 
   SMTP_URL: optionalUrl,
+  /**
+   * smtp | log. Production needs SMTP (sign-up confirmations and password resets are e-mailed); `log` keeps mails in
+   * DATA_DIR/outbox.jsonl instead, the embedded mode's default, and must be chosen explicitly with DATABASE_URL.
+   */
+  MAIL_TRANSPORT: z.enum(["smtp", "log"]).optional(),
   MAIL_FROM: z.string().default("Event-Coming <no-reply@event-coming.local>"),
 
   /** Point batches one tracking link may post per minute (a phone sends one every few seconds). */
@@ -122,6 +127,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
     need(raw, [...whatsappKeys], "the WhatsApp Cloud API needs all three");
   }
 
+  const mail = raw.MAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : production ? undefined : "log");
+  if (mail === undefined) {
+    throw new ConfigError(
+      "Missing setting SMTP_URL: with DATABASE_URL, sign-up confirmations and password resets must be e-mailed " +
+        "(or set MAIL_TRANSPORT=log to keep them in DATA_DIR/outbox.jsonl, for a trial). See .env.example.",
+    );
+  }
+  if (mail === "smtp") need(raw, ["SMTP_URL"], "MAIL_TRANSPORT=smtp sends through it");
+
   const inngestConfigured = raw.INNGEST_DEV || raw.INNGEST_EVENT_KEY !== undefined;
   const jobRunner = raw.JOB_RUNNER ?? (inngestConfigured ? "inngest" : production ? undefined : "local");
   if (jobRunner === undefined) {
@@ -141,7 +155,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     redis: raw.UPSTASH_REDIS_REST_URL ? ("upstash" as const) : ("none" as const),
     jobRunner,
     whatsapp: raw.WHATSAPP_ACCESS_TOKEN ? ("cloud" as const) : ("log" as const),
-    mail: raw.SMTP_URL ? ("smtp" as const) : ("log" as const),
+    mail,
   };
 }
 export type Env = ReturnType<typeof parseEnv>;

@@ -9,7 +9,7 @@ export const DIST_DIR = ".next-bench";
 export const ADMIN_DATABASE_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** Settings the shell may carry that would change the mode of what the benchmark starts. */
-const MODE_VARIABLES = ["DATABASE_URL", "TEST_DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "AUTH_SECRET", "APP_URL", "JOB_RUNNER", "DATA_DIR", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"];
+const MODE_VARIABLES = ["DATABASE_URL", "TEST_DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "AUTH_SECRET", "APP_URL", "MAIL_TRANSPORT", "JOB_RUNNER", "DATA_DIR", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"];
 
 /** This process's environment without the mode settings, plus `extra`. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

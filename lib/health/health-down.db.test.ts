@@ -5,6 +5,7 @@ process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/unreachable";
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-123";
 process.env.JOB_RUNNER = "local";
 process.env.APP_URL = "http://app.test";
+process.env.MAIL_TRANSPORT = "log";
 process.env.LOG_LEVEL = "silent";
 process.env.OPERATOR_TOKEN = "operator-token-for-the-health-test";
 const { GET } = await import("@/app/api/health/route");

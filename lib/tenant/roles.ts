@@ -39,7 +39,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: "Everything, including other owners and deleting the organization.",
+  owner: "Everything, including managing the other owners.",
   admin: "Members, settings and everything a manager can do.",
   manager: "Creates and edits events, rosters and message schedules.",
   staff: "Watches the live map and checks people in.",

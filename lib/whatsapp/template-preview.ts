@@ -1,5 +1,5 @@
 // Client-safe: what a participant sees for each message kind when the organization's approved template follows
-// the wording we recommend (README, "Connecting a real WhatsApp Business number"). Used by the settings preview.
+// the wording we recommend (docs/user-guide.md, "Connecting a real WhatsApp Business number"). Used by the settings preview.
 
 export const TEMPLATE_KINDS = ["confirmation", "reminder", "tracking_link", "closure"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
