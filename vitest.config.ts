@@ -2,6 +2,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const ignored = ["**/node_modules/**", ".next/**", ".next-*/**", "e2e/**", ".data/**", "test-results/**", "playwright-report/**"];
+// Tests that need PostgreSQL (`*.db.test.ts`), Redis (`*.redis.test.ts`) or run the embedded database
+// (`*.embedded.test.ts`); the rest are unit tests, which need no service at all (`npx vitest run --project unit`).
+const withServices = ["**/*.db.test.ts", "**/*.redis.test.ts", "**/*.embedded.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -17,14 +21,24 @@ export default defineConfig({
     environment: "node",
     // Tests assert on behaviour, not on log lines; expected failures would otherwise flood the output.
     env: { LOG_LEVEL: "silent" },
-    include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".next/**", "e2e/**", ".data/**", "test-results/**", "playwright-report/**"],
-    globalSetup: ["./scripts/vitest-global-setup.ts"],
     pool: "forks",
     // Inlined so the alias above applies inside it (route handlers that read the session import it).
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     teardownTimeout: 10_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...ignored, ...withServices] } },
+      {
+        extends: true,
+        test: {
+          name: "services",
+          include: withServices,
+          exclude: ignored,
+          // Migrates the test database (created fresh by scripts/test.sh) once before the files run.
+          globalSetup: ["./scripts/vitest-global-setup.ts"],
+        },
+      },
+    ],
   },
 });
