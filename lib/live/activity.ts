@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
-import type { ActivityKind, LiveActivity } from "./types";
+import type { ActivityKind } from "@/lib/attendance";
+import type { LiveActivity } from "./types";
 
 const { activityEntries, attendances, participants } = schema;
 

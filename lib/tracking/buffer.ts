@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Fix } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";
-import type { Fix } from "./geofence";
 
 /**
  * The write-behind buffer in Redis (production with Upstash): accepted points are appended to one list that

@@ -1,3 +1,4 @@
+import { detectArrival, type Fix } from "@/lib/attendance";
 import { AppError, parseInput } from "@/lib/errors";
 import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
 import { env } from "@/lib/env";
@@ -6,7 +7,6 @@ import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { getRedis } from "@/lib/redis/client";
 import { recordGeofenceArrival } from "./check-in";
 import { bufferPoints, type BufferedPoint } from "./buffer";
-import { detectArrival, type Fix } from "./geofence";
 import { getLinkForIngest, linkRefusal, refusalError, type LinkContext } from "./link-context";
 import { CLOCK_SKEW_MS, PointBatchInput, type IngestResult, type LinkRefusal } from "./schemas";
 import { markOnTheWay, storePointsDirect } from "./store";

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
+import type { Journey } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
 import type { LinkRefusal } from "./schemas";
 import { hashTrackingToken, isWellFormedToken } from "./token";
@@ -19,7 +20,7 @@ export type LinkContext = {
   revokedAt: Date | null;
   stoppedAt: Date | null;
   instanceStatus: "scheduled" | "cancelled" | "completed";
-  journey: "not_started" | "on_the_way" | "arrived" | "no_show";
+  journey: Journey;
   checkedInAt: Date | null;
 };
 

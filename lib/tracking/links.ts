@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
+import { trackingWindow } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,6 @@ import { closeInBuffer } from "./buffer";
 import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
 import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token";
-import { trackingWindow } from "./window";
 
 const { attendances, eventInstances, events, organizations, participants, trackingLinks } = schema;
 

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
-import type { BufferedPoint, FlushPoint } from "./buffer";
+import type { Fix } from "@/lib/attendance";
 import { coalesce } from "@/lib/utils/coalesce";
-import type { Fix } from "./geofence";
+import type { BufferedPoint, FlushPoint } from "./buffer";
 
 // (attendance_id, recorded_at) is the primary key of `locations`, so a repeated point is a no-op. Both writers hand
 // their rows to Postgres as column arrays (unnest): one parameter per column, one statement, and about twice as fast

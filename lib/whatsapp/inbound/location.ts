@@ -1,11 +1,10 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { schema } from "@/db";
+import { detectArrival, trackingWindowSql, WINDOW_TABLE_COLUMNS, type Fix } from "@/lib/attendance";
 import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
 import { recordActivity } from "@/lib/live/activity";
 import { closeInBuffer } from "@/lib/tracking/buffer";
-import { detectArrival, type Fix } from "@/lib/tracking/geofence";
 import { evictAttendanceLinks } from "@/lib/tracking/link-context";
-import { DEFAULT_TRACKING_MINUTES } from "@/lib/tracking/window";
 import type { LocationEvent } from "@/lib/whatsapp/webhook";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
@@ -57,9 +56,7 @@ type Target = NonNullable<Awaited<ReturnType<typeof lockCurrentAttendance>>>;
 async function lockCurrentAttendance(ctx: InboundContext, participantId: string, at: Date) {
   const org = ctx.organizationId;
   const ts = sql`${at.toISOString()}::timestamptz`;
-  // Same window as lib/tracking/window.ts trackingWindow(), in SQL so the database picks the occurrence.
-  const opens = sql`${eventInstances.startsAt} - make_interval(mins => coalesce(${events.trackingOffsetMinutes}, ${DEFAULT_TRACKING_MINUTES}))`;
-  const closes = sql`${eventInstances.endsAt} + make_interval(mins => coalesce(${events.closureOffsetMinutes}, 0))`;
+  const window = trackingWindowSql(WINDOW_TABLE_COLUMNS);
   const [row] = await ctx.tx
     .select({
       id: attendances.id,
@@ -73,7 +70,7 @@ async function lockCurrentAttendance(ctx: InboundContext, participantId: string,
       venueLng: events.venueLng,
       radiusM: events.arrivalRadiusM,
       travelMode: events.travelMode,
-      validUntil: sql<string | Date>`${closes}`,
+      validUntil: sql<string | Date>`${window.closesAt}`,
     })
     .from(attendances)
     .innerJoin(
@@ -89,7 +86,7 @@ async function lockCurrentAttendance(ctx: InboundContext, participantId: string,
       and(
         eq(attendances.organizationId, org),
         eq(attendances.participantId, participantId),
-        sql`${ts} between ${opens} and ${closes}`,
+        window.contains(ts),
       ),
     )
     .orderBy(sql`abs(extract(epoch from ${eventInstances.startsAt} - ${ts}))`)

@@ -1,0 +1,13 @@
+// lib/attendance: the one owner of an attendance's state. Every RSVP, journey, check-in and no-show change is made
+// here, with its audit, activity and after-commit effects; other domains import this file only.
+
+export { detectArrival, isInside, isSurelyInside, type Fix, type Geofence } from "./geofence";
+export { isTravelling, TRAVELLING, type ActivityKind, type CheckInMethod, type Journey, type Rsvp, type TravellingJourney } from "./states";
+export {
+  aliasedWindowColumns,
+  DEFAULT_TRACKING_MINUTES,
+  trackingWindow,
+  trackingWindowSql,
+  WINDOW_TABLE_COLUMNS,
+  type WindowColumns,
+} from "./window";
