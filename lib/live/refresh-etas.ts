@@ -4,11 +4,10 @@ import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
 import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
 import { osrmDurations } from "@/lib/eta/osrm";
 import type { TrackFix } from "@/lib/eta/speed";
-import { aliasedWindowColumns, trackingWindowSql } from "@/lib/attendance";
+import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivity } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { readLatestFixes } from "@/lib/tracking/buffer";
-import { recordActivity, type NewActivity } from "./activity";
 
 /** The recent track the speed estimate looks at. */
 const TRACK_WINDOW_MS = 5 * 60_000;

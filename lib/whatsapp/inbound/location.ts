@@ -1,10 +1,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { schema } from "@/db";
-import { detectArrival, trackingWindowSql, WINDOW_TABLE_COLUMNS, type Fix } from "@/lib/attendance";
+import { detectArrival, recordActivity, runAttendanceEffects, trackingWindowSql, WINDOW_TABLE_COLUMNS, type Fix } from "@/lib/attendance";
 import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
-import { recordActivity } from "@/lib/live/activity";
-import { closeInBuffer } from "@/lib/tracking/buffer";
-import { evictAttendanceLinks } from "@/lib/tracking/link-context";
 import type { LocationEvent } from "@/lib/whatsapp/webhook";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
@@ -163,11 +160,8 @@ async function storeAndCheckIn(ctx: InboundContext, target: Target, event: Locat
     [{ organizationId: org, instanceId: target.instanceId, attendanceId: target.id, kind: "arrived", data: { method: "whatsapp_location" }, at: arrival.recordedAt }],
     tx,
   );
-  // Like a geofence arrival (lib/tracking/check-in.ts): the tracking link stops taking points.
+  // Like a geofence arrival (lib/attendance): the tracking link stops taking points.
   const until = new Date(target.validUntil);
-  ctx.afterCommit(async () => {
-    evictAttendanceLinks(target.id);
-    await closeInBuffer(org, { attendanceId: target.id, reason: "arrived", until });
-  });
+  ctx.afterCommit(() => runAttendanceEffects([{ organizationId: org, attendanceId: target.id, buffer: { close: until } }]));
   return "arrived";
 }
