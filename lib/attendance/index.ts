@@ -8,7 +8,17 @@ export { closedAttendanceKey, markClosed, onAttendanceChanged, runAttendanceEffe
 export { detectArrival, isInside, isSurelyInside, type Fix, type Geofence } from "./geofence";
 export { lockAttendance } from "./lock";
 export { markNoShows } from "./no-show";
+export {
+  recordLinkPositions,
+  recordPositions,
+  startJourney,
+  type LinkPositions,
+  type LinkPositionsOutcome,
+  type PointRow,
+  type PointRowMs,
+} from "./positions";
 export { confirmPendingForDemo, recordRsvpTap, setRsvpByStaff, StaffRsvpInput, type RsvpTap } from "./rsvp";
+export { recordSharedLocation, type SharedLocation, type SharedLocationResult } from "./shared-location";
 export { isTravelling, TRAVELLING, type ActivityKind, type CheckInMethod, type Journey, type Rsvp, type TravellingJourney } from "./states";
 export {
   aliasedWindowColumns,

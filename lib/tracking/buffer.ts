@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closedAttendanceKey, markClosed, type Fix } from "@/lib/attendance";
+import { closedAttendanceKey, markClosed, type Fix, type PointRow, type PointRowMs } from "@/lib/attendance";
 import { getRedis } from "@/lib/redis/client";
 
 /**
@@ -34,7 +34,7 @@ export const BufferedPoint = z.object({
   al: z.number().nullable(),
   sp: z.number().nullable(),
   hd: z.number().nullable(),
-});
+}) satisfies z.ZodType<PointRow>;
 export type BufferedPoint = z.infer<typeof BufferedPoint>;
 
 const nullableNumber = z.number().nullable();
@@ -59,9 +59,6 @@ const BufferedBatch = z.tuple([
     .min(1),
 ]);
 
-/** A point as the flush stores it: the recorded instant in epoch milliseconds. */
-export type FlushPoint = Omit<BufferedPoint, "t"> & { ms: number };
-
 /** A batch of one attendance's points as one buffer entry. */
 export function encodeBufferEntry(link: { organizationId: string; attendanceId: string }, points: BufferedPoint[]): string {
   const p = points.map((x) => [Date.parse(x.t), x.la, x.ln, x.ac, x.al, x.sp, x.hd]);
@@ -72,7 +69,7 @@ export function encodeBufferEntry(link: { organizationId: string; attendanceId: 
  * The points of a buffer entry (either format), or null when it is not one. @upstash/redis hands over a reply that
  * is valid JSON already parsed.
  */
-export function decodeBufferEntry(entry: unknown): FlushPoint[] | null {
+export function decodeBufferEntry(entry: unknown): PointRowMs[] | null {
   const json = typeof entry === "string" ? safeJson(entry) : entry;
   const batch = BufferedBatch.safeParse(json);
   if (batch.success) {
