@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { computeEta, lateness } from "@/lib/eta/eta";
 import type { LatLng, TravelMode } from "@/lib/eta/estimate";
 import type { TrackFix } from "@/lib/eta/speed";
-import { recordActivity, type NewActivity } from "@/lib/live/activity";
+import { recordActivity, type NewActivity } from "@/lib/attendance";
 import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib/live/refresh-etas";
 import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
 import { ensureLocationPartitions } from "@/lib/locations/partitions";

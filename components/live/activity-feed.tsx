@@ -1,5 +1,6 @@
 import { formatClock } from "@/components/tracking/format";
-import type { ActivityKind, LiveActivity } from "@/lib/live/types";
+import type { ActivityKind } from "@/lib/attendance";
+import type { LiveActivity } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { activityText, formatAge } from "./presentation";
 

@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { confirmPendingForDemo } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
 import { createEvent, listEvents } from "@/lib/events/events";
 import type { EventInput } from "@/lib/events/schemas";
@@ -12,8 +10,6 @@ import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { can } from "@/lib/tenant/roles";
 import { DEMO_SPEED_FACTOR, LIVE_DEMO_PARTICIPANTS, LIVE_DEMO_STARTS_IN_MINUTES } from "./settings";
 import { assertEmbeddedMode, startOccurrenceSimulation, type SimulationStart } from "./simulate";
-
-const { attendances } = schema;
 
 const MINUTE = 60_000;
 /** Where the demo meets when the organization has no event to borrow a venue from (the seeded demo school). */
@@ -69,27 +65,8 @@ export async function startLiveDemo(
   for (const person of people) await addToRoster(ctx, { eventId: event.id, participantId: person.id });
   const [occurrence] = await listUpcomingOccurrences(ctx, { eventId: event.id, limit: 1 });
   if (!occurrence) throw new AppError("INTERNAL", "The live demo's occurrence was not created.");
-  await confirmEveryone(ctx, occurrence.id);
+  await confirmPendingForDemo(ctx, occurrence.id);
 
   const started = await startOccurrenceSimulation(ctx, occurrence.id, options);
   return { ...started, eventId: event.id, instanceId: occurrence.id };
-}
-
-/** Demo only: stands in for the participants' own "Confirm" (WhatsApp), which the embedded mode cannot receive. */
-async function confirmEveryone(ctx: OrgContext, instanceId: string): Promise<void> {
-  await getDb().transaction(async (tx) => {
-    const confirmed = await tx
-      .update(attendances)
-      .set({ rsvp: "confirmed", rsvpAt: new Date() })
-      .where(
-        and(eq(attendances.organizationId, ctx.org.id), eq(attendances.instanceId, instanceId), eq(attendances.rsvp, "pending")),
-      )
-      .returning({ id: attendances.id });
-    await writeAudit(tx, ctx, {
-      action: "demo.rsvp_confirmed",
-      targetType: "occurrence",
-      targetId: instanceId,
-      data: { attendances: confirmed.length },
-    });
-  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { haversineM, type TravelMode } from "@/lib/eta/estimate";
 import { computeEta, lateness } from "@/lib/eta/eta";
 import type { TrackFix } from "@/lib/eta/speed";
-import { isInside } from "@/lib/tracking/geofence";
+import { isInside } from "@/lib/attendance";
 import {
   DEFAULT_MAX_DURATION_MS,
   NOISE_SHARE,

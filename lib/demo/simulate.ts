@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { isTravelling } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -55,9 +56,7 @@ export async function startOccurrenceSimulation(
     return { alreadyRunning: true, participants: running?.participants ?? 0, late: 0, speedFactor: DEMO_SPEED_FACTOR };
   }
   try {
-    const travelling = occurrence.attendances.filter(
-      (a) => !a.optedOutAt && (a.journey === "not_started" || a.journey === "on_the_way"),
-    );
+    const travelling = occurrence.attendances.filter((a) => !a.optedOutAt && isTravelling(a.journey));
     const confirmed = travelling.filter((a) => a.rsvp === "confirmed");
     const chosen = (confirmed.length > 0 ? confirmed : travelling.filter((a) => a.rsvp === "pending")).slice(0, MAX_SIMULATED);
     if (chosen.length === 0) {

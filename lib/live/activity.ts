@@ -1,32 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
-import type { ActivityKind, LiveActivity } from "./types";
+import { getDb, schema } from "@/db";
+import type { LiveActivity } from "./types";
 
 const { activityEntries, attendances, participants } = schema;
-
-export type NewActivity = {
-  organizationId: string;
-  instanceId: string;
-  attendanceId: string;
-  kind: ActivityKind;
-  data?: Record<string, unknown>;
-  at?: Date;
-};
-
-/** Appends entries to occurrences' activity feeds (callers pass the organization they act in). */
-export async function recordActivity(entries: readonly NewActivity[], db: Executor = getDb()): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(activityEntries).values(
-    entries.map((e) => ({
-      organizationId: e.organizationId,
-      instanceId: e.instanceId,
-      attendanceId: e.attendanceId,
-      kind: e.kind,
-      data: e.data ?? {},
-      ...(e.at ? { createdAt: e.at } : {}),
-    })),
-  );
-}
 
 /** The newest entries of one occurrence's feed, with the participant's name. */
 export async function listActivity(orgId: string, instanceId: string, limit = 30): Promise<LiveActivity[]> {

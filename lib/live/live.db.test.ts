@@ -12,7 +12,7 @@ const { POST } = await import("@/app/api/track/[token]/points/route");
 const { getLiveSnapshot, loadLiveSubject } = await import("./snapshot");
 const { activeLiveFeeds, liveSnapshotStream } = await import("./stream");
 const { refreshEtas } = await import("./refresh-etas");
-const { checkInManually, undoCheckIn } = await import("@/lib/tracking/check-in");
+const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
 const { createTrackedOccurrence, point } = await import("@/lib/tracking/test-helpers");
 
 const SECOND = 1000;

@@ -4,11 +4,10 @@ import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
 import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
 import { osrmDurations } from "@/lib/eta/osrm";
 import type { TrackFix } from "@/lib/eta/speed";
+import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivity } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { readLatestFixes } from "@/lib/tracking/buffer";
-import { DEFAULT_TRACKING_MINUTES } from "@/lib/tracking/window";
-import { recordActivity, type NewActivity } from "./activity";
 
 /** The recent track the speed estimate looks at. */
 const TRACK_WINDOW_MS = 5 * 60_000;
@@ -41,14 +40,12 @@ export type RefreshSummary = { occurrences: number; participants: number; became
  */
 export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
   const db = getDb();
+  const window = trackingWindowSql(aliasedWindowColumns("i", "e"));
   const live = await db.execute<LiveOccurrenceRow>(sql`
     select i.id, i.organization_id, i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
     from event_instances i
     join events e on e.id = i.event_id and e.organization_id = i.organization_id
-    where i.status = 'scheduled'
-      and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, ${DEFAULT_TRACKING_MINUTES})) <= ${now.toISOString()}::timestamptz
-      -- The same window as lib/tracking/window.ts trackingWindow().
-      and i.ends_at + make_interval(mins => coalesce(e.closure_offset_minutes, 0)) >= ${now.toISOString()}::timestamptz
+    where i.status = 'scheduled' and ${window.contains(sql`${now.toISOString()}::timestamptz`)}
   `);
   const summary: RefreshSummary = { occurrences: live.length, participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
   for (const occurrence of live) {
@@ -68,7 +65,6 @@ export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
 
 async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: Executor) {
   const org = occurrence.organization_id;
-  const nowIso = now.toISOString();
   const travellers = await readTravellers(db, org, occurrence.id, now);
   if (travellers.length === 0) return { participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
 
@@ -103,37 +99,8 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
     late.push(lateness(eta.etaAt, startsAt, occurrence.late_grace_minutes));
   });
 
-  const changed = await db.execute<{ id: string; was_late: boolean; was_stale: boolean }>(sql`
-    with v as (
-      select * from unnest(
-        ${pgArray(travellers.map((t) => t.id))}::uuid[],
-        ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
-        ${pgArray(etas.map((e) => e.method))}::text[],
-        ${pgArray(etas.map((e) => e.confidence))}::text[],
-        ${pgArray(etas.map((e) => e.speedMps))}::real[],
-        ${pgArray(tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue))))}::int[],
-        ${pgArray(late.map((l) => l.isLate))}::boolean[],
-        ${pgArray(late.map((l) => l.lateMinutes))}::int[],
-        ${pgArray(etas.map((e) => e.stale))}::boolean[]
-      ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
-    ),
-    before as (
-      select a.id, a.is_late, a.is_stale from attendances a join v on v.id = a.id
-      where a.organization_id = ${org} and a.journey = 'on_the_way'
-    ),
-    updated as (
-      update attendances a set
-        eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
-        distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
-        eta_refreshed_at = ${nowIso}::timestamptz
-      from v
-      where a.id = v.id and a.organization_id = ${org} and a.instance_id = ${occurrence.id} and a.journey = 'on_the_way'
-      returning a.id, v.late, v.stale
-    )
-    select u.id, b.is_late as was_late, b.is_stale as was_stale
-    from updated u join before b on b.id = u.id
-    where (u.late and not b.is_late) or (u.stale and not b.is_stale)
-  `);
+  const distances = tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue)));
+  const changed = await storeEtas(db, occurrence, now, { ids: travellers.map((t) => t.id), etas, distances, late });
 
   const index = new Map(travellers.map((t, i) => [t.id, i]));
   const entries: NewActivity[] = [];
@@ -153,6 +120,51 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
   }
   await recordActivity(entries, db);
   return { participants: travellers.length, becameLate, becameStale, routed: routes?.filter(Boolean).length ?? 0 };
+}
+
+/**
+ * Stores each traveller's ETA, distance, lateness and staleness (only while still on the way: an arrival meanwhile
+ * wins) in one statement, and returns those who have just become late or stale.
+ */
+function storeEtas(
+  db: Executor,
+  occurrence: LiveOccurrenceRow,
+  now: Date,
+  values: { ids: string[]; etas: Eta[]; distances: number[]; late: { isLate: boolean; lateMinutes: number | null }[] },
+) {
+  const { ids, etas, distances, late } = values;
+  const org = occurrence.organization_id;
+  return db.execute<{ id: string; was_late: boolean; was_stale: boolean }>(sql`
+    with v as (
+      select * from unnest(
+        ${pgArray(ids)}::uuid[],
+        ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
+        ${pgArray(etas.map((e) => e.method))}::text[],
+        ${pgArray(etas.map((e) => e.confidence))}::text[],
+        ${pgArray(etas.map((e) => e.speedMps))}::real[],
+        ${pgArray(distances)}::int[],
+        ${pgArray(late.map((l) => l.isLate))}::boolean[],
+        ${pgArray(late.map((l) => l.lateMinutes))}::int[],
+        ${pgArray(etas.map((e) => e.stale))}::boolean[]
+      ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
+    ),
+    before as (
+      select a.id, a.is_late, a.is_stale from attendances a join v on v.id = a.id
+      where a.organization_id = ${org} and a.journey = 'on_the_way'
+    ),
+    updated as (
+      update attendances a set
+        eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
+        distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
+        eta_refreshed_at = ${now.toISOString()}::timestamptz
+      from v
+      where a.id = v.id and a.organization_id = ${org} and a.instance_id = ${occurrence.id} and a.journey = 'on_the_way'
+      returning a.id, v.late, v.stale
+    )
+    select u.id, b.is_late as was_late, b.is_stale as was_stale
+    from updated u join before b on b.id = u.id
+    where (u.late and not b.is_late) or (u.stale and not b.is_stale)
+  `);
 }
 
 /** osrm-routed answers at most 100 coordinates per table request by default (`--max-table-size`). */

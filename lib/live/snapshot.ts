@@ -1,12 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { isTravelling, trackingWindow } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/events/find-event";
 import { logger } from "@/lib/logger";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { readLatestFixes } from "@/lib/tracking/buffer";
-import { trackingWindow } from "@/lib/tracking/window";
 import { listActivity } from "./activity";
 import { countLive, sortLiveParticipants, toLiveParticipant, type AttendanceFacts, type OccurrenceFacts } from "./derive";
 import type { EtaConfidence, EtaMethod, LiveOccurrence, LiveSnapshot } from "./types";
@@ -95,7 +95,7 @@ export async function buildLiveSnapshot(ctx: OrgContext, subject: LiveSubject, n
       .orderBy(asc(participants.name)),
     listActivity(orgId, instanceId),
   ]);
-  const travelling = rows.filter((r) => r.journey === "on_the_way" || r.journey === "not_started").map((r) => r.attendanceId);
+  const travelling = rows.filter((r) => isTravelling(r.journey)).map((r) => r.attendanceId);
   const cached = await readLatestFixes(orgId, travelling).catch((error: unknown) => {
     // Postgres still has every position up to the last flush: show those rather than nothing.
     logger.warn({ err: error }, "latest positions unavailable from Redis, showing the last flushed ones");

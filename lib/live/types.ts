@@ -1,6 +1,8 @@
 // Client-safe: the live view of one occurrence, as the server sends it to the live map and the arrival board
 // (first in the page's HTML, then over Server-Sent Events whenever something changes).
 
+import type { ActivityKind, CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
+
 /** What a participant's marker and row show, strongest first: arrived beats late beats stale beats on the way. */
 export const LIVE_STATES = ["arrived", "late", "stale", "on_the_way", "not_sharing", "declined"] as const;
 export type LiveState = (typeof LIVE_STATES)[number];
@@ -14,8 +16,8 @@ export type LiveParticipant = {
   name: string;
   /** One or two letters for the marker. */
   initials: string;
-  rsvp: "pending" | "confirmed" | "declined";
-  journey: "not_started" | "on_the_way" | "arrived" | "no_show";
+  rsvp: Rsvp;
+  journey: Journey;
   state: LiveState;
   /** The latest accepted fix; null when the participant has not shared a position. */
   position: { lat: number; lng: number; accuracyM: number; at: string } | null;
@@ -30,7 +32,7 @@ export type LiveParticipant = {
   /** No fix for longer than the stale threshold (and not arrived). */
   stale: boolean;
   checkedInAt: string | null;
-  checkInMethod: "geofence" | "manual" | "whatsapp_location" | null;
+  checkInMethod: CheckInMethod | null;
 };
 
 export type LiveCounts = {
@@ -41,8 +43,6 @@ export type LiveCounts = {
   notSharing: number;
   declined: number;
 };
-
-export type ActivityKind = "late" | "stale" | "arrived" | "checked_in" | "check_in_undone";
 
 export type LiveActivity = {
   id: string;

@@ -8,7 +8,7 @@ const { createEvent } = await import("@/lib/events/events");
 const { getOccurrence } = await import("./occurrences");
 const { materializeEvent } = await import("./materialize");
 const { issueTrackingLink } = await import("@/lib/tracking/links");
-const { checkInManually } = await import("@/lib/tracking/check-in");
+const { checkInManually } = await import("@/lib/attendance");
 const { addRoster, eventInput, instancesOf } = await import("@/lib/events/test-helpers");
 
 const MINUTE = 60_000;

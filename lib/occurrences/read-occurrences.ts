@@ -1,19 +1,17 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { trackingWindow, type Journey, type Rsvp } from "@/lib/attendance";
 import { toEventView } from "@/lib/events/event-columns";
 import { isUuid } from "@/lib/events/find-event";
 import { AppError, parseInput } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { listTrackingLinkStatus } from "@/lib/tracking/links";
-import { trackingWindow } from "@/lib/tracking/window";
 import { ListUpcomingOccurrencesInput } from "./schemas";
 
 const { attendances, eventInstances, events, messages, participants, scheduledActions } = schema;
 
-const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const;
-type Rsvp = "pending" | "confirmed" | "declined";
-type Journey = (typeof JOURNEYS)[number];
+const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const satisfies readonly Journey[];
 
 export type RsvpCounts = Record<Rsvp, number> & { total: number };
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/db/test-helpers";
+import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
@@ -18,7 +19,7 @@ const HOUR = 60 * MINUTE;
 const now = new Date("2026-11-24T10:00:00Z"); // 11:00 in Berlin
 
 type Person = Awaited<ReturnType<typeof addRoster>>[number];
-type Facts = { rsvp?: "pending" | "confirmed" | "declined"; journey?: "not_started" | "on_the_way" | "arrived" | "no_show"; checkedInAt?: Date; checkInMethod?: "geofence" | "manual" | "whatsapp_location" };
+type Facts = { rsvp?: Rsvp; journey?: Journey; checkedInAt?: Date; checkInMethod?: CheckInMethod };
 
 /** An occurrence of the event inserted as it would look afterwards, with each person's attendance. */
 async function occurrence(

@@ -1,5 +1,7 @@
 // Client-safe and pure: what happened to each invitation of an occurrence, and the totals a report shows.
 
+import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
+
 /** What one attendance of an occurrence that has started came to. */
 export type Outcome =
   /** Checked in (automatically, by hand or from a WhatsApp location) by the start + the event's grace minutes. */
@@ -26,8 +28,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 
 export type AttendanceFacts = {
-  rsvp: "pending" | "confirmed" | "declined";
-  journey: "not_started" | "on_the_way" | "arrived" | "no_show";
+  rsvp: Rsvp;
+  journey: Journey;
   checkedInAt: Date | null;
 };
 
@@ -88,7 +90,7 @@ export function formatRate(rate: number | null): string {
   return rate === null ? "–" : `${Math.round(rate * 100)} %`;
 }
 
-export const CHECK_IN_METHOD_LABELS: Record<"geofence" | "manual" | "whatsapp_location", string> = {
+export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
   geofence: "tracking link",
   manual: "by hand",
   whatsapp_location: "WhatsApp location",

@@ -12,7 +12,7 @@ const { getRedis } = await import("@/lib/redis/client");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { stopSharing } = await import("./links");
 const { getLinkForIngest } = await import("./link-context");
-const { storeDirectBatch } = await import("./store");
+const { recordLinkPositions } = await import("@/lib/attendance");
 const { getDb } = await import("@/db");
 const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
@@ -94,7 +94,7 @@ describe("write-behind buffer", () => {
       sp: null,
       hd: null,
     }));
-    const [direct] = await storeDirectBatch([{ link, points: rows, latest: { fix: rows[4]!, distanceM: 2000, etaAt: null } }], getDb());
+    const [direct] = await recordLinkPositions([{ link, points: rows, latest: { fix: rows[4]!, distanceM: 2000, etaAt: null } }], getDb());
     expect(direct!.ok).toBe(true);
     expect(await storedPoints(attendance.id)).toBe(5);
   });

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { logger } from "@/lib/logger";
+import { closedAttendanceKey, markClosed, type Fix, type PointRow, type PointRowMs } from "@/lib/attendance";
 import { getRedis } from "@/lib/redis/client";
-import type { Fix } from "./geofence";
 
 /**
  * The write-behind buffer in Redis (production with Upstash): accepted points are appended to one list that
@@ -20,7 +19,6 @@ export const FLUSH_LOCK_KEY = "ec:locations:flush-lock";
 export const DEAD_LETTER_KEY = "ec:locations:dead";
 export const latestKey = (orgId: string, attendanceId: string) => `ec:locations:${orgId}:latest:${attendanceId}`;
 const closedLinkKey = (orgId: string, linkId: string) => `ec:tracking:${orgId}:closed-link:${linkId}`;
-const closedAttendanceKey = (orgId: string, attendanceId: string) => `ec:tracking:${orgId}:closed-attendance:${attendanceId}`;
 
 const LATEST_TTL_SECONDS = 2 * 86_400;
 
@@ -36,7 +34,7 @@ export const BufferedPoint = z.object({
   al: z.number().nullable(),
   sp: z.number().nullable(),
   hd: z.number().nullable(),
-});
+}) satisfies z.ZodType<PointRow>;
 export type BufferedPoint = z.infer<typeof BufferedPoint>;
 
 const nullableNumber = z.number().nullable();
@@ -61,9 +59,6 @@ const BufferedBatch = z.tuple([
     .min(1),
 ]);
 
-/** A point as the flush stores it: the recorded instant in epoch milliseconds. */
-export type FlushPoint = Omit<BufferedPoint, "t"> & { ms: number };
-
 /** A batch of one attendance's points as one buffer entry. */
 export function encodeBufferEntry(link: { organizationId: string; attendanceId: string }, points: BufferedPoint[]): string {
   const p = points.map((x) => [Date.parse(x.t), x.la, x.ln, x.ac, x.al, x.sp, x.hd]);
@@ -74,7 +69,7 @@ export function encodeBufferEntry(link: { organizationId: string; attendanceId: 
  * The points of a buffer entry (either format), or null when it is not one. @upstash/redis hands over a reply that
  * is valid JSON already parsed.
  */
-export function decodeBufferEntry(entry: unknown): FlushPoint[] | null {
+export function decodeBufferEntry(entry: unknown): PointRowMs[] | null {
   const json = typeof entry === "string" ? safeJson(entry) : entry;
   const batch = BufferedBatch.safeParse(json);
   if (batch.success) {
@@ -168,35 +163,9 @@ function parseLatest(value: unknown): LatestFix | null {
   return parsed.success ? parsed.data : null;
 }
 
-/**
- * Tells the Redis path at once that a link (revoked, stopped) or a whole attendance (arrived) takes no more points,
- * instead of after the per-process link cache expires. Best effort: without Redis there is nothing to tell, and if
- * Redis is down the link cache and the database still refuse within seconds.
- */
-export async function closeInBuffer(
-  orgId: string,
-  target: { linkId: string; reason: "revoked" | "stopped"; until: Date } | { attendanceId: string; reason: "arrived"; until: Date },
-): Promise<void> {
-  const redis = getRedis();
-  if (!redis) return;
-  const key = "linkId" in target ? closedLinkKey(orgId, target.linkId) : closedAttendanceKey(orgId, target.attendanceId);
-  const seconds = Math.max(60, Math.ceil((target.until.getTime() - Date.now()) / 1000) + 86_400);
-  try {
-    await redis.set(key, target.reason, { ex: seconds });
-  } catch (error) {
-    logger.warn({ err: error, key }, "could not mark a tracking link closed in Redis");
-  }
-}
-
-/** Undo of a check-in: the attendance takes points again. */
-export async function reopenInBuffer(orgId: string, attendanceId: string): Promise<void> {
-  const redis = getRedis();
-  if (!redis) return;
-  try {
-    await redis.del(closedAttendanceKey(orgId, attendanceId));
-  } catch (error) {
-    logger.warn({ err: error, attendanceId }, "could not reopen an attendance in Redis");
-  }
+/** A revoked or stopped link takes no more points through the buffer either (an arrival closes the attendance). */
+export async function closeLinkInBuffer(orgId: string, link: { linkId: string; reason: "revoked" | "stopped"; until: Date }): Promise<void> {
+  await markClosed(closedLinkKey(orgId, link.linkId), link.reason, link.until);
 }
 
 /** The newest buffered fix of each attendance (Redis mode only), for the live map. */

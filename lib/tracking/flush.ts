@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "@upstash/redis";
 import { getDb, type Executor } from "@/db";
+import { recordPositions, type PointRowMs } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";
-import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY, type FlushPoint } from "./buffer";
-import { storeBufferedPoints } from "./store";
+import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "./buffer";
 
 /*
  * Draining the buffer without losing or duplicating a point, whatever step a flush dies at:
@@ -74,7 +74,7 @@ export async function acquireFlushLock(redis: Redis, lockMs = LOCK_MS): Promise<
   return ok === "OK" ? { redis, token } : null;
 }
 
-export type ClaimedBatch = { points: FlushPoint[]; raw: number; invalid: number; retried: boolean };
+export type ClaimedBatch = { points: PointRowMs[]; raw: number; invalid: number; retried: boolean };
 
 /**
  * Step 2. The batch to store (one a previous flush left behind, or a new one); empty when there is nothing.
@@ -89,7 +89,7 @@ export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0
   );
   const [kind, ...entries] = reply;
   if (kind === "lost") return "lost";
-  const points: FlushPoint[] = [];
+  const points: PointRowMs[] = [];
   const invalid: unknown[] = [];
   for (const entry of entries) {
     const decoded = decodeBufferEntry(entry);
@@ -104,9 +104,9 @@ export async function claimBatch(lock: FlushLock, size = DEFAULT_BATCH, held = 0
   return { points, raw: entries.length, invalid: invalid.length, retried: kind === "retry" };
 }
 
-/** Step 3. */
+/** Step 3: lib/attendance records the points and moves each attendance's latest fix and journey on. */
 export function storeBatch(batch: ClaimedBatch, db?: Executor): Promise<number> {
-  return storeBufferedPoints(batch.points, db ?? getDb());
+  return recordPositions(batch.points, db ?? getDb());
 }
 
 /**

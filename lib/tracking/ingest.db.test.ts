@@ -10,7 +10,7 @@ connectTestDatabase();
 const { getDb, schema } = await import("@/db");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
-const { checkInManually, undoCheckIn } = await import("./check-in");
+const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
 const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("./test-helpers");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 
@@ -257,6 +257,26 @@ describe("check-in by hand and tenancy", () => {
     expect(await attendanceRow(t.org.id, attendance.id)).toMatchObject({ journey: "not_started", checkedInAt: null, checkInMethod: null });
     expect((await post(token, { points: [point(900, new Date())] })).status).toBe(200);
     expect((await rejection(undoCheckIn(staff.ctx, attendance.id))).code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("an undone check-in leaves no expected time from before the arrival on the occurrence page", async () => {
+    const { getOccurrence } = await import("@/lib/occurrences/read-occurrences");
+    const t = await createTrackedOccurrence("Undone ETA", { people: 2 });
+    const staff = await t.add("staff");
+    const [byFence, byHand] = t.links as [(typeof t.links)[0], (typeof t.links)[0]];
+    for (const { token } of [byFence, byHand]) {
+      expect((await post(token, { points: walk(600, 300, 4, Date.now() - 20 * SECOND) })).body.etaAt).not.toBeNull();
+    }
+    // One arrives through the geofence, the other is checked in by hand; both check-ins turn out to be mistakes.
+    expect((await post(byFence.token, { points: walk(120, 40, 3) })).body.journey).toBe("arrived");
+    await checkInManually(staff.ctx, byHand.attendance.id);
+    for (const { attendance } of [byFence, byHand]) expect(await undoCheckIn(staff.ctx, attendance.id)).toEqual({ journey: "on_the_way" });
+    // Back on the way, the page shows no "expected" time until the ETA refresh computes a new one from fresh fixes.
+    const { attendances } = await getOccurrence(staff.ctx, t.instance.id);
+    expect(attendances.map((a) => ({ journey: a.journey, etaAt: a.etaAt }))).toEqual([
+      { journey: "on_the_way", etaAt: null },
+      { journey: "on_the_way", etaAt: null },
+    ]);
   });
 
   it("a check-in by hand after the occurrence is over needs the arrival time, within reason, and the report uses it", async () => {

@@ -1,15 +1,14 @@
+import { detectArrival, recordGeofenceArrival, startJourney, type Fix } from "@/lib/attendance";
 import { AppError, parseInput } from "@/lib/errors";
 import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { getRedis } from "@/lib/redis/client";
-import { recordGeofenceArrival } from "./check-in";
 import { bufferPoints, type BufferedPoint } from "./buffer";
-import { detectArrival, type Fix } from "./geofence";
 import { getLinkForIngest, linkRefusal, refusalError, type LinkContext } from "./link-context";
 import { CLOCK_SKEW_MS, PointBatchInput, type IngestResult, type LinkRefusal } from "./schemas";
-import { markOnTheWay, storePointsDirect } from "./store";
+import { storePointsDirect } from "./store";
 
 let limiter: RateLimiter | undefined;
 function rateLimiter(): RateLimiter {
@@ -130,7 +129,7 @@ async function writePoints(
       });
       if (!buffered.ok) return { ok: false, refusal: buffered.closed };
       // The first point of a journey is the one write that reaches Postgres at once: the organizer sees "on the way".
-      if (buffered.isFirst) await markOnTheWay(link);
+      if (buffered.isFirst) await startJourney(link);
       return { ok: true, previous: buffered.previous };
     } catch (error) {
       // The participant's points matter more than the buffer: fall back to the database.

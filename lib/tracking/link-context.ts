@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
+import { onAttendanceChanged, type Journey } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
 import type { LinkRefusal } from "./schemas";
 import { hashTrackingToken, isWellFormedToken } from "./token";
@@ -19,7 +20,7 @@ export type LinkContext = {
   revokedAt: Date | null;
   stoppedAt: Date | null;
   instanceStatus: "scheduled" | "cancelled" | "completed";
-  journey: "not_started" | "on_the_way" | "arrived" | "no_show";
+  journey: Journey;
   checkedInAt: Date | null;
 };
 
@@ -103,12 +104,18 @@ export function refusalError(reason: LinkRefusal): AppError {
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 20_000;
 const cache = new Map<string, { link: LinkContext | null; loadedAt: number }>();
+let subscribed = false;
 
 /** The link for a token, from the cache when fresh. Unknown tokens are cached too, so guessing costs no queries. */
 export async function getLinkForIngest(token: string, now = Date.now()): Promise<LinkContext | null> {
   const hit = cache.get(token);
   if (hit && now - hit.loadedAt < CACHE_TTL_MS) return hit.link;
   const link = await unsafeFindLinkByToken(token);
+  if (!subscribed) {
+    // From the first entry on, every attendance transition made in this process evicts once it has committed.
+    onAttendanceChanged(evictAttendanceLinks);
+    subscribed = true;
+  }
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(token, { link, loadedAt: now });
   return link;
@@ -119,7 +126,7 @@ export function evictInstanceLinks(instanceId: string): void {
   for (const [token, entry] of cache) if (entry.link?.instanceId === instanceId) cache.delete(token);
 }
 
-/** Forgets cached links of an attendance after its state changed (arrival, stop, re-issue, undo). */
+/** Forgets cached links of an attendance after its state changed (arrival, stop, re-issue, undo, no-show). */
 export function evictAttendanceLinks(attendanceId: string): void {
   for (const [token, entry] of cache) if (entry.link?.attendanceId === attendanceId) cache.delete(token);
 }

@@ -1,15 +1,14 @@
 import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/db";
+import { lockAttendance, trackingWindow } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
-import { lockAttendance } from "@/lib/occurrences/lock-attendance";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { closeInBuffer } from "./buffer";
+import { closeLinkInBuffer } from "./buffer";
 import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
 import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token";
-import { trackingWindow } from "./window";
 
 const { attendances, eventInstances, events, organizations, participants, trackingLinks } = schema;
 
@@ -67,7 +66,7 @@ export async function issueTrackingLink(
   });
   evictAttendanceLinks(attendanceId);
   for (const old of result.revoked) {
-    await closeInBuffer(ctx.org.id, { linkId: old.id, reason: "revoked", until: old.validUntil });
+    await closeLinkInBuffer(ctx.org.id, { linkId: old.id, reason: "revoked", until: old.validUntil });
   }
   return { token, path: `/t/${token}`, validFrom: result.validFrom, validUntil: result.validUntil };
 }
@@ -189,7 +188,7 @@ export async function stopSharing(token: string, now = new Date()): Promise<Trac
         ),
       );
     evictAttendanceLinks(link.attendanceId);
-    await closeInBuffer(link.organizationId, { linkId: link.linkId, reason: "stopped", until: link.validUntil });
+    await closeLinkInBuffer(link.organizationId, { linkId: link.linkId, reason: "stopped", until: link.validUntil });
   }
   return getTrackingPage(token, { now, recordOpen: false });
 }

@@ -7,12 +7,13 @@ delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/db");
-const { storeDirectBatch, storePointsDirect } = await import("./store");
+const { storePointsDirect } = await import("./store");
+const { recordLinkPositions } = await import("@/lib/attendance");
 const { getLinkForIngest } = await import("./link-context");
 const { issueTrackingLink, stopSharing } = await import("./links");
 const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("./test-helpers");
 type BufferedPoint = import("./buffer").BufferedPoint;
-type DirectRequest = import("./store").DirectRequest;
+type DirectRequest = import("@/lib/attendance").LinkPositions;
 
 const SECOND = 1000;
 
@@ -59,7 +60,7 @@ describe("direct writes of several requests in one statement", () => {
     const first = await request(open!.token, [20, 15, 10]);
     // The same phone resending two of those points with a newer one, in the same batch.
     const resend = await request(open!.token, [15, 10, 5]);
-    const results = await storeDirectBatch([first, stoppedRequest, forged, resend, replacedRequest], getDb());
+    const results = await recordLinkPositions([first, stoppedRequest, forged, resend, replacedRequest], getDb());
 
     expect(results[0]).toEqual({ ok: true, previous: null, isFirst: true });
     expect(results[3]).toEqual({ ok: true, previous: null, isFirst: true });
@@ -77,7 +78,7 @@ describe("direct writes of several requests in one statement", () => {
 
     // The next batch sees the newest fix as the previous one, and an older batch does not move the latest fix back.
     const older = await request(open!.token, [40]);
-    const [later] = await storeDirectBatch([older], getDb());
+    const [later] = await recordLinkPositions([older], getDb());
     expect(later).toMatchObject({ ok: true, isFirst: false, previous: { recordedAt: new Date(resend.latest.fix.t) } });
     expect((await attendanceRow(mine.org.id, open!.attendance.id)).lastFixAt).toEqual(new Date(resend.latest.fix.t));
   });

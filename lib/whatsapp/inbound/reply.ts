@@ -1,8 +1,7 @@
-import { and, eq, exists, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { schema } from "@/db";
+import { recordRsvpTap } from "@/lib/attendance";
 import { decodeReplyPayload, type ReplyEvent } from "@/lib/whatsapp/webhook";
-import { writeWebhookAudit } from "@/lib/audit/write-audit";
-import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
 import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
@@ -30,45 +29,18 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
   let attendance: { id: string; instanceId: string } | null = null;
 
   if (action && sender && action.type === "rsvp") {
-    const rsvp = action.response === "confirm" ? "confirmed" : "declined";
-    // A tap counts only for an occurrence that was still on when the participant tapped: not one cancelled
-    // meanwhile, nor one already over (an old message scrolled up to).
-    const occurrenceOpen = ctx.tx
-      .select({ id: eventInstances.id })
-      .from(eventInstances)
-      .where(
-        and(
-          eq(eventInstances.id, attendances.instanceId),
-          eq(eventInstances.organizationId, ctx.organizationId),
-          eq(eventInstances.status, "scheduled"),
-          gt(eventInstances.endsAt, event.timestamp),
-        ),
-      );
-    // A tap older than the RSVP on record (a late redelivery, or staff changing it since) does not overwrite it.
-    const [row] = await ctx.tx
-      .update(attendances)
-      .set({ rsvp, rsvpAt: event.timestamp, updatedAt: new Date() })
-      .where(
-        and(
-          eq(attendances.id, action.attendanceId),
-          eq(attendances.organizationId, ctx.organizationId),
-          eq(attendances.participantId, sender.id),
-          or(isNull(attendances.rsvpAt), lte(attendances.rsvpAt, event.timestamp)),
-          exists(occurrenceOpen),
-        ),
-      )
-      .returning({ id: attendances.id, instanceId: attendances.instanceId });
+    const row = await recordRsvpTap(ctx.tx, {
+      organizationId: ctx.organizationId,
+      requestId: ctx.requestId,
+      attendanceId: action.attendanceId,
+      participantId: sender.id,
+      rsvp: action.response === "confirm" ? "confirmed" : "declined",
+      at: event.timestamp,
+      wamid: event.wamid,
+    });
     if (row) {
       attendance = row;
       outcome = "rsvp_updated";
-      await writeWebhookAudit(ctx.tx, ctx, {
-        action: "attendance.rsvp_changed",
-        targetType: "attendance",
-        targetId: row.id,
-        data: { rsvp, via: "whatsapp", wamid: event.wamid },
-      });
-      // Confirmed after the tracking links went out: theirs goes out at the next dispatch (before the start).
-      if (rsvp === "confirmed") await rerunDoneActions(ctx.tx, ctx.organizationId, [row.instanceId], new Date(), ["location_request"]);
     } else {
       const own = await findOwnAttendance(ctx, action.attendanceId, sender.id, event.timestamp);
       if (own) {

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, schema } from "@/db";
+import { markNoShows, runAttendanceEffects } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { OrgContext } from "@/lib/tenant/context";
-import { evictAttendanceLinks } from "@/lib/tracking/link-context";
 
-const { attendances, eventInstances } = schema;
+const { eventInstances } = schema;
 
 /**
  * Closure of an occurrence (DESIGN §3.6): confirmed participants who never arrived become no_show, and the occurrence
@@ -12,19 +12,8 @@ const { attendances, eventInstances } = schema;
  */
 export async function closeOccurrence(ctx: OrgContext, instanceId: string, now: Date): Promise<{ noShows: number }> {
   const org = ctx.org.id;
-  const result = await getDb().transaction(async (tx) => {
-    const noShows = await tx
-      .update(attendances)
-      .set({ journey: "no_show", isLate: false, isStale: false, updatedAt: now })
-      .where(
-        and(
-          eq(attendances.organizationId, org),
-          eq(attendances.instanceId, instanceId),
-          eq(attendances.rsvp, "confirmed"),
-          inArray(attendances.journey, ["not_started", "on_the_way"]),
-        ),
-      )
-      .returning({ id: attendances.id });
+  const noShows = await getDb().transaction(async (tx) => {
+    const effects = await markNoShows(tx, org, instanceId, now);
     const [closed] = await tx
       .update(eventInstances)
       .set({ closedAt: now, status: "completed", updatedAt: now })
@@ -37,17 +26,17 @@ export async function closeOccurrence(ctx: OrgContext, instanceId: string, now: 
         ),
       )
       .returning({ id: eventInstances.id });
-    if (closed || noShows.length > 0) {
+    if (closed || effects.length > 0) {
       await writeAudit(tx, ctx, {
         action: "occurrence.closed",
         targetType: "event_instance",
         targetId: instanceId,
-        data: { noShows: noShows.length },
+        data: { noShows: effects.length },
       });
     }
-    return noShows;
+    return effects;
   });
   // The ingest path caches link state briefly per process: a no_show link must stop taking points now.
-  for (const { id } of result) evictAttendanceLinks(id);
-  return { noShows: result.length };
+  await runAttendanceEffects(noShows);
+  return { noShows: noShows.length };
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { aliasedWindowColumns, trackingWindowSql } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
-import { DEFAULT_TRACKING_MINUTES } from "@/lib/tracking/window";
 import { buildLocationRequestMessage, type WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { formatStart, WINDOW_MS } from "./compose";
@@ -119,6 +119,7 @@ function listCandidates(now: Date) {
   const windowStart = sql`${new Date(now.getTime() - WINDOW_MS).toISOString()}::timestamptz`;
   const linkSentBefore = sql`${new Date(now.getTime() - LINK_NOT_OPENED_AFTER_MINUTES * 60_000).toISOString()}::timestamptz`;
   const reason = sql`case when a.journey = 'not_started' then 'link_not_opened' else 'sharing_paused' end`;
+  const window = trackingWindowSql(aliasedWindowColumns("i", "e"));
   return getDb().execute<Candidate>(sql`
     select a.id as attendance_id, a.organization_id, a.instance_id, a.participant_id, p.name, p.phone,
            o.whatsapp_phone_number_id, e.title, e.venue_name, e.time_zone, i.starts_at, ${reason} as reason
@@ -128,8 +129,8 @@ function listCandidates(now: Date) {
     join attendances a on a.instance_id = i.id and a.organization_id = i.organization_id
     join participants p on p.id = a.participant_id and p.organization_id = i.organization_id
     where i.status = 'scheduled'
-      -- The tracking window is open (lib/tracking/window.ts) and the occurrence has not ended.
-      and i.starts_at - make_interval(mins => coalesce(e.tracking_offset_minutes, ${DEFAULT_TRACKING_MINUTES})) <= ${at}
+      -- The tracking window is open and the occurrence has not ended.
+      and ${window.opensAt} <= ${at}
       and i.ends_at > ${at}
       and a.rsvp = 'confirmed'
       and p.opted_out_at is null

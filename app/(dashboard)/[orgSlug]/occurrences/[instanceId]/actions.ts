@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { checkInManually, setRsvpByStaff, undoCheckIn } from "@/lib/attendance";
 import type { ActionResult } from "@/lib/http/action-result";
 import { appUrl } from "@/lib/http/app-url";
 import { runAction } from "@/lib/http/run-action";
-import { setRsvpByStaff } from "@/lib/occurrences/rsvp";
-import { checkInManually, undoCheckIn } from "@/lib/tracking/check-in";
 import { issueTrackingLink } from "@/lib/tracking/links";
 import { getOrgContext } from "@/lib/tenant/request-context";
 

@@ -1,57 +1,18 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { recordActivity } from "@/lib/live/activity";
-import { lockAttendance } from "@/lib/occurrences/lock-attendance";
 import { localToInstant } from "@/lib/recurrence/expand";
 import { LocalDateTime } from "@/lib/recurrence/schemas";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { closeInBuffer, reopenInBuffer } from "./buffer";
-import { evictAttendanceLinks } from "./link-context";
+import { recordActivity } from "./activity";
+import { arrivedColumns } from "./arrival";
+import { runAttendanceEffects } from "./effects";
+import { lockAttendance } from "./lock";
+import type { TravellingJourney } from "./states";
 
 const { attendances } = schema;
-
-/**
- * Checks an attendance in from the geofence. Only an attendance still travelling is changed, so a manual check-in
- * (or an earlier batch) wins and the first arrival time stays. Returns the check-in time now on record.
- */
-export async function recordGeofenceArrival(
-  link: { organizationId: string; attendanceId: string; instanceId: string; validUntil: Date },
-  arrivedAt: Date,
-): Promise<Date> {
-  const { organizationId: org, attendanceId } = link;
-  const db = getDb();
-  const updated = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(attendances)
-      .set({ journey: "arrived", checkedInAt: arrivedAt, checkInMethod: "geofence", isLate: false, isStale: false, updatedAt: new Date() })
-      .where(
-        and(
-          eq(attendances.id, attendanceId),
-          eq(attendances.organizationId, org),
-          inArray(attendances.journey, ["not_started", "on_the_way"]),
-        ),
-      )
-      .returning({ checkedInAt: attendances.checkedInAt });
-    if (row) {
-      await recordActivity(
-        [{ organizationId: org, instanceId: link.instanceId, attendanceId, kind: "arrived", data: { method: "geofence" }, at: arrivedAt }],
-        tx,
-      );
-    }
-    return row;
-  });
-  evictAttendanceLinks(attendanceId);
-  await closeInBuffer(org, { attendanceId, reason: "arrived", until: link.validUntil });
-  if (updated?.checkedInAt) return updated.checkedInAt;
-  const [current] = await db
-    .select({ checkedInAt: attendances.checkedInAt })
-    .from(attendances)
-    .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, org)));
-  return current?.checkedInAt ?? arrivedAt;
-}
 
 /** A check-in by hand may be dated this far around the occurrence (a late record of who was there). */
 const BACKDATE_MARGIN_MS = 3 * 60 * 60_000;
@@ -95,7 +56,7 @@ export async function checkInManually(
     }
     await tx
       .update(attendances)
-      .set({ journey: "arrived", checkedInAt: arrivedAt, checkInMethod: "manual", isLate: false, isStale: false, updatedAt: now })
+      .set(arrivedColumns(arrivedAt, "manual", now))
       .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
     await writeAudit(tx, ctx, {
       action: "attendance.checked_in",
@@ -109,8 +70,7 @@ export async function checkInManually(
     );
     return { checkedInAt: arrivedAt, endsAt };
   });
-  evictAttendanceLinks(attendanceId);
-  await closeInBuffer(ctx.org.id, { attendanceId, reason: "arrived", until: result.endsAt });
+  await runAttendanceEffects([{ organizationId: ctx.org.id, attendanceId, buffer: { close: result.endsAt } }]);
   return { journey: "arrived", checkedInAt: result.checkedInAt };
 }
 
@@ -118,7 +78,7 @@ export async function checkInManually(
  * Takes a check-in back (a mistaken tap, or a geofence fix at the wrong gate): the participant is travelling again
  * if a position was ever received, otherwise not started. Their tracking link takes points again.
  */
-export async function undoCheckIn(ctx: OrgContext, attendanceId: string): Promise<{ journey: "not_started" | "on_the_way" }> {
+export async function undoCheckIn(ctx: OrgContext, attendanceId: string): Promise<{ journey: TravellingJourney }> {
   assertCan(ctx, "live.checkIn");
   const journey = await getDb().transaction(async (tx) => {
     const { attendance } = await lockAttendance(tx, ctx, attendanceId);
@@ -142,7 +102,6 @@ export async function undoCheckIn(ctx: OrgContext, attendanceId: string): Promis
     );
     return next;
   });
-  evictAttendanceLinks(attendanceId);
-  await reopenInBuffer(ctx.org.id, attendanceId);
+  await runAttendanceEffects([{ organizationId: ctx.org.id, attendanceId, buffer: "reopen" }]);
   return { journey };
 }

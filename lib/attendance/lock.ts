@@ -1,17 +1,20 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { schema, type Transaction } from "@/db";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/events/find-event";
 import type { OrgContext } from "@/lib/tenant/context";
 
 const { attendances, eventInstances, events } = schema;
+
+/** Any 8-4-4-4-12 hex id: a malformed one cannot name a row, and Postgres would refuse its cast. */
+const AttendanceId = z.guid();
 
 /**
  * One attendance of the organization, locked for the rest of the transaction, with its occurrence and event: what a
  * change made by staff (a check-in, an answer, a tracking link) is checked against. NOT_FOUND otherwise.
  */
 export async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanceId: string) {
-  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  if (!AttendanceId.safeParse(attendanceId).success) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
   const [row] = await tx
     .select({ attendance: attendances, instance: eventInstances, event: events })
     .from(attendances)
