@@ -42,7 +42,7 @@ export async function setRsvpByStaff(ctx: OrgContext, attendanceId: string, inpu
       targetId: attendanceId,
       data: { rsvp, via: "staff", previous: attendance.rsvp },
     });
-    if (rsvp === "confirmed") await rerunDoneActions(tx, ctx.org.id, [attendance.instanceId], now, ["location_request"]);
+    if (rsvp === "confirmed") await rerunDoneActions(tx, ctx.org.id, [attendance.instanceId], now, ["tracking_link"]);
     return { rsvp };
   });
 }

@@ -25,7 +25,7 @@ export function isEligible(
   if (action === "closure") return true;
   if (person.optedOutAt) return false;
   if (action === "confirmation") return person.rsvp === "pending";
-  return person.rsvp === "confirmed" && !(action === "location_request" && person.hasOpenedLink);
+  return person.rsvp === "confirmed" && !(action === "tracking_link" && person.hasOpenedLink);
 }
 
 /**
@@ -101,7 +101,7 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
       outcomes: summarizeOutcomes(ofAction),
       // The tracking link's follow-ups (lib/whatsapp/outbound/location-follow-ups.ts): sent by no action, one per person.
       followUps:
-        action.action === "location_request"
+        action.action === "tracking_link"
           ? outbound.filter((message) => message.scheduledActionId === null && message.kind === "location_request").map(withName)
           : [],
     };

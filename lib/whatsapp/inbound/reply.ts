@@ -68,7 +68,7 @@ export async function applyReply(ctx: InboundContext, event: ReplyEvent, sender:
         data: { rsvp, via: "whatsapp", wamid: event.wamid },
       });
       // Confirmed after the tracking links went out: theirs goes out at the next dispatch (before the start).
-      if (rsvp === "confirmed") await rerunDoneActions(ctx.tx, ctx.organizationId, [row.instanceId], new Date(), ["location_request"]);
+      if (rsvp === "confirmed") await rerunDoneActions(ctx.tx, ctx.organizationId, [row.instanceId], new Date(), ["tracking_link"]);
     } else {
       const own = await findOwnAttendance(ctx, action.attendanceId, sender.id, event.timestamp);
       if (own) {

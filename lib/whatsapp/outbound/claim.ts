@@ -92,7 +92,7 @@ export async function markActionDone(ref: ActionRef, now: Date, note: string | n
     where a.organization_id = ${ref.organizationId} and a.instance_id = ${scheduledActions.instanceId}
       and p.opted_out_at is null
       and a.rsvp = (case when ${scheduledActions.action} = 'confirmation' then 'pending' else 'confirmed' end)::rsvp_status
-      and not (${scheduledActions.action} = 'location_request' and ${hasOpenedLinkSql(sql`a.organization_id`, sql`a.id`)})
+      and not (${scheduledActions.action} = 'tracking_link' and ${hasOpenedLinkSql(sql`a.organization_id`, sql`a.id`)})
       and not exists (
         select 1 from messages m
         where m.idempotency_key = ${scheduledActions.id}::text || ':' || a.participant_id::text

@@ -213,14 +213,14 @@ describe("location follow-ups: what the organizer sees", () => {
     await getDb().insert(schema.scheduledActions).values({
       organizationId: f.org.id,
       instanceId: f.instance.id,
-      action: "location_request",
+      action: "tracking_link",
       dueAt: new Date(Date.now() - 20 * MINUTE),
       status: "done",
     });
     await sendLocationFollowUps(new Date(), fast);
 
     const timeline = await getOccurrenceTimeline(f.owner.ctx, f.instance.id);
-    const row = timeline.find((r) => r.action === "location_request")!;
+    const row = timeline.find((r) => r.action === "tracking_link")!;
     expect(row.followUps.map((m) => [m.name, m.status])).toEqual([["Quinn", "sent"]]);
     // The attendance table says when they were asked.
     const occurrence = await getOccurrence(f.owner.ctx, f.instance.id);

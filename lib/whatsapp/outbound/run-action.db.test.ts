@@ -122,7 +122,7 @@ describe("run-scheduled-action: who gets what", () => {
         { name: "Cem", rsvp: "pending" },
       ],
     });
-    const { ref } = await createAction(f.org.id, f.instance.id, "location_request");
+    const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link");
     const before = graph.requests.length;
 
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 2, sent: 2 });
@@ -152,7 +152,7 @@ describe("run-scheduled-action: who gets what", () => {
     });
     const staffLink = await issueTrackingLink(systemContext(f.org, "test"), f.byName("Ada").attendance.id);
     await getTrackingPage(staffLink.token, { recordOpen: true });
-    const { ref } = await createAction(f.org.id, f.instance.id, "location_request", { status: "pending" });
+    const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link", { status: "pending" });
     // The occurrence's timeline says so before it goes out.
     const planned = (await getOccurrenceTimeline(f.owner.ctx, f.instance.id)).find((row) => row.id === ref.actionId)!;
     expect(planned.recipients.map((r) => r.name)).toEqual(["Ben"]);
@@ -344,7 +344,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const f = await createOutboundFixture("Cancelled", { people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
     await getDb().update(schema.eventInstances).set({ status: "cancelled" }).where(eq(schema.eventInstances.id, f.instance.id));
     const before = graph.requests.length;
-    for (const kind of ["confirmation", "reminder", "location_request", "closure"] as const) {
+    for (const kind of ["confirmation", "reminder", "tracking_link", "closure"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
       expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped" });
       expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/cancelled/) });
@@ -356,7 +356,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   it("after the start, confirmation, reminder and tracking link are not sent", async () => {
     const f = await createOutboundFixture("Late", { startsInMinutes: -5, people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
     const before = graph.requests.length;
-    for (const kind of ["confirmation", "reminder", "location_request"] as const) {
+    for (const kind of ["confirmation", "reminder", "tracking_link"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
       expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/started/) });
     }

@@ -46,13 +46,6 @@ export type RunSummary = {
   noShows?: number;
 };
 
-const KIND_OF_ACTION = {
-  confirmation: "confirmation",
-  reminder: "reminder",
-  location_request: "tracking_link",
-  closure: "closure",
-} as const satisfies Record<string, OutboundKind>;
-
 /**
  * Sends one claimed scheduled action to each eligible participant of its occurrence, once. Everything is read inside
  * the action's organization. A failure that concerns one recipient is recorded on their message and the run goes on:
@@ -76,7 +69,7 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   const { action, instance, event, org } = row;
   if (action.status !== "running") return { ...summary, outcome: "skipped", reason: `The action is ${action.status}.` };
 
-  const kind = KIND_OF_ACTION[action.action];
+  const kind = action.action;
   const skip = async (reason: string) => {
     await markActionSkipped(ref, now, reason);
     return { ...summary, outcome: "skipped" as const, reason };
