@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { dispatchScheduledActionsFunction, dispatchScheduledActionsJob, SCHEDULED_ACTION_DUE_EVENT } from "./dispatch-scheduled-actions";
 
-// The claim and the abandoned-action sweep run against Postgres in lib/whatsapp/outbound/claim.db.test.ts. Here
+// The claim and the abandoned-action sweep run against Postgres in lib/schedule/claim.db.test.ts. Here
 // their steps are mocked: with the real clock they would take other suites' actions from the shared test database.
 const refs = (n: number, org = "00000000-0000-4000-8000-00000000000a") =>
   Array.from({ length: n }, (_, i) => ({ actionId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, organizationId: org }));

@@ -1,5 +1,5 @@
-import { claimDueActions, failAbandonedActions } from "@/lib/whatsapp/outbound/claim";
-import { DISPATCH_BATCH, dispatchDueActionsLocally } from "@/lib/whatsapp/outbound/dispatch";
+import { scheduledActionDependencies } from "@/lib/jobs/scheduled-actions";
+import { claimDueActions, DISPATCH_BATCH, dispatchDueActionsLocally, failAbandonedActions } from "@/lib/schedule";
 import { inngest } from "../client";
 import type { ScheduledJob } from "../jobs";
 
@@ -23,7 +23,7 @@ export const dispatchScheduledActionsJob: ScheduledJob = {
   run: async () => {
     const now = new Date();
     const abandoned = await failAbandonedActions(now);
-    return { abandoned, ...(await dispatchDueActionsLocally(now)) };
+    return { abandoned, ...(await dispatchDueActionsLocally(now, scheduledActionDependencies)) };
   },
 };
 

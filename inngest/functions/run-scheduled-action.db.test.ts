@@ -8,7 +8,7 @@ const graph = await startFakeGraphApiForTests();
 
 const { runScheduledActionFunction } = await import("./run-scheduled-action");
 const { SCHEDULED_ACTION_DUE_EVENT } = await import("./dispatch-scheduled-actions");
-const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/lib/whatsapp/outbound/test-helpers");
+const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
 graph.setBehaviour(okWithUniqueWamid());
 
 afterAll(() => graph.close());

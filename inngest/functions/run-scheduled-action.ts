@@ -1,7 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { AppError } from "@/lib/errors";
-import { markActionFailed } from "@/lib/whatsapp/outbound/claim";
-import { ActionRefInput, RUN_JOB, runScheduledAction } from "@/lib/whatsapp/outbound/run-action";
+import { scheduledActionDependencies } from "@/lib/jobs/scheduled-actions";
+import { ActionRefInput, markActionFailed, RUN_JOB, runScheduledAction } from "@/lib/schedule";
 import { inngest } from "../client";
 import { SCHEDULED_ACTION_DUE_EVENT } from "./dispatch-scheduled-actions";
 
@@ -44,7 +44,7 @@ export const runScheduledActionFunction = inngest.createFunction(
 
 async function sendPart(ref: { actionId: string; organizationId: string }) {
   try {
-    return await runScheduledAction(ref, new Date(), { maxMs: STEP_BUDGET_MS });
+    return await runScheduledAction(ref, new Date(), { ...scheduledActionDependencies, maxMs: STEP_BUDGET_MS });
   } catch (error) {
     // Our own refusals (settings missing, bad input) will not change by retrying; temporary failures are retried.
     if (error instanceof AppError) throw new NonRetriableError(error.message, { cause: error });

@@ -16,7 +16,7 @@ const { listMessages } = await import("@/lib/messages/list-messages");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
-const { createOutboundFixture, okWithUniqueWamid } = await import("./test-helpers");
+const { createOutboundFixture, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
 const { sendLocationFollowUpsFunction, sendLocationFollowUpsJob } = await import("@/inngest/functions/send-location-follow-ups");
 const { functions, scheduledJobs } = await import("@/inngest/functions");
 

@@ -4,7 +4,8 @@ import { connectTestDatabase } from "@/db/test-helpers";
 connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
-const { claimDueActions, failAbandonedActions, markActionWaiting, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
+const { claimDueActions, failAbandonedActions, STALE_CLAIM_MS } = await import("./claim");
+const { markActionWaiting, releaseActionForRetry } = await import("./finish");
 const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
@@ -129,6 +130,7 @@ describe("claimDueActions", () => {
 describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
   it("claims due actions and runs them here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
     const { dispatchDueActionsLocally } = await import("./dispatch");
+    const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
     const { messagesOf } = await import("./test-helpers");
     const now = pastMoment();
     // No phone number id either: the log transport does not need one.
@@ -138,7 +140,7 @@ describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
     });
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation", { status: "pending", dueAt: now });
 
-    expect(await dispatchDueActionsLocally(now, { sendsPerSecond: 1000 })).toEqual({ claimed: 1, done: 1, retryLater: 0, failed: 0 });
+    expect(await dispatchDueActionsLocally(now, { ...scheduledActionDependencies, sendsPerSecond: 1000 })).toEqual({ claimed: 1, done: 1, retryLater: 0, failed: 0 });
     const rows = await messagesOf(ref.actionId);
     expect(rows.map((r) => [r.participantId, r.type, r.status])).toEqual(
       expect.arrayContaining([
@@ -150,6 +152,6 @@ describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
     for (const row of rows) expect(row.wamid).toMatch(/^wamid\.log\./);
     expect(rows[0]!.body).toMatchObject({ messaging_product: "whatsapp", to: expect.stringMatching(/^\+49/) });
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", attempts: 1 });
-    expect(await dispatchDueActionsLocally(now)).toEqual({ claimed: 0, done: 0, retryLater: 0, failed: 0 });
+    expect(await dispatchDueActionsLocally(now, scheduledActionDependencies)).toEqual({ claimed: 0, done: 0, retryLater: 0, failed: 0 });
   });
 });

@@ -1,10 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { claimDueActions, markActionFailed, releaseActionForRetry, type ActionRef } from "./claim";
-import { RetryLaterError, runScheduledAction, type RunOptions, type RunSummary } from "./run-action";
-
-/** How many due actions one dispatch tick claims. */
-export const DISPATCH_BATCH = 100;
+import { claimDueActions, DISPATCH_BATCH, type ActionRef } from "./claim";
+import { markActionFailed, releaseActionForRetry } from "./finish";
+import { runScheduledAction, type RunOptions, type RunSummary } from "./run";
+import { RetryLaterError } from "./send-to";
 
 export type LocalDispatchResult = { claimed: number; done: number; retryLater: number; failed: number };
 
@@ -13,7 +12,7 @@ export type LocalDispatchResult = { claimed: number; done: number; retryLater: n
  * failure puts the action back to pending for the next tick (until its attempts are used up); any other error fails it.
  * An action with recipients waiting for their own retry is already pending again (claimed once that retry is due).
  */
-export async function dispatchDueActionsLocally(now: Date, options: RunOptions = {}): Promise<LocalDispatchResult> {
+export async function dispatchDueActionsLocally(now: Date, options: RunOptions): Promise<LocalDispatchResult> {
   const claimed = await claimDueActions(now, DISPATCH_BATCH);
   const result: LocalDispatchResult = { claimed: claimed.length, done: 0, retryLater: 0, failed: 0 };
   for (const ref of claimed) {

@@ -1,80 +1,12 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
-import { failWaitingMessages } from "@/lib/messages/fail-waiting";
+import { failWaitingMessages } from "@/lib/messages";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
+import type { ActionRef } from "./claim";
 
 const { scheduledActions } = schema;
 
-/** A claimed action: the ids a job payload carries (never the row). */
-export type ActionRef = { actionId: string; organizationId: string };
-
-/** A run that claimed an action and then vanished (process killed) leaves it "running"; after this it is claimable again. */
-export const STALE_CLAIM_MS = 15 * 60_000;
-
-/**
- * Claims up to `limit` due actions of every organization: pending with dueAt <= now and no retry time still ahead
- * (or claimed long ago by a run that never finished) become running, with claimedAt and one more attempt. FOR UPDATE
- * SKIP LOCKED makes concurrent claimers take disjoint sets. Cross-tenant by design: each ref carries its
- * organization, and the run scopes by it.
- */
-export async function claimDueActions(now: Date, limit = 100): Promise<ActionRef[]> {
-  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
-  const db = getDb();
-  const due = db
-    .select({ id: scheduledActions.id })
-    .from(scheduledActions)
-    .where(
-      and(
-        lte(scheduledActions.dueAt, now),
-        or(
-          and(eq(scheduledActions.status, "pending"), or(isNull(scheduledActions.retryAt), lte(scheduledActions.retryAt, now))),
-          and(
-            eq(scheduledActions.status, "running"),
-            lt(scheduledActions.claimedAt, staleBefore),
-            lt(scheduledActions.attempts, scheduledActions.maxAttempts),
-          ),
-        ),
-      ),
-    )
-    .orderBy(asc(scheduledActions.dueAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const claimed = await db
-    .update(scheduledActions)
-    .set({ status: "running", claimedAt: now, retryAt: null, attempts: sql`${scheduledActions.attempts} + 1`, updatedAt: now })
-    .where(inArray(scheduledActions.id, due))
-    .returning({ actionId: scheduledActions.id, organizationId: scheduledActions.organizationId, dueAt: scheduledActions.dueAt });
-  return claimed
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-    .map(({ actionId, organizationId }) => ({ actionId, organizationId }));
-}
-
-/**
- * Fails the actions whose last allowed attempt was claimed by a run that never finished (the process died while
- * sending): claimDueActions no longer takes them, and they would otherwise show "running" forever. Messages the run
- * did send are on the messages page; the timeline shows the action failed and why. Cross-tenant, like the claim.
- */
-export async function failAbandonedActions(now: Date): Promise<number> {
-  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
-  const failed = await getDb()
-    .update(scheduledActions)
-    .set({
-      status: "failed",
-      completedAt: now,
-      lastError: "The last attempt did not finish (the server stopped while sending); it is not tried again.",
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(scheduledActions.status, "running"),
-        lt(scheduledActions.claimedAt, staleBefore),
-        gte(scheduledActions.attempts, scheduledActions.maxAttempts),
-      ),
-    )
-    .returning({ actionId: scheduledActions.id, organizationId: scheduledActions.organizationId });
-  await failWaitingMessages(getDb(), failed, now);
-  return failed.length;
-}
+// How a run leaves the action it claimed: done, waiting for some recipients' retries, failed or skipped.
 
 /**
  * Ends an action that sent what it could (per-message failures are on the messages). With `sendToLatecomers` (a
@@ -85,7 +17,7 @@ export async function failAbandonedActions(now: Date): Promise<number> {
  */
 export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null, sendToLatecomers = false): Promise<void> {
   if (!sendToLatecomers) return setFinal(ref, { status: "done", completedAt: now, lastError: note });
-  // Who the action is for, as isEligible() says; their message's key, as actionSlotKey() writes it.
+  // Who the action is for, as isEligible() says (recipients.ts); their message's key, as actionSlotKey() writes it.
   const someoneMissed = sql`exists (
     select 1 from attendances a
     join participants p on p.id = a.participant_id and p.organization_id = a.organization_id
