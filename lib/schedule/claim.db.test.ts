@@ -5,7 +5,7 @@ connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
 const { claimDueActions, failAbandonedActions, STALE_CLAIM_MS } = await import("./claim");
-const { markActionWaiting, releaseActionForRetry } = await import("./finish");
+const { markActionWaiting } = await import("./finish");
 const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
@@ -112,25 +112,13 @@ describe("claimDueActions", () => {
     expect(await claimDueActions(retryAt, 10)).toEqual([ref]);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "running", retryAt: null, attempts: 1 });
   });
-
-  it("releaseActionForRetry: back to pending while attempts remain, failed after the last", async () => {
-    const now = pastMoment();
-    const f = await createOutboundFixture("Release", { people: [] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "reminder", { status: "pending", dueAt: now, maxAttempts: 2 });
-    await claimDueActions(now, 10);
-    expect(await releaseActionForRetry(ref, now, "rate limited")).toBe("pending");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", attempts: 1, lastError: "rate limited", completedAt: null });
-    await claimDueActions(now, 10);
-    expect(await releaseActionForRetry(ref, now, "rate limited again")).toBe("failed");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", attempts: 2, completedAt: now });
-  });
 });
 
 // No WHATSAPP_* settings in this file: the embedded mode's log transport.
-describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
-  it("claims due actions and runs them here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
-    const { dispatchDueActionsLocally } = await import("./dispatch");
-    const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
+describe("the local runner (embedded mode, log transport)", () => {
+  it("runs what the dispatcher claims here, through run-scheduled-action: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
+    const { eventOf, runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
+    const { startLocalRunner } = await import("@/inngest/local-runner");
     const { messagesOf } = await import("./test-helpers");
     const now = pastMoment();
     // No phone number id either: the log transport does not need one.
@@ -140,7 +128,14 @@ describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
     });
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation", { status: "pending", dueAt: now });
 
-    expect(await dispatchDueActionsLocally(now, { ...scheduledActionDependencies, sendsPerSecond: 1000 })).toEqual({ claimed: 1, done: 1, retryLater: 0, failed: 0 });
+    // The dispatcher's claim at `now` (its own clock would take other suites' actions), then its fan-out.
+    const claimed = await claimDueActions(now, 10);
+    expect(claimed).toEqual([ref]);
+    const runner = startLocalRunner([runScheduledActionJob]);
+    runner.send(claimed.map((claim) => eventOf(scheduledActionClaimed, claim)));
+    await runner.idle();
+    runner.stop();
+
     const rows = await messagesOf(ref.actionId);
     expect(rows.map((r) => [r.participantId, r.type, r.status])).toEqual(
       expect.arrayContaining([
@@ -152,6 +147,6 @@ describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
     for (const row of rows) expect(row.wamid).toMatch(/^wamid\.log\./);
     expect(rows[0]!.body).toMatchObject({ messaging_product: "whatsapp", to: expect.stringMatching(/^\+49/) });
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", attempts: 1 });
-    expect(await dispatchDueActionsLocally(now, scheduledActionDependencies)).toEqual({ claimed: 0, done: 0, retryLater: 0, failed: 0 });
+    expect(await claimDueActions(now, 10)).toEqual([]);
   });
 });

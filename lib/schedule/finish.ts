@@ -66,26 +66,6 @@ export async function markActionSkipped(ref: ActionRef, now: Date, reason: strin
   await setFinal(ref, { status: "cancelled", completedAt: now, lastError: reason });
 }
 
-/**
- * The local runner's retry: after a temporary failure the action goes back to pending, so the next dispatch tick
- * claims it again; once its attempts are used up it fails. Returns the status it was left in.
- */
-export async function releaseActionForRetry(ref: ActionRef, now: Date, reason: string): Promise<"pending" | "failed"> {
-  const [row] = await getDb()
-    .update(scheduledActions)
-    .set({
-      status: sql`case when ${scheduledActions.attempts} < ${scheduledActions.maxAttempts} then 'pending' else 'failed' end::scheduled_action_status`,
-      completedAt: sql`case when ${scheduledActions.attempts} < ${scheduledActions.maxAttempts} then null else ${now.toISOString()}::timestamptz end`,
-      lastError: reason,
-      updatedAt: now,
-    })
-    .where(runningAction(ref))
-    .returning({ status: scheduledActions.status });
-  if (row?.status === "pending") return "pending";
-  if (row) await failWaitingMessages(getDb(), [ref], now);
-  return "failed";
-}
-
 // A failed or skipped action will not come back: its messages still waiting for a retry fail with their reason.
 async function setFinal(
   ref: ActionRef,

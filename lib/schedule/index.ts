@@ -4,7 +4,6 @@
 
 export { ActionRefInput, claimDueActions, DISPATCH_BATCH, failAbandonedActions, STALE_CLAIM_MS, type ActionRef } from "./claim";
 export { nominalDueAt, planActions, SCHEDULED_ACTIONS, scheduleOf, type PlannedAction, type ScheduledActionKind } from "./due-times";
-export { dispatchDueActionsLocally } from "./dispatch";
 export { markActionFailed } from "./finish";
 export { DEFAULT_SENDS_PER_SECOND, paceSends, type PaceOptions } from "./pace";
 export { isEligible } from "./recipients";

@@ -17,8 +17,8 @@ const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
 const { createOutboundFixture, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
-const { sendLocationFollowUpsFunction, sendLocationFollowUpsJob } = await import("@/inngest/functions/send-location-follow-ups");
-const { functions, scheduledJobs } = await import("@/inngest/functions");
+const { jobs, sendLocationFollowUpsJob } = await import("@/lib/jobs");
+const { functions } = await import("@/inngest/functions");
 
 afterAll(() => graph.close());
 beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
@@ -234,8 +234,8 @@ describe("location follow-ups: what the organizer sees", () => {
   });
 
   it("is a job for Inngest (every minute) and for the local runner", async () => {
-    expect(functions).toContain(sendLocationFollowUpsFunction);
-    expect(scheduledJobs).toContain(sendLocationFollowUpsJob);
+    expect(functions.find((f) => f.id() === sendLocationFollowUpsJob.id)!.opts).toMatchObject({ triggers: [{ cron: "TZ=UTC * * * * *" }] });
+    expect(jobs).toContain(sendLocationFollowUpsJob);
     expect(sendLocationFollowUpsJob).toMatchObject({ id: "send-location-follow-ups", cron: "* * * * *" });
   });
 });
