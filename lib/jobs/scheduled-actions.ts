@@ -1,6 +1,6 @@
 import type { RunDependencies } from "@/lib/schedule";
+import { whatsappSenderFor } from "@/lib/whatsapp";
 import { closeOccurrence } from "@/lib/whatsapp/outbound/close-occurrence";
-import { whatsappSenderFor } from "@/lib/whatsapp/outbound/sender";
 
 /**
  * How this app's scheduled actions take effect: their messages go out over WhatsApp, and the closure marks who never

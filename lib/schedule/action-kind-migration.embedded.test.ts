@@ -3,22 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgres, type DatabaseHandle } from "@/db/client";
+import { openPglite, type DatabaseHandle } from "@/db/client";
 
-// A database of its own, migrated to just before the rename, then to the end as a deploy would.
-const url = process.env.TEST_DATABASE_URL;
-if (!url) throw new Error("TEST_DATABASE_URL is not set: run the suite with `npm test` (scripts/test.sh).");
-const name = `ec_migration_${process.pid}_${Date.now()}`;
-const admin = postgres(url, { max: 1, onnotice: () => {} });
+// A database of its own (the embedded engine, in memory: the shared test database is migrated already), migrated to
+// just before the rename, then to the end as a deploy or the embedded start-up would.
 const folders: string[] = [];
 let handle: DatabaseHandle | undefined;
 
 afterAll(async () => {
   await handle?.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -38,9 +32,8 @@ function migrationsBefore(tag: string): string {
 }
 
 describe("migration 0011: the tracking-link action's new name", () => {
-  it("keeps the scheduled actions that existed under location_request, now called tracking_link", async () => {
-    await admin.unsafe(`create database ${name}`);
-    handle = openPostgres(url.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), 1);
+  it("keeps the scheduled actions that existed under location_request, now called tracking_link", { timeout: 120_000 }, async () => {
+    handle = openPglite();
     const { db } = handle;
     await migrate(db, { migrationsFolder: migrationsBefore("0011_scheduled_action_tracking_link") });
 
