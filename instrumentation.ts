@@ -5,7 +5,7 @@ export async function register() {
   await startServer(async ({ jobRunner }) => {
     if (jobRunner !== "local") return;
     const { startLocalRunner } = await import("./inngest/local-runner");
-    const { scheduledJobs } = await import("./inngest/functions");
-    startLocalRunner(scheduledJobs);
+    const { jobs } = await import("./lib/jobs");
+    startLocalRunner(jobs);
   });
 }

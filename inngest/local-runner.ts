@@ -1,40 +1,92 @@
 import { Cron } from "croner";
+import { isCronJob, type JobDefinition, type JobIo, type SentEvent } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
-import type { ScheduledJob } from "./jobs";
+import { localEventQueue, type LocalEventQueueOptions } from "./local-events";
 
-export type LocalRunner = { stop(): void; runNow(id: string): Promise<void> };
+export type LocalRunner = {
+  stop(): void;
+  /** Runs a cron job now, unless a run of it is still going. */
+  runNow(id: string): Promise<void>;
+  /** Sends events into the in-process queue, as a job's io.send does. */
+  send(events: SentEvent[]): void;
+  /** Resolves once no event run is queued, running or waiting for a retry. */
+  idle(): Promise<void>;
+};
 
 /**
- * Runs scheduled jobs in this process on their cron schedules (UTC) when Inngest is not configured. A run that is
- * still going when the next one is due is skipped, not stacked. Errors are logged; the schedule continues.
+ * Runs the job definitions in this process when Inngest is not configured: cron jobs on their schedules (UTC), and
+ * the jobs an event triggers once per event sent (local-events.ts, with Inngest's retries and backoff). A cron run
+ * that is due while the job is still running is skipped, not stacked; a failed one is logged and the next tick runs
+ * it again. One job never runs twice at once, whichever trigger started it.
  */
-export function startLocalRunner(jobs: ScheduledJob[]): LocalRunner {
-  const running = new Set<string>();
-  const execute = async (job: ScheduledJob) => {
-    if (running.has(job.id)) return;
-    running.add(job.id);
-    const started = performance.now();
+export function startLocalRunner(jobs: JobDefinition[], options: LocalEventQueueOptions = {}): LocalRunner {
+  const running = new Map<string, Promise<unknown>>();
+  const exclusive = async (job: JobDefinition, work: () => Promise<unknown>, { wait }: { wait: boolean }) => {
+    while (running.has(job.id)) {
+      if (!wait) return;
+      await running.get(job.id)!.catch(() => {});
+    }
+    const run = work().finally(() => running.delete(job.id));
+    running.set(job.id, run);
+    await run;
+  };
+  const io = (memo: Map<string, unknown>) => memoizedIo(memo, (events) => queue.send(events));
+  const handle = (job: JobDefinition, payload: unknown, memo: Map<string, unknown>) =>
+    timed(job, () => (isCronJob(job) ? job.handler({ io: io(memo) }) : job.handler({ payload, io: io(memo) })));
+  const queue = localEventQueue(jobs, { execute: (job, payload, memo) => exclusive(job, () => handle(job, payload, memo), { wait: true }), io }, options);
+
+  const runCron = async (job: JobDefinition) => {
     try {
-      const result = await job.run();
-      const line = { job: job.id, result, ms: Math.round(performance.now() - started) };
-      if (job.quiet) logger.debug(line, "job finished");
-      else logger.info(line, "job finished");
+      await exclusive(job, () => handle(job, undefined, new Map()), { wait: false });
     } catch (error) {
       logger.error({ err: error, job: job.id }, "job failed");
-    } finally {
-      running.delete(job.id);
     }
   };
-
-  const crons = jobs.map((job) => new Cron(job.localCron?.() ?? job.cron, { timezone: "UTC", unref: true }, () => execute(job)));
-  for (const job of jobs) if (job.runOnStart) void execute(job);
+  const cronJobs = jobs.filter(isCronJob);
+  const crons = cronJobs.map((job) => new Cron(job.localCron?.() ?? job.cron, { timezone: "UTC", unref: true }, () => runCron(job)));
+  for (const job of cronJobs) if (job.runOnStart) void runCron(job);
 
   return {
-    stop: () => crons.forEach((cron) => cron.stop()),
+    stop: () => {
+      crons.forEach((cron) => cron.stop());
+      queue.stop();
+    },
     runNow: async (id) => {
-      const job = jobs.find((j) => j.id === id);
+      const job = cronJobs.find((j) => j.id === id);
       if (!job) throw new Error(`Unknown job ${id}`);
-      await execute(job);
+      await runCron(job);
+    },
+    send: (events) => queue.send(events),
+    idle: () => queue.idle(),
+  };
+}
+
+async function timed(job: JobDefinition, work: () => Promise<unknown>): Promise<unknown> {
+  const started = performance.now();
+  const result = await work();
+  const line = { job: job.id, result, ms: Math.round(performance.now() - started) };
+  if (job.quiet) logger.debug(line, "job finished");
+  else logger.info(line, "job finished");
+  return result;
+}
+
+/**
+ * io for one run, as Inngest's steps behave: a step's result is kept (as JSON, the form Inngest keeps it in) and a
+ * retry of the run gets it back instead of doing the work again; the events a step sent are not sent again.
+ */
+function memoizedIo(memo: Map<string, unknown>, send: (events: SentEvent[]) => void): JobIo {
+  return {
+    run: async <T>(id: string, work: () => Promise<T>): Promise<T> => {
+      if (!memo.has(id)) {
+        const value = await work();
+        memo.set(id, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+      }
+      return memo.get(id) as T;
+    },
+    send: async (id, events) => {
+      if (memo.has(id)) return;
+      memo.set(id, null);
+      send(events);
     },
   };
 }

@@ -3,14 +3,14 @@
 export const ACTION_LABELS: Record<string, string> = {
   confirmation: "Confirmation request",
   reminder: "Reminder",
-  location_request: "Tracking link",
+  tracking_link: "Tracking link",
   closure: "Closure",
 };
 
 export const ACTION_AUDIENCE: Record<string, string> = {
   confirmation: "Everyone who has not answered yet",
   reminder: "Everyone who confirmed",
-  location_request: "Everyone who confirmed",
+  tracking_link: "Everyone who confirmed",
   closure: "Everyone on the roster",
 };
 

@@ -65,7 +65,7 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
               </p>
             ) : null}
             {row.lastError && (ended || outcomes.length === 0) ? <p className="mt-1 text-sm text-red-700">Last error: {row.lastError}</p> : null}
-            {row.action === "location_request" && !inactive ? <FollowUps requests={row.followUps} /> : null}
+            {row.action === "tracking_link" && !inactive ? <FollowUps requests={row.followUps} /> : null}
           </li>
         );
       })}

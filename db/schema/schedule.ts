@@ -7,7 +7,7 @@ import { participants } from "./participants";
 export const scheduledActionKind = pgEnum("scheduled_action_kind", [
   "confirmation",
   "reminder",
-  "location_request",
+  "tracking_link",
   "closure",
 ]);
 export const scheduledActionStatus = pgEnum("scheduled_action_status", [

@@ -27,7 +27,7 @@ async function setup(name: string) {
     .insert(scheduledActions)
     .values([
       { ...done, action: "reminder" },
-      { ...done, action: "location_request" },
+      { ...done, action: "tracking_link" },
     ])
     .returning();
   const statusOf = async (id: string) => (await getDb().select().from(scheduledActions).where(eq(scheduledActions.id, id)))[0]!.status;

@@ -42,7 +42,7 @@ export async function setRsvpByStaff(ctx: OrgContext, attendanceId: string, inpu
       targetId: attendanceId,
       data: { rsvp, via: "staff", previous: attendance.rsvp },
     });
-    if (rsvp === "confirmed") await rerunDoneActions(tx, ctx.org.id, [attendance.instanceId], now, ["location_request"]);
+    if (rsvp === "confirmed") await rerunDoneActions(tx, ctx.org.id, [attendance.instanceId], now, ["tracking_link"]);
     return { rsvp };
   });
 }
@@ -98,7 +98,7 @@ export async function recordRsvpTap(tx: Transaction, tap: RsvpTap): Promise<{ id
     data: { rsvp, via: "whatsapp", wamid: tap.wamid },
   });
   // Confirmed after the tracking links went out: theirs goes out at the next dispatch (before the start).
-  if (rsvp === "confirmed") await rerunDoneActions(tx, organizationId, [row.instanceId], new Date(), ["location_request"]);
+  if (rsvp === "confirmed") await rerunDoneActions(tx, organizationId, [row.instanceId], new Date(), ["tracking_link"]);
   return row;
 }
 

@@ -53,10 +53,10 @@ describe("events", () => {
 
     const first = instances[0]!;
     const actions = await actionsOf(first.id);
-    expect(Object.keys(actions).sort()).toEqual(["closure", "confirmation", "location_request", "reminder"]);
+    expect(Object.keys(actions).sort()).toEqual(["closure", "confirmation", "reminder", "tracking_link"]);
     expect(actions.confirmation!.dueAt.getTime()).toBe(first.startsAt.getTime() - 1440 * MINUTE);
     expect(actions.reminder!.dueAt.getTime()).toBe(first.startsAt.getTime() - 120 * MINUTE);
-    expect(actions.location_request!.dueAt.getTime()).toBe(first.startsAt.getTime() - 60 * MINUTE);
+    expect(actions.tracking_link!.dueAt.getTime()).toBe(first.startsAt.getTime() - 60 * MINUTE);
     expect(actions.closure!.dueAt.getTime()).toBe(first.endsAt.getTime() + 30 * MINUTE);
     expect(Object.values(actions).every((a) => a.status === "pending" && a.participantId === null)).toBe(true);
 
@@ -92,15 +92,15 @@ describe("events", () => {
     const soon = await createEvent(org.owner.ctx, eventInput({ kind: "demand", rule: undefined, dtstartLocal: localFromNow(90 * MINUTE) }));
     const [instance] = await instancesOf(soon.id);
     const actions = await actionsOf(instance!.id);
-    expect(Object.keys(actions).sort()).toEqual(["closure", "confirmation", "location_request"]);
+    expect(Object.keys(actions).sort()).toEqual(["closure", "confirmation", "tracking_link"]);
     expect(Math.abs(actions.confirmation!.dueAt.getTime() - Date.now())).toBeLessThan(10_000);
-    expect(actions.location_request!.dueAt.getTime()).toBe(instance!.startsAt.getTime() - 60 * MINUTE);
+    expect(actions.tracking_link!.dueAt.getTime()).toBe(instance!.startsAt.getTime() - 60 * MINUTE);
 
     const tonight = await createEvent(org.owner.ctx, eventInput({ kind: "demand", dtstartLocal: localFromNow(10 * HOUR) }));
     expect(tonight.rrule).toBeNull();
     const [late] = await instancesOf(tonight.id);
     const lateActions = await actionsOf(late!.id);
-    expect(Object.keys(lateActions).sort()).toEqual(["closure", "confirmation", "location_request", "reminder"]);
+    expect(Object.keys(lateActions).sort()).toEqual(["closure", "confirmation", "reminder", "tracking_link"]);
     expect(lateActions.confirmation!.dueAt.getTime()).toBeLessThan(late!.startsAt.getTime() - 9 * HOUR);
   });
 

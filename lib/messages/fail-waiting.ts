@@ -6,7 +6,7 @@ const { messages } = schema;
 /**
  * Fails for good, with the reason they last failed for, the messages of these scheduled actions still waiting for a
  * retry: the action ended (gave up, was skipped or cancelled) and nothing will send them. Each action is matched with
- * its own organization, so callers that work across tenants (claim.ts) can pass several.
+ * its own organization, so callers that work across tenants (lib/schedule/claim.ts) can pass several.
  */
 export async function failWaitingMessages(
   db: Executor,

@@ -20,7 +20,7 @@ export type MessageOutcomes = {
 
 /**
  * Counts outbound messages by what happened to each: "18 sent, 1 waiting to retry (WhatsApp rate limit for this
- * number), 1 failed". A queued row with an error code waits for its retry (lib/whatsapp/outbound/deliver.ts).
+ * number), 1 failed". A queued row with an error code waits for its retry (lib/messages/reserve.ts).
  */
 export function summarizeOutcomes(rows: { status: string; errorCode: string | null }[]): MessageOutcomes {
   const outcomes: MessageOutcomes = { sent: 0, sending: 0, waiting: { count: 0, reasons: [] }, failed: { count: 0, reasons: [] } };

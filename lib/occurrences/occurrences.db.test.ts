@@ -45,7 +45,7 @@ describe("occurrences", () => {
     expect(result.actionsCancelled).toBe(3);
     const actions = await actionsOf(target.id);
     expect(actions.confirmation!.status).toBe("done");
-    expect([actions.reminder, actions.location_request, actions.closure].map((a) => a!.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect([actions.reminder, actions.tracking_link, actions.closure].map((a) => a!.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect((await actionsOf(instances[0]!.id)).reminder!.status).toBe("pending");
     expect((await cancelOccurrence(org.owner.ctx, { instanceId: target.id })).actionsCancelled).toBe(0);
 

@@ -18,14 +18,14 @@ describe("planActions", () => {
     expect(planActions(schedule, occurrence, at("2026-09-01T00:00:00Z"))).toEqual([
       { action: "confirmation", dueAt: at("2026-09-06T05:30:00Z") },
       { action: "reminder", dueAt: at("2026-09-07T03:30:00Z") },
-      { action: "location_request", dueAt: at("2026-09-07T04:30:00Z") },
+      { action: "tracking_link", dueAt: at("2026-09-07T04:30:00Z") },
       { action: "closure", dueAt: at("2026-09-07T07:00:00Z") },
     ]);
   });
 
   it("leaves out a message that is turned off", () => {
     const planned = planActions({ ...schedule, reminderOffsetMinutes: null, closureOffsetMinutes: null }, occurrence, at("2026-09-01T00:00:00Z"));
-    expect(planned.map((p) => p.action)).toEqual(["confirmation", "location_request"]);
+    expect(planned.map((p) => p.action)).toEqual(["confirmation", "tracking_link"]);
   });
 
   it("sends a confirmation whose time has passed once, now, while the start is still ahead", () => {
@@ -33,7 +33,7 @@ describe("planActions", () => {
     const planned = planActions(schedule, occurrence, now);
     expect(planned).toEqual([
       { action: "confirmation", dueAt: now },
-      { action: "location_request", dueAt: at("2026-09-07T04:30:00Z") },
+      { action: "tracking_link", dueAt: at("2026-09-07T04:30:00Z") },
       { action: "closure", dueAt: at("2026-09-07T07:00:00Z") },
     ]);
   });
@@ -42,7 +42,7 @@ describe("planActions", () => {
     const now = at("2026-09-07T05:00:00Z"); // 30 minutes before the start
     expect(planActions(schedule, occurrence, now)).toEqual([
       { action: "confirmation", dueAt: now },
-      { action: "location_request", dueAt: now },
+      { action: "tracking_link", dueAt: now },
       { action: "closure", dueAt: at("2026-09-07T07:00:00Z") },
     ]);
   });
@@ -56,7 +56,7 @@ describe("planActions", () => {
   it("keeps an action due exactly now, and an offset of 0 means at the start (or end)", () => {
     const now = at("2026-09-07T03:30:00Z");
     expect(planActions(schedule, occurrence, now).map((p) => p.action)).toContain("reminder");
-    expect(nominalDueAt("location_request", { ...schedule, trackingOffsetMinutes: 0 }, occurrence)).toEqual(startsAt);
+    expect(nominalDueAt("tracking_link", { ...schedule, trackingOffsetMinutes: 0 }, occurrence)).toEqual(startsAt);
     expect(nominalDueAt("closure", { ...schedule, closureOffsetMinutes: 0 }, occurrence)).toEqual(endsAt);
     expect(nominalDueAt("reminder", { ...schedule, reminderOffsetMinutes: null }, occurrence)).toBeNull();
     expect(startsAt.getTime() - (nominalDueAt("confirmation", schedule, occurrence)?.getTime() ?? 0)).toBe(1440 * MINUTE);

@@ -2,7 +2,7 @@ import type { EventSchedule } from "@/lib/events/schemas";
 
 // Pure and client-safe: the editor can show the same times the server will schedule.
 
-export const SCHEDULED_ACTIONS = ["confirmation", "reminder", "location_request", "closure"] as const;
+export const SCHEDULED_ACTIONS = ["confirmation", "reminder", "tracking_link", "closure"] as const;
 export type ScheduledActionKind = (typeof SCHEDULED_ACTIONS)[number];
 
 export type PlannedAction = { action: ScheduledActionKind; dueAt: Date };
@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 const OFFSETS = {
   confirmation: "confirmationOffsetMinutes",
   reminder: "reminderOffsetMinutes",
-  location_request: "trackingOffsetMinutes",
+  tracking_link: "trackingOffsetMinutes",
   closure: "closureOffsetMinutes",
 } as const satisfies Record<ScheduledActionKind, keyof EventSchedule>;
 
@@ -31,7 +31,7 @@ export function nominalDueAt(
 }
 
 /** Still worth sending late, while the start is ahead: the question, and the link to share the way there. */
-const SENT_LATE: readonly ScheduledActionKind[] = ["confirmation", "location_request"];
+const SENT_LATE: readonly ScheduledActionKind[] = ["confirmation", "tracking_link"];
 
 /**
  * The actions an occurrence should have, judged at `now`. A confirmation or tracking link whose time has passed

@@ -6,13 +6,11 @@ connectTestDatabase();
 const { eq } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
-const { runScheduledAction } = await import("@/lib/whatsapp/outbound/run-action");
-const { actionRow, createAction, createOutboundFixture, messagesOf, randomPhone, setRunning } = await import(
-  "@/lib/whatsapp/outbound/test-helpers"
-);
-const { rerunDoneActions } = await import("./schedule-actions");
+const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
+const { rerunDoneActions, runScheduledAction } = await import("./index");
+const { actionRow, createAction, createOutboundFixture, messagesOf, randomPhone, setRunning } = await import("./test-helpers");
 
-const fast = { sendsPerSecond: 1000 };
+const fast = { ...scheduledActionDependencies, sendsPerSecond: 1000 };
 
 /** An occurrence whose confirmation request already went out to Ada (the action is done). */
 async function confirmationSentToAda(name: string, startsInMinutes = 120) {

@@ -44,13 +44,13 @@ describe("occurrence timeline", () => {
     });
 
     const timeline = await getOccurrenceTimeline(org.owner.ctx, instanceId);
-    expect(timeline.map((row) => row.action)).toEqual(["confirmation", "reminder", "location_request", "closure"]);
+    expect(timeline.map((row) => row.action)).toEqual(["confirmation", "reminder", "tracking_link", "closure"]);
     const byAction = Object.fromEntries(timeline.map((row) => [row.action, row]));
     const names = (action: string) => byAction[action]!.recipients.map((r) => r.name);
     // Not yet answered (Dora opted out); confirmed; confirmed; the whole roster.
     expect(names("confirmation")).toEqual(["Cem"]);
     expect(names("reminder")).toEqual(["Ada"]);
-    expect(names("location_request")).toEqual(["Ada"]);
+    expect(names("tracking_link")).toEqual(["Ada"]);
     expect(names("closure")).toEqual(["Ada", "Ben", "Cem", "Dora"]);
     expect(byAction.reminder!.recipients[0]).toEqual({ participantId: people[0]!.id, name: "Ada", phone: people[0]!.phone });
     expect(byAction.confirmation!.messages).toMatchObject([{ participantId: cem.id, name: "Cem", kind: "confirmation", status: "sent" }]);
@@ -92,7 +92,7 @@ describe("occurrence timeline", () => {
 
   it("lists the raw scheduled actions soonest first", async () => {
     const actions = await listScheduledActions(org.owner.ctx, instanceId);
-    expect(actions.map((a) => a.action)).toEqual(["confirmation", "reminder", "location_request", "closure"]);
+    expect(actions.map((a) => a.action)).toEqual(["confirmation", "reminder", "tracking_link", "closure"]);
     const viewer = await org.add("viewer");
     expect(await listScheduledActions(viewer.ctx, instanceId)).toHaveLength(4);
   });

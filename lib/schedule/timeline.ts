@@ -1,32 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { findEventOrThrow } from "@/lib/events/find-event";
+import { summarizeOutcomes } from "@/lib/messages";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
-import { summarizeOutcomes } from "@/lib/messages/outcomes";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import type { ScheduledActionKind } from "./due-times";
+import { isEligible } from "./recipients";
 
 const { attendances, messages, participants, scheduledActions } = schema;
 
-type Rsvp = "pending" | "confirmed" | "declined";
 export type TimelineRecipient = { participantId: string; name: string; phone: string };
-
-/**
- * Who an action of the occurrence is for: the confirmation asks those who have not answered, the reminder and the
- * tracking link go to those who confirmed, closure covers the whole roster. Opted-out people get no messages, and
- * someone already using a link (one staff handed out) gets no new one: it would stop theirs mid-way.
- */
-export function isEligible(
-  action: ScheduledActionKind,
-  person: { rsvp: Rsvp; optedOutAt: Date | null; hasOpenedLink: boolean },
-): boolean {
-  if (action === "closure") return true;
-  if (person.optedOutAt) return false;
-  if (action === "confirmation") return person.rsvp === "pending";
-  return person.rsvp === "confirmed" && !(action === "location_request" && person.hasOpenedLink);
-}
 
 /**
  * What the occurrence will send to whom and when (in the event's zone), and what became of each message: one row per
@@ -101,7 +85,7 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
       outcomes: summarizeOutcomes(ofAction),
       // The tracking link's follow-ups (lib/whatsapp/outbound/location-follow-ups.ts): sent by no action, one per person.
       followUps:
-        action.action === "location_request"
+        action.action === "tracking_link"
           ? outbound.filter((message) => message.scheduledActionId === null && message.kind === "location_request").map(withName)
           : [],
     };

@@ -22,8 +22,9 @@ const { replyPayloadSecret } = await import("./secrets");
 const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/lib/tracking/test-helpers");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
-const { runScheduledAction } = await import("@/lib/whatsapp/outbound/run-action");
-const { createAction } = await import("@/lib/whatsapp/outbound/test-helpers");
+const { runScheduledAction } = await import("@/lib/schedule");
+const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
+const { createAction } = await import("@/lib/schedule/test-helpers");
 
 const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();
@@ -264,7 +265,7 @@ describe("inbound effects", () => {
       await resetRsvp(c.org.id, att.id);
       graph.setWaId(`+52${local}`, `521${local}`);
       const { ref } = await createAction(c.org.id, c.instance.id, "confirmation", { participantId: p.id });
-      expect(await runScheduledAction(ref, new Date(), { sendsPerSecond: 1000 })).toMatchObject({ sent: 1 });
+      expect(await runScheduledAction(ref, new Date(), { ...scheduledActionDependencies, sendsPerSecond: 1000 })).toMatchObject({ sent: 1 });
       expect((await participantRow(c.org.id, p.id)).whatsappId).toBe(`521${local}`);
 
       const wamid = `wamid.mx-${crypto.randomUUID()}`;

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/db";
 import { writeWebhookAudit } from "@/lib/audit/write-audit";
-import { failQueuedForOptOut } from "@/lib/whatsapp/outbound/deliver";
+import { failQueuedForOptOut } from "@/lib/messages";
 import { sendOptOutAck } from "./reply-text";
 import type { InboundContext } from "./context";
 

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import { logger } from "@/lib/logger";
+import { recordFailed, recordSent } from "@/lib/messages";
 import { buildTextMessage } from "@/lib/whatsapp/messages";
 import { formatStart } from "@/lib/whatsapp/outbound/compose";
-import { recordFailed, recordSent } from "@/lib/whatsapp/outbound/deliver";
 import { transportFor } from "@/lib/whatsapp/outbound/transport-for";
 
 const { attendances, eventInstances, events, messages, organizations, participants } = schema;

@@ -146,8 +146,8 @@ describe("POST /api/webhooks/whatsapp", () => {
         .insert(schema.scheduledActions)
         .values([
           { organizationId: late.org.id, instanceId: late.instance.id, action: "reminder", ...done },
-          { organizationId: late.org.id, instanceId: late.instance.id, action: "location_request", ...done },
-          { organizationId: other.org.id, instanceId: other.instance.id, action: "location_request", ...done },
+          { organizationId: late.org.id, instanceId: late.instance.id, action: "tracking_link", ...done },
+          { organizationId: other.org.id, instanceId: other.instance.id, action: "tracking_link", ...done },
         ])
         .returning();
       const statusOf = async (id: string) => (await db.select().from(schema.scheduledActions).where(eq(schema.scheduledActions.id, id)))[0]!.status;

@@ -16,9 +16,9 @@ const { listMessages } = await import("@/lib/messages/list-messages");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
-const { createOutboundFixture, okWithUniqueWamid } = await import("./test-helpers");
-const { sendLocationFollowUpsFunction, sendLocationFollowUpsJob } = await import("@/inngest/functions/send-location-follow-ups");
-const { functions, scheduledJobs } = await import("@/inngest/functions");
+const { createOutboundFixture, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
+const { jobs, sendLocationFollowUpsJob } = await import("@/lib/jobs");
+const { functions } = await import("@/inngest/functions");
 
 afterAll(() => graph.close());
 beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
@@ -213,14 +213,14 @@ describe("location follow-ups: what the organizer sees", () => {
     await getDb().insert(schema.scheduledActions).values({
       organizationId: f.org.id,
       instanceId: f.instance.id,
-      action: "location_request",
+      action: "tracking_link",
       dueAt: new Date(Date.now() - 20 * MINUTE),
       status: "done",
     });
     await sendLocationFollowUps(new Date(), fast);
 
     const timeline = await getOccurrenceTimeline(f.owner.ctx, f.instance.id);
-    const row = timeline.find((r) => r.action === "location_request")!;
+    const row = timeline.find((r) => r.action === "tracking_link")!;
     expect(row.followUps.map((m) => [m.name, m.status])).toEqual([["Quinn", "sent"]]);
     // The attendance table says when they were asked.
     const occurrence = await getOccurrence(f.owner.ctx, f.instance.id);
@@ -234,8 +234,8 @@ describe("location follow-ups: what the organizer sees", () => {
   });
 
   it("is a job for Inngest (every minute) and for the local runner", async () => {
-    expect(functions).toContain(sendLocationFollowUpsFunction);
-    expect(scheduledJobs).toContain(sendLocationFollowUpsJob);
+    expect(functions.find((f) => f.id() === sendLocationFollowUpsJob.id)!.opts).toMatchObject({ triggers: [{ cron: "TZ=UTC * * * * *" }] });
+    expect(jobs).toContain(sendLocationFollowUpsJob);
     expect(sendLocationFollowUpsJob).toMatchObject({ id: "send-location-follow-ups", cron: "* * * * *" });
   });
 });

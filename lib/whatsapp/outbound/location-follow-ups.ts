@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { aliasedWindowColumns, trackingWindowSql } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
+import { recordFailed, recordSent, reserveMessage } from "@/lib/messages";
+import { paceSends, type PaceOptions } from "@/lib/schedule";
 import { buildLocationRequestMessage, type WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { formatStart, WINDOW_MS } from "./compose";
-import { recordFailed, recordSent, reserveMessage } from "./deliver";
-import { paceSends, type PaceOptions } from "./pace";
 import { transportFor } from "./transport-for";
 
 // The fallback of DESIGN §3: a participant who does not share their way there through the tracking page is asked, once,

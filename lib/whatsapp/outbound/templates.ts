@@ -3,7 +3,7 @@ import { getDb, schema } from "@/db";
 
 const { messageTemplates } = schema;
 
-/** The message kinds a scheduled action sends. The "location_request" action sends the tracking link. */
+/** The message kinds a scheduled action sends: each is named after the action that sends it. */
 export type OutboundKind = "confirmation" | "reminder" | "tracking_link" | "closure";
 
 export type TemplateChoice = { templateName: string; language: string; configured: boolean };

@@ -125,7 +125,7 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
               <dl className="space-y-2 text-sm">
                 <div><dt className="text-slate-500">{ACTION_LABELS.confirmation}</dt><dd>{describeOffset(event.schedule.confirmationOffsetMinutes, "before the start")}</dd></div>
                 <div><dt className="text-slate-500">{ACTION_LABELS.reminder}</dt><dd>{describeOffset(event.schedule.reminderOffsetMinutes, "before the start")}</dd></div>
-                <div><dt className="text-slate-500">{ACTION_LABELS.location_request}</dt><dd>{describeOffset(event.schedule.trackingOffsetMinutes, "before the start")}</dd></div>
+                <div><dt className="text-slate-500">{ACTION_LABELS.tracking_link}</dt><dd>{describeOffset(event.schedule.trackingOffsetMinutes, "before the start")}</dd></div>
                 {event.schedule.trackingOffsetMinutes !== null ? (
                   <div>
                     <dt className="text-slate-500">Location request</dt>

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
 
 connectTestDatabase();
-const { ensureLocationPartitionsFunction } = await import("./ensure-location-partitions");
+const { ensureLocationPartitionsJob } = await import("@/lib/jobs");
+const { toInngestFunction } = await import("./functions");
+const ensureLocationPartitionsFunction = toInngestFunction(ensureLocationPartitionsJob);
 
 describe("ensure-location-partitions", () => {
   it("runs the partition step and reports how many partitions it created (none when they exist)", async () => {

@@ -12,12 +12,13 @@ const { getDb, schema } = await import("@/db");
 const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook/reply-payload");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
 const { getTrackingPage, issueTrackingLink } = await import("@/lib/tracking/links");
-const { scheduleActionsForInstance } = await import("@/lib/schedule/schedule-actions");
-const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
+const { scheduleActionsForInstance } = await import("./schedule-actions");
+const { getOccurrenceTimeline } = await import("./timeline");
 const { systemContext } = await import("@/lib/tenant/context");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
 const { cancelOccurrence } = await import("@/lib/occurrences/occurrences");
-const { RetryLaterError, runScheduledAction } = await import("./run-action");
+const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
+const { RetryLaterError, runScheduledAction } = await import("./index");
 const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
   "./test-helpers"
 );
@@ -25,7 +26,8 @@ const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf
 afterAll(() => graph.close());
 beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
 
-const fast = { sendsPerSecond: 1000 };
+const viaWhatsApp = scheduledActionDependencies;
+const fast = { ...viaWhatsApp, sendsPerSecond: 1000 };
 const sentTo = (phone: string, since = 0) => graph.requests.slice(since).filter((r) => (r.body as { to?: string }).to === phone);
 type Template = { name: string; language: { code: string }; components: { type: string; sub_type?: string; parameters: { payload?: string; text?: string }[] }[] };
 const templateOf = (request: FakeGraphRequest) => (request.body as { template: Template }).template;
@@ -122,7 +124,7 @@ describe("run-scheduled-action: who gets what", () => {
         { name: "Cem", rsvp: "pending" },
       ],
     });
-    const { ref } = await createAction(f.org.id, f.instance.id, "location_request");
+    const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link");
     const before = graph.requests.length;
 
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 2, sent: 2 });
@@ -152,7 +154,7 @@ describe("run-scheduled-action: who gets what", () => {
     });
     const staffLink = await issueTrackingLink(systemContext(f.org, "test"), f.byName("Ada").attendance.id);
     await getTrackingPage(staffLink.token, { recordOpen: true });
-    const { ref } = await createAction(f.org.id, f.instance.id, "location_request", { status: "pending" });
+    const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link", { status: "pending" });
     // The occurrence's timeline says so before it goes out.
     const planned = (await getOccurrenceTimeline(f.owner.ctx, f.instance.id)).find((row) => row.id === ref.actionId)!;
     expect(planned.recipients.map((r) => r.name)).toEqual(["Ben"]);
@@ -213,6 +215,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const leaving = f.people.find((p) => p.participant.name === "Cem")!.participant;
     let changed = false;
     const summary = await runScheduledAction(ref, new Date(), {
+      ...viaWhatsApp,
       sendsPerSecond: 1000,
       // Between the first and the second send, after the run has listed everyone.
       sleep: async () => {
@@ -234,6 +237,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const newcomerPhone = randomPhone();
     let joined = false;
     const first = await runScheduledAction(ref, new Date(), {
+      ...viaWhatsApp,
       sendsPerSecond: 1000,
       // Between the first and the second send, after the run has listed who confirmed.
       sleep: async () => {
@@ -278,7 +282,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
     const before = graph.requests.length;
     // Spaced sends keep both runs busy over the same people at once.
-    const spaced = { sendsPerSecond: 50 };
+    const spaced = { ...viaWhatsApp, sendsPerSecond: 50 };
     const results = await Promise.allSettled([runScheduledAction(ref, new Date(), spaced), runScheduledAction(ref, new Date(), spaced)]);
     // Whatever the interleaving: at most one send per person; a run that met the other mid-send asks to retry later.
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(RetryLaterError);
@@ -344,7 +348,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const f = await createOutboundFixture("Cancelled", { people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
     await getDb().update(schema.eventInstances).set({ status: "cancelled" }).where(eq(schema.eventInstances.id, f.instance.id));
     const before = graph.requests.length;
-    for (const kind of ["confirmation", "reminder", "location_request", "closure"] as const) {
+    for (const kind of ["confirmation", "reminder", "tracking_link", "closure"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
       expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped" });
       expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/cancelled/) });
@@ -356,7 +360,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   it("after the start, confirmation, reminder and tracking link are not sent", async () => {
     const f = await createOutboundFixture("Late", { startsInMinutes: -5, people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
     const before = graph.requests.length;
-    for (const kind of ["confirmation", "reminder", "location_request"] as const) {
+    for (const kind of ["confirmation", "reminder", "tracking_link"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
       expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/started/) });
     }
@@ -388,7 +392,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
     const sleeps: number[] = [];
     const started = performance.now();
-    await runScheduledAction(ref, new Date(), { sendsPerSecond: 10, sleep: async (ms) => void sleeps.push(ms) });
+    await runScheduledAction(ref, new Date(), { ...viaWhatsApp, sendsPerSecond: 10, sleep: async (ms) => void sleeps.push(ms) });
     expect(sleeps).toHaveLength(2);
     // Each wait tops the time since the previous send up to 100 ms.
     for (const ms of sleeps) expect(ms).toBeGreaterThan(0);

@@ -81,7 +81,7 @@ export async function createOutboundFixture(
 export async function createAction(
   organizationId: string,
   instanceId: string,
-  action: "confirmation" | "reminder" | "location_request" | "closure",
+  action: "confirmation" | "reminder" | "tracking_link" | "closure",
   options: { status?: "pending" | "running"; dueAt?: Date; participantId?: string; maxAttempts?: number } = {},
 ) {
   const running = (options.status ?? "running") === "running";

@@ -4,7 +4,8 @@ import { connectTestDatabase } from "@/db/test-helpers";
 connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/db");
-const { claimDueActions, failAbandonedActions, markActionWaiting, releaseActionForRetry, STALE_CLAIM_MS } = await import("./claim");
+const { claimDueActions, failAbandonedActions, STALE_CLAIM_MS } = await import("./claim");
+const { markActionWaiting } = await import("./finish");
 const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
@@ -110,46 +111,5 @@ describe("claimDueActions", () => {
     expect(await claimDueActions(new Date(now.getTime() + 5_999), 10)).toEqual([]);
     expect(await claimDueActions(retryAt, 10)).toEqual([ref]);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "running", retryAt: null, attempts: 1 });
-  });
-
-  it("releaseActionForRetry: back to pending while attempts remain, failed after the last", async () => {
-    const now = pastMoment();
-    const f = await createOutboundFixture("Release", { people: [] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "reminder", { status: "pending", dueAt: now, maxAttempts: 2 });
-    await claimDueActions(now, 10);
-    expect(await releaseActionForRetry(ref, now, "rate limited")).toBe("pending");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", attempts: 1, lastError: "rate limited", completedAt: null });
-    await claimDueActions(now, 10);
-    expect(await releaseActionForRetry(ref, now, "rate limited again")).toBe("failed");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", attempts: 2, completedAt: now });
-  });
-});
-
-// No WHATSAPP_* settings in this file: the embedded mode's log transport.
-describe("dispatchDueActionsLocally (embedded mode, log transport)", () => {
-  it("claims due actions and runs them here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
-    const { dispatchDueActionsLocally } = await import("./dispatch");
-    const { messagesOf } = await import("./test-helpers");
-    const now = pastMoment();
-    // No phone number id either: the log transport does not need one.
-    const f = await createOutboundFixture("Local", {
-      phoneNumberId: null,
-      people: [{ name: "Ada" }, { name: "Ben", wroteHoursAgo: 1 }, { name: "Cem", rsvp: "confirmed" }],
-    });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation", { status: "pending", dueAt: now });
-
-    expect(await dispatchDueActionsLocally(now, { sendsPerSecond: 1000 })).toEqual({ claimed: 1, done: 1, retryLater: 0, failed: 0 });
-    const rows = await messagesOf(ref.actionId);
-    expect(rows.map((r) => [r.participantId, r.type, r.status])).toEqual(
-      expect.arrayContaining([
-        [f.byName("Ada").participant.id, "template", "sent"],
-        [f.byName("Ben").participant.id, "interactive", "sent"],
-      ]),
-    );
-    expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row.wamid).toMatch(/^wamid\.log\./);
-    expect(rows[0]!.body).toMatchObject({ messaging_product: "whatsapp", to: expect.stringMatching(/^\+49/) });
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", attempts: 1 });
-    expect(await dispatchDueActionsLocally(now)).toEqual({ claimed: 0, done: 0, retryLater: 0, failed: 0 });
   });
 });

@@ -3,15 +3,16 @@ import { describe, expect, it } from "vitest";
 import { connectTestDatabase, createTestOrg } from "@/db/test-helpers";
 
 connectTestDatabase();
-const { materializeOccurrencesFunction, materializeOccurrencesJob } = await import("./materialize-occurrences");
-const { scheduledJobs, functions } = await import("./index");
+const { jobs, materializeOccurrencesJob } = await import("@/lib/jobs");
+const { functions } = await import("./functions");
+const materializeOccurrencesFunction = functions.find((f) => f.id() === materializeOccurrencesJob.id)!;
 const { createEvent } = await import("@/lib/events/events");
 const { addRoster, countRows, eventInput } = await import("@/lib/events/test-helpers");
 
 describe("materialize-occurrences", () => {
   it("is registered for Inngest and for the local runner, hourly and on start", () => {
-    expect(functions).toContain(materializeOccurrencesFunction);
-    expect(scheduledJobs).toContain(materializeOccurrencesJob);
+    expect(materializeOccurrencesFunction.opts).toMatchObject({ triggers: [{ cron: "TZ=UTC 5 * * * *" }] });
+    expect(jobs).toContain(materializeOccurrencesJob);
     expect(materializeOccurrencesJob).toMatchObject({ id: "materialize-occurrences", cron: "5 * * * *", runOnStart: true });
   });
 

@@ -1,8 +1,11 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { dispatchScheduledActionsFunction, dispatchScheduledActionsJob, SCHEDULED_ACTION_DUE_EVENT } from "./dispatch-scheduled-actions";
+import { dispatchScheduledActionsJob, scheduledActionClaimed } from "@/lib/jobs";
+import { toInngestFunction } from "./functions";
 
-// The claim and the abandoned-action sweep run against Postgres in lib/whatsapp/outbound/claim.db.test.ts. Here
+const dispatchScheduledActionsFunction = toInngestFunction(dispatchScheduledActionsJob);
+
+// The claim and the abandoned-action sweep run against Postgres in lib/schedule/claim.db.test.ts. Here
 // their steps are mocked: with the real clock they would take other suites' actions from the shared test database.
 const refs = (n: number, org = "00000000-0000-4000-8000-00000000000a") =>
   Array.from({ length: n }, (_, i) => ({ actionId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, organizationId: org }));
@@ -28,7 +31,7 @@ describe("dispatch-scheduled-actions (Inngest)", () => {
     expect(result).toEqual({ claimed: 3 });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "fan-out-1",
-      claimed.map((data) => ({ name: SCHEDULED_ACTION_DUE_EVENT, data })),
+      claimed.map((data) => ({ name: scheduledActionClaimed.name, data })),
     );
   });
 

@@ -1,28 +1,34 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/db/test-helpers";
 import { startFakeGraphApiForTests } from "@/lib/whatsapp/fake-graph-server";
 
 connectTestDatabase();
 const graph = await startFakeGraphApiForTests();
 
-const { runScheduledActionFunction } = await import("./run-scheduled-action");
-const { SCHEDULED_ACTION_DUE_EVENT } = await import("./dispatch-scheduled-actions");
-const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/lib/whatsapp/outbound/test-helpers");
+const { runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
+const { eventOf } = await import("@/lib/jobs");
+const { toInngestFunction } = await import("./functions");
+const { inngestBackoffMs } = await import("./local-events");
+const { startLocalRunner } = await import("./local-runner");
+const runScheduledActionFunction = toInngestFunction(runScheduledActionJob);
+const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
 graph.setBehaviour(okWithUniqueWamid());
 
 afterAll(() => graph.close());
+let runner: { stop(): void } | undefined;
+afterEach(() => runner?.stop());
 
 const due = (data: Record<string, unknown>) => ({
   function: runScheduledActionFunction,
-  events: [{ name: SCHEDULED_ACTION_DUE_EVENT, data }] as [{ name: string; data: Record<string, unknown> }],
+  events: [{ name: scheduledActionClaimed.name, data }] as [{ name: string; data: Record<string, unknown> }],
 });
 
 describe("run-scheduled-action (Inngest)", () => {
   it("is triggered by the due event, retries 4 times, and is throttled and limited per organization", () => {
     expect(runScheduledActionFunction.id()).toBe("run-scheduled-action");
     expect(runScheduledActionFunction.opts).toMatchObject({
-      triggers: [{ event: "whatsapp/scheduled-action.due" }],
+      triggers: [{ event: "app/scheduled-action.claimed" }],
       retries: 4,
       throttle: { limit: 60, period: "1s", key: "event.data.organizationId" },
       concurrency: { key: "event.data.organizationId" },
@@ -89,5 +95,66 @@ describe("run-scheduled-action (Inngest)", () => {
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ outcome: "done", sent: 1, failed: 1 });
     expect((await messagesOf(ref.actionId)).map((m) => m.errorCode)).toEqual(["outside_24h_window", null]);
+  });
+});
+
+describe("run-scheduled-action: when Inngest gives up", () => {
+  it("its onFailure marks the action failed with the reason; an event that named no action changes nothing", async () => {
+    const f = await createOutboundFixture("InngestGaveUp", { people: [{ name: "Ada" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    type OnFailure = (input: { event: unknown; error: Error; step: unknown }) => Promise<void>;
+    const onFailure = runScheduledActionFunction.opts.onFailure as unknown as OnFailure;
+    const step = { run: (_id: string, work: () => Promise<unknown>) => work(), sendEvent: async () => ({ ids: [] }) };
+    const failed = (data: unknown) => ({ event: { data: { event: { name: scheduledActionClaimed.name, data } } }, error: new Error("WhatsApp is down"), step });
+
+    await onFailure(failed({ actionId: "nope" }));
+    expect((await actionRow(ref.actionId)).status).toBe("running");
+    await onFailure(failed(ref));
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: "Gave up after several attempts: WhatsApp is down" });
+  });
+});
+
+describe("run-scheduled-action on the local runner: the definition's retries, as on Inngest", () => {
+  /** Runs the claimed action's event through the local runner, noting the backoff it asks for and waiting none. */
+  async function runLocally(ref: { actionId: string; organizationId: string }) {
+    const waits: number[] = [];
+    const local = startLocalRunner([runScheduledActionJob], {
+      backoffMs: (retry) => {
+        waits.push(inngestBackoffMs(retry));
+        return 0;
+      },
+    });
+    runner = local;
+    local.send([eventOf(scheduledActionClaimed, ref)]);
+    await local.idle();
+    return waits;
+  }
+
+  it("a 429 is tried again after Inngest's first wait (15 s); the retry sends each message once", async () => {
+    const f = await createOutboundFixture("LocalRetry", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    graph.queueBehaviours({ kind: "rate-limited" });
+
+    expect(await runLocally(ref)).toEqual([15_000]);
+    expect(graph.requests.length - before).toBe(3);
+    expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["sent", "sent"]);
+    expect((await actionRow(ref.actionId)).status).toBe("done");
+  });
+
+  it("after as many retries as Inngest makes it gives up, and the action says why, as Inngest's onFailure records it", async () => {
+    const f = await createOutboundFixture("LocalGiveUp", { people: [{ name: "Ada" }, { name: "Ben" }] });
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const before = graph.requests.length;
+    graph.queueBehaviours(...Array(5).fill({ kind: "rate-limited" }));
+
+    expect(await runLocally(ref)).toEqual([15_000, 30_000, 60_000, 120_000]);
+    expect(runScheduledActionFunction.opts.retries).toBe(4);
+    expect(graph.requests.length - before).toBe(5);
+    expect(await actionRow(ref.actionId)).toMatchObject({
+      status: "failed",
+      lastError: expect.stringMatching(/^Gave up after several attempts: WhatsApp asked us to slow down/),
+    });
+    expect((await messagesOf(ref.actionId)).map((m) => [m.status, m.errorCode])).toEqual([["failed", "rate_limited"]]);
   });
 });

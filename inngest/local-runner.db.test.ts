@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/db/test-helpers";
+import type { LocalRunner } from "./local-runner";
+
+// No WHATSAPP_* settings in this file: the embedded mode's log transport.
+connectTestDatabase();
+const { eventOf, runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
+const { actionRow, createAction, createOutboundFixture, messagesOf } = await import("@/lib/schedule/test-helpers");
+const { startLocalRunner } = await import("./local-runner");
+
+let runner: LocalRunner | undefined;
+afterEach(() => runner?.stop());
+
+describe("run-scheduled-action on the local runner (embedded mode, log transport)", () => {
+  it("runs a claimed action here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
+    // No phone number id either: the log transport does not need one.
+    const f = await createOutboundFixture("Local", {
+      phoneNumberId: null,
+      people: [{ name: "Ada" }, { name: "Ben", wroteHoursAgo: 1 }, { name: "Cem", rsvp: "confirmed" }],
+    });
+    // As the dispatcher leaves it (running, one attempt), with the event it sends.
+    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    runner = startLocalRunner([runScheduledActionJob]);
+    runner.send([eventOf(scheduledActionClaimed, ref)]);
+    await runner.idle();
+
+    const rows = await messagesOf(ref.actionId);
+    expect(rows.map((r) => [r.participantId, r.type, r.status])).toEqual(
+      expect.arrayContaining([
+        [f.byName("Ada").participant.id, "template", "sent"],
+        [f.byName("Ben").participant.id, "interactive", "sent"],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.wamid).toMatch(/^wamid\.log\./);
+    expect(rows[0]!.body).toMatchObject({ messaging_product: "whatsapp", to: expect.stringMatching(/^\+49/) });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", attempts: 1 });
+  });
+});

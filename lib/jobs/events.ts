@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ActionRefInput, type ActionRef } from "@/lib/schedule";
+import type { JobEvent } from "./job";
+
+/** The dispatcher claimed a due scheduled action; run-scheduled-action sends its messages. */
+export const scheduledActionClaimed: JobEvent<ActionRef> = {
+  name: "app/scheduled-action.claimed",
+  data: ActionRefInput,
+  names: "a scheduled action (actionId, organizationId)",
+};
+
+/** flush-location-buffer moved points into Postgres; refresh-etas follows the new positions without waiting. */
+export const locationsFlushed: JobEvent<{ points: number }> = {
+  name: "app/locations.flushed",
+  data: z.object({ points: z.number().int().min(0) }),
+  names: "how many points were moved (points)",
+};
+
+/** Every event a job sends or is triggered by. */
+export const events: JobEvent<unknown>[] = [scheduledActionClaimed, locationsFlushed];

@@ -1,0 +1,38 @@
+import { dispatchScheduledActionsJob } from "./definitions/dispatch-scheduled-actions";
+import { ensureLocationPartitionsJob } from "./definitions/ensure-location-partitions";
+import { flushLocationBufferJob } from "./definitions/flush-location-buffer";
+import { materializeOccurrencesJob } from "./definitions/materialize-occurrences";
+import { purgeLocationsJob } from "./definitions/purge-locations";
+import { refreshEtasJob } from "./definitions/refresh-etas";
+import { runScheduledActionJob } from "./definitions/run-scheduled-action";
+import { sendLocationFollowUpsJob } from "./definitions/send-location-follow-ups";
+import type { JobDefinition } from "./job";
+
+// The background jobs, each defined once (id, trigger, handler calling lib). Inngest serves them at /api/inngest
+// (inngest/functions.ts); without Inngest the local runner runs the same definitions in-process.
+
+export const jobs: JobDefinition[] = [
+  ensureLocationPartitionsJob,
+  materializeOccurrencesJob,
+  flushLocationBufferJob,
+  purgeLocationsJob,
+  refreshEtasJob,
+  dispatchScheduledActionsJob,
+  runScheduledActionJob,
+  sendLocationFollowUpsJob,
+];
+
+export {
+  dispatchScheduledActionsJob,
+  ensureLocationPartitionsJob,
+  flushLocationBufferJob,
+  materializeOccurrencesJob,
+  purgeLocationsJob,
+  refreshEtasJob,
+  runScheduledActionJob,
+  sendLocationFollowUpsJob,
+};
+export { events, locationsFlushed, scheduledActionClaimed } from "./events";
+export { eventOf, isCronJob, NonRetriableJobError } from "./job";
+export type { CronJob, EventJob, EventName, JobDefinition, JobEvent, JobIo, SentEvent } from "./job";
+export { scheduledActionDependencies } from "./scheduled-actions";

@@ -1,0 +1,50 @@
+import { AppError } from "@/lib/errors";
+import type { ScheduledMessage, SenderFor, SendOutcome } from "@/lib/schedule";
+import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
+import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
+import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
+import { composeMessage, isInsideWindow, storedBody } from "./compose";
+import { getTemplateChoice, type TemplateChoice } from "./templates";
+import { transportFor } from "./transport-for";
+
+const NO_NUMBER = "WhatsApp is not set up for this organization (no phone number id), so nothing was sent.";
+
+/**
+ * Scheduled messages over WhatsApp: the organization's approved template outside the 24-hour window, a free-form
+ * message inside it, sent through the transport settings choose (the Cloud API, or the embedded mode's log).
+ */
+export const whatsappSenderFor: SenderFor = async (org, kind) => {
+  const template = await getTemplateChoice(org.id, kind);
+  const transport = transportFor(org);
+  // Only the confirmation carries signed reply buttons.
+  const secret = kind === "confirmation" ? replyPayloadSecret() : "";
+  return {
+    configured: template.configured,
+    unavailable: transport ? null : NO_NUMBER,
+    typeOf: (message) => (!insideWindow(message) ? "template" : message.kind === "confirmation" ? "interactive" : "text"),
+    send: async (message) => {
+      if (!transport) throw new AppError("PRECONDITION_FAILED", NO_NUMBER);
+      return send(transport, { template, secret }, message);
+    },
+  };
+};
+
+const insideWindow = (message: ScheduledMessage) => isInsideWindow(message.person.lastInboundAt, message.now);
+
+async function send(
+  transport: WhatsAppTransport,
+  { template, secret }: { template: TemplateChoice; secret: string },
+  message: ScheduledMessage,
+): Promise<SendOutcome> {
+  let built: WhatsAppMessage;
+  try {
+    built = composeMessage({ ...message, insideWindow: insideWindow(message), template, secret });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, failure: { code: "not_sendable", inWords: error.message, retriable: false } };
+  }
+  const stored = { type: built.type, body: storedBody(built, message.link?.token) };
+  const result = await transport.send(built);
+  if (result.ok) return { ok: true, stored, externalId: result.wamid, recipientExternalId: result.waId };
+  return { ok: false, stored, failure: result };
+}
