@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import { and, eq, sql } from "drizzle-orm";
-import { getDatabaseHandle, getDb, schema } from "@/db";
+import { getDatabaseHandle, getDb, schema } from "@/lib/database";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { getDatabaseHandle, schema } from "@/db";
+import { getDatabaseHandle, schema } from "@/lib/database";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
 import { migrateDatabase } from "@/db/migrate";
 import { getRedis } from "@/lib/redis/client";

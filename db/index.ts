@@ -1,24 +1,5 @@
-import path from "node:path";
-import { env } from "@/lib/env";
-import { openPglite, openPostgres, type Database, type DatabaseHandle } from "./client";
-
-export type { Database, Executor, Transaction } from "./client";
+// The data layer: the schema, the client factories and the migrator. It knows nothing of settings or domains: which
+// database a process uses is decided in lib/database.ts.
+export { openPglite, openPostgres } from "./client";
+export type { Database, DatabaseHandle, Executor, Transaction } from "./client";
 export * as schema from "./schema";
-
-// One handle per process, kept on globalThis so a dev-server module reload never opens the PGlite folder twice.
-const globalForDb = globalThis as typeof globalThis & { __eventComingDb?: DatabaseHandle };
-
-export function getDatabaseHandle(): DatabaseHandle {
-  if (!globalForDb.__eventComingDb) {
-    const settings = env();
-    globalForDb.__eventComingDb = settings.DATABASE_URL
-      ? openPostgres(settings.DATABASE_URL, settings.DATABASE_POOL_MAX)
-      : openPglite(path.join(settings.DATA_DIR, "pglite"));
-  }
-  return globalForDb.__eventComingDb;
-}
-
-/** The process's database: PostgreSQL with DATABASE_URL, otherwise the embedded PGlite. */
-export function getDb(): Database {
-  return getDatabaseHandle().db;
-}

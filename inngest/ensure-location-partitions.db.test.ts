@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
 const { ensureLocationPartitionsJob } = await import("@/lib/jobs");

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 import type { LocalRunner } from "./local-runner";
 
 // No WHATSAPP_* settings in this file: the embedded mode's log transport.
 connectTestDatabase();
 const { eventOf, runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
-const { actionRow, createAction, createOutboundFixture, messagesOf } = await import("@/lib/schedule/test-helpers");
+const { actionRow, createAction, createOutboundFixture, messagesOf } = await import("@/test/schedule");
 const { startLocalRunner } = await import("./local-runner");
 
 let runner: LocalRunner | undefined;

@@ -1,13 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg } from "@/test/database";
 
 connectTestDatabase();
 const { jobs, materializeOccurrencesJob } = await import("@/lib/jobs");
 const { functions } = await import("./functions");
 const materializeOccurrencesFunction = functions.find((f) => f.id() === materializeOccurrencesJob.id)!;
 const { createEvent } = await import("@/lib/events/events");
-const { addRoster, countRows, eventInput } = await import("@/lib/events/test-helpers");
+const { addRoster, countRows, eventInput } = await import("@/test/events");
 
 describe("materialize-occurrences", () => {
   it("is registered for Inngest and for the local runner, hourly and on start", () => {

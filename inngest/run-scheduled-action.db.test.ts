@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
-import { startFakeGraphApiForTests } from "@/lib/whatsapp/fake-graph-server";
+import { connectTestDatabase } from "@/test/database";
+import { startFakeGraphApiForTests } from "@/test/fakes/graph-api-server";
 
 connectTestDatabase();
 const graph = await startFakeGraphApiForTests();
@@ -12,7 +12,7 @@ const { toInngestFunction } = await import("./functions");
 const { inngestBackoffMs } = await import("./local-events");
 const { startLocalRunner } = await import("./local-runner");
 const runScheduledActionFunction = toInngestFunction(runScheduledActionJob);
-const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
+const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/test/schedule");
 graph.setBehaviour(okWithUniqueWamid());
 
 afterAll(() => graph.close());

@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies drizzle/ to DATABASE_URL, or to the embedded PGlite folder when it is unset.
-import { getDatabaseHandle } from "@/db";
+import { getDatabaseHandle } from "@/lib/database";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 
 try {

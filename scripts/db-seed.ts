@@ -3,9 +3,9 @@
 // With DATABASE_URL (production mode) it refuses unless given --allow-production, and then never uses the published
 // demo password: a random one is printed once.
 import { randomBytes } from "node:crypto";
-import { getDatabaseHandle } from "@/db";
+import { getDatabaseHandle } from "@/lib/database";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_LOGIN, DEMO_ORG_SLUG, seedDemo } from "@/db/seed";
+import { DEMO_LOGIN, DEMO_ORG_SLUG, seedDemo } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
 
 try {

@@ -1,6 +1,6 @@
 // `npm run user:superadmin -- someone@example.com [--revoke]`: the platform operator flag is never granted in the UI.
 import { eq } from "drizzle-orm";
-import { getDatabaseHandle, schema } from "@/db";
+import { getDatabaseHandle, schema } from "@/lib/database";
 
 const [email, flag] = process.argv.slice(2);
 if (!email) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
 const { given } = await import("./given");

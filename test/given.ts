@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
-import { createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { getDb, schema } from "@/lib/database";
+import { createTestOrg, type TestOrg } from "@/test/database";
 import { resolveOrgContext } from "@/lib/tenant/context";
 import { issueTrackingLink } from "@/lib/tracking/links";
 

@@ -2,7 +2,7 @@
 // through the app's own modules.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { schema, type Database } from "@/db";
+import { schema, type Database } from "@/lib/database";
 import { createEvent } from "@/lib/events/events";
 import type { EventInput } from "@/lib/events/schemas";
 import { linkToRoster } from "@/lib/participants/roster";

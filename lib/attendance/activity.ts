@@ -1,4 +1,4 @@
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import type { ActivityKind } from "./states";
 
 export type NewActivity = {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { recordActivity } from "./activity";
 import { runAttendanceEffects, type AttendanceEffect } from "./effects";
 import { TRAVELLING, type CheckInMethod } from "./states";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema, type Transaction } from "@/db";
+import { schema, type Transaction } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenant/context";
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { schema, type Transaction } from "@/db";
+import { schema, type Transaction } from "@/lib/database";
 import type { AttendanceEffect } from "./effects";
 import { TRAVELLING } from "./states";
 

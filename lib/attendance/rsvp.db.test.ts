@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { setRsvpByStaff } = await import("./rsvp");
-const { createTrackedOccurrence } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence } = await import("@/test/tracking");
 
 const { attendances, auditLogs, eventInstances, scheduledActions } = schema;
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { and, eq, exists, gt, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, type Transaction } from "@/db";
+import { getDb, schema, type Transaction } from "@/lib/database";
 import { writeAudit, writeWebhookAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { rerunDoneActions } from "@/lib/schedule/schedule-actions";

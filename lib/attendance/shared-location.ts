@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { schema, type Transaction } from "@/db";
+import { schema, type Transaction } from "@/lib/database";
 import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
 import { recordArrival } from "./arrival";
 import type { AttendanceEffect } from "./effects";

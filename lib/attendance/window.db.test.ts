@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg } from "@/test/database";
 
 // The tracking window has a TypeScript form (links, pages) and a SQL form (queries that pick open occurrences): they
 // must agree, or a link would take points the ETA refresh or a shared WhatsApp location never sees.
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { aliasedWindowColumns, trackingWindow, trackingWindowSql, WINDOW_TABLE_COLUMNS } = await import("./window");
 
 const { eventInstances, events } = schema;

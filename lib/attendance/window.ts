@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { schema } from "@/db";
+import { schema } from "@/lib/database";
 
 const MINUTE = 60_000;
 /** When an event has the tracking message turned off, a link issued by hand still opens this long before the start. */

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 
 const { auditLogs, users } = schema;

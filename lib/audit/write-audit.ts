@@ -1,5 +1,5 @@
-import type { Executor } from "@/db";
-import { schema } from "@/db";
+import type { Executor } from "@/lib/database";
+import { schema } from "@/lib/database";
 import { actorUserId, type OrgContext } from "@/lib/tenant/context";
 
 export type AuditEntry = {

@@ -4,14 +4,14 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestOrg, connectTestDatabase, rejection } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase, rejection } from "@/test/database";
 import type { SignUpInput } from "./schemas";
 
 // Settings are read once per process (env() caches them), so the private outbox folder is set before anything runs.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ec-accounts-"));
 process.env.DATA_DIR = dataDir;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { inviteMember } = await import("@/lib/members/invitations");
 const { slugify } = await import("@/lib/organizations/create-organization");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { cache } from "react";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import type { SignedInUser } from "@/lib/tenant/context";
 import { auth } from "./auth";
 import { isSessionActive } from "./sessions";

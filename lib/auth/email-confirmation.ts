@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { appUrl } from "@/lib/http/app-url";
 import { logger, maskEmail } from "@/lib/logger";

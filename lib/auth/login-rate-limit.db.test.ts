@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // env() parses the settings once per process and the login limiters are built on the first sign-in attempt, so the
 // budget must be set before anything in this file reads the settings (each test file runs in its own process).
@@ -12,11 +12,11 @@ process.env.LOGIN_WINDOW_SECONDS = "120";
 process.env.SIGNUPS_PER_ADDRESS_PER_HOUR = "2";
 connectTestDatabase();
 const { env } = await import("@/lib/env");
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { verifyCredentials } = await import("./verify-credentials");
 const { mintDeviceCookie, trustedDeviceId } = await import("./device-cookie");
 const { signUp } = await import("./sign-up");
-const { rejection } = await import("@/db/test-helpers");
+const { rejection } = await import("@/test/database");
 
 const PASSWORD = "correct horse battery";
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, like, sql } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { appUrl } from "@/lib/http/app-url";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RecordedRequest, Reply } from "./test-server";
+import type { RecordedRequest, Reply } from "@/test/fakes/app-origin-server";
 
 // The simulator exists only in the embedded mode, so this suite runs in it: PGlite in a fresh folder, no Redis, the
 // real ingest route handler behind a loopback HTTP server standing in for the app's origin.
@@ -15,21 +15,21 @@ process.env.DATA_DIR = dataDir;
 // The simulator in these tests posts far faster than a phone (a fix every 100 ms).
 process.env.TRACKING_RATE_LIMIT_PER_MINUTE = "100000";
 
-const { getDatabaseHandle, getDb, schema } = await import("@/db");
+const { getDatabaseHandle, getDb, schema } = await import("@/lib/database");
 const { migrateDatabase } = await import("@/db/migrate");
 await migrateDatabase(getDatabaseHandle());
 const { and, count, eq, inArray } = await import("drizzle-orm");
-const { createTestOrg, rejection } = await import("@/db/test-helpers");
+const { createTestOrg, rejection } = await import("@/test/database");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { createEvent } = await import("@/lib/events/events");
-const { eventInput } = await import("@/lib/events/test-helpers");
+const { eventInput } = await import("@/test/events");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { unsafeFindLinkByToken } = await import("@/lib/tracking/link-context");
-const { createTrackedOccurrence, storedPoints } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence, storedPoints } = await import("@/test/tracking");
 const { startLiveDemo } = await import("./live-demo");
 const { stopSimulation } = await import("./registry");
 const { startOccurrenceSimulation } = await import("./simulate");
-const { startRecordingServer } = await import("./test-server");
+const { startRecordingServer } = await import("@/test/fakes/app-origin-server");
 
 const { attendances, events, participants, scheduledActions, trackingLinks } = schema;
 const MINUTE = 60_000;

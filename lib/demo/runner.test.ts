@@ -4,7 +4,7 @@ import { PointBatchInput } from "@/lib/tracking/schemas";
 import { planJourneys, type Journey } from "./paths";
 import { claimSimulation, getSimulation } from "./registry";
 import { runSimulation, type SimTraveller } from "./runner";
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from "./test-server";
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from "@/test/fakes/app-origin-server";
 
 const VENUE = { lat: 52.5306, lng: 13.3847, radiusM: 150 };
 const MINUTE = 60_000;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, rejection } from "@/test/database";
 
 // With DATABASE_URL (the production mode) the simulator must refuse: it would mix made-up positions into real data.
 // Its behaviour in the embedded mode is covered by live-demo.embedded.test.ts.
 connectTestDatabase();
 const { count, eq } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
-const { createTrackedOccurrence } = await import("@/lib/tracking/test-helpers");
+const { getDb, schema } = await import("@/lib/database");
+const { createTrackedOccurrence } = await import("@/test/tracking");
 const { startLiveDemo } = await import("./live-demo");
 const { startOccurrenceSimulation } = await import("./simulate");
-const { startRecordingServer } = await import("./test-server");
+const { startRecordingServer } = await import("@/test/fakes/app-origin-server");
 
 const { events, trackingLinks } = schema;
 

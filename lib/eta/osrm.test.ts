@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CIRCUITY, haversineM } from "./estimate";
-import { startFakeOsrmServer, type FakeOsrmServer } from "./fake-osrm-server";
+import { startFakeOsrmServer, type FakeOsrmServer } from "@/test/fakes/osrm-server";
 import { osrmDurations } from "./osrm";
 import { offset } from "./test-tracks";
 

@@ -1,15 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { fromZonedTime } from "date-fns-tz";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent, updateEvent, archiveEvent, deleteEvent, getEvent, listEvents } = await import("./events");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
 const { BERLIN, DAY, HOUR, actionsOf, addRoster, countRows, eventInput, instancesOf, localFromNow } = await import(
-  "./test-helpers"
+  "@/test/events"
 );
 
 const MINUTE = 60_000;

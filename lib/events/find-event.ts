@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenant/context";
 

@@ -1,4 +1,4 @@
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import { actorUserId, type OrgContext } from "@/lib/tenant/context";
 import type { EventColumns } from "./event-columns";
 import type { EventRow } from "./find-event";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { applyEventChange } from "@/lib/occurrences/apply-event-change";

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent, updateEvent } = await import("./events");
 const { cancelOccurrence, moveOccurrence } = await import("@/lib/occurrences/occurrences");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
-const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("./test-helpers");
+const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("@/test/events");
 
 const MINUTE = 60_000;
 const { attendances, scheduledActions } = schema;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDatabaseHandle } from "@/db";
+import { getDatabaseHandle } from "@/lib/database";
 import { getMigrationState } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 const OPERATOR_TOKEN = "operator-token-for-the-health-test";
 process.env.OPERATOR_TOKEN = OPERATOR_TOKEN;

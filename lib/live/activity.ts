@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import type { LiveActivity } from "./types";
 
 const { activityEntries, attendances, participants } = schema;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // With Redis, accepted points wait in the buffer until a flush; the live view must not wait with them.
 if (!process.env.UPSTASH_REDIS_REST_URL) {
@@ -8,7 +8,7 @@ if (!process.env.UPSTASH_REDIS_REST_URL) {
 connectTestDatabase();
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { getLiveSnapshot } = await import("./snapshot");
-const { createTrackedOccurrence, northOfVenue, point } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence, northOfVenue, point } = await import("@/test/tracking");
 
 async function post(token: string, points: unknown[]) {
   const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ points }) });

@@ -1,19 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 
 // The no-Redis path (positions from Postgres); the Redis merge has its own test in live-redis.db.test.ts.
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 delete process.env.OSRM_URL;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { getLiveSnapshot, loadLiveSubject } = await import("./snapshot");
 const { activeLiveFeeds, liveSnapshotStream } = await import("./stream");
 const { refreshEtas } = await import("./refresh-etas");
 const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
-const { createTrackedOccurrence, point } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence, point } = await import("@/test/tracking");
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

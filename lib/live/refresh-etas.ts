@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Executor } from "@/lib/database";
 import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
 import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
 import { osrmDurations } from "@/lib/eta/osrm";

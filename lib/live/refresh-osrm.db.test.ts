@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
-import { startFakeOsrmServer } from "@/lib/eta/fake-osrm-server";
+import { connectTestDatabase } from "@/test/database";
+import { startFakeOsrmServer } from "@/test/fakes/osrm-server";
 
 // Road routing: a fake OSRM table service on loopback; the refresh must use it when it answers and never fail when
 // it does not.
@@ -11,9 +11,9 @@ process.env.OSRM_TIMEOUT_MS = "300";
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { refreshEtas } = await import("./refresh-etas");
-const { createTrackedOccurrence, northOfVenue } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence, northOfVenue } = await import("@/test/tracking");
 
 afterAll(() => osrm.close());
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { isTravelling, trackingWindow } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

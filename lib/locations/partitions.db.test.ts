@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, connectTestDatabase } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { ensureLocationPartitions } = await import("./partitions");
 
 // Days far in the future, different on every run, so the test never depends on partitions an earlier run made.

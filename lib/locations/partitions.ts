@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Executor } from "@/lib/database";
 
 export const PARTITION_DAYS_AHEAD = 14;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, createTestUser, connectTestDatabase, type TestOrg, rejection } from "@/db/test-helpers";
+import { createTestOrg, createTestUser, connectTestDatabase, type TestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { acceptInvitation, inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitationPreview } =
   await import("./invitations");

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit, writeUserAudit } from "@/lib/audit/write-audit";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { AppError, parseInput } from "@/lib/errors";

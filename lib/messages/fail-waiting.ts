@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 
 const { messages } = schema;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { listMessages, countMessagesByStatus } = await import("./list-messages");
-const { createTrackedOccurrence } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence } = await import("@/test/tracking");
 
 async function message(organizationId: string, values: Partial<typeof schema.messages.$inferInsert>) {
   const [row] = await getDb()

@@ -1,5 +1,5 @@
 import { and, count, desc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/events/find-event";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";

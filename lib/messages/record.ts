@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 
 const { messages, participants } = schema;

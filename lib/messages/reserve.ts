@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import type { messageKind } from "@/db/schema/whatsapp";
 import { failQueuedForOptOut, type StoredMessage } from "./record";
 

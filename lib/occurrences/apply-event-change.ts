@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import type { EventRow } from "@/lib/events/find-event";
 import { rescheduleActionsForInstances, type RescheduleResult } from "@/lib/schedule/schedule-actions";
 import type { OrgContext } from "@/lib/tenant/context";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { toEventColumns } from "@/lib/events/event-columns";
 import { findEventOrThrow, type EventRow } from "@/lib/events/find-event";

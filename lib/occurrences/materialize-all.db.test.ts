@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent, archiveEvent } = await import("@/lib/events/events");
 const { materializeAllEvents, unsafeListEventsToMaterialize } = await import("./materialize-all");
-const { addRoster, countRows, eventInput } = await import("@/lib/events/test-helpers");
+const { addRoster, countRows, eventInput } = await import("@/test/events");
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { findEventOrThrow } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";

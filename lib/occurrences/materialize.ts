@@ -1,5 +1,5 @@
 import { and, eq, gt, gte, lte, notExists, sql } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import type { EventRow } from "@/lib/events/find-event";
 import { AppError } from "@/lib/errors";
 import { expandOccurrences, instantToLocal, toLocalDateTime, type Occurrence } from "@/lib/recurrence/expand";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent, getEvent } = await import("@/lib/events/events");
 const { cancelOccurrence, moveOccurrence, changeThisAndFollowing, getOccurrence, listUpcomingOccurrences } = await import(
   "./occurrences"
@@ -11,7 +11,7 @@ const { cancelOccurrence, moveOccurrence, changeThisAndFollowing, getOccurrence,
 const { materializeEvent } = await import("./materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
 const { BERLIN, DAY, actionsOf, addRoster, countRows, eventInput, instancesOf, setRsvp } = await import(
-  "@/lib/events/test-helpers"
+  "@/test/events"
 );
 
 const MINUTE = 60_000;

@@ -1,15 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent } = await import("@/lib/events/events");
 const { getOccurrence } = await import("./occurrences");
 const { materializeEvent } = await import("./materialize");
 const { issueTrackingLink } = await import("@/lib/tracking/links");
 const { checkInManually } = await import("@/lib/attendance");
-const { addRoster, eventInput, instancesOf } = await import("@/lib/events/test-helpers");
+const { addRoster, eventInput, instancesOf } = await import("@/test/events");
 
 const MINUTE = 60_000;
 const { attendances } = schema;

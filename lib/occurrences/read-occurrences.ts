@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { trackingWindow, type Journey, type Rsvp } from "@/lib/attendance";
 import { toEventView } from "@/lib/events/event-columns";
 import { isUuid } from "@/lib/events/find-event";

@@ -1,5 +1,5 @@
 import { and, eq, gt, gte, inArray, ne, not, notExists, or, sql } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import type { OrgContext } from "@/lib/tenant/context";
 
 const { attendances, eventInstances, messages, scheduledActions } = schema;

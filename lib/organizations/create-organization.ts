@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Executor } from "@/db";
-import { schema } from "@/db";
+import type { Executor } from "@/lib/database";
+import { schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
 import { toSlug } from "@/lib/utils/slug";

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 
 const { events, memberships, participants } = schema;

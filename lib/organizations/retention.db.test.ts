@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { updateOrganization } = await import("@/lib/organizations/organizations");
 

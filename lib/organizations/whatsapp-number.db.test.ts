@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { updateOrganization } = await import("@/lib/organizations/organizations");
 
 const settings = (org: typeof schema.organizations.$inferSelect, whatsappPhoneNumberId: string) => ({

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, notExists, or } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { ListParticipantsOptions } from "./schemas";

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
-const { createGermanTestOrg, createWeeklyEvent, refusal } = await import("./test-fixtures");
+const { getDb, schema } = await import("@/lib/database");
+const { createGermanTestOrg, createWeeklyEvent, refusal } = await import("@/test/participants");
 const { addToRoster, createParticipant, deleteParticipant, getParticipant, listParticipants, updateParticipant } =
   await import("./participants");
 

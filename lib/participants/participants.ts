@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events/find-event";

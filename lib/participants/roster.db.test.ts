@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { attendancesOf, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
-  await import("./test-fixtures");
+  await import("@/test/participants");
 const { addToRoster, createParticipant, createParticipantOnRoster, listRoster, removeFromRoster } = await import(
   "./participants"
 );

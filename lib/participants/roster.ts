@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events/find-event";

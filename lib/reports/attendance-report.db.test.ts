@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/test/database";
 import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent } = await import("@/lib/events/events");
-const { addRoster, eventInput } = await import("@/lib/events/test-helpers");
+const { addRoster, eventInput } = await import("@/test/events");
 const { getAttendanceReport } = await import("./attendance-report");
 const { exportAttendanceCsv } = await import("./export-report");
 const { listAttendanceSummaries } = await import("./summaries");

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lt, lte, ne } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { findEventOrThrow, isUuid } from "@/lib/events/find-event";
 import { AppError, parseInput } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { guardCell, toCsv } from "@/lib/participants/csv/write-csv";
 import type { OrgContext } from "@/lib/tenant/context";

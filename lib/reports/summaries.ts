@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { groupBy } from "@/lib/utils/group-by";

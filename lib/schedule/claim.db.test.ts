@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
 const { and, inArray, lt } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { claimDueActions, failAbandonedActions, STALE_CLAIM_MS } = await import("./claim");
 const { markActionWaiting } = await import("./finish");
-const { actionRow, createAction, createOutboundFixture } = await import("./test-helpers");
+const { actionRow, createAction, createOutboundFixture } = await import("@/test/schedule");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
 // works in the 1990s, and clears what earlier tests (and earlier runs) left claimable there before each test.

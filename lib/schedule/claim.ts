@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { failWaitingMessages } from "@/lib/messages";
 
 const { scheduledActions } = schema;

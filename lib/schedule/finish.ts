@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { failWaitingMessages } from "@/lib/messages";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import type { ActionRef } from "./claim";

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // No WHATSAPP_* settings in this file: messages go through the embedded mode's log transport.
 connectTestDatabase();
 const { eq } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
 const { rerunDoneActions, runScheduledAction } = await import("./index");
-const { actionRow, createAction, createOutboundFixture, messagesOf, randomPhone, setRunning } = await import("./test-helpers");
+const { actionRow, createAction, createOutboundFixture, messagesOf, randomPhone, setRunning } = await import("@/test/schedule");
 
 const fast = { ...scheduledActionDependencies, sendsPerSecond: 1000 };
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import type { ScheduledActionKind } from "./due-times";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { connectTestDatabase, rejection } from "@/db/test-helpers";
-import { startFakeGraphApiForTests, type FakeGraphRequest } from "@/lib/whatsapp/fake-graph-server";
+import { connectTestDatabase, rejection } from "@/test/database";
+import { startFakeGraphApiForTests, type FakeGraphRequest } from "@/test/fakes/graph-api-server";
 
 // The Cloud API transport against a loopback fake of the Graph API. Settings are read once per process, so they are
 // set before anything reads them.
@@ -8,7 +8,7 @@ connectTestDatabase();
 const graph = await startFakeGraphApiForTests();
 
 const { eq } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook/reply-payload");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/inbound/secrets");
 const { getTrackingPage, issueTrackingLink } = await import("@/lib/tracking/links");
@@ -20,7 +20,7 @@ const { cancelOccurrence } = await import("@/lib/occurrences/occurrences");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
 const { RetryLaterError, runScheduledAction } = await import("./index");
 const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
-  "./test-helpers"
+  "@/test/schedule"
 );
 
 afterAll(() => graph.close());

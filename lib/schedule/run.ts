@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { systemContext, type OrgContext } from "@/lib/tenant/context";
 import { ActionRefInput, type ActionRef } from "./claim";

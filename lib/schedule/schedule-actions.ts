@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import type { EventSchedule } from "@/lib/events/schemas";
 import { failWaitingMessages } from "@/lib/messages/fail-waiting";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";

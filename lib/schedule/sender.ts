@@ -1,4 +1,4 @@
-import type { schema } from "@/db";
+import type { schema } from "@/lib/database";
 import type { StoredMessage } from "@/lib/messages";
 import type { ScheduledActionKind } from "./due-times";
 

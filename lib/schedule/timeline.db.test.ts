@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { createEvent } = await import("@/lib/events/events");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { getOccurrenceTimeline } = await import("./timeline");
 const { listScheduledActions } = await import("./schedule-actions");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
-const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("@/lib/events/test-helpers");
+const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("@/test/events");
 
 
 describe("occurrence timeline", () => {

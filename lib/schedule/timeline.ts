@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { findEventOrThrow } from "@/lib/events/find-event";
 import { summarizeOutcomes } from "@/lib/messages";
 import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";

@@ -1,6 +1,6 @@
-import { getDatabaseHandle } from "@/db";
+import { getDatabaseHandle } from "@/lib/database";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
-import { DEMO_LOGIN, isDemoSeeded, seedDemo } from "@/db/seed";
+import { DEMO_LOGIN, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
 import { ConfigError, env } from "@/lib/env";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
 import { logger } from "@/lib/logger";

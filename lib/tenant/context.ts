@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { can, type Capability, type Role } from "./roles";
 

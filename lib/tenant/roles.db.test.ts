@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/db/test-helpers";
+import { createTestOrg, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/test/database";
 import { ROLES, type Role } from "@/lib/tenant/roles";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { AppError } = await import("@/lib/errors");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { changeMemberRole, listMembers, removeMember } = await import("@/lib/members/members");

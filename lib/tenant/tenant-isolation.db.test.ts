@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestOrg, createTestUser, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/db/test-helpers";
+import { createTestOrg, createTestUser, connectTestDatabase, type TestMember, type TestOrg, rejection } from "@/test/database";
 import { can, ROLES, type Role } from "@/lib/tenant/roles";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { changeMemberRole, listMembers, removeMember } = await import("@/lib/members/members");
 const { inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitationPreview } = await import(

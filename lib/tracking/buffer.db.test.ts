@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // The Redis path: real Redis behind the Upstash REST bridge that the harness starts (scripts/test.sh).
 if (!process.env.UPSTASH_REDIS_REST_URL) {
@@ -13,10 +13,10 @@ const { POST } = await import("@/app/api/track/[token]/points/route");
 const { stopSharing } = await import("./links");
 const { getLinkForIngest } = await import("./link-context");
 const { recordLinkPositions } = await import("@/lib/attendance");
-const { getDb } = await import("@/db");
+const { getDb } = await import("@/lib/database");
 const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("./test-helpers");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 
 const SECOND = 1000;
 const redis = getRedis()!;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "@upstash/redis";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Executor } from "@/lib/database";
 import { recordPositions, type PointRowMs } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis/client";

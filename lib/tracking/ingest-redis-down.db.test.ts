@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // Redis configured but down at request time (nobody listens on port 9): the participant's points must still be
 // accepted, straight into Postgres, and stored once however often they are resent.
@@ -7,7 +7,7 @@ process.env.UPSTASH_REDIS_REST_URL = "http://127.0.0.1:9";
 process.env.UPSTASH_REDIS_REST_TOKEN = "unreachable";
 connectTestDatabase();
 const { POST } = await import("@/app/api/track/[token]/points/route");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("./test-helpers");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("@/test/tracking");
 
 async function post(token: string, body: unknown) {
   const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

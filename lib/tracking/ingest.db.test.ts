@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, rejection } from "@/test/database";
 
 // The no-Redis path: points go straight to Postgres. (The Redis path has its own suite, buffer.db.test.ts.)
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 process.env.TRACKING_RATE_LIMIT_PER_MINUTE = "6";
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
 const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("./test-helpers");
+const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 
 const SECOND = 1000;

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { onAttendanceChanged, type Journey } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
 import type { LinkRefusal } from "./schemas";

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/db";
+import { getDb, schema, type Executor } from "@/lib/database";
 import { lockAttendance, trackingWindow } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isUuid } from "@/lib/events/find-event";

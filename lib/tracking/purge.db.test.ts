@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { purgeLocations } = await import("./purge");
-const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("./test-helpers");
+const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
 
 const DAY = 86_400_000;
 const { attendances, locations, organizations } = schema;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Executor } from "@/lib/database";
 
 const DAY = 86_400_000;
 

@@ -1,17 +1,17 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 // The no-Redis write path: requests that arrive together are written by one statement (group commit).
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { storePointsDirect } = await import("./store");
 const { recordLinkPositions } = await import("@/lib/attendance");
 const { getLinkForIngest } = await import("./link-context");
 const { issueTrackingLink, stopSharing } = await import("./links");
-const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("./test-helpers");
+const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
 type BufferedPoint = import("./buffer").BufferedPoint;
 type DirectRequest = import("@/lib/attendance").LinkPositions;
 

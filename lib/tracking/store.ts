@@ -1,4 +1,4 @@
-import { getDb, type Executor } from "@/db";
+import { getDb, type Executor } from "@/lib/database";
 import { recordLinkPositions, type LinkPositions, type LinkPositionsOutcome } from "@/lib/attendance";
 import { coalesce } from "@/lib/utils/coalesce";
 

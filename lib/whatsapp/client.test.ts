@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendWhatsApp, type WhatsAppConfig } from "./client";
-import { startFakeGraphServer, type FakeGraphServer } from "./fake-graph-server";
+import { startFakeGraphServer, type FakeGraphServer } from "@/test/fakes/graph-api-server";
 import { buildTemplateMessage, buildTextMessage } from "./messages";
 
 const TOKEN = "EAAG-test-token";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, rejection } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 
 connectTestDatabase();
 const { listTemplateSettings, saveTemplateSetting } = await import("./template-settings");

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer, type FakeGraphServer } from "./fake-graph-server";
+import { startFakeGraphServer, type FakeGraphServer } from "@/test/fakes/graph-api-server";
 import { buildLocationRequestMessage, buildTextMessage } from "./messages";
 import { cloudTransport, logTransport, type LoggedWhatsAppMessage } from "./transport";
 

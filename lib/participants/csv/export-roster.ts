@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/database";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";

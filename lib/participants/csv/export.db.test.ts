@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, type TestOrg } from "@/test/database";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { NOT_GERMAN, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
-  await import("../test-fixtures");
+  await import("@/test/participants");
 const { listRoster } = await import("../participants");
 const { guessMapping } = await import("./guess-mapping");
 const { parseCsv } = await import("./parse-csv");

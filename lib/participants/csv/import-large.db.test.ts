@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 import type { ImportInput } from "./schemas";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
-const { NOT_GERMAN, createGermanTestOrg, createOccurrences, createWeeklyEvent } = await import("../test-fixtures");
+const { getDb, schema } = await import("@/lib/database");
+const { NOT_GERMAN, createGermanTestOrg, createOccurrences, createWeeklyEvent } = await import("@/test/participants");
 const { importParticipants, IMPORT_BATCH_SIZE } = await import("./import-participants");
 
 const { attendances, eventParticipants, participants } = schema;

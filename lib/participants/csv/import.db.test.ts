@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
 import type { ImportInput } from "./schemas";
 
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { NOT_GERMAN, attendancesOf, createGermanTestOrg, createOccurrences, createTestOrgInCountry, createWeeklyEvent, refusal } =
-  await import("../test-fixtures");
+  await import("@/test/participants");
 const { addToRoster, createParticipant, listRoster } = await import("../participants");
 const { guessMapping } = await import("./guess-mapping");
 const { parseCsv } = await import("./parse-csv");

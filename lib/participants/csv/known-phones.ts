@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { schema, type Executor } from "@/db";
+import { schema, type Executor } from "@/lib/database";
 import type { OrgContext } from "@/lib/tenant/context";
 
 const { eventParticipants, participants } = schema;

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant/context";
 import { findEventOrThrow } from "@/lib/events/find-event";

@@ -1,4 +1,4 @@
-import type { Transaction } from "@/db";
+import type { Transaction } from "@/lib/database";
 import type { Logger } from "@/lib/logger";
 
 /**

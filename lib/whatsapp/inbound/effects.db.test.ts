@@ -1,10 +1,10 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook";
-import { TEST_APP_SECRET } from "@/lib/whatsapp/webhook/test-fixtures";
+import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 
 // What inbound messages do inside their organization: opt-out, shared locations, and cross-organization safety.
 // Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
@@ -17,14 +17,14 @@ process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { replyPayloadSecret } = await import("./secrets");
-const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/lib/tracking/test-helpers");
+const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
-const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
+const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 const { runScheduledAction } = await import("@/lib/schedule");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
-const { createAction } = await import("@/lib/schedule/test-helpers");
+const { createAction } = await import("@/test/schedule");
 
 const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();

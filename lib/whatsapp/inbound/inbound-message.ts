@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { schema } from "@/db";
+import { schema } from "@/lib/database";
 import { brazilianMobileTwin } from "@/lib/whatsapp/brazil-mobile";
 import type { InboundContext } from "./context";
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { schema } from "@/db";
+import { schema } from "@/lib/database";
 import { writeWebhookAudit } from "@/lib/audit/write-audit";
 import { failQueuedForOptOut } from "@/lib/messages";
 import { sendOptOutAck } from "./reply-text";

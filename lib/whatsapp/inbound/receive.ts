@@ -1,4 +1,4 @@
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { maskPhone, type Logger } from "@/lib/logger";
 import { answerHandshake, normalizeWebhook, receiptKey, verifySignature, type HandshakeAnswer, type WebhookEvent } from "@/lib/whatsapp/webhook";

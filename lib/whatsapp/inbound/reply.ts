@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { schema } from "@/db";
+import { schema } from "@/lib/database";
 import { recordRsvpTap } from "@/lib/attendance";
 import { decodeReplyPayload, type ReplyEvent } from "@/lib/whatsapp/webhook";
 import type { InboundContext } from "./context";

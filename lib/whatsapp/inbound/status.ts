@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { schema } from "@/db";
+import { schema } from "@/lib/database";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 import { classifyStatusError, failure } from "@/lib/whatsapp/classify";
 import { nextStatus, type StatusEvent } from "@/lib/whatsapp/webhook";

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/lib/whatsapp/fake-graph-server";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
-import { TEST_APP_SECRET } from "@/lib/whatsapp/webhook/test-fixtures";
+import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 
 // The webhook route end to end against Postgres: handshake, signature, RSVP taps, exactly-once, statuses.
 // Opt-out, location and cross-organization effects are in effects.db.test.ts.
@@ -17,10 +17,10 @@ process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { GET } = await import("@/app/api/webhooks/whatsapp/route");
 const { webhookSecret } = await import("./secrets");
-const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("./test-helpers");
+const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 
 const { auditLogs, webhookReceipts } = schema;
 const db = getDb();

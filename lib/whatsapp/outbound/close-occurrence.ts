@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { markNoShows, runAttendanceEffects } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { OrgContext } from "@/lib/tenant/context";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
-import { startFakeGraphApiForTests } from "@/lib/whatsapp/fake-graph-server";
+import { connectTestDatabase } from "@/test/database";
+import { startFakeGraphApiForTests } from "@/test/fakes/graph-api-server";
 
 // The location follow-up against a loopback fake of the Graph API. Settings are read once per process, so they are
 // set before anything reads them. Other suites share the database and the job runs for every organization, so each
@@ -10,13 +10,13 @@ connectTestDatabase();
 const graph = await startFakeGraphApiForTests();
 
 const { and, eq } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
-const { createTestOrg } = await import("@/db/test-helpers");
+const { getDb, schema } = await import("@/lib/database");
+const { createTestOrg } = await import("@/test/database");
 const { listMessages } = await import("@/lib/messages/list-messages");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/schedule/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
-const { createOutboundFixture, okWithUniqueWamid } = await import("@/lib/schedule/test-helpers");
+const { createOutboundFixture, okWithUniqueWamid } = await import("@/test/schedule");
 const { jobs, sendLocationFollowUpsJob } = await import("@/lib/jobs");
 const { functions } = await import("@/inngest/functions");
 

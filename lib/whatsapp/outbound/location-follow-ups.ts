@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/database";
 import { aliasedWindowColumns, trackingWindowSql } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
 import { recordFailed, recordSent, reserveMessage } from "@/lib/messages";

@@ -14,13 +14,13 @@ delete process.env.UPSTASH_REDIS_REST_TOKEN;
 for (const name of ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"]) delete process.env[name];
 process.env.DATA_DIR = dataDir;
 
-const { getDatabaseHandle, getDb, schema } = await import("@/db");
+const { getDatabaseHandle, getDb, schema } = await import("@/lib/database");
 const { migrateDatabase } = await import("@/db/migrate");
 await migrateDatabase(getDatabaseHandle());
 const { and, eq } = await import("drizzle-orm");
-const { createTestOrg, rejection } = await import("@/db/test-helpers");
+const { createTestOrg, rejection } = await import("@/test/database");
 const { POST } = await import("@/app/api/webhooks/whatsapp/route");
-const { createTrackedOccurrence } = await import("@/lib/tracking/test-helpers");
+const { createTrackedOccurrence } = await import("@/test/tracking");
 const { simulateParticipantReply } = await import("./simulate-reply");
 
 let server: Server;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeWebhook, receiptKey, toE164, type WebhookEvent } from "./normalize";
 import { decodeReplyPayload } from "./reply-payload";
-import { fixtureNames, readFixture, TEST_REPLY_SECRET, type FixtureName } from "./test-fixtures";
+import { fixtureNames, readFixture, TEST_REPLY_SECRET, type FixtureName } from "@/test/whatsapp-webhook";
 
 const PHONE_NUMBER_ID = "106540352242922";
 const WABA = "102290129340398";

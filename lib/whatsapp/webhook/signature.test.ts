@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signBody, verifySignature } from "./signature";
-import { readFixture, TEST_APP_SECRET } from "./test-fixtures";
+import { readFixture, TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 
 const body = readFixture("text-stop-non-ascii");
 const header = `sha256=${createHmac("sha256", TEST_APP_SECRET).update(Buffer.from(body, "utf8")).digest("hex")}`;

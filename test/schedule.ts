@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
-import { createTestOrg, type TestOrg } from "@/db/test-helpers";
-import type { FakeGraphBehaviour } from "@/lib/whatsapp/fake-graph-server";
+import { getDb, schema } from "@/lib/database";
+import { createTestOrg, type TestOrg } from "@/test/database";
+import type { FakeGraphBehaviour } from "@/test/fakes/graph-api-server";
 
 // Test-only (imported after connectTestDatabase()): an organization with a WhatsApp number, one occurrence, its roster
 // in given states, and scheduled actions to run.

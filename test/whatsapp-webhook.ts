@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-/** The secret the payloads in fixtures/*.json were signed with (see reply-payload.ts). */
+/** The secret the payloads in test/fixtures/whatsapp/*.json were signed with (see reply-payload.ts). */
 export const TEST_REPLY_SECRET = "test-reply-payload-secret";
 export const TEST_APP_SECRET = "test-app-secret-0123456789abcdef";
 
@@ -20,5 +20,5 @@ export type FixtureName = (typeof fixtureNames)[number];
 
 /** A webhook body exactly as Meta would POST it (raw text, for signing) — shapes from Meta's webhook reference. */
 export function readFixture(name: FixtureName): string {
-  return readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
+  return readFileSync(new URL(`./fixtures/whatsapp/${name}.json`, import.meta.url), "utf8");
 }

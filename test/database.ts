@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { AppError } from "@/lib/errors";
-import { getDb, schema } from "./index";
+import { getDb, schema } from "@/lib/database";
 import { resolveOrgContext, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
 import type { Role } from "@/lib/tenant/roles";
 

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@/db/test-helpers";
+import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
 const { and, eq } = await import("drizzle-orm");
-const { getDb, schema } = await import("@/db");
+const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 const { DEMO_LOGIN, DEMO_ORG_SLUG, DEMO_PAST_RUNS, seedDemo } = await import("./seed");

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CIRCUITY, haversineM, type LatLng } from "./estimate";
+import { CIRCUITY, haversineM, type LatLng } from "@/lib/eta/estimate";
 
 // Test-only (node:http; never import it from app code): a loopback stand-in for osrm-routed's table service that speaks
 // real HTTP and JSON, and can be told to be slow, fail, find no route or answer garbage.

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
-import { createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { getDb, schema } from "@/lib/database";
+import { createTestOrg, type TestOrg } from "@/test/database";
 import { resolveOrgContext } from "@/lib/tenant/context";
 
 // Test-only helpers for this domain's *.db.test.ts files: events and occurrences are written directly, so these
@@ -67,4 +67,4 @@ export async function attendancesOf(organizationId: string, participantId: strin
 }
 
 /** Kept under the name these suites use; the one implementation lives in db/test-helpers. */
-export { rejection as refusal } from "@/db/test-helpers";
+export { rejection as refusal } from "@/test/database";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
+import { getDb, schema } from "@/lib/database";
 import { instantToLocal } from "@/lib/recurrence/expand";
-import { DEFAULT_SCHEDULE, type EventInput } from "./schemas";
+import { DEFAULT_SCHEDULE, type EventInput } from "@/lib/events/schemas";
 
 // Shared by the events, occurrences and schedule database tests (imported after connectTestDatabase()).
 

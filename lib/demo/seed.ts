@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
 import { seededRandom } from "@/lib/utils/seeded-random";
-import type { Database } from "./client";
-import * as schema from "./schema";
-
-import { DEMO_LOGIN, DEMO_ORG_SLUG } from "@/lib/demo";
+import { schema, type Database } from "@/lib/database";
+import { DEMO_LOGIN, DEMO_ORG_SLUG } from "./login";
 
 export { DEMO_LOGIN, DEMO_ORG_SLUG };
 

@@ -1,11 +1,11 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
-import { getDb, schema } from "@/db";
-import { createTrackedOccurrence } from "@/lib/tracking/test-helpers";
+import { getDb, schema } from "@/lib/database";
+import { createTrackedOccurrence } from "@/test/tracking";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
-import { readFixture, TEST_APP_SECRET, type FixtureName } from "@/lib/whatsapp/webhook/test-fixtures";
-import { replyPayloadSecret } from "./secrets";
+import { readFixture, TEST_APP_SECRET, type FixtureName } from "@/test/whatsapp-webhook";
+import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
 
 // Test-only: organizations with a WhatsApp number, and Meta-shaped deliveries rewritten to address them.
 

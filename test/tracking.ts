@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
-import { getDb, schema } from "@/db";
-import { createTestOrg, type TestOrg } from "@/db/test-helpers";
+import { getDb, schema } from "@/lib/database";
+import { createTestOrg, type TestOrg } from "@/test/database";
 import { listActivity } from "@/lib/live/activity";
 import { getAttendanceReport } from "@/lib/reports/attendance-report";
-import { issueTrackingLink } from "./links";
+import { issueTrackingLink } from "@/lib/tracking/links";
 
 // Test-only: an occurrence whose tracking window is open now, with participants and their links.
 
