@@ -6,7 +6,7 @@ connectTestDatabase();
 const { jobs, materializeOccurrencesJob } = await import("@/lib/jobs");
 const { functions } = await import("./functions");
 const materializeOccurrencesFunction = functions.find((f) => f.id() === materializeOccurrencesJob.id)!;
-const { createEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { addRoster, countRows, eventInput } = await import("@/test/events");
 
 describe("materialize-occurrences", () => {

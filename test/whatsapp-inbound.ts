@@ -5,7 +5,7 @@ import { getDb, schema } from "@/lib/database";
 import { createTrackedOccurrence } from "@/test/tracking";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
 import { readFixture, TEST_APP_SECRET, type FixtureName } from "@/test/whatsapp-webhook";
-import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
+import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 
 // Test-only: organizations with a WhatsApp number, and Meta-shaped deliveries rewritten to address them.
 

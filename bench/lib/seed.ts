@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { schema, type Database } from "@/lib/database";
-import { createEvent } from "@/lib/events/events";
+import { createEvent } from "@/lib/occurrences/event-lifecycle";
 import type { EventInput } from "@/lib/events/schemas";
 import { linkToRoster } from "@/lib/participants/roster";
 import { systemContext, type OrgContext } from "@/lib/tenant/context";

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { summarizeOutcomes } from "@/lib/messages/outcomes";
-import type { TimelineRow } from "@/lib/schedule/timeline";
+import type { TimelineRow } from "@/lib/occurrences/timeline";
 import { Timeline } from "./timeline";
 
 // What an organizer reads under each scheduled message of an occurrence, rendered as the server sends it.

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MessageIcon } from "@/components/ui/icons";
 import { wasSent } from "@/lib/messages/outcomes";
-import type { TimelineRow } from "@/lib/schedule/timeline";
+import type { TimelineRow } from "@/lib/occurrences/timeline";
 import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
 import { ACTION_AUDIENCE, ACTION_LABELS, ACTION_STATUS, formatLocalShort } from "./labels";
 import { describeOutcomes } from "./outcomes-text";

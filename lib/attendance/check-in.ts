@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { localToInstant } from "@/lib/recurrence/expand";
-import { LocalDateTime } from "@/lib/recurrence/schemas";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { localToInstant, LocalDateTime } from "@/lib/recurrence";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { recordActivity } from "./activity";
 import { arrivedColumns } from "./arrival";
 import { runAttendanceEffects } from "./effects";

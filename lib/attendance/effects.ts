@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 
 /**
  * What a committed transition still has to do outside the database: caches forget the attendance, and the Redis

@@ -1,4 +1,4 @@
-import { haversineM, type LatLng } from "@/lib/eta/estimate";
+import { haversineM, type LatLng } from "@/lib/eta";
 
 // Pure: arrival is decided from fixes, never from one jittery reading.
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema, type Transaction } from "@/lib/database";
 import { AppError } from "@/lib/errors";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { OrgContext } from "@/lib/tenant";
 
 const { attendances, eventInstances, events } = schema;
 

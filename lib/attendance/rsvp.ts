@@ -1,10 +1,10 @@
 import { and, eq, exists, gt, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Transaction } from "@/lib/database";
-import { writeAudit, writeWebhookAudit } from "@/lib/audit/write-audit";
+import { writeAudit, writeWebhookAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { rerunDoneActions } from "@/lib/schedule";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { lockAttendance } from "./lock";
 import type { Rsvp } from "./states";
 

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { schema, type Transaction } from "@/lib/database";
-import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
+import { estimateEtaAt, haversineM } from "@/lib/eta";
 import { recordArrival } from "./arrival";
 import type { AttendanceEffect } from "./effects";
 import { detectArrival, type Fix } from "./geofence";

@@ -1,6 +1,5 @@
-import type { Executor } from "@/lib/database";
-import { schema } from "@/lib/database";
-import { actorUserId, type OrgContext } from "@/lib/tenant/context";
+import { type Executor, schema } from "@/lib/database";
+import { actorUserId, type OrgContext } from "@/lib/tenant";
 
 export type AuditEntry = {
   action: string;

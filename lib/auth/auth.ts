@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/http";
 import { logger } from "@/lib/logger";
 import { trustedDeviceId } from "./device-cookie";
 import { confirmEmail } from "./email-confirmation";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, schema } from "@/lib/database";
-import type { SignedInUser } from "@/lib/tenant/context";
+import type { SignedInUser } from "@/lib/tenant";
 import { auth } from "./auth";
 import { isSessionActive } from "./sessions";
 

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { appUrl } from "@/lib/http/app-url";
+import { appUrl } from "@/lib/http";
 import { getAuthSecret } from "./secret";
 
 /**

@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
-import { writeUserAudit } from "@/lib/audit/write-audit";
-import { appUrl } from "@/lib/http/app-url";
+import { writeUserAudit } from "@/lib/audit";
+import { appUrl } from "@/lib/http";
 import { logger, maskEmail } from "@/lib/logger";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendMail } from "@/lib/mail";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newToken } from "@/lib/utils";
 
 const { users, verificationTokens } = schema;
 const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;

@@ -1,16 +1,16 @@
 import { and, eq, gt, like, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { writeUserAudit } from "@/lib/audit/write-audit";
+import { writeUserAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { appUrl } from "@/lib/http/app-url";
+import { appUrl } from "@/lib/http";
 import { logger, maskEmail } from "@/lib/logger";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendMail } from "@/lib/mail";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./sessions";
 import { RequestPasswordResetInput, ResetPasswordInput } from "./schemas";
 import { getUserByEmail } from "./sign-up";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, newToken } from "@/lib/utils";
 
 const { users, verificationTokens } = schema;
 const RESET_TTL_MS = 60 * 60 * 1000;

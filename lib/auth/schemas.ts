@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Email } from "@/lib/members/schemas";
-import { CreateOrganizationInput } from "@/lib/organizations/schemas";
+import { Email } from "@/lib/members";
+import { CreateOrganizationInput } from "@/lib/organizations";
 import { Password } from "./password-rules";
 
 // Client-safe.

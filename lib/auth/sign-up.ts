@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { writeUserAudit } from "@/lib/audit/write-audit";
+import { writeUserAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { acceptInvitationTx } from "@/lib/members/invitations";
-import { createOrganizationTx } from "@/lib/organizations/create-organization";
+import { acceptInvitationTx } from "@/lib/members";
+import { createOrganizationTx } from "@/lib/organizations";
 import { createEmailConfirmation, mailEmailConfirmation, warnAccountOwner } from "./email-confirmation";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./schemas";

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { addressBucket } from "@/lib/http/client-address";
+import { addressBucket } from "@/lib/http";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 
 export type SignInSource = {

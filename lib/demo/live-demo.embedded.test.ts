@@ -21,7 +21,7 @@ await migrateDatabase(getDatabaseHandle());
 const { and, count, eq, inArray } = await import("drizzle-orm");
 const { createTestOrg, rejection } = await import("@/test/database");
 const { POST } = await import("@/app/api/track/[token]/points/route");
-const { createEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { eventInput } = await import("@/test/events");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { unsafeFindLinkByToken } = await import("@/lib/tracking/link-context");

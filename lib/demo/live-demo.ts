@@ -1,13 +1,10 @@
 import { confirmPendingForDemo } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
-import { createEvent, listEvents } from "@/lib/events/events";
-import type { EventInput } from "@/lib/events/schemas";
-import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
-import { addToRoster } from "@/lib/participants/participants";
-import { listParticipants } from "@/lib/participants/list-participants";
-import { instantToLocal } from "@/lib/recurrence/expand";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { can } from "@/lib/tenant/roles";
+import { listEvents, type EventInput } from "@/lib/events";
+import { createEvent, listUpcomingOccurrences } from "@/lib/occurrences";
+import { addToRoster, listParticipants } from "@/lib/participants";
+import { instantToLocal } from "@/lib/recurrence";
+import { assertCan, type OrgContext, can } from "@/lib/tenant";
 import { DEMO_SPEED_FACTOR, LIVE_DEMO_PARTICIPANTS, LIVE_DEMO_STARTS_IN_MINUTES } from "./settings";
 import { assertEmbeddedMode, startOccurrenceSimulation, type SimulationStart } from "./simulate";
 

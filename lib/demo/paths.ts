@@ -1,11 +1,11 @@
-import type { LatLng, TravelMode } from "@/lib/eta/estimate";
-import { seededRandom, type Random } from "@/lib/utils/seeded-random";
+import type { LatLng, TravelMode } from "@/lib/eta";
+import { seededRandom, type Random } from "@/lib/utils";
 import { DEMO_SPEED_FACTOR } from "./settings";
 
 // Pure and deterministic for a seed: the journeys the embedded-mode simulator plays back. Distances are worked out on
 // a flat plane around the venue (metres east / north), which is exact enough within a few kilometres.
 
-export { seededRandom, type Random } from "@/lib/utils/seeded-random";
+export { seededRandom, type Random } from "@/lib/utils";
 
 /** Real-world speed band of each travel mode (m/s); the demo multiplies it by its speed factor. */
 export const REAL_SPEED_BAND_MPS: Record<TravelMode, { min: number; max: number }> = {

@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import type { PointInput } from "@/lib/tracking/schemas";
+import type { PointInput } from "@/lib/tracking";
 import { DEFAULT_MAX_DURATION_MS, positionAt, seededRandom, withGpsNoise, type Journey } from "./paths";
 
 // The simulator's loop: plays journeys back in real time by posting one fix per participant every few seconds to the

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
-import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
-import { seededRandom } from "@/lib/utils/seeded-random";
+import { hashPassword } from "@/lib/auth";
+import { instantToLocal, localToInstant } from "@/lib/recurrence";
+import { seededRandom } from "@/lib/utils";
 import { schema, type Database } from "@/lib/database";
 import { DEMO_LOGIN, DEMO_ORG_SLUG } from "./login";
 

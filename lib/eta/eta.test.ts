@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CIRCUITY, haversineM, TYPICAL_SPEED_MPS } from "./estimate";
 import { computeEta, lateness, STALE_AFTER_MS } from "./eta";
 import type { TrackFix } from "./speed";
-import { buildTrack, offset, T0 } from "./test-tracks";
+import { buildTrack, offset, T0 } from "@/test/eta-tracks";
 
 const start = { lat: 52.52, lng: 13.405 };
 const KMH_30 = 30 / 3.6;

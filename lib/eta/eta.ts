@@ -1,6 +1,9 @@
-import type { EtaConfidence, EtaMethod } from "@/lib/live/types";
 import { CIRCUITY, haversineM, type LatLng, type TravelMode } from "./estimate";
 import { estimateSpeed, type TrackFix } from "./speed";
+
+/** How an ETA was made, and how far to trust it (shown beside it on the live map). */
+export type EtaMethod = "osrm" | "track" | "device" | "default";
+export type EtaConfidence = "high" | "medium" | "low";
 
 // Pure and client-safe: settings (circuity, stale threshold) come in as parameters, OSRM's answer as data.
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CIRCUITY, haversineM } from "./estimate";
 import { startFakeOsrmServer, type FakeOsrmServer } from "@/test/fakes/osrm-server";
 import { osrmDurations } from "./osrm";
-import { offset } from "./test-tracks";
+import { offset } from "@/test/eta-tracks";
 
 const venue = { lat: 52.52, lng: 13.405 };
 const near = offset(venue, 1200, -300);

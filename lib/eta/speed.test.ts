@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PLAUSIBLE_SPEED_MPS, TYPICAL_SPEED_MPS } from "./estimate";
 import { estimateSpeed, type TrackFix } from "./speed";
-import { buildTrack, offset, seededRandom, T0 } from "./test-tracks";
+import { buildTrack, offset, seededRandom, T0 } from "@/test/eta-tracks";
 
 const start = { lat: 52.52, lng: 13.405 };
 const KMH_30 = 30 / 3.6;

@@ -1,10 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { toDbLocal, toLocalDateTime } from "@/lib/recurrence/expand";
-import { describeRule, ruleToRRule, rruleToRule } from "@/lib/recurrence/rrule-text";
-import type { RecurrenceRule } from "@/lib/recurrence/schemas";
-import { scheduleOf } from "@/lib/schedule/due-times";
+import { toDbLocal, toLocalDateTime, describeRule, ruleToRRule, rruleToRule, type RecurrenceRule } from "@/lib/recurrence";
 import type { EventRow } from "./find-event";
-import type { ParsedEventInput } from "./schemas";
+import type { EventSchedule, ParsedEventInput } from "./schemas";
 
 /** Parsed editor input → the events columns it sets. A one-off event stores no rule and no skipped dates. */
 export function toEventColumns(input: ParsedEventInput) {
@@ -83,3 +80,13 @@ export function toEventView(row: EventRow) {
   return { ...row, dtstartLocal, rule, summary, schedule: scheduleOf(row) };
 }
 export type EventView = ReturnType<typeof toEventView>;
+
+/** The schedule columns of an event row as the schedule object. */
+export function scheduleOf(event: EventSchedule): EventSchedule {
+  return {
+    confirmationOffsetMinutes: event.confirmationOffsetMinutes,
+    reminderOffsetMinutes: event.reminderOffsetMinutes,
+    trackingOffsetMinutes: event.trackingOffsetMinutes,
+    closureOffsetMinutes: event.closureOffsetMinutes,
+  };
+}

@@ -1,18 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
 import { AppError } from "@/lib/errors";
-import type { OrgContext } from "@/lib/tenant/context";
+import { isUuid } from "@/lib/utils";
+import type { OrgContext } from "@/lib/tenant";
 
 const { events } = schema;
 
 export type EventRow = typeof events.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A malformed id cannot name a row: answering NOT_FOUND early also spares the database a cast error. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 /**
  * The organization's event, or NOT_FOUND (missing and foreign look the same). `forUpdate` locks the row: every write

@@ -1,5 +1,5 @@
 import { schema, type Executor } from "@/lib/database";
-import { actorUserId, type OrgContext } from "@/lib/tenant/context";
+import { actorUserId, type OrgContext } from "@/lib/tenant";
 import type { EventColumns } from "./event-columns";
 import type { EventRow } from "./find-event";
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, min } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { toEventView, type EventView } from "./event-columns";
 import { findEventOrThrow } from "./find-event";
 import { ListEventsInput } from "./schemas";

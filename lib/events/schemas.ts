@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TimeZone } from "@/lib/organizations/schemas";
-import { LocalDateTime, RecurrenceRule } from "@/lib/recurrence/schemas";
+import { TimeZone } from "@/lib/organizations";
+import { LocalDateTime, RecurrenceRule } from "@/lib/recurrence";
 
 // Client-safe: the event editor validates with these before posting; the domain functions parse them again.
 

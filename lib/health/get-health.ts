@@ -3,7 +3,7 @@ import { getDatabaseHandle } from "@/lib/database";
 import { getMigrationState } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 
 type Check = { ok: boolean; latencyMs?: number; error?: string };
 

@@ -1,9 +1,10 @@
 import type { RunDependencies } from "@/lib/schedule";
-import { whatsappSenderFor } from "@/lib/whatsapp";
-import { closeOccurrence } from "@/lib/whatsapp/outbound/close-occurrence";
+import { issueTrackingLink } from "@/lib/tracking";
+import { closeOccurrence, whatsappSenderFor } from "@/lib/whatsapp";
 
 /**
- * How this app's scheduled actions take effect: their messages go out over WhatsApp, and the closure marks who never
- * arrived as a no-show. Wired here, above both, so lib/schedule imports neither WhatsApp nor the attendance rules.
+ * How this app's scheduled actions take effect: their messages go out over WhatsApp, the tracking-link message carries
+ * a fresh link, and the closure marks who never arrived as a no-show. Wired here, above them all, so lib/schedule
+ * imports neither WhatsApp, tracking nor the attendance rules.
  */
-export const scheduledActionDependencies: RunDependencies = { senderFor: whatsappSenderFor, closeOccurrence };
+export const scheduledActionDependencies: RunDependencies = { senderFor: whatsappSenderFor, closeOccurrence, issueTrackingLink };

@@ -1,8 +1,7 @@
 // Client-safe and pure: how one attendance looks on the live map, from what the database and the latest-position
 // cache know about it. The snapshot builder calls this every second for every participant.
 
-import { computeEta, lateness } from "@/lib/eta/eta";
-import { haversineM, type TravelMode } from "@/lib/eta/estimate";
+import { computeEta, lateness, haversineM, type TravelMode } from "@/lib/eta";
 import type { EtaConfidence, EtaMethod, LiveCounts, LiveParticipant, LiveState } from "./types";
 
 type Rsvp = LiveParticipant["rsvp"];

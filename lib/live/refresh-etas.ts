@@ -1,13 +1,10 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/lib/database";
-import { computeEta, lateness, type Eta } from "@/lib/eta/eta";
-import { haversineM, type LatLng, type TravelMode } from "@/lib/eta/estimate";
-import { osrmDurations } from "@/lib/eta/osrm";
-import type { TrackFix } from "@/lib/eta/speed";
+import { computeEta, lateness, type Eta, haversineM, type LatLng, type TravelMode, osrmDurations, type TrackFix } from "@/lib/eta";
 import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivity } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { readLatestFixes } from "@/lib/tracking/buffer";
+import { readLatestFixes } from "@/lib/tracking";
 
 /** The recent track the speed estimate looks at. */
 const TRACK_WINDOW_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { OrgContext } from "@/lib/tenant";
 import { buildLiveSnapshot, type LiveSubject } from "./snapshot";
 
 export type LiveStreamOptions = {

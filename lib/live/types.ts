@@ -2,13 +2,13 @@
 // (first in the page's HTML, then over Server-Sent Events whenever something changes).
 
 import type { ActivityKind, CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
+import type { EtaConfidence, EtaMethod } from "@/lib/eta";
 
 /** What a participant's marker and row show, strongest first: arrived beats late beats stale beats on the way. */
 export const LIVE_STATES = ["arrived", "late", "stale", "on_the_way", "not_sharing", "declined"] as const;
 export type LiveState = (typeof LIVE_STATES)[number];
 
-export type EtaMethod = "osrm" | "track" | "device" | "default";
-export type EtaConfidence = "high" | "medium" | "low";
+export type { EtaConfidence, EtaMethod } from "@/lib/eta";
 
 export type LiveParticipant = {
   attendanceId: string;

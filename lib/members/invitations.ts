@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
-import { writeAudit, writeUserAudit } from "@/lib/audit/write-audit";
-import { hashToken, newToken } from "@/lib/auth/tokens";
+import { writeAudit, writeUserAudit } from "@/lib/audit";
+import { hashToken, newToken } from "@/lib/utils";
 import { AppError, parseInput } from "@/lib/errors";
 import { maskEmail } from "@/lib/logger";
-import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
+import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant";
 import { InviteMemberInput, RevokeInvitationInput } from "./schemas";
 
 const { invitations, memberships, organizations, users } = schema;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "@/lib/tenant/roles";
+import { Role } from "@/lib/tenant";
 
 // Client-safe.
 

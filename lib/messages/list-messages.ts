@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
-import { isUuid } from "@/lib/events/find-event";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { isUuid } from "@/lib/utils";
 import { ListMessagesInput, type MessageStatus } from "./schemas";
 
 const { eventInstances, events, messages, participants } = schema;

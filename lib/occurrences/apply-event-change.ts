@@ -1,9 +1,10 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import type { EventRow } from "@/lib/events/find-event";
-import { rescheduleActionsForInstances, type RescheduleResult } from "@/lib/schedule/schedule-actions";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { EventRow } from "@/lib/events";
+import type { RescheduleResult } from "@/lib/schedule";
+import type { OrgContext } from "@/lib/tenant";
 import { materializeEvent, type MaterializeResult } from "./materialize";
+import { rescheduleOccurrences } from "./reschedule";
 import { deleteUntouchedFutureOccurrences } from "./untouched";
 
 const { eventInstances } = schema;
@@ -45,7 +46,7 @@ export async function applyEventChange(
       .select({ id: eventInstances.id, startsAt: eventInstances.startsAt, endsAt: eventInstances.endsAt })
       .from(eventInstances)
       .where(future);
-    actions = await rescheduleActionsForInstances(tx, ctx, event, instances, now);
+    actions = await rescheduleOccurrences(tx, ctx, event, instances, now);
   }
   return { ...materialized, occurrencesDeleted, actions };
 }

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import { findEventOrThrow, isUuid, type EventRow } from "@/lib/events/find-event";
+import { findEventOrThrow, type EventRow } from "@/lib/events";
 import { AppError } from "@/lib/errors";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { OrgContext } from "@/lib/tenant";
+import { isUuid } from "@/lib/utils";
 
 const { eventInstances } = schema;
 

@@ -4,7 +4,7 @@ import { connectTestDatabase, createTestOrg } from "@/test/database";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent, archiveEvent } = await import("@/lib/events/events");
+const { createEvent, archiveEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { materializeAllEvents, unsafeListEventsToMaterialize } = await import("./materialize-all");
 const { addRoster, countRows, eventInput } = await import("@/test/events");
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { findEventOrThrow } from "@/lib/events/find-event";
+import { findEventOrThrow } from "@/lib/events";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { systemContext, type OrgContext } from "@/lib/tenant/context";
+import { systemContext, type OrgContext } from "@/lib/tenant";
 import { DEFAULT_HORIZON_DAYS, materializeEvent, type MaterializeResult } from "./materialize";
 
 const { events, organizations } = schema;

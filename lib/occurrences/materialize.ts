@@ -1,10 +1,10 @@
 import { and, eq, gt, gte, lte, notExists, sql } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import type { EventRow } from "@/lib/events/find-event";
+import type { EventRow } from "@/lib/events";
 import { AppError } from "@/lib/errors";
-import { expandOccurrences, instantToLocal, toLocalDateTime, type Occurrence } from "@/lib/recurrence/expand";
-import { rerunDoneActions, scheduleActionsForInstances } from "@/lib/schedule/schedule-actions";
-import type { OrgContext } from "@/lib/tenant/context";
+import { expandOccurrences, instantToLocal, toLocalDateTime, type Occurrence } from "@/lib/recurrence";
+import { rerunDoneActions, scheduleActionsForInstances } from "@/lib/schedule";
+import type { OrgContext } from "@/lib/tenant";
 
 const { attendances, eventInstances, eventParticipants, events } = schema;
 

@@ -4,7 +4,8 @@ import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/t
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent, getEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
+const { getEvent } = await import("@/lib/events/read-events");
 const { cancelOccurrence, moveOccurrence, changeThisAndFollowing, getOccurrence, listUpcomingOccurrences } = await import(
   "./occurrences"
 );

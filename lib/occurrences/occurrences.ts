@@ -1,15 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
-import {
-  cancelPendingActions,
-  rescheduleActionsForInstances,
-  type RescheduleResult,
-} from "@/lib/schedule/schedule-actions";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { instantToLocal, localToInstant } from "@/lib/recurrence";
+import { cancelPendingActions, type RescheduleResult } from "@/lib/schedule";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { lockInstanceWithEvent, type InstanceRow } from "./find-instance";
+import { rescheduleOccurrences } from "./reschedule";
 import { CancelOccurrenceInput, MoveOccurrenceInput } from "./schemas";
 
 export { changeThisAndFollowing } from "./change-this-and-following";
@@ -48,7 +45,7 @@ export async function cancelOccurrence(
 
 /**
  * Moves one occurrence to a new local start in the event's zone, keeping its length. It becomes detached, so later
- * rule edits leave it where it was put, and its pending messages follow it (see rescheduleActionsForInstances).
+ * rule edits leave it where it was put, and its pending messages follow it (see rescheduleOccurrences).
  */
 export async function moveOccurrence(
   ctx: OrgContext,
@@ -72,7 +69,7 @@ export async function moveOccurrence(
       .set({ startsAt, endsAt, isDetached: true })
       .where(and(eq(eventInstances.id, instanceId), eq(eventInstances.organizationId, ctx.org.id)))
       .returning();
-    const actions = await rescheduleActionsForInstances(tx, ctx, event, [occurrence!], now);
+    const actions = await rescheduleOccurrences(tx, ctx, event, [occurrence!], now);
     await writeAudit(tx, ctx, {
       action: "occurrence.moved",
       targetType: "event_instance",

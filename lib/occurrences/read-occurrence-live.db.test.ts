@@ -4,7 +4,7 @@ import { connectTestDatabase, createTestOrg, rejection, type TestOrg } from "@/t
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { getOccurrence } = await import("./occurrences");
 const { materializeEvent } = await import("./materialize");
 const { issueTrackingLink } = await import("@/lib/tracking/links");

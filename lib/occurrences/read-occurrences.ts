@@ -1,12 +1,12 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { trackingWindow, type Journey, type Rsvp } from "@/lib/attendance";
-import { toEventView } from "@/lib/events/event-columns";
-import { isUuid } from "@/lib/events/find-event";
+import { toEventView } from "@/lib/events";
 import { AppError, parseInput } from "@/lib/errors";
-import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { listTrackingLinkStatus } from "@/lib/tracking/links";
+import { instantToLocal, localToInstant } from "@/lib/recurrence";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { listTrackingLinkStatus } from "@/lib/tracking";
+import { isUuid } from "@/lib/utils";
 import { ListUpcomingOccurrencesInput } from "./schemas";
 
 const { attendances, eventInstances, events, messages, participants, scheduledActions } = schema;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EventFields, requireRuleWhenPeriodic } from "@/lib/events/schemas";
-import { LocalDateTime } from "@/lib/recurrence/schemas";
+import { EventFields, requireRuleWhenPeriodic } from "@/lib/events";
+import { LocalDateTime } from "@/lib/recurrence";
 
 // Client-safe: forms and filters validate with these; the domain functions parse them again.
 

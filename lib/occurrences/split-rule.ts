@@ -1,4 +1,4 @@
-import type { RecurrenceRule } from "@/lib/recurrence/schemas";
+import type { RecurrenceRule } from "@/lib/recurrence";
 
 // Pure: how "this and following" ends the old series.
 

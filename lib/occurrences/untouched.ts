@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, inArray, ne, not, notExists, or, sql } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { OrgContext } from "@/lib/tenant";
 
 const { attendances, eventInstances, messages, scheduledActions } = schema;
 

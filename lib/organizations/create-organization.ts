@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Executor } from "@/lib/database";
-import { schema } from "@/lib/database";
-import { writeUserAudit } from "@/lib/audit/write-audit";
+import { type Executor, schema } from "@/lib/database";
+import { writeUserAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
-import { toSlug } from "@/lib/utils/slug";
+import { toSlug } from "@/lib/utils";
 import { CreateOrganizationInput } from "./schemas";
 
 const { organizations, memberships } = schema;

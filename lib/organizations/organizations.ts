@@ -1,9 +1,8 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
-import type { Role } from "@/lib/tenant/roles";
+import { assertCan, type OrgContext, type SignedInUser, type Role } from "@/lib/tenant";
 import { createOrganizationTx } from "./create-organization";
 import { CreateOrganizationInput, UpdateOrganizationInput } from "./schemas";
 

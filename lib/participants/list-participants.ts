@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, notExists, or } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { ListParticipantsOptions } from "./schemas";
 
 const { eventParticipants, participants } = schema;

@@ -1,10 +1,10 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Executor } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { findEventOrThrow } from "@/lib/events/find-event";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { findEventOrThrow } from "@/lib/events";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { normalizePhone } from "./phone";
 import { linkToRoster } from "./roster";
 import { ParticipantIdInput, ParticipantInput, UpdateParticipantInput } from "./schemas";

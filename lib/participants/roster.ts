@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { findEventOrThrow } from "@/lib/events/find-event";
-import { rerunDoneActions } from "@/lib/schedule/schedule-actions";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { findEventOrThrow } from "@/lib/events";
+import { rerunDoneActions } from "@/lib/schedule";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { noWhatsAppReason } from "./phone";
 import { RosterInput } from "./schemas";
 

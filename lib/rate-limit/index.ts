@@ -1,5 +1,5 @@
 import { Ratelimit } from "@upstash/ratelimit";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 
 export type RateLimitResult = { success: boolean; retryAfterSeconds: number };
 export type RateLimiter = { limit(key: string): Promise<RateLimitResult> };

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Requester, UpstashRequest, UpstashResponse } from "@upstash/redis";
-import { coalesce } from "@/lib/utils/coalesce";
+import { coalesce } from "@/lib/utils";
 
 /**
  * The HTTP transport under `@upstash/redis`, sending the commands of concurrent callers together.

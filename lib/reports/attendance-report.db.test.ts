@@ -5,7 +5,7 @@ import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { addRoster, eventInput } = await import("@/test/events");
 const { getAttendanceReport } = await import("./attendance-report");
 const { exportAttendanceCsv } = await import("./export-report");

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lt, lte, ne } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { findEventOrThrow, isUuid } from "@/lib/events/find-event";
+import { findEventOrThrow } from "@/lib/events";
 import { AppError, parseInput } from "@/lib/errors";
-import { instantToLocal, localToInstant } from "@/lib/recurrence/expand";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { groupBy } from "@/lib/utils/group-by";
+import { instantToLocal, localToInstant } from "@/lib/recurrence";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { groupBy, isUuid } from "@/lib/utils";
 import { outcomeOf, tally, type Outcome, type Tally } from "./outcomes";
 import { addDays, AttendanceReportInput, reportRange } from "./schemas";
 

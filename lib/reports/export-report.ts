@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { guardCell, toCsv } from "@/lib/participants/csv/write-csv";
-import type { OrgContext } from "@/lib/tenant/context";
+import { writeAudit } from "@/lib/audit";
+import { guardCell, toCsv } from "@/lib/participants";
+import type { OrgContext } from "@/lib/tenant";
 import { getAttendanceReport } from "./attendance-report";
 import { CHECK_IN_METHOD_LABELS, OUTCOME_LABELS } from "./outcomes";
 import type { AttendanceReportInput } from "./schemas";

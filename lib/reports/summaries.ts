@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { instantToLocal } from "@/lib/recurrence/expand";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { groupBy } from "@/lib/utils/group-by";
+import { instantToLocal } from "@/lib/recurrence";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { groupBy } from "@/lib/utils";
 import { rangeInstants } from "./attendance-report";
 import { outcomeOf, tally, type Tally } from "./outcomes";
 import { reportRange } from "./schemas";

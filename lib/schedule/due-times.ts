@@ -1,4 +1,4 @@
-import type { EventSchedule } from "@/lib/events/schemas";
+import type { EventSchedule } from "@/lib/events";
 
 // Pure and client-safe: the editor can show the same times the server will schedule.
 
@@ -53,14 +53,4 @@ export function planActions(
     }
   }
   return planned;
-}
-
-/** The schedule columns of an event row as the schedule object. */
-export function scheduleOf(event: EventSchedule): EventSchedule {
-  return {
-    confirmationOffsetMinutes: event.confirmationOffsetMinutes,
-    reminderOffsetMinutes: event.reminderOffsetMinutes,
-    trackingOffsetMinutes: event.trackingOffsetMinutes,
-    closureOffsetMinutes: event.closureOffsetMinutes,
-  };
 }

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { failWaitingMessages } from "@/lib/messages";
-import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import type { ActionRef } from "./claim";
+import { hasOpenedLinkSql } from "./recipients";
 
 const { scheduledActions } = schema;
 

@@ -3,14 +3,13 @@
 // then done, waiting, failed or skipped. The channel is a Sender given by the caller (lib/jobs wires WhatsApp).
 
 export { ActionRefInput, claimDueActions, DISPATCH_BATCH, failAbandonedActions, STALE_CLAIM_MS, type ActionRef } from "./claim";
-export { nominalDueAt, planActions, SCHEDULED_ACTIONS, scheduleOf, type PlannedAction, type ScheduledActionKind } from "./due-times";
+export { nominalDueAt, planActions, SCHEDULED_ACTIONS, type PlannedAction, type ScheduledActionKind } from "./due-times";
 export { markActionFailed } from "./finish";
 export { DEFAULT_SENDS_PER_SECOND, paceSends, type PaceOptions } from "./pace";
-export { isEligible } from "./recipients";
+export { hasOpenedLinkSql, isEligible } from "./recipients";
 export { RUN_JOB, runScheduledAction, type RunDependencies, type RunOptions, type RunSummary } from "./run";
 export {
   cancelPendingActions,
-  listScheduledActions,
   rerunDoneActions,
   rescheduleActionsForInstances,
   scheduleActionsForInstance,
@@ -20,4 +19,3 @@ export {
 } from "./schedule-actions";
 export { actionSlotKey, RetryLaterError } from "./send-to";
 export type { ScheduledMessage, Sender, SenderFor, SendFailure, SendOutcome } from "./sender";
-export { getOccurrenceTimeline, type TimelineRecipient, type TimelineRow } from "./timeline";

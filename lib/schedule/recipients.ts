@@ -1,9 +1,19 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { hasOpenedLinkSql } from "@/lib/tracking/links";
 import type { ScheduledActionKind } from "./due-times";
 
 const { attendances, participants } = schema;
+
+// Read from tracking's table on purpose: whether someone already uses a link decides who the tracking-link message is
+// for, and lib/schedule sits below lib/tracking.
+/** SQL: the attendance has a link that was opened and not replaced since, i.e. someone is (or was) using it. */
+export function hasOpenedLinkSql(organizationId: string | SQLWrapper, attendanceId: SQLWrapper) {
+  return sql<boolean>`exists (
+    select 1 from tracking_links l
+    where l.organization_id = ${organizationId} and l.attendance_id = ${attendanceId}
+      and l.first_opened_at is not null and l.revoked_at is null
+  )`;
+}
 
 type Rsvp = "pending" | "confirmed" | "declined";
 

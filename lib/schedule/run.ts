@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
-import { systemContext, type OrgContext } from "@/lib/tenant/context";
+import { systemContext, type OrgContext } from "@/lib/tenant";
 import { ActionRefInput, type ActionRef } from "./claim";
 import { markActionDone, markActionFailed, markActionSkipped, markActionWaiting } from "./finish";
 import { paceSends, type PaceOptions } from "./pace";
 import { listRecipients } from "./recipients";
-import { RetryLaterError, sendTo, type RunTarget } from "./send-to";
+import { RetryLaterError, sendTo, type IssueTrackingLink, type RunTarget } from "./send-to";
 import type { SenderFor } from "./sender";
 
 const { eventInstances, events, organizations, scheduledActions } = schema;
@@ -19,6 +19,8 @@ export type RunDependencies = {
   senderFor: SenderFor;
   /** The closure's effect on the roster: confirmed people who never arrived become no-shows. */
   closeOccurrence: (ctx: OrgContext, instanceId: string, now: Date) => Promise<{ noShows: number }>;
+  /** A new tracking link for one attendance, issued right before the tracking-link message carries it. */
+  issueTrackingLink: IssueTrackingLink;
 };
 
 export type RunOptions = RunDependencies &
@@ -84,7 +86,15 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
     throw new AppError("PRECONDITION_FAILED", sender.unavailable);
   }
 
-  const target: RunTarget = { ctx, action, kind, event: { ...event, startsAt: instance.startsAt }, sender, now };
+  const target: RunTarget = {
+    ctx,
+    action,
+    kind,
+    event: { ...event, startsAt: instance.startsAt },
+    sender,
+    issueTrackingLink: options.issueTrackingLink,
+    now,
+  };
   const pace = paceSends(options);
   let busy = 0;
   let nextRetryAt: Date | null = null;

@@ -1,11 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/lib/database";
-import type { EventSchedule } from "@/lib/events/schemas";
-import { failWaitingMessages } from "@/lib/messages/fail-waiting";
-import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { retimeTrackingLinks } from "@/lib/tracking/links";
-import { planActions, scheduleOf, type ScheduledActionKind } from "./due-times";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { schema, type Executor } from "@/lib/database";
+import { scheduleOf, type EventSchedule } from "@/lib/events";
+import { failWaitingMessages } from "@/lib/messages";
+import type { OrgContext } from "@/lib/tenant";
+import { planActions, type ScheduledActionKind } from "./due-times";
 
 const { eventInstances, scheduledActions } = schema;
 
@@ -62,7 +60,6 @@ export async function rescheduleActionsForInstances(
 ): Promise<RescheduleResult> {
   const result: RescheduleResult = { retimed: 0, cancelled: 0, created: 0 };
   if (instances.length === 0) return result;
-  await retimeTrackingLinks(tx, ctx, event, instances);
   const existing = await tx
     .select({ id: scheduledActions.id, instanceId: scheduledActions.instanceId, action: scheduledActions.action, dueAt: scheduledActions.dueAt, status: scheduledActions.status })
     .from(scheduledActions)
@@ -168,16 +165,4 @@ export async function rerunDoneActions(
     )
     .returning({ id: scheduledActions.id });
   return reopened.length;
-}
-
-/** Every scheduled action of one occurrence, soonest first. */
-export async function listScheduledActions(ctx: OrgContext, instanceId: string) {
-  assertCan(ctx, "events.read");
-  const db = getDb();
-  await findInstanceOrThrow(db, ctx, instanceId);
-  return db
-    .select()
-    .from(scheduledActions)
-    .where(and(eq(scheduledActions.organizationId, ctx.org.id), eq(scheduledActions.instanceId, instanceId)))
-    .orderBy(asc(scheduledActions.dueAt), asc(scheduledActions.action));
 }

@@ -1,8 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { appUrl } from "@/lib/http/app-url";
+import { appUrl } from "@/lib/http";
 import { recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "@/lib/messages";
-import type { OrgContext } from "@/lib/tenant/context";
-import { issueTrackingLink } from "@/lib/tracking/links";
+import type { OrgContext } from "@/lib/tenant";
 import type { ScheduledActionKind } from "./due-times";
 import type { Recipient } from "./recipients";
 import type { ScheduledMessage, Sender } from "./sender";
@@ -15,6 +14,8 @@ export class RetryLaterError extends Error {
 /** The key of a scheduled action's message to one participant. */
 export const actionSlotKey = (scheduledActionId: string, participantId: string) => `${scheduledActionId}:${participantId}`;
 
+export type IssueTrackingLink = (ctx: OrgContext, attendanceId: string) => Promise<{ token: string; path: string }>;
+
 /** What one run sends, to whom it is not yet decided. */
 export type RunTarget = {
   ctx: OrgContext;
@@ -22,6 +23,7 @@ export type RunTarget = {
   kind: ScheduledActionKind;
   event: ScheduledMessage["event"];
   sender: Sender;
+  issueTrackingLink: IssueTrackingLink;
   now: Date;
 };
 
@@ -50,14 +52,14 @@ export async function sendTo(target: RunTarget, person: Recipient, pace: () => P
   if (reservation.state === "waiting") return { retryAt: reservation.retryAt };
   if (reservation.state !== "mine") return "nobody";
   await pace();
-  return deliver(ctx, reservation.messageId, message, sender);
+  return deliver(target, reservation.messageId, message);
 }
 
 /**
  * Sends one reserved message and records the outcome on its row: "sent", "failed", or waiting for its own retry;
  * throws RetryLaterError after recording why when nothing can be sent right now.
  */
-async function deliver(ctx: OrgContext, messageId: string, message: ScheduledMessage, sender: Sender): Promise<SendResult> {
+async function deliver({ ctx, sender, issueTrackingLink }: RunTarget, messageId: string, message: ScheduledMessage): Promise<SendResult> {
   const orgId = ctx.org.id;
   let toSend = message;
   if (message.kind === "tracking_link") {

@@ -1,8 +1,8 @@
 import { getDatabaseHandle } from "@/lib/database";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
-import { DEMO_LOGIN, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
+import { DEMO_LOGIN, isDemoSeeded, seedDemo } from "@/lib/demo";
 import { ConfigError, env } from "@/lib/env";
-import { installPeerAddressStamp } from "@/lib/http/peer-address";
+import { installPeerAddressStamp } from "@/lib/http";
 import { logger } from "@/lib/logger";
 
 /**

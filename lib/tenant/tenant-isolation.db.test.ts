@@ -12,7 +12,7 @@ const { inviteMember, listPendingInvitations, revokeInvitation, unsafeGetInvitat
   "@/lib/members/invitations"
 );
 const { listAuditLogs } = await import("@/lib/audit/list-audit-logs");
-const { listEvents } = await import("@/lib/events/events");
+const { listEvents } = await import("@/lib/events/read-events");
 const { listParticipants } = await import("@/lib/participants/list-participants");
 const { getOrganizationCounts } = await import("@/lib/organizations/get-overview");
 const { listMyOrganizations, updateOrganization } = await import("@/lib/organizations/organizations");

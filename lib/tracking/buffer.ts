@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { closedAttendanceKey, markClosed, type Fix, type PointRow, type PointRowMs } from "@/lib/attendance";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 
 /**
  * The write-behind buffer in Redis (production with Upstash): accepted points are appended to one list that

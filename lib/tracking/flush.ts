@@ -3,7 +3,7 @@ import type { Redis } from "@upstash/redis";
 import { getDb, type Executor } from "@/lib/database";
 import { recordPositions, type PointRowMs } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "./buffer";
 
 /*

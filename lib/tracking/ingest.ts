@@ -1,10 +1,10 @@
 import { detectArrival, recordGeofenceArrival, startJourney, type Fix } from "@/lib/attendance";
 import { AppError, parseInput } from "@/lib/errors";
-import { estimateEtaAt, haversineM } from "@/lib/eta/estimate";
+import { estimateEtaAt, haversineM } from "@/lib/eta";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
-import { getRedis } from "@/lib/redis/client";
+import { getRedis } from "@/lib/redis";
 import { bufferPoints, type BufferedPoint } from "./buffer";
 import { getLinkForIngest, linkRefusal, refusalError, type LinkContext } from "./link-context";
 import { CLOCK_SKEW_MS, PointBatchInput, type IngestResult, type LinkRefusal } from "./schemas";

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { lockAttendance, trackingWindow } from "@/lib/attendance";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { isUuid } from "@/lib/events/find-event";
+import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { isUuid } from "@/lib/utils";
 import { closeLinkInBuffer } from "./buffer";
 import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
@@ -12,14 +12,6 @@ import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token"
 
 const { attendances, eventInstances, events, organizations, participants, trackingLinks } = schema;
 
-/** SQL: the attendance has a link that was opened and not replaced since, i.e. someone is (or was) using it. */
-export function hasOpenedLinkSql(organizationId: string | SQLWrapper, attendanceId: SQLWrapper) {
-  return sql<boolean>`exists (
-    select 1 from tracking_links l
-    where l.organization_id = ${organizationId} and l.attendance_id = ${attendanceId}
-      and l.first_opened_at is not null and l.revoked_at is null
-  )`;
-}
 
 /**
  * A new tracking link for one attendance, valid for its occurrence's tracking window; earlier links of that attendance

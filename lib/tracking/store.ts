@@ -1,6 +1,6 @@
 import { getDb, type Executor } from "@/lib/database";
 import { recordLinkPositions, type LinkPositions, type LinkPositionsOutcome } from "@/lib/attendance";
-import { coalesce } from "@/lib/utils/coalesce";
+import { coalesce } from "@/lib/utils";
 
 /**
  * The no-Redis path: stores one request's points and moves its attendance on (lib/attendance records them), unless

@@ -5,3 +5,5 @@
 export { whatsappSenderFor } from "./outbound/sender";
 export { DEFAULT_TEMPLATES, getTemplateChoice, type OutboundKind, type TemplateChoice } from "./outbound/templates";
 export { listTemplateSettings, saveTemplateSetting, SaveTemplateInput, type TemplateSetting } from "./template-settings";
+export { closeOccurrence } from "./outbound/close-occurrence";
+export { sendLocationFollowUps } from "./outbound/location-follow-ups";

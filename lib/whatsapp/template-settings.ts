@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { DEFAULT_TEMPLATES } from "./outbound/templates";
 import { TEMPLATE_KINDS, type TemplateKind } from "./template-preview";
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 
 export default async function OrganizationLayout({
   children,

@@ -9,10 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { env } from "@/lib/env";
-import { listEvents } from "@/lib/events/events";
+import { listEvents } from "@/lib/events/read-events";
 import { getOrganizationCounts } from "@/lib/organizations/get-overview";
 import { listParticipants } from "@/lib/participants/list-participants";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Overview" };

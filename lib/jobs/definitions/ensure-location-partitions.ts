@@ -1,4 +1,4 @@
-import { ensureLocationPartitions } from "@/lib/locations/partitions";
+import { ensureLocationPartitions } from "@/lib/locations";
 import type { CronJob } from "../job";
 
 /** Daily, and on start: the location partitions for the days ahead exist before points arrive. */

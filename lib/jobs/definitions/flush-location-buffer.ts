@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { flushLocationBuffer } from "@/lib/tracking/flush";
+import { flushLocationBuffer } from "@/lib/tracking";
 import { locationsFlushed } from "../events";
 import { eventOf, type CronJob } from "../job";
 

@@ -1,4 +1,4 @@
-import { materializeAllEvents, MATERIALIZE_JOB } from "@/lib/occurrences/materialize-all";
+import { materializeAllEvents, MATERIALIZE_JOB } from "@/lib/occurrences";
 import type { CronJob } from "../job";
 
 /** Hourly, a few minutes past, so occurrences, attendances and scheduled actions always reach the 60-day horizon. */

@@ -1,4 +1,4 @@
-import { purgeLocations } from "@/lib/tracking/purge";
+import { purgeLocations } from "@/lib/tracking";
 import type { CronJob } from "../job";
 
 /** Daily: raw points past each organization's retention go; attendance outcomes stay. */

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { refreshEtas } from "@/lib/live/refresh-etas";
+import { refreshEtas } from "@/lib/live";
 import { locationsFlushed } from "../events";
 import type { CronJob } from "../job";
 

@@ -1,4 +1,4 @@
-import { sendLocationFollowUps } from "@/lib/whatsapp/outbound/location-follow-ups";
+import { sendLocationFollowUps } from "@/lib/whatsapp";
 import type { CronJob } from "../job";
 
 /**

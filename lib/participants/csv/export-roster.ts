@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
+import { assertCan, type OrgContext } from "@/lib/tenant";
 import { listRoster } from "../roster";
 import { ExportRosterInput } from "./schemas";
 import { guardCell, toCsv } from "./write-csv";

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { findEventOrThrow } from "@/lib/events/find-event";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { findEventOrThrow } from "@/lib/events";
 import { linkToRoster } from "../roster";
 import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRowData } from "./read-rows";

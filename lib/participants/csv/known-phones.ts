@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import type { OrgContext } from "@/lib/tenant/context";
+import type { OrgContext } from "@/lib/tenant";
 
 const { eventParticipants, participants } = schema;
 

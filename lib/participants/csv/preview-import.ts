@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { findEventOrThrow } from "@/lib/events/find-event";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { findEventOrThrow } from "@/lib/events";
 import { noWhatsAppReason } from "../phone";
 import { findKnownPhones } from "./known-phones";
 import { parseCsv } from "./parse-csv";

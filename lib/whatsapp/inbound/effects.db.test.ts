@@ -18,7 +18,7 @@ delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { replyPayloadSecret } = await import("./secrets");
+const { replyPayloadSecret } = await import("@/lib/whatsapp/secrets");
 const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");

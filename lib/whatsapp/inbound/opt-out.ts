@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/lib/database";
-import { writeWebhookAudit } from "@/lib/audit/write-audit";
+import { writeWebhookAudit } from "@/lib/audit";
 import { failQueuedForOptOut } from "@/lib/messages";
 import { sendOptOutAck } from "./reply-text";
 import type { InboundContext } from "./context";

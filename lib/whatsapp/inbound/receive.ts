@@ -4,7 +4,7 @@ import { maskPhone, type Logger } from "@/lib/logger";
 import { answerHandshake, normalizeWebhook, receiptKey, verifySignature, type HandshakeAnswer, type WebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyEvent, type EffectOutcome } from "./apply";
 import type { InboundContext } from "./context";
-import { webhookSecret, webhookVerifyToken } from "./secrets";
+import { webhookSecret, webhookVerifyToken } from "@/lib/whatsapp/secrets";
 import { unsafeFindOrganizationByPhoneNumberId, type OrganizationLookup } from "./tenant";
 
 const PROVIDER = "whatsapp";

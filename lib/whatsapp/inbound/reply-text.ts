@@ -3,8 +3,8 @@ import { getDb, schema } from "@/lib/database";
 import { logger } from "@/lib/logger";
 import { recordFailed, recordSent } from "@/lib/messages";
 import { buildTextMessage } from "@/lib/whatsapp/messages";
-import { formatStart } from "@/lib/whatsapp/outbound/compose";
-import { transportFor } from "@/lib/whatsapp/outbound/transport-for";
+import { formatStart } from "@/lib/whatsapp/format";
+import { transportFor } from "@/lib/whatsapp/transport-for";
 
 const { attendances, eventInstances, events, messages, organizations, participants } = schema;
 

@@ -6,7 +6,7 @@ import type { InboundContext } from "./context";
 import { recordInboundMessage, type Sender } from "./inbound-message";
 import { optOutParticipant } from "./opt-out";
 import { sendTapTooLateNotice } from "./reply-text";
-import { replyPayloadSecret } from "./secrets";
+import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 
 const { attendances, eventInstances } = schema;
 

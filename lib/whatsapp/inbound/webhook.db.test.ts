@@ -19,7 +19,7 @@ delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { GET } = await import("@/app/api/webhooks/whatsapp/route");
-const { webhookSecret } = await import("./secrets");
+const { webhookSecret } = await import("@/lib/whatsapp/secrets");
 const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 
 const { auditLogs, webhookReceipts } = schema;

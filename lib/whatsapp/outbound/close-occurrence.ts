@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { markNoShows, runAttendanceEffects } from "@/lib/attendance";
-import { writeAudit } from "@/lib/audit/write-audit";
-import type { OrgContext } from "@/lib/tenant/context";
+import { writeAudit } from "@/lib/audit";
+import type { OrgContext } from "@/lib/tenant";
 
 const { eventInstances } = schema;
 

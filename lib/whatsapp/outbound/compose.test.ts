@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeMessage, formatStart, isInsideWindow, storedBody, WINDOW_MS } from "./compose";
+import { formatStart } from "@/lib/whatsapp/format";
+import { composeMessage, isInsideWindow, storedBody, WINDOW_MS } from "./compose";
 import { DEFAULT_TEMPLATES } from "./templates";
 
 const now = new Date("2030-01-07T06:00:00Z");

@@ -4,6 +4,7 @@ import {
   buildTextMessage,
   type WhatsAppMessage,
 } from "@/lib/whatsapp/messages";
+import { formatStart } from "@/lib/whatsapp/format";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook/reply-payload";
 import type { OutboundKind, TemplateChoice } from "./templates";
 
@@ -86,19 +87,6 @@ function replyButtons({ secret, person }: ComposeInput) {
 function linkOf(input: ComposeInput): { token: string; url: string } {
   if (!input.link) throw new Error("A tracking-link message needs its link.");
   return input.link;
-}
-
-/** "Mon 7 Jan, 07:30" in the event's zone: one line, as template parameters must be. */
-export function formatStart(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
 }
 
 /** What the messages table keeps: the message as sent, with a tracking token blanked (only its hash is stored). */

@@ -6,8 +6,9 @@ import { recordFailed, recordSent, reserveMessage } from "@/lib/messages";
 import { paceSends, type PaceOptions } from "@/lib/schedule";
 import { buildLocationRequestMessage, type WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
-import { formatStart, WINDOW_MS } from "./compose";
-import { transportFor } from "./transport-for";
+import { formatStart } from "@/lib/whatsapp/format";
+import { WINDOW_MS } from "./compose";
+import { transportFor } from "@/lib/whatsapp/transport-for";
 
 // The fallback of DESIGN §3: a participant who does not share their way there through the tracking page is asked, once,
 // to send their location in WhatsApp itself (a location request: one tap on "Send location"). A location they send is

@@ -1,11 +1,11 @@
 import { AppError } from "@/lib/errors";
 import type { ScheduledMessage, SenderFor, SendOutcome } from "@/lib/schedule";
-import { replyPayloadSecret } from "@/lib/whatsapp/inbound/secrets";
+import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { composeMessage, isInsideWindow, storedBody } from "./compose";
 import { getTemplateChoice, type TemplateChoice } from "./templates";
-import { transportFor } from "./transport-for";
+import { transportFor } from "@/lib/whatsapp/transport-for";
 
 const NO_NUMBER = "WhatsApp is not set up for this organization (no phone number id), so nothing was sent.";
 

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { replyPayloadSecret, webhookSecret } from "@/lib/whatsapp/inbound/secrets";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { replyPayloadSecret, webhookSecret } from "@/lib/whatsapp/secrets";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook/reply-payload";
 import { signBody } from "@/lib/whatsapp/webhook/signature";
 

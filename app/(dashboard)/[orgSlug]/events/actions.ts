@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { archiveEvent, createEvent, deleteEvent, updateEvent } from "@/lib/events/events";
+import { archiveEvent, createEvent, deleteEvent, updateEvent } from "@/lib/occurrences/event-lifecycle";
 import type { EventInput } from "@/lib/events/schemas";
 import type { ActionResult } from "@/lib/http/action-result";
 import { runAction } from "@/lib/http/run-action";
 import { changeThisAndFollowing } from "@/lib/occurrences/occurrences";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 /** The editor posts its whole state as one JSON field; createEvent/updateEvent validate it. */
 function readPayload(form: FormData): unknown {

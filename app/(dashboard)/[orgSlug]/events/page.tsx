@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { listEvents } from "@/lib/events/events";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { listEvents } from "@/lib/events/read-events";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 import { cn } from "@/lib/utils/cn";
 

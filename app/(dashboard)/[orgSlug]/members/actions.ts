@@ -8,7 +8,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { inviteMember, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import type { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members/schemas";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 import { ROLE_LABELS } from "@/lib/tenant/roles";
 
 export async function inviteMemberAction(orgSlug: string, _: ActionResult<{ link: string }>, form: FormData) {

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Members" };

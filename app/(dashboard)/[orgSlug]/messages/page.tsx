@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
 import { listMessages } from "@/lib/messages/list-messages";
 import { MESSAGE_STATUSES, MessageStatus } from "@/lib/messages/schemas";
-import { isUuid } from "@/lib/events/find-event";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { cn } from "@/lib/utils/cn";
+import { isUuid } from "@/lib/utils/uuid";
 
 export const metadata: Metadata = { title: "Messages" };
 

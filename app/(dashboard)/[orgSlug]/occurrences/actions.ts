@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
 import { runAction } from "@/lib/http/run-action";
 import { cancelOccurrence, moveOccurrence } from "@/lib/occurrences/occurrences";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 export async function cancelOccurrenceAction(orgSlug: string, instanceId: string, _: ActionResult): Promise<ActionResult> {
   return runAction("cancel-occurrence", async () => {

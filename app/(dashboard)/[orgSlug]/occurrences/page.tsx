@@ -7,11 +7,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { listEvents } from "@/lib/events/events";
+import { listEvents } from "@/lib/events/read-events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
 import { OCCURRENCE_STATUSES } from "@/lib/occurrences/schemas";
 import { instantToLocal } from "@/lib/recurrence/expand";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 
 export const metadata: Metadata = { title: "Upcoming" };
 

@@ -7,7 +7,7 @@ import { formToObject, runAction } from "@/lib/http/run-action";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { deleteParticipant, updateParticipant } from "@/lib/participants/participants";
 import type { UpdateParticipantInput } from "@/lib/participants/schemas";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(String);
 

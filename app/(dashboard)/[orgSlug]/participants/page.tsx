@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SearchIcon } from "@/components/ui/icons";
+import { SearchIcon, CalendarIcon, UsersIcon } from "@/components/ui/icons";
 import { SearchForm } from "@/components/participants/list-controls";
 import { ParticipantsTable } from "@/components/participants/participants-table";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CalendarIcon, UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { listParticipants } from "@/lib/participants/participants";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Participants" };

@@ -10,7 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatRate } from "@/lib/reports/outcomes";
 import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
 import { listAttendanceSummaries } from "@/lib/reports/summaries";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 
 export const metadata: Metadata = { title: "Reports" };
 

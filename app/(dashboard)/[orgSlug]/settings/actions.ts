@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { updateOrganization } from "@/lib/organizations/organizations";
 import type { UpdateOrganizationInput } from "@/lib/organizations/schemas";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 import { saveTemplateSetting, type SaveTemplateInput } from "@/lib/whatsapp/template-settings";
 
 export async function updateOrganizationAction(orgSlug: string, _: ActionResult, form: FormData): Promise<ActionResult> {

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { listTemplateSettings } from "@/lib/whatsapp/template-settings";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 

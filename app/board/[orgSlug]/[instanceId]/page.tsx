@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ArrivalBoard } from "@/components/live/arrival-board";
 import { getLiveSnapshot } from "@/lib/live/snapshot";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 
 export const metadata: Metadata = { title: "Arrival board" };
 

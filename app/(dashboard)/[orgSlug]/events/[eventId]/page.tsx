@@ -10,12 +10,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEvent } from "@/lib/events/events";
+import { getEvent } from "@/lib/events/read-events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
 import { getAttendanceReport } from "@/lib/reports/attendance-report";
 import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
 import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Event" };

@@ -4,7 +4,7 @@ import { EventForm } from "@/components/events/event-form";
 import { newEventValues } from "@/components/events/event-form-values";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTimeZones } from "@/lib/organizations/time-zones";
-import { requirePageContext } from "@/lib/tenant/request-context";
+import { requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "New event" };

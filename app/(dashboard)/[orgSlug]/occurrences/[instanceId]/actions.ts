@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { appUrl } from "@/lib/http/app-url";
 import { runAction } from "@/lib/http/run-action";
 import { issueTrackingLink } from "@/lib/tracking/links";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 export type IssuedLink = { url: string; validUntil: string };
 

@@ -7,7 +7,7 @@ import { startOccurrenceSimulation } from "@/lib/demo/simulate";
 import type { ActionResult } from "@/lib/http/action-result";
 import { loopbackUrl } from "@/lib/http/app-url";
 import { runAction } from "@/lib/http/run-action";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 // Embedded mode only (the domain refuses otherwise). The simulator posts to this app's own ingest API at loopbackUrl().
 

@@ -16,8 +16,8 @@ import { Stat } from "@/components/ui/stat";
 import { env } from "@/lib/env";
 import { countMessagesByStatus } from "@/lib/messages/list-messages";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
-import { getOccurrenceTimeline } from "@/lib/schedule/timeline";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { getOccurrenceTimeline } from "@/lib/occurrences/timeline";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Occurrence" };

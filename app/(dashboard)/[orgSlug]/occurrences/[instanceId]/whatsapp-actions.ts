@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/http/action-result";
 import { loopbackUrl } from "@/lib/http/app-url";
 import { formToObject, runAction } from "@/lib/http/run-action";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 import { simulateParticipantReply, type SimulateReplyInput } from "@/lib/whatsapp/simulator/simulate-reply";
 
 /** Embedded mode: the simulator's reply, posted to the real webhook as the participant's phone would. */

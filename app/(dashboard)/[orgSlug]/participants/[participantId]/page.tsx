@@ -10,7 +10,7 @@ import { ChevronRightIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { getParticipant } from "@/lib/participants/participants";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Edit participant" };

@@ -3,10 +3,10 @@ import { Forbidden } from "@/components/dashboard/forbidden";
 import { EventForm } from "@/components/events/event-form";
 import { eventValues } from "@/components/events/event-form-values";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEvent } from "@/lib/events/events";
+import { getEvent } from "@/lib/events/read-events";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
 import { listTimeZones } from "@/lib/organizations/time-zones";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Edit event" };

@@ -6,7 +6,7 @@ import { runAction } from "@/lib/http/run-action";
 import { importParticipants, type ImportResult } from "@/lib/participants/csv/import-participants";
 import { previewImport, type ImportPreview } from "@/lib/participants/csv/preview-import";
 import type { CsvMapping } from "@/lib/participants/csv/schemas";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 /** One chunk of the file (its header row and up to 500 rows); the wizard sends the chunks one after another. */
 export type ImportChunk = { csvText: string; mapping: CsvMapping };

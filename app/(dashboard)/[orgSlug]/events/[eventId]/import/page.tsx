@@ -5,8 +5,8 @@ import { countryName } from "@/components/participants/format-phone";
 import { ImportWizard } from "@/components/participants/import/import-wizard";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEvent } from "@/lib/events/events";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { getEvent } from "@/lib/events/read-events";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Import participants" };

@@ -11,11 +11,11 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/events/find-event";
 import { getAttendanceReport, type AttendanceReport } from "@/lib/reports/attendance-report";
 import { formatRate } from "@/lib/reports/outcomes";
 import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
+import { isUuid } from "@/lib/utils/uuid";
 
 export const metadata: Metadata = { title: "Attendance report" };
 

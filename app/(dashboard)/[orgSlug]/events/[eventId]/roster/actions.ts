@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { formToObject, runAction } from "@/lib/http/run-action";
 import { addToRoster, createParticipantOnRoster, removeFromRoster } from "@/lib/participants/participants";
 import type { ParticipantInput } from "@/lib/participants/schemas";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 
 function revalidateRoster(orgSlug: string, eventId: string) {
   revalidatePath(`/${orgSlug}/events/${eventId}`, "layout");

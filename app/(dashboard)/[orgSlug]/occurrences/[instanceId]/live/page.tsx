@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
 import { getLiveSnapshot } from "@/lib/live/snapshot";
 import { instantToLocal } from "@/lib/recurrence/expand";
-import { notFoundOnMissing, requirePageContext } from "@/lib/tenant/request-context";
+import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export const metadata: Metadata = { title: "Live map" };

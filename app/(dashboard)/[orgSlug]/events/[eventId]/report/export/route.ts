@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/http/route";
 import { exportAttendanceCsv } from "@/lib/reports/export-report";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 import { toSlug } from "@/lib/utils/slug";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { getEvent } from "@/lib/events/events";
+import { getEvent } from "@/lib/events/read-events";
 import { withRoute } from "@/lib/http/route";
 import { exportRosterCsv } from "@/lib/participants/csv/export-roster";
-import { getOrgContext } from "@/lib/tenant/request-context";
+import { getOrgContext } from "@/lib/auth/request-context";
 import { toSlug } from "@/lib/utils/slug";
 
 export const dynamic = "force-dynamic";

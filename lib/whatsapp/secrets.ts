@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { getAuthSecret } from "@/lib/auth/secret";
+import { getAuthSecret } from "@/lib/auth";
 import { env } from "@/lib/env";
 
 // The embedded mode has no Meta app, yet the simulator must post requests the webhook accepts: without

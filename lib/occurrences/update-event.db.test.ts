@@ -4,7 +4,7 @@ import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/databas
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent, updateEvent } = await import("./events");
+const { createEvent, updateEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { cancelOccurrence, moveOccurrence } = await import("@/lib/occurrences/occurrences");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");

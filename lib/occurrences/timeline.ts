@@ -1,12 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { findEventOrThrow } from "@/lib/events/find-event";
+import { findEventOrThrow } from "@/lib/events";
 import { summarizeOutcomes } from "@/lib/messages";
-import { findInstanceOrThrow } from "@/lib/occurrences/find-instance";
-import { instantToLocal } from "@/lib/recurrence/expand";
-import { hasOpenedLinkSql } from "@/lib/tracking/links";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { isEligible } from "./recipients";
+import { instantToLocal } from "@/lib/recurrence";
+import { hasOpenedLinkSql, isEligible } from "@/lib/schedule";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { findInstanceOrThrow } from "./find-instance";
 
 const { attendances, messages, participants, scheduledActions } = schema;
 
@@ -92,3 +91,15 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
   });
 }
 export type TimelineRow = Awaited<ReturnType<typeof getOccurrenceTimeline>>[number];
+
+/** Every scheduled action of one occurrence, soonest first. */
+export async function listScheduledActions(ctx: OrgContext, instanceId: string) {
+  assertCan(ctx, "events.read");
+  const db = getDb();
+  await findInstanceOrThrow(db, ctx, instanceId);
+  return db
+    .select()
+    .from(scheduledActions)
+    .where(and(eq(scheduledActions.organizationId, ctx.org.id), eq(scheduledActions.instanceId, instanceId)))
+    .orderBy(asc(scheduledActions.dueAt), asc(scheduledActions.action));
+}

@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "./current-user";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { resolveOrgContext, type OrgContext } from "./context";
+import { resolveOrgContext, type OrgContext } from "@/lib/tenant";
 
 /** The organization context for this request: signed-in user + membership of `orgSlug`, resolved once per render. */
 export const getOrgContext = cache(async (orgSlug: string): Promise<OrgContext> => {

@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { applyEventChange } from "@/lib/occurrences/apply-event-change";
-import type { OrgContext } from "@/lib/tenant/context";
-import { diffEvent, type EventColumns } from "./event-columns";
-import { findEventOrThrow, type EventRow } from "./find-event";
+import { diffEvent, findEventOrThrow, type EventColumns, type EventRow } from "@/lib/events";
+import type { OrgContext } from "@/lib/tenant";
+import { applyEventChange } from "./apply-event-change";
 
 const { events } = schema;
 

@@ -1,17 +1,12 @@
 import { and, eq, gt } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
-import { expandEvent, materializeEvent } from "@/lib/occurrences/materialize";
-import { cancelPendingActions } from "@/lib/schedule/schedule-actions";
-import { assertCan, type OrgContext } from "@/lib/tenant/context";
-import { toEventColumns } from "./event-columns";
-import { findEventOrThrow, type EventRow } from "./find-event";
-import { insertEvent } from "./insert-event";
+import { cancelPendingActions } from "@/lib/schedule";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { EventIdInput, EventInput, findEventOrThrow, insertEvent, toEventColumns, UpdateEventInput, type EventRow } from "@/lib/events";
+import { expandEvent, materializeEvent } from "./materialize";
 import { saveEventEdit } from "./save-event-edit";
-import { EventIdInput, EventInput, UpdateEventInput } from "./schemas";
-
-export { getEvent, listEvents } from "./read-events";
 
 const { eventInstances, events } = schema;
 

@@ -5,7 +5,8 @@ import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/t
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent, updateEvent, archiveEvent, deleteEvent, getEvent, listEvents } = await import("./events");
+const { createEvent, updateEvent, archiveEvent, deleteEvent } = await import("@/lib/occurrences/event-lifecycle");
+const { getEvent, listEvents } = await import("@/lib/events/read-events");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
 const { BERLIN, DAY, HOUR, actionsOf, addRoster, countRows, eventInput, instancesOf, localFromNow } = await import(

@@ -1,6 +1,6 @@
-import { seededRandom } from "@/lib/utils/seeded-random";
-import type { LatLng } from "./estimate";
-import type { TrackFix } from "./speed";
+import { seededRandom } from "@/lib/utils";
+import type { LatLng } from "@/lib/eta/estimate";
+import type { TrackFix } from "@/lib/eta/speed";
 
 // Test-only: synthetic tracks built leg by leg, with reproducible GPS noise.
 
@@ -15,7 +15,7 @@ export function offset(from: LatLng, northM: number, eastM: number): LatLng {
   };
 }
 
-export { seededRandom } from "@/lib/utils/seeded-random";
+export { seededRandom } from "@/lib/utils";
 
 /** A normally distributed value with standard deviation `sigma` (Box–Muller). */
 export function gaussian(random: () => number, sigma: number): number {

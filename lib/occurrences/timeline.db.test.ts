@@ -4,10 +4,10 @@ import { connectTestDatabase, createTestOrg, type TestOrg, rejection } from "@/t
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createEvent } = await import("@/lib/events/events");
+const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { materializeEvent } = await import("@/lib/occurrences/materialize");
 const { getOccurrenceTimeline } = await import("./timeline");
-const { listScheduledActions } = await import("./schedule-actions");
+const { listScheduledActions } = await import("./timeline");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
 const { BERLIN, actionsOf, addRoster, eventInput, instancesOf, setRsvp } = await import("@/test/events");
 

@@ -1,0 +1,5 @@
+// The auth domain's public face: other domains import only this file.
+export { getCurrentUser } from "./current-user";
+export { hashPassword } from "./password";
+export { getAuthSecret } from "./secret";
+export { hashToken, newToken } from "@/lib/utils";

@@ -1,0 +1,2 @@
+// The locations domain's public face: other domains import only this file.
+export { ensureLocationPartitions } from "./partitions";

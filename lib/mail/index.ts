@@ -1,0 +1,2 @@
+// The mail domain's public face: other domains import only this file.
+export { sendMail } from "./send-mail";

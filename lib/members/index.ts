@@ -1,0 +1,3 @@
+// The members domain's public face: other domains import only this file.
+export { acceptInvitationTx } from "./invitations";
+export { Email } from "./schemas";

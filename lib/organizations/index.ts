@@ -1,0 +1,3 @@
+// The organizations domain's public face: other domains import only this file.
+export { createOrganizationTx } from "./create-organization";
+export { CreateOrganizationInput, TimeZone } from "./schemas";

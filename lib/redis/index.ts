@@ -1,0 +1,2 @@
+// The redis domain's public face: other domains import only this file.
+export { getRedis } from "./client";

@@ -1,0 +1,6 @@
+// The tracking domain's public face: other domains import only this file.
+export { readLatestFixes } from "./buffer";
+export { flushLocationBuffer } from "./flush";
+export { issueTrackingLink, listTrackingLinkStatus, retimeTrackingLinks } from "./links";
+export { purgeLocations } from "./purge";
+export { type PointInput } from "./schemas";
