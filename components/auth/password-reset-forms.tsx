@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
-export function RequestResetForm() {
-  const [state, action] = useActionState(requestPasswordResetAction, idle);
+export function RequestResetForm({ request }: { request: FormAction }) {
+  const [state, action] = useActionState(request, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>
@@ -24,8 +23,8 @@ export function RequestResetForm() {
   );
 }
 
-export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action] = useActionState(resetPasswordAction, idle);
+export function ResetPasswordForm({ token, reset }: { token: string; reset: FormAction }) {
+  const [state, action] = useActionState(reset, idle);
   const fields = state.ok ? undefined : state.fields;
   if (state.ok && state.message) {
     return (

@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
-  const [state, action] = useActionState(signInAction, idle);
+type Props = { signIn: FormAction; callbackUrl?: string; defaultEmail?: string };
+
+export function SignInForm({ signIn, callbackUrl, defaultEmail }: Props) {
+  const [state, action] = useActionState(signIn, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>

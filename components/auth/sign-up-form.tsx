@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useActionState, useSyncExternalStore } from "react";
-import { signUpAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -10,10 +9,11 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
 type Props = {
+  signUp: FormAction;
   timeZones: string[];
   countries: Country[];
   invite?: { token: string; email: string };
@@ -21,8 +21,8 @@ type Props = {
   devOutbox?: boolean;
 };
 
-export function SignUpForm({ timeZones, countries, invite, devOutbox }: Props) {
-  const [state, action] = useActionState(signUpAction, idle);
+export function SignUpForm({ signUp, timeZones, countries, invite, devOutbox }: Props) {
+  const [state, action] = useActionState(signUp, idle);
   const fields = state.ok ? undefined : state.fields;
   // The browser knows the organizer's zone; the server render cannot (it renders UTC, then the key remounts).
   const browserZone = useSyncExternalStore(noSubscription, readBrowserZone, () => "UTC");

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
 import { Logo } from "@/components/brand/logo";
 import { Avatar } from "@/components/ui/avatar";
 import {
@@ -9,20 +8,22 @@ import {
   CalendarIcon,
   ChartIcon,
   ClockIcon,
-  LogOutIcon,
   SettingsIcon,
   UserPlusIcon,
   UsersIcon,
 } from "@/components/ui/icons";
+import type { FormAction } from "@/lib/http/action-result";
 import type { MyOrganization } from "@/lib/organizations/organizations";
 import { can, type Role } from "@/lib/tenant/roles";
 import { NavLinks, type NavItem } from "./nav-links";
 import { OrgSwitcher } from "./org-switcher";
+import { SignOutButton } from "./sign-out-button";
 
 type Props = {
   org: MyOrganization;
   organizations: MyOrganization[];
   user: { name: string; email: string };
+  signOut: FormAction;
   children: ReactNode;
 };
 
@@ -41,7 +42,7 @@ function navItems(slug: string, role: Role): NavItem[] {
   return items.filter((item) => item.show);
 }
 
-export function AppShell({ org, organizations, user, children }: Props) {
+export function AppShell({ org, organizations, user, signOut, children }: Props) {
   return (
     <div className="min-h-dvh bg-slate-50 md:flex">
       <a
@@ -68,33 +69,18 @@ export function AppShell({ org, organizations, user, children }: Props) {
             <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
             <p className="truncate text-xs text-slate-500">{user.email}</p>
           </div>
-          <SignOutButton />
+          <SignOutButton signOut={signOut} />
         </div>
       </aside>
       <div className="min-w-0 flex-1">
         <div className="flex items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-2 md:hidden">
           <span className="truncate text-sm text-slate-600">{user.email}</span>
-          <SignOutButton />
+          <SignOutButton signOut={signOut} />
         </div>
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
           {children}
         </main>
       </div>
     </div>
-  );
-}
-
-function SignOutButton() {
-  return (
-    <form action={signOutAction}>
-      <button
-        type="submit"
-        className="rounded-lg p-2 text-slate-500 hover:bg-slate-100 hover:text-slate-900 [&_svg]:size-[18px]"
-        aria-label="Sign out"
-        title="Sign out"
-      >
-        <LogOutIcon />
-      </button>
-    </form>
   );
 }

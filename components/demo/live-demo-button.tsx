@@ -1,19 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { startLiveDemoAction } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/demo-actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { DEMO_SPEED_FACTOR, LIVE_DEMO_PARTICIPANTS, LIVE_DEMO_STARTS_IN_MINUTES } from "@/lib/demo/settings";
 
-type Props = { orgSlug: string };
+type Props = { start: FormAction };
 
 /** Embedded demo only: creates an event starting soon with confirmed participants and opens its live map. */
-export function LiveDemoButton({ orgSlug }: Props) {
-  const [result, start] = useActionState(startLiveDemoAction.bind(null, orgSlug), idle);
+export function LiveDemoButton({ start }: Props) {
+  const [result, action] = useActionState(start, idle);
   return (
-    <form action={start} className="space-y-2" aria-label="Live demo">
+    <form action={action} className="space-y-2" aria-label="Live demo">
       <FormMessage result={result} />
       <SubmitButton pendingLabel="Starting the demo…">Start a live demo</SubmitButton>
       <p className="text-xs text-slate-500">

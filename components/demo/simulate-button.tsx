@@ -1,19 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { simulateApproachAction } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/demo-actions";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { DEMO_SPEED_FACTOR } from "@/lib/demo/settings";
 
-type Props = { orgSlug: string; instanceId: string };
+type Props = { instanceId: string; start: FormAction };
 
 /** Embedded demo only: moves the occurrence's confirmed participants toward the venue with made-up positions. */
-export function SimulateButton({ orgSlug, instanceId }: Props) {
-  const [result, simulate] = useActionState(simulateApproachAction.bind(null, orgSlug, instanceId), idle);
+export function SimulateButton({ instanceId, start }: Props) {
+  const [result, simulate] = useActionState(start, idle);
   return (
     <form action={simulate} className="space-y-1.5" aria-label="Demo simulator">
+      <HiddenFields values={{ instanceId }} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="secondary" pendingLabel="Starting…">
           Simulate participants approaching

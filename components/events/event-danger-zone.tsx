@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { archiveEventAction, deleteEventAction } from "@/app/(dashboard)/[orgSlug]/events/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 
 /** Archive (stops planning, keeps history) or delete (removes everything) — each behind a confirmation. */
-export function EventDangerZone({ orgSlug, eventId, title, archived }: { orgSlug: string; eventId: string; title: string; archived: boolean }) {
-  const [archiveState, archive] = useActionState(archiveEventAction.bind(null, orgSlug, eventId), idle);
-  const [deleteState, remove] = useActionState(deleteEventAction.bind(null, orgSlug, eventId), idle);
+type Props = { eventId: string; title: string; archived: boolean; actions: { archive: FormAction; remove: FormAction } };
+
+export function EventDangerZone({ eventId, title, archived, actions }: Props) {
+  const [archiveState, archive] = useActionState(actions.archive, idle);
+  const [deleteState, remove] = useActionState(actions.remove, idle);
   const [confirming, setConfirming] = useState<"archive" | "delete" | null>(null);
   return (
     <div className="space-y-3">
@@ -32,6 +34,7 @@ export function EventDangerZone({ orgSlug, eventId, title, archived }: { orgSlug
           action={confirming === "archive" ? archive : remove}
           className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3"
         >
+          <HiddenFields values={{ eventId }} />
           <p className="text-sm text-red-900">
             {confirming === "archive"
               ? `Archive "${title}"? No new occurrences are planned and pending messages are cancelled. Its history stays.`

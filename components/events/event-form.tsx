@@ -1,17 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { saveEventAction, type EventFormTarget } from "@/app/(dashboard)/[orgSlug]/events/actions";
 import { VenuePicker } from "@/components/map/venue-picker";
 import { TimeZoneSelect } from "@/components/settings/organization-fields";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import type { RecurrenceRule } from "@/lib/recurrence/schemas";
 import { OccurrencePreview } from "./occurrence-preview";
 import { OffsetField } from "./offset-field";
@@ -42,12 +42,15 @@ export type EventFormValues = {
   };
 };
 
-type Props = { orgSlug: string; target: EventFormTarget; initial: EventFormValues; timeZones: string[] };
+/** What the editor saves: a new event, an existing one, or "this and following" from one occurrence on. */
+export type EventFormTarget = { eventId: string | null; fromInstanceId?: string };
+
+type Props = { save: FormAction; target: EventFormTarget; initial: EventFormValues; timeZones: string[] };
 
 /** Creates or edits an event: what, when (with the rule builder and a live preview), where (map), and messages. */
-export function EventForm({ orgSlug, target, initial, timeZones }: Props) {
+export function EventForm({ save, target, initial, timeZones }: Props) {
   const [values, setValues] = useState(initial);
-  const [state, action] = useActionState(saveEventAction.bind(null, orgSlug, target), idle);
+  const [state, action] = useActionState(save, idle);
   const errors = state.ok ? undefined : state.fields;
   const error = (key: string) => errors?.[key]?.[0];
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -83,6 +86,7 @@ export function EventForm({ orgSlug, target, initial, timeZones }: Props) {
   return (
     <form action={action} onReset={(e) => e.preventDefault()} className="space-y-6" noValidate>
       <input type="hidden" name="payload" value={payload} />
+      <HiddenFields values={{ eventId: target.eventId, fromInstanceId: target.fromInstanceId }} />
       <FormMessage result={state} />
 
       <Card>

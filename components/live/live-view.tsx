@@ -12,6 +12,7 @@ import { ActivityFeed } from "./activity-feed";
 import { LiveCounts } from "./live-counts";
 import { LiveIndicator } from "./live-indicator";
 import { ParticipantList } from "./participant-list";
+import type { CheckInActions } from "./participant-row";
 import { STATE_STYLE, matchesFilter, type LiveFilter } from "./presentation";
 import { useLiveSnapshot, useServerNow } from "./use-live-snapshot";
 
@@ -22,7 +23,8 @@ const LiveMap = dynamic(() => import("./live-map"), {
 });
 
 export type LiveViewProps = {
-  orgSlug: string;
+  /** Check-in by hand, bound to the organization by the page. */
+  actions: CheckInActions;
   initial: LiveSnapshot;
   /** The Server-Sent Events URL of this occurrence's snapshots. */
   streamUrl: string;
@@ -55,7 +57,7 @@ function WindowNotice({ snapshot, now }: { snapshot: LiveSnapshot; now: number }
 }
 
 /** The live map page's body: counts, the map, the list sorted by ETA, check-in by hand, and what just happened. */
-export function LiveView({ orgSlug, initial, streamUrl, canCheckIn }: LiveViewProps) {
+export function LiveView({ actions, initial, streamUrl, canCheckIn }: LiveViewProps) {
   const { snapshot, connection } = useLiveSnapshot(initial, streamUrl);
   const now = useServerNow(snapshot.generatedAt);
   // Rows show minutes: a coarser clock lets unchanged rows skip re-rendering between snapshots.
@@ -142,7 +144,7 @@ export function LiveView({ orgSlug, initial, streamUrl, canCheckIn }: LiveViewPr
               </CardHeader>
               <div className="min-h-0 flex-1">
                 <ParticipantList
-                  orgSlug={orgSlug}
+                  actions={actions}
                   instanceId={occurrence.id}
                   participants={participants}
                   timeZone={tz}

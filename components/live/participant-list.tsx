@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
-import { ParticipantRow } from "./participant-row";
+import { ParticipantRow, type CheckInActions } from "./participant-row";
 import { FILTERS, matchesFilter, type LiveFilter } from "./presentation";
 
 type Props = {
-  orgSlug: string;
+  actions: CheckInActions;
   instanceId: string;
   participants: readonly LiveParticipant[];
   timeZone: string;
@@ -84,7 +84,7 @@ export function ParticipantList(props: Props) {
           {shown.map((p) => (
             <ParticipantRow
               key={p.attendanceId}
-              orgSlug={props.orgSlug}
+              actions={props.actions}
               instanceId={props.instanceId}
               participant={p}
               timeZone={props.timeZone}

@@ -1,9 +1,10 @@
 "use client";
 
 import { memo, useActionState } from "react";
-import { checkInAction, undoCheckInAction } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
 import { formatClock, formatDistance } from "@/components/tracking/format";
+import type { AttendanceActions } from "@/components/occurrences/attendance-row";
 import { Badge } from "@/components/ui/badge";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { AlertTriangleIcon, MapPinIcon } from "@/components/ui/icons";
 import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,8 +13,10 @@ import type { EtaMethod, LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { RSVP_TEXT, STATE_STYLE, arrivalText, formatAge, formatIn } from "./presentation";
 
+export type CheckInActions = Pick<AttendanceActions, "checkIn" | "undoCheckIn">;
+
 type Props = {
-  orgSlug: string;
+  actions: CheckInActions;
   instanceId: string;
   participant: LiveParticipant;
   timeZone: string;
@@ -50,10 +53,10 @@ function Details({ p, timeZone, now }: { p: LiveParticipant; timeZone: string; n
   );
 }
 
-function ParticipantRowView({ orgSlug, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, onSelect }: Props) {
-  const bound = [orgSlug, instanceId, p.attendanceId] as const;
-  const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
-  const [undoResult, undo] = useActionState(undoCheckInAction.bind(null, ...bound), idle);
+function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, onSelect }: Props) {
+  const [checkInResult, checkIn] = useActionState(actions.checkIn, idle);
+  const [undoResult, undo] = useActionState(actions.undoCheckIn, idle);
+  const ids = <HiddenFields values={{ instanceId, attendanceId: p.attendanceId }} />;
   const failure = [checkInResult, undoResult].find((r) => !r.ok);
   const style = STATE_STYLE[p.state];
   const isArrived = p.state === "arrived";
@@ -122,12 +125,14 @@ function ParticipantRowView({ orgSlug, instanceId, participant: p, timeZone, now
           {canCheckIn ? (
             isArrived ? (
               <form action={undo}>
+                {ids}
                 <SubmitButton variant="ghost" size="sm" className="h-7 px-2 text-xs" pendingLabel="Undoing…" aria-label={`Undo check-in for ${p.name}`}>
                   Undo check-in
                 </SubmitButton>
               </form>
             ) : (
               <form action={checkIn}>
+                {ids}
                 <SubmitButton variant="secondary" size="sm" className="h-7 px-2.5 text-xs" pendingLabel="Checking in…" aria-label={`Check in ${p.name}`}>
                   Check in
                 </SubmitButton>
@@ -180,7 +185,7 @@ export const ParticipantRow = memo(ParticipantRowView, (prev, next) => {
     prev.canCheckIn === next.canCheckIn &&
     prev.timeZone === next.timeZone &&
     prev.onSelect === next.onSelect &&
-    prev.orgSlug === next.orgSlug &&
+    prev.actions === next.actions &&
     prev.instanceId === next.instanceId &&
     sameParticipant(prev.participant, next.participant)
   );

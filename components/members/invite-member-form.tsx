@@ -1,21 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteMemberAction } from "@/app/(dashboard)/[orgSlug]/members/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult, FormAction } from "@/lib/http/action-result";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/tenant/roles";
 import { ActionForm } from "@/components/ui/action-form";
 
 const initial: ActionResult<{ link: string }> = { ok: true };
 
-export function InviteMemberForm({ orgSlug, assignableRoles }: { orgSlug: string; assignableRoles: Role[] }) {
-  const [state, action] = useActionState(inviteMemberAction.bind(null, orgSlug), initial);
+type Props = { invite: FormAction<{ link: string }>; assignableRoles: Role[] };
+
+export function InviteMemberForm({ invite, assignableRoles }: Props) {
+  const [state, action] = useActionState(invite, initial);
   const fields = state.ok ? undefined : state.fields;
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>

@@ -1,22 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  changeMemberRoleAction,
-  removeMemberAction,
-  revokeInvitationAction,
-} from "@/app/(dashboard)/[orgSlug]/members/actions";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/tenant/roles";
 
-type MemberProps = { orgSlug: string; membershipId: string; name: string; role: Role; assignableRoles: Role[] };
+type MemberProps = { membershipId: string; name: string; role: Role; assignableRoles: Role[] };
 
-export function ChangeRoleForm({ orgSlug, membershipId, name, role, assignableRoles }: MemberProps) {
-  const [state, action] = useActionState(changeMemberRoleAction.bind(null, orgSlug), idle);
+export function ChangeRoleForm({ change, membershipId, name, role, assignableRoles }: MemberProps & { change: FormAction }) {
+  const [state, action] = useActionState(change, idle);
   const options = ROLES.filter((r) => r === role || assignableRoles.includes(r));
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -36,8 +31,8 @@ export function ChangeRoleForm({ orgSlug, membershipId, name, role, assignableRo
   );
 }
 
-export function RemoveMemberForm({ orgSlug, membershipId, name }: Omit<MemberProps, "role" | "assignableRoles">) {
-  const [state, action] = useActionState(removeMemberAction.bind(null, orgSlug), idle);
+export function RemoveMemberForm({ remove, membershipId, name }: { remove: FormAction; membershipId: string; name: string }) {
+  const [state, action] = useActionState(remove, idle);
   return (
     <ConfirmForm
       action={action}
@@ -52,8 +47,8 @@ export function RemoveMemberForm({ orgSlug, membershipId, name }: Omit<MemberPro
   );
 }
 
-export function RevokeInvitationForm({ orgSlug, invitationId, email }: { orgSlug: string; invitationId: string; email: string }) {
-  const [state, action] = useActionState(revokeInvitationAction.bind(null, orgSlug), idle);
+export function RevokeInvitationForm({ revoke, invitationId, email }: { revoke: FormAction; invitationId: string; email: string }) {
+  const [state, action] = useActionState(revoke, idle);
   return (
     <form action={action} className="flex items-center justify-end gap-2">
       <input type="hidden" name="invitationId" value={invitationId} />

@@ -1,21 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import {
-  checkInAction,
-  issueTrackingLinkAction,
-  setRsvpAction,
-  undoCheckInAction,
-  type IssuedLink,
-} from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/actions";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { Input } from "@/components/ui/input";
 import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TD, TR } from "@/components/ui/table";
-import { idle, type ActionResult } from "@/lib/http/action-result";
+import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
 import { RSVP_LABELS } from "./labels";
 import { TrackingLinkPanel } from "./tracking-link-panel";
 
@@ -38,8 +32,18 @@ export type AttendanceRowView = {
   locationRequested: string | null;
 };
 
+export type IssuedLink = { url: string; validUntil: string };
+
+/** What staff do to one attendance, as server actions the page bound to its organization; each form posts the ids. */
+export type AttendanceActions = {
+  issueLink: FormAction<IssuedLink>;
+  checkIn: FormAction;
+  undoCheckIn: FormAction;
+  setRsvp: FormAction;
+};
+
 type Props = {
-  orgSlug: string;
+  actions: AttendanceActions;
   instanceId: string;
   row: AttendanceRowView;
   canCheckIn: boolean;
@@ -56,12 +60,12 @@ type Props = {
 const idleLink: ActionResult<IssuedLink> = idle;
 const LINK_TEXT: Partial<Record<BadgeTone, string>> = { success: "text-emerald-800", warning: "text-amber-800" };
 
-export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLink, canAnswer, columns, timeZone, over = null }: Props) {
-  const bound = [orgSlug, instanceId, row.id] as const;
-  const [linkResult, issueLink] = useActionState(issueTrackingLinkAction.bind(null, ...bound), idleLink);
-  const [checkInResult, checkIn] = useActionState(checkInAction.bind(null, ...bound), idle);
-  const [undoResult, undo] = useActionState(undoCheckInAction.bind(null, ...bound), idle);
-  const [rsvpResult, setRsvp, settingRsvp] = useActionState(setRsvpAction.bind(null, ...bound), idle);
+export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLink, canAnswer, columns, timeZone, over = null }: Props) {
+  const [linkResult, issueLink] = useActionState(actions.issueLink, idleLink);
+  const [checkInResult, checkIn] = useActionState(actions.checkIn, idle);
+  const [undoResult, undo] = useActionState(actions.undoCheckIn, idle);
+  const [rsvpResult, setRsvp, settingRsvp] = useActionState(actions.setRsvp, idle);
+  const ids = <HiddenFields values={{ instanceId, attendanceId: row.id }} />;
   // The link result current when "Re-issue link" was pressed: the question closes as soon as a newer result arrives.
   const [reissueAskedAt, setReissueAskedAt] = useState<ActionResult<IssuedLink> | null>(null);
   const confirmingReissue = reissueAskedAt !== null && reissueAskedAt === linkResult;
@@ -86,6 +90,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
         <TD>
           {canAnswer ? (
             <form action={setRsvp}>
+              {ids}
               <Select
                 name="rsvp"
                 defaultValue={row.rsvp}
@@ -138,6 +143,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
                   </Button>
                 ) : (
                   <form action={issueLink}>
+                    {ids}
                     <SubmitButton
                       variant="secondary"
                       size="sm"
@@ -152,6 +158,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
               {canCheckIn ? (
                 isArrived ? (
                   <form action={undo}>
+                    {ids}
                     <SubmitButton
                       variant="ghost"
                       size="sm"
@@ -163,6 +170,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
                   </form>
                 ) : (
                   <form action={checkIn} className="flex items-center gap-2">
+                    {ids}
                     {over ? (
                       <>
                         <input type="hidden" name="date" value={over.date} />
@@ -190,6 +198,7 @@ export function AttendanceRow({ orgSlug, instanceId, row, canCheckIn, canIssueLi
         <TR className="bg-amber-50/60 [tbody_&]:hover:bg-amber-50/60">
           <TD colSpan={columns} className="whitespace-normal">
             <form action={issueLink} className="flex flex-wrap items-center justify-between gap-3">
+              {ids}
               <p className="text-sm text-amber-950">
                 Re-issue {row.name}&apos;s link? The link they have now stops working at once; send them the new one.
               </p>

@@ -3,22 +3,23 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { UsersIcon } from "@/components/ui/icons";
 import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
 import type { getOccurrence } from "@/lib/occurrences/occurrences";
-import { AttendanceRow, type AttendanceRowView } from "./attendance-row";
+import { AttendanceRow, type AttendanceActions, type AttendanceRowView } from "./attendance-row";
 import { formatClock, JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
 import { JOURNEY_LABELS } from "./labels";
 
-type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
+/** An occurrence as its page shows it: the event, counts, tracking window and every attendance. */
+export type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
 
 type Props = {
-  orgSlug: string;
   occurrence: Occurrence;
+  actions: AttendanceActions;
   /** Staff and up: tracking links and check-in by hand (the domain checks again). */
   canCheckIn: boolean;
   now: Date;
 };
 
 /** Who is invited, their answer, where they are on their way, and (for staff) their tracking link and check-in. */
-export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props) {
+export function AttendanceTable({ occurrence, actions, canCheckIn, now }: Props) {
   const { timeZone } = occurrence.event;
   if (occurrence.attendances.length === 0) {
     return (
@@ -63,7 +64,7 @@ export function AttendanceTable({ orgSlug, occurrence, canCheckIn, now }: Props)
         {rows.map((row) => (
           <AttendanceRow
             key={row.id}
-            orgSlug={orgSlug}
+            actions={actions}
             instanceId={occurrence.id}
             row={row}
             canCheckIn={canCheckIn && !isCancelled}

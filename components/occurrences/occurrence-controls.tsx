@@ -1,20 +1,20 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { cancelOccurrenceAction, moveOccurrenceAction } from "@/app/(dashboard)/[orgSlug]/occurrences/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 
-type Props = { orgSlug: string; instanceId: string; startsLocal: string; timeZone: string };
+type Props = { instanceId: string; startsLocal: string; timeZone: string; actions: { cancel: FormAction; move: FormAction } };
 
 /** Cancel (with a confirmation step) or move one occurrence. */
-export function OccurrenceControls({ orgSlug, instanceId, startsLocal, timeZone }: Props) {
-  const [cancelState, cancel] = useActionState(cancelOccurrenceAction.bind(null, orgSlug, instanceId), idle);
-  const [moveState, move] = useActionState(moveOccurrenceAction.bind(null, orgSlug, instanceId), idle);
+export function OccurrenceControls({ instanceId, startsLocal, timeZone, actions }: Props) {
+  const [cancelState, cancel] = useActionState(actions.cancel, idle);
+  const [moveState, move] = useActionState(actions.move, idle);
   const [mode, setMode] = useState<"idle" | "cancel" | "move">("idle");
   const moveError = moveState.ok ? undefined : moveState.fields?.startsLocal?.[0];
 
@@ -34,6 +34,7 @@ export function OccurrenceControls({ orgSlug, instanceId, startsLocal, timeZone 
       ) : null}
       {mode === "cancel" ? (
         <form action={cancel} className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3">
+          <HiddenFields values={{ instanceId }} />
           <p className="text-sm text-red-900">
             Cancel it? Nobody will get its planned messages. Other occurrences stay as they are.
           </p>
@@ -47,6 +48,7 @@ export function OccurrenceControls({ orgSlug, instanceId, startsLocal, timeZone 
       ) : null}
       {mode === "move" ? (
         <form action={move} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+          <HiddenFields values={{ instanceId }} />
           <Field id="startsLocal" label={`New start (${timeZone.replaceAll("_", " ")})`} error={moveError}>
             <Input type="datetime-local" name="startsLocal" defaultValue={startsLocal} required />
           </Field>

@@ -1,23 +1,23 @@
 "use client";
 
 import { useActionState, useState, type ChangeEvent } from "react";
-import { addNewParticipantAction } from "@/app/(dashboard)/[orgSlug]/events/[eventId]/roster/actions";
 import { Field } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type ActionResult } from "@/lib/http/action-result";
+import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
 const empty = { name: "", phone: "", email: "", guardianOf: "" };
 
-type Props = { orgSlug: string; eventId: string; countryHint: string };
+type Props = { add: FormAction; eventId: string; countryHint: string };
 
 /** Creates a person and puts them on this roster. Inputs are controlled so a refused number can be corrected in place. */
-export function AddParticipantForm({ orgSlug, eventId, countryHint }: Props) {
+export function AddParticipantForm({ add, eventId, countryHint }: Props) {
   const [values, setValues] = useState(empty);
   const [state, action] = useActionState(async (previous: ActionResult, form: FormData) => {
-    const result = await addNewParticipantAction(orgSlug, eventId, previous, form);
+    const result = await add(previous, form);
     if (result.ok) setValues(empty);
     return result;
   }, idle);
@@ -33,6 +33,7 @@ export function AddParticipantForm({ orgSlug, eventId, countryHint }: Props) {
     <ActionForm action={action} result={state} className="space-y-4" noValidate aria-label="Add participant">
       {/* A refused field explains itself next to the input; the banner is for everything else. */}
       {isExplainedInline ? null : <FormMessage result={state} />}
+      <HiddenFields values={{ eventId }} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="add-name" label="Name" required error={fields?.name?.[0]}>
           <Input {...bind("name")} autoComplete="off" placeholder="Kim Weber" required />

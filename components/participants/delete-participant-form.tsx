@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteParticipantAction } from "@/app/(dashboard)/[orgSlug]/participants/actions";
 import { ConfirmForm } from "@/components/ui/confirm-form";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 
-export function DeleteParticipantForm({ orgSlug, participantId, name }: { orgSlug: string; participantId: string; name: string }) {
-  const [state, action] = useActionState(deleteParticipantAction.bind(null, orgSlug), idle);
+export function DeleteParticipantForm({ remove, participantId, name }: { remove: FormAction; participantId: string; name: string }) {
+  const [state, action] = useActionState(remove, idle);
   return (
     <ConfirmForm
       action={action}

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { formatPhone } from "./format-phone";
 
 type Person = { name: string; metadata: Record<string, string> };
@@ -52,5 +54,14 @@ export function OptedOutBadge({ optedOutAt }: { optedOutAt: Date | null }) {
     <Badge tone="warning" dot title="Replied STOP on WhatsApp: no messages are sent to this person.">
       Opted out
     </Badge>
+  );
+}
+
+/** A row's Edit button (its `href` may say which page to come back to after saving). */
+export function EditParticipantLink({ href, name }: { href: string; name: string }) {
+  return (
+    <Link href={href} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${name}`}>
+      Edit
+    </Link>
   );
 }

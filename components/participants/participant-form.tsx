@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import { useActionState, useState, type ChangeEvent } from "react";
-import { updateParticipantAction } from "@/app/(dashboard)/[orgSlug]/participants/actions";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { METADATA_MAX_KEYS } from "@/lib/participants/schemas";
 import { formatPhone } from "./format-phone";
 import { ActionForm } from "@/components/ui/action-form";
@@ -23,15 +22,15 @@ export type ParticipantFormValues = {
   metadata: Record<string, string>;
 };
 
-type Props = { orgSlug: string; returnTo: string; participant: ParticipantFormValues; countryHint: string };
+type Props = { save: FormAction; returnTo: string; participant: ParticipantFormValues; countryHint: string };
 type Row = { id: number; key: string; value: string };
 
 /**
  * Edits every field of a person; extra fields (from imports) are key/value rows. Inputs are controlled so a refused
  * value stays on screen to be corrected (React resets uncontrolled fields after each submission).
  */
-export function ParticipantForm({ orgSlug, returnTo, participant, countryHint }: Props) {
-  const [state, action] = useActionState(updateParticipantAction.bind(null, orgSlug, returnTo), idle);
+export function ParticipantForm({ save, returnTo, participant, countryHint }: Props) {
+  const [state, action] = useActionState(save, idle);
   const fields = state.ok ? undefined : state.fields;
   const metadataError = fields && Object.entries(fields).find(([key]) => key.startsWith("metadata"))?.[1][0];
   const [values, setValues] = useState({
@@ -56,6 +55,7 @@ export function ParticipantForm({ orgSlug, returnTo, participant, countryHint }:
         <FormMessage result={state} />
       )}
       <input type="hidden" name="participantId" value={participant.id} />
+      <input type="hidden" name="returnTo" value={returnTo} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label="Name" required error={fields?.name?.[0]}>
           <Input {...bind("name")} required />

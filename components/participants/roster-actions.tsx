@@ -1,26 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  addExistingParticipantAction,
-  removeFromRosterAction,
-} from "@/app/(dashboard)/[orgSlug]/events/[eventId]/roster/actions";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 
-type RosterProps = { orgSlug: string; eventId: string };
+type Props = { eventId: string; people: { id: string; label: string }[]; add: FormAction };
 
-export function AddExistingParticipantForm({
-  orgSlug,
-  eventId,
-  people,
-}: RosterProps & { people: { id: string; label: string }[] }) {
-  const [state, action] = useActionState(addExistingParticipantAction.bind(null, orgSlug, eventId), idle);
+export function AddExistingParticipantForm({ eventId, people, add }: Props) {
+  const [state, action] = useActionState(add, idle);
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">
+      <HiddenFields values={{ eventId }} />
       <div className="flex min-w-64 flex-1 flex-col gap-1.5">
         <label htmlFor="add-existing" className="text-sm font-medium text-slate-800">
           Someone already in your organization
@@ -44,13 +38,15 @@ export function AddExistingParticipantForm({
   );
 }
 
-export function RemoveFromRosterForm({ orgSlug, eventId, participantId, name }: RosterProps & { participantId: string; name: string }) {
-  const [state, action] = useActionState(removeFromRosterAction.bind(null, orgSlug, eventId), idle);
+type RemoveProps = { eventId: string; participantId: string; name: string; remove: FormAction };
+
+export function RemoveFromRosterForm({ eventId, participantId, name, remove }: RemoveProps) {
+  const [state, action] = useActionState(remove, idle);
   return (
     <ConfirmForm
       action={action}
       result={state}
-      fields={{ participantId }}
+      fields={{ eventId, participantId }}
       trigger="Remove"
       triggerLabel={`Remove ${name} from the roster`}
       question={`Remove ${name}? Their upcoming messages stop.`}

@@ -1,20 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { createOrganizationAction } from "@/app/organizations/new/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { ActionForm } from "@/components/ui/action-form";
 
-type Props = { timeZones: string[]; defaultTimeZone: string; countries: Country[]; defaultCountry: string };
+type Props = { create: FormAction; timeZones: string[]; defaultTimeZone: string; countries: Country[]; defaultCountry: string };
 
-export function CreateOrganizationForm({ timeZones, defaultTimeZone, countries, defaultCountry }: Props) {
-  const [state, action] = useActionState(createOrganizationAction, idle);
+export function CreateOrganizationForm({ create, timeZones, defaultTimeZone, countries, defaultCountry }: Props) {
+  const [state, action] = useActionState(create, idle);
   const fields = state.ok ? undefined : state.fields;
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>

@@ -1,19 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateOrganizationAction } from "@/app/(dashboard)/[orgSlug]/settings/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CountrySelect, OrganizationTypeSelect, TimeZoneSelect } from "@/components/settings/organization-fields";
 import type { Country } from "@/lib/organizations/countries";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@/lib/organizations/schemas";
 import { ActionForm } from "@/components/ui/action-form";
 
 type Props = {
-  orgSlug: string;
+  save: FormAction;
   timeZones: string[];
   countries: Country[];
   org: {
@@ -26,8 +25,8 @@ type Props = {
   };
 };
 
-export function OrganizationSettingsForm({ orgSlug, timeZones, countries, org }: Props) {
-  const [state, action] = useActionState(updateOrganizationAction.bind(null, orgSlug), idle);
+export function OrganizationSettingsForm({ save, timeZones, countries, org }: Props) {
+  const [state, action] = useActionState(save, idle);
   const fields = state.ok ? undefined : state.fields;
   // Controlled, so a refused number stays in the box next to its error instead of snapping back when React resets the form.
   const [retentionDays, setRetentionDays] = useState(String(org.locationRetentionDays));

@@ -1,30 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveTemplateAction } from "@/app/(dashboard)/[orgSlug]/settings/actions";
 import { Input } from "@/components/ui/input";
 import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 import { previewTemplate, TEMPLATE_KIND_LABELS, type TemplateKind } from "@/lib/whatsapp/template-preview";
 import { ActionForm } from "@/components/ui/action-form";
 
 type Setting = { kind: TemplateKind; templateName: string; language: string; configured: boolean };
-type Props = { orgSlug: string; settings: Setting[]; sample: { name: string; event: string; start: string; venue: string } };
+type Props = { save: FormAction; settings: Setting[]; sample: { name: string; event: string; start: string; venue: string } };
 
 /** One row per message kind: the approved template's name and language, and what the participant sees. */
-export function WhatsAppTemplates({ orgSlug, settings, sample }: Props) {
+export function WhatsAppTemplates({ save, settings, sample }: Props) {
   return (
     <div className="divide-y divide-slate-100">
       {settings.map((setting) => (
-        <TemplateRow key={setting.kind} orgSlug={orgSlug} setting={setting} sample={sample} />
+        <TemplateRow key={setting.kind} save={save} setting={setting} sample={sample} />
       ))}
     </div>
   );
 }
 
-function TemplateRow({ orgSlug, setting, sample }: { orgSlug: string; setting: Setting; sample: Props["sample"] }) {
-  const [result, save] = useActionState(saveTemplateAction.bind(null, orgSlug), idle);
+function TemplateRow({ save: saveAction, setting, sample }: Omit<Props, "settings"> & { setting: Setting }) {
+  const [result, save] = useActionState(saveAction, idle);
   const label = TEMPLATE_KIND_LABELS[setting.kind];
   const preview = previewTemplate(setting.kind, sample);
   const error = (field: string) => (!result.ok && "fields" in result ? result.fields?.[field]?.[0] : undefined);

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/http/action-result";
+import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
 import { haversineM } from "@/lib/eta/estimate";
 import type { LinkRefusal, TrackingPageInfo, TrackingPageView } from "@/lib/tracking/schemas";
 import { ConsentPanel, DeniedPanel, UnsupportedPanel } from "./panels";
@@ -19,7 +19,8 @@ const TrackingMap = dynamic(() => import("./tracking-map"), {
   loading: () => <div className="h-[15.5rem] animate-pulse rounded-xl border border-slate-200 bg-slate-100" />,
 });
 
-type StopResult = ActionResult<{ state: TrackingPageView["state"]; arrivedAt: string | null }>;
+type Stopped = { state: TrackingPageView["state"]; arrivedAt: string | null };
+type StopResult = ActionResult<Stopped>;
 
 type Props = {
   token: string;
@@ -28,7 +29,7 @@ type Props = {
   untilLabel: string;
   /** Epoch ms on the server when the page was rendered: corrects a phone clock that runs wrong. */
   serverNow: number;
-  stopAction: (token: string) => Promise<StopResult>;
+  stopAction: FormAction<Stopped, { token: string }>;
 };
 
 type Phase =
@@ -208,7 +209,7 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
       if (s) await Promise.race([s.flush(true), new Promise((resolve) => setTimeout(resolve, 3_000))]);
       let result: StopResult;
       try {
-        result = await stopAction(token);
+        result = await stopAction(idle, { token });
       } catch {
         result = { ok: false, code: "INTERNAL", message: "No connection." };
       }

@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { Button } from "./button";
+import { HiddenFields } from "./hidden-fields";
 import { ResultText } from "./result-text";
 import { SubmitButton } from "./submit-button";
 
@@ -34,9 +35,7 @@ export function ConfirmForm({ action, result, fields, trigger, triggerLabel, que
   }
   return (
     <form action={action} className="flex items-center justify-end gap-2">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={fields} />
       <span className="max-w-72 text-sm whitespace-normal text-slate-700">{question}</span>
       <SubmitButton variant="danger" size="sm" pendingLabel={pending}>
         {confirm}

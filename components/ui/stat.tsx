@@ -34,3 +34,17 @@ export function Stat({ label, value, hint, icon, className }: StatProps) {
     </div>
   );
 }
+
+// Whole class names, so Tailwind finds them: three or four counts side by side, five wrap in two rows first.
+const GRID_COLUMNS: Record<number, string> = { 3: "sm:grid-cols-3", 4: "sm:grid-cols-4", 5: "sm:grid-cols-2 lg:grid-cols-5" };
+
+/** The row of counts at the top of a page (overview, roster, occurrence, attendance report). */
+export function StatGrid({ stats }: { stats: StatProps[] }) {
+  return (
+    <div className={cn("grid gap-4", GRID_COLUMNS[stats.length])}>
+      {stats.map((stat, i) => (
+        <Stat key={i} {...stat} />
+      ))}
+    </div>
+  );
+}

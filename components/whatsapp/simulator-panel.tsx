@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { simulateReplyAction } from "@/app/(dashboard)/[orgSlug]/occurrences/[instanceId]/whatsapp-actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { ResultText } from "@/components/ui/result-text";
 import { Select } from "@/components/ui/select";
-import { idle } from "@/lib/http/action-result";
+import { idle, type FormAction } from "@/lib/http/action-result";
 
-type Props = { orgSlug: string; instanceId: string; people: { attendanceId: string; name: string }[] };
+type Props = { instanceId: string; people: { attendanceId: string; name: string }[]; reply: FormAction };
 
 const REPLIES = [
   { value: "confirm", label: "Tap Confirm" },
@@ -22,8 +22,8 @@ const REPLIES = [
  * Embedded mode only: reply as one of the participants. Each button posts a signed notification, shaped like
  * Meta's, to the app's real webhook, so RSVPs, opt-outs, check-ins and message statuses change as they would.
  */
-export function WhatsAppSimulator({ orgSlug, instanceId, people }: Props) {
-  const [result, act, pending] = useActionState(simulateReplyAction.bind(null, orgSlug, instanceId), idle);
+export function WhatsAppSimulator({ instanceId, people, reply }: Props) {
+  const [result, act, pending] = useActionState(reply, idle);
   return (
     <Card>
       <CardHeader>
@@ -35,6 +35,7 @@ export function WhatsAppSimulator({ orgSlug, instanceId, people }: Props) {
       </CardHeader>
       <CardContent>
         <form action={act} aria-label="WhatsApp simulator" className="space-y-3">
+          <HiddenFields values={{ instanceId }} />
           <label className="block space-y-1.5">
             <span className="text-sm font-medium text-slate-800">Participant</span>
             <Select name="attendanceId" defaultValue={people[0]?.attendanceId}>

@@ -6,3 +6,9 @@ export type ActionResult<T = undefined> =
   | { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 
 export const idle: ActionResult = { ok: true };
+
+/**
+ * A server action as a client component receives it, from the page that bound it to its organization:
+ * `useActionState(action, idle)` for a form, or `action(idle, input)` from code (P is then the input).
+ */
+export type FormAction<T = undefined, P = FormData> = (previous: ActionResult<T>, payload: P) => Promise<ActionResult<T>>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RequestResetForm } from "@/components/auth/password-reset-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { env } from "@/lib/env";
+import { requestPasswordResetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Reset your password" };
 // Reads the mail settings of the running server, not of the build.
@@ -17,7 +18,7 @@ export default function ForgotPasswordPage() {
         <CardDescription>We will e-mail you a link to choose a new password.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
-        <RequestResetForm />
+        <RequestResetForm request={requestPasswordResetAction} />
         <p className="text-sm text-slate-600">
           <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
             Back to sign in

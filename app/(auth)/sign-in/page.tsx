@@ -7,7 +7,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { DEMO_LOGIN } from "@/lib/demo";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { safeCallbackPath } from "@/lib/http";
+import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Sign in as <strong>{DEMO_LOGIN.email}</strong> with password <strong>{DEMO_LOGIN.password}</strong>.
           </Alert>
         ) : null}
-        <SignInForm callbackUrl={next} />
+        <SignInForm signIn={signInAction} callbackUrl={next} />
       </CardContent>
     </Card>
   );

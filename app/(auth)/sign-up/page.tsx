@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { env } from "@/lib/env";
 import { unsafeGetInvitationPreview } from "@/lib/members/invitations";
+import { signUpAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create your account" };
 
@@ -35,7 +36,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
             organization below, or ask for a new invitation.
           </Alert>
         ) : null}
-        <SignUpForm timeZones={listTimeZones()} countries={listCountries()} invite={invite} devOutbox={env().mail === "log" && env().mode === "embedded"} />
+        <SignUpForm signUp={signUpAction} timeZones={listTimeZones()} countries={listCountries()} invite={invite} devOutbox={env().mail === "log" && env().mode === "embedded"} />
       </CardContent>
     </Card>
   );

@@ -3,6 +3,7 @@ import { AppShell } from "@/components/dashboard/app-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
 import { requirePageContext } from "@/lib/auth/request-context";
+import { signOutAction } from "../../(auth)/actions";
 
 export default async function OrganizationLayout({
   children,
@@ -20,7 +21,7 @@ export default async function OrganizationLayout({
   // A superadmin visiting a foreign organization still sees it in the switcher.
   const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
   return (
-    <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }}>
+    <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }} signOut={signOutAction}>
       {children}
     </AppShell>
   );

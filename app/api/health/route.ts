@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getHealth, publicHealth } from "@/lib/health/get-health";
-import { hasOperatorToken } from "@/lib/http/operator-token";
-import { withRoute } from "@/lib/http/route";
+import { hasOperatorToken, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { InboxIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
-import { clientAddress, isLoopbackAddress } from "@/lib/http/client-address";
+import { clientAddress, isLoopbackAddress } from "@/lib/http";
 import { listOutbox } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Dev outbox" };

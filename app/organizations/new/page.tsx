@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listCountries } from "@/lib/organizations/countries";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
+import { createOrganizationAction } from "./actions";
 
 export const metadata: Metadata = { title: "New organization" };
 
@@ -26,6 +27,7 @@ export default async function NewOrganizationPage() {
         </CardHeader>
         <CardContent className="space-y-4">
           <CreateOrganizationForm
+            create={createOrganizationAction}
             timeZones={listTimeZones()}
             defaultTimeZone={first?.timeZone ?? "UTC"}
             countries={listCountries()}

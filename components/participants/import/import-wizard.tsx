@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { importParticipantsAction, previewImportAction } from "@/app/(dashboard)/[orgSlug]/events/[eventId]/import/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ActionResult } from "@/lib/http/action-result";
+import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
+import type { ImportResult } from "@/lib/participants/csv/import-participants";
+import type { ImportPreview } from "@/lib/participants/csv/preview-import";
 import { guessMapping } from "@/lib/participants/csv/guess-mapping";
 import type { CsvTarget } from "@/lib/participants/csv/schemas";
 import { addChunkResult, emptyReport, mergePreviews, rowsToImport, toChunks, type ImportReport, type MergedPreview } from "./chunks";
@@ -30,13 +31,17 @@ const STEP_INDEX = { file: 0, map: 1, checking: 1, preview: 2, importing: 3, don
 const failure = (result: ActionResult<unknown>) =>
   result.ok ? "The server sent no answer. Try again." : (Object.values(result.fields ?? {})[0]?.[0] ?? result.message);
 
-type Props = { orgSlug: string; eventId: string; rosterHref: string; country: string };
+/** One chunk of the file: its header row and up to 500 rows. */
+type Chunk = { eventId: string; csvText: string; mapping: CsvTarget[] };
+export type ImportActions = { preview: FormAction<ImportPreview, Chunk>; importChunk: FormAction<ImportResult, Chunk> };
+
+type Props = { actions: ImportActions; eventId: string; rosterHref: string; country: string };
 
 /**
  * Upload → map columns → preview → import → report. The file is read in the browser and sent in chunks of 500
  * rows, one request after another, so thousands of rows show progress and no request grows large.
  */
-export function ImportWizard({ orgSlug, eventId, rosterHref, country }: Props) {
+export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
   const [state, setState] = useState<State>({ step: "file" });
   const busy = state.step === "checking" || state.step === "importing";
 
@@ -53,7 +58,7 @@ export function ImportWizard({ orgSlug, eventId, rosterHref, country }: Props) {
     setState({ step: "checking", file, mapping, done, total: file.parsed.rows.length });
     const parts = [];
     for (const chunk of chunks) {
-      const result = await previewImportAction(orgSlug, eventId, { csvText: chunk.csvText, mapping }).catch(() => null);
+      const result = await actions.preview(idle, { eventId, csvText: chunk.csvText, mapping }).catch(() => null);
       if (!result?.ok || !result.data) {
         setState({ step: "map", file, mapping, error: result ? failure(result) : "The connection failed. Try again." });
         return;
@@ -73,7 +78,7 @@ export function ImportWizard({ orgSlug, eventId, rosterHref, country }: Props) {
     let done = 0;
     setState({ step: "importing", file, mapping, done, total });
     for (const chunk of chunks) {
-      const result = await importParticipantsAction(orgSlug, eventId, { csvText: chunk.csvText, mapping }).catch(() => null);
+      const result = await actions.importChunk(idle, { eventId, csvText: chunk.csvText, mapping }).catch(() => null);
       if (!result?.ok || !result.data) {
         const message = result ? failure(result) : "The connection failed.";
         report = { ...report, stoppedAt: { line: chunk.rows[0]!.line, message } };

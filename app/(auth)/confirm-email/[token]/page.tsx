@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConfirmEmailForm } from "@/components/auth/confirm-email-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { confirmEmailAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Confirm your e-mail address" };
 
@@ -14,7 +15,7 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
         <CardDescription>One click and your account is ready.</CardDescription>
       </CardHeader>
       <CardContent>
-        <ConfirmEmailForm token={token} />
+        <ConfirmEmailForm token={token} confirm={confirmEmailAction} />
       </CardContent>
     </Card>
   );

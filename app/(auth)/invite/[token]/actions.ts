@@ -1,17 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import type { ActionResult } from "@/lib/http/action-result";
-import { runAction } from "@/lib/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/adapters";
 import { acceptInvitation } from "@/lib/members/invitations";
 
-export async function acceptInvitationAction(token: string, _: ActionResult): Promise<ActionResult> {
-  return runAction("accept-invitation", async () => {
-    const user = await getCurrentUser();
-    if (!user) throw new AppError("UNAUTHORIZED", "Sign in to accept the invitation.");
-    const slug = await acceptInvitation(user, token);
-    redirect(`/${slug}`);
-  });
-}
+export const acceptInvitationAction = userAction({
+  name: "accept-invitation",
+  input: z.object({ token: z.string() }),
+  signedOut: "Sign in to accept the invitation.",
+}).run(async (user, { token }) => {
+  const slug = await acceptInvitation(user, token);
+  return { redirect: `/${slug}` };
+});

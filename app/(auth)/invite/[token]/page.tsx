@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { unsafeGetInvitationPreview } from "@/lib/members/invitations";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/tenant/roles";
+import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -57,7 +58,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept.
               </Alert>
             ) : null}
-            <AcceptInvitationForm token={token} />
+            <AcceptInvitationForm token={token} accept={acceptInvitationAction} />
           </>
         ) : (
           <div className="flex flex-wrap gap-3">

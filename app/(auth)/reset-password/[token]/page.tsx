@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/auth/password-reset-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { resetPasswordAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -13,7 +14,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <CardDescription>The link works once and for one hour.</CardDescription>
       </CardHeader>
       <CardContent>
-        <ResetPasswordForm token={token} />
+        <ResetPasswordForm token={token} reset={resetPasswordAction} />
       </CardContent>
     </Card>
   );

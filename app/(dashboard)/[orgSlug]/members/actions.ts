@@ -1,53 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/http/action-result";
-import { appUrl } from "@/lib/http/app-url";
-import { formToObject, runAction } from "@/lib/http/run-action";
+import { appUrl } from "@/lib/http";
+import { orgAction } from "@/lib/adapters";
 import { sendMail } from "@/lib/mail/send-mail";
 import { inviteMember, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
-import type { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members/schemas";
-import { getOrgContext } from "@/lib/auth/request-context";
+import { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members/schemas";
 import { ROLE_LABELS } from "@/lib/tenant/roles";
 
-export async function inviteMemberAction(orgSlug: string, _: ActionResult<{ link: string }>, form: FormData) {
-  return runAction<{ link: string }>("invite-member", async () => {
-    const ctx = await getOrgContext(orgSlug);
-    const { invitation, token } = await inviteMember(ctx, formToObject(form) as InviteMemberInput);
-    const link = new URL(`/invite/${token}`, appUrl()).toString();
-    await sendMail({
-      to: invitation.email,
-      subject: `You are invited to ${ctx.org.name} on Event-Coming`,
-      text:
-        `${ctx.actor.type === "user" ? ctx.actor.email : "Someone"} invited you to join ${ctx.org.name} ` +
-        `as ${ROLE_LABELS[invitation.role]}.\n\nAccept within 7 days:\n\n${link}\n`,
-    });
-    revalidatePath(`/${orgSlug}/members`);
-    return { ok: true, message: `Invitation sent to ${invitation.email}.`, data: { link } };
-  });
-}
+const members = { capability: "members.manage", revalidate: ["/members"] } as const;
 
-export async function changeMemberRoleAction(orgSlug: string, _: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction("change-member-role", async () => {
-    await changeMemberRole(await getOrgContext(orgSlug), formToObject(form) as ChangeMemberRoleInput);
-    revalidatePath(`/${orgSlug}/members`);
+export const inviteMemberAction = orgAction({ name: "invite-member", input: InviteMemberInput, ...members }).run(async (ctx, input) => {
+  const { invitation, token } = await inviteMember(ctx, input);
+  const link = new URL(`/invite/${token}`, appUrl()).toString();
+  await sendMail({
+    to: invitation.email,
+    subject: `You are invited to ${ctx.org.name} on Event-Coming`,
+    text:
+      `${ctx.actor.type === "user" ? ctx.actor.email : "Someone"} invited you to join ${ctx.org.name} ` +
+      `as ${ROLE_LABELS[invitation.role]}.\n\nAccept within 7 days:\n\n${link}\n`,
+  });
+  return { ok: true, message: `Invitation sent to ${invitation.email}.`, data: { link } };
+});
+
+export const changeMemberRoleAction = orgAction({ name: "change-member-role", input: ChangeMemberRoleInput, ...members }).run(
+  async (ctx, input) => {
+    await changeMemberRole(ctx, input);
     return { ok: true, message: "Role updated." };
-  });
-}
+  },
+);
 
-export async function removeMemberAction(orgSlug: string, _: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction("remove-member", async () => {
-    await removeMember(await getOrgContext(orgSlug), formToObject(form) as RemoveMemberInput);
-    revalidatePath(`/${orgSlug}/members`);
-    return { ok: true, message: "Member removed." };
-  });
-}
+export const removeMemberAction = orgAction({ name: "remove-member", input: RemoveMemberInput, ...members }).run(async (ctx, input) => {
+  await removeMember(ctx, input);
+  return { ok: true, message: "Member removed." };
+});
 
-export async function revokeInvitationAction(orgSlug: string, _: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction("revoke-invitation", async () => {
-    await revokeInvitation(await getOrgContext(orgSlug), formToObject(form) as RevokeInvitationInput);
-    revalidatePath(`/${orgSlug}/members`);
+export const revokeInvitationAction = orgAction({ name: "revoke-invitation", input: RevokeInvitationInput, ...members }).run(
+  async (ctx, input) => {
+    await revokeInvitation(ctx, input);
     return { ok: true, message: "Invitation withdrawn." };
-  });
-}
+  },
+);

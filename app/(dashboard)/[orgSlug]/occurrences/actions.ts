@@ -1,27 +1,32 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/http/action-result";
-import { runAction } from "@/lib/http/run-action";
+import { z } from "zod";
+import { orgAction } from "@/lib/adapters";
 import { cancelOccurrence, moveOccurrence } from "@/lib/occurrences/occurrences";
-import { getOrgContext } from "@/lib/auth/request-context";
+import { CancelOccurrenceInput } from "@/lib/occurrences/schemas";
 
-export async function cancelOccurrenceAction(orgSlug: string, instanceId: string, _: ActionResult): Promise<ActionResult> {
-  return runAction("cancel-occurrence", async () => {
-    const { actionsCancelled } = await cancelOccurrence(await getOrgContext(orgSlug), { instanceId });
-    revalidatePath(`/${orgSlug}`, "layout");
-    return {
-      ok: true,
-      message: `Occurrence cancelled. ${actionsCancelled} planned message${actionsCancelled === 1 ? "" : "s"} will not be sent.`,
-    };
-  });
-}
+/** A datetime-local box may add seconds; the domain reads minutes. */
+const MoveOccurrenceForm = z.object({ instanceId: z.string(), startsLocal: z.string().default("").transform((value) => value.slice(0, 16)) });
 
-export async function moveOccurrenceAction(orgSlug: string, instanceId: string, _: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction("move-occurrence", async () => {
-    const startsLocal = String(form.get("startsLocal") ?? "").slice(0, 16);
-    await moveOccurrence(await getOrgContext(orgSlug), { instanceId, startsLocal });
-    revalidatePath(`/${orgSlug}`, "layout");
-    return { ok: true, message: "Occurrence moved. Its planned messages moved with it." };
-  });
-}
+export const cancelOccurrenceAction = orgAction({
+  name: "cancel-occurrence",
+  input: CancelOccurrenceInput,
+  capability: "events.write",
+  revalidate: ["/*"],
+}).run(async (ctx, input) => {
+  const { actionsCancelled } = await cancelOccurrence(ctx, input);
+  return {
+    ok: true,
+    message: `Occurrence cancelled. ${actionsCancelled} planned message${actionsCancelled === 1 ? "" : "s"} will not be sent.`,
+  };
+});
+
+export const moveOccurrenceAction = orgAction({
+  name: "move-occurrence",
+  input: MoveOccurrenceForm,
+  capability: "events.write",
+  revalidate: ["/*"],
+}).run(async (ctx, input) => {
+  await moveOccurrence(ctx, input);
+  return { ok: true, message: "Occurrence moved. Its planned messages moved with it." };
+});

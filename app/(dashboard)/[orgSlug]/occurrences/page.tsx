@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { OCCURRENCE_STATUS } from "@/components/occurrences/labels";
 import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
 import { Select } from "@/components/ui/select";
 import { listEvents } from "@/lib/events/read-events";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
@@ -57,23 +57,21 @@ export default async function UpcomingPage({ params, searchParams }: { params: P
           Filter
         </Button>
       </form>
-      <Card>
-        <CardContent className="pt-5">
-          {occurrences.length === 0 ? (
-            <EmptyState
-              icon={<ClockIcon />}
-              title="Nothing planned"
-              description={
-                events.length === 0
-                  ? "Occurrences appear here once you create an event: one row per date it happens, with who confirmed and which messages are still to go out."
-                  : "No occurrence matches these filters from today on."
-              }
-            />
-          ) : (
-            <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} showEvent today={today} />
-          )}
-        </CardContent>
-      </Card>
+      <SectionCard contentClassName="pt-5">
+        {occurrences.length === 0 ? (
+          <EmptyState
+            icon={<ClockIcon />}
+            title="Nothing planned"
+            description={
+              events.length === 0
+                ? "Occurrences appear here once you create an event: one row per date it happens, with who confirmed and which messages are still to go out."
+                : "No occurrence matches these filters from today on."
+            }
+          />
+        ) : (
+          <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} showEvent today={today} />
+        )}
+      </SectionCard>
     </div>
   );
 }

@@ -1,13 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/http/action-result";
-import { formToObject, runAction } from "@/lib/http/run-action";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { z } from "zod";
+import { orgAction } from "@/lib/adapters";
+import { safeCallbackPath } from "@/lib/http";
 import { deleteParticipant, updateParticipant } from "@/lib/participants/participants";
-import type { UpdateParticipantInput } from "@/lib/participants/schemas";
-import { getOrgContext } from "@/lib/auth/request-context";
+import { ParticipantIdInput, UpdateParticipantInput } from "@/lib/participants/schemas";
 
 const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(String);
 
@@ -18,28 +15,30 @@ function zipMetadata(keys: unknown, values: unknown): Record<string, string> {
   return Object.fromEntries(pairs.filter(([key, value]) => key.trim() || value.trim()));
 }
 
-export async function updateParticipantAction(
-  orgSlug: string,
-  returnTo: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  const result = await runAction("update-participant", async () => {
-    const { metadataKey, metadataValue, ...fields } = formToObject(form);
-    const input = { ...fields, metadata: zipMetadata(metadataKey, metadataValue) } as UpdateParticipantInput;
-    await updateParticipant(await getOrgContext(orgSlug), input);
-  });
-  if (!result.ok) return result;
-  revalidatePath(`/${orgSlug}`, "layout");
-  // The return path comes from the browser: only a page of this organization is followed.
-  const back = safeCallbackPath(returnTo, `/${orgSlug}/participants`);
-  redirect(back.startsWith(`/${orgSlug}/`) ? back : `/${orgSlug}/participants`);
-}
+const UpdateParticipantForm = z.preprocess((form) => {
+  const { metadataKey, metadataValue, ...fields } = form as Record<string, unknown>;
+  return { ...fields, metadata: zipMetadata(metadataKey, metadataValue) };
+}, UpdateParticipantInput.extend({ returnTo: z.string().default("") }));
 
-export async function deleteParticipantAction(orgSlug: string, _: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction("delete-participant", async () => {
-    await deleteParticipant(await getOrgContext(orgSlug), { participantId: String(form.get("participantId") ?? "") });
-    revalidatePath(`/${orgSlug}`, "layout");
-    return { ok: true, message: "Participant deleted." };
-  });
-}
+export const updateParticipantAction = orgAction({
+  name: "update-participant",
+  input: UpdateParticipantForm,
+  capability: "participants.write",
+  revalidate: ["/*"],
+}).run(async (ctx, { returnTo, ...participant }) => {
+  await updateParticipant(ctx, participant);
+  // The return path comes from the browser: only a page of this organization is followed.
+  const everyone = `/${ctx.org.slug}/participants`;
+  const back = safeCallbackPath(returnTo, everyone);
+  return { redirect: back.startsWith(`/${ctx.org.slug}/`) ? back : everyone };
+});
+
+export const deleteParticipantAction = orgAction({
+  name: "delete-participant",
+  input: ParticipantIdInput,
+  capability: "participants.write",
+  revalidate: ["/*"],
+}).run(async (ctx, input) => {
+  await deleteParticipant(ctx, input);
+  return { ok: true, message: "Participant deleted." };
+});

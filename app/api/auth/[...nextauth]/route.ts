@@ -1,6 +1,5 @@
 import { handlers } from "@/lib/auth/auth";
-import { withCappedBody } from "@/lib/http/read-body";
-import { withRoute } from "@/lib/http/route";
+import { withCappedBody, withRoute } from "@/lib/http";
 
 // Auth.js's own endpoints take small forms (sign-in, sign-out, CSRF); nothing legitimate comes near this.
 const MAX_AUTH_BODY_BYTES = 16 * 1024;

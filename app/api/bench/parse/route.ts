@@ -1,4 +1,4 @@
-import { readJsonObject } from "@/lib/http/read-body";
+import { readJsonObject } from "@/lib/http";
 import { MAX_BATCH_BODY_BYTES } from "@/lib/tracking/schemas";
 
 // The benchmark's yardstick (bench/ingest): a route handler that only reads and parses the JSON body the way the

@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { withRoute } from "@/lib/http/route";
-import { readBody } from "@/lib/http/read-body";
+import { readBody, withRoute } from "@/lib/http";
 import { answerWebhookHandshake, receiveWebhook } from "@/lib/whatsapp/inbound/receive";
 
 /** Meta's notifications are a few KB; a megabyte is far beyond any real batch. */

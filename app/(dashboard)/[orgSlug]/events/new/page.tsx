@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listTimeZones } from "@/lib/organizations/time-zones";
 import { requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
+import { saveEventAction } from "../actions";
 
 export const metadata: Metadata = { title: "New event" };
 
@@ -16,7 +17,12 @@ export default async function NewEventPage({ params }: { params: Promise<{ orgSl
   return (
     <div className="space-y-6">
       <PageHeader title="New event" description="Something people travel to: a school run, a shuttle, a meeting." />
-      <EventForm orgSlug={orgSlug} target={{ eventId: null }} initial={newEventValues(ctx.org.timeZone)} timeZones={listTimeZones()} />
+      <EventForm
+        save={saveEventAction.bind(null, orgSlug)}
+        target={{ eventId: null }}
+        initial={newEventValues(ctx.org.timeZone)}
+        timeZones={listTimeZones()}
+      />
     </div>
   );
 }

@@ -1,62 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { checkInManually, setRsvpByStaff, undoCheckIn } from "@/lib/attendance";
-import type { ActionResult } from "@/lib/http/action-result";
-import { appUrl } from "@/lib/http/app-url";
-import { runAction } from "@/lib/http/run-action";
+import { z } from "zod";
+import { appUrl } from "@/lib/http";
+import { orgAction } from "@/lib/adapters";
+import { setRsvpByStaff } from "@/lib/attendance";
+import { checkInManually, undoCheckIn } from "@/lib/attendance";
 import { issueTrackingLink } from "@/lib/tracking/links";
-import { getOrgContext } from "@/lib/auth/request-context";
 
-export type IssuedLink = { url: string; validUntil: string };
+/** Every form of an attendance row (the occurrence page and the live map) posts the row's ids. */
+const AttendanceForm = z.object({ instanceId: z.string(), attendanceId: z.string() });
+const attendance = { input: AttendanceForm, capability: "live.checkIn", revalidate: ({ instanceId }: { instanceId: string }) => [`/occurrences/${instanceId}`] } as const;
 
 /** The full link exists only in this answer: the database keeps a hash of its token. */
-export async function issueTrackingLinkAction(
-  orgSlug: string,
-  instanceId: string,
-  attendanceId: string,
-  _: ActionResult<IssuedLink>,
-): Promise<ActionResult<IssuedLink>> {
-  return runAction("issue-tracking-link", async () => {
-    const link = await issueTrackingLink(await getOrgContext(orgSlug), attendanceId);
-    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
-    return { ok: true, data: { url: `${appUrl()}${link.path}`, validUntil: link.validUntil.toISOString() } };
-  });
-}
+export const issueTrackingLinkAction = orgAction({ name: "issue-tracking-link", ...attendance }).run(async (ctx, { attendanceId }) => {
+  const link = await issueTrackingLink(ctx, attendanceId);
+  return { ok: true, data: { url: `${appUrl()}${link.path}`, validUntil: link.validUntil.toISOString() } };
+});
 
 /** Now, or (once the occurrence is over) at the form's `date` + `time`, in the event's zone. */
-export async function checkInAction(
-  orgSlug: string,
-  instanceId: string,
-  attendanceId: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  return runAction("check-in-manually", async () => {
-    const [date, time] = [form.get("date"), form.get("time")];
-    const arrivedAtLocal = typeof date === "string" && typeof time === "string" ? `${date}T${time}` : undefined;
-    await checkInManually(await getOrgContext(orgSlug), attendanceId, { arrivedAtLocal });
-    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
-  });
-}
+export const checkInAction = orgAction({
+  name: "check-in-manually",
+  ...attendance,
+  input: AttendanceForm.extend({ date: z.string().optional(), time: z.string().optional() }),
+}).run(async (ctx, { attendanceId, date, time }) => {
+  const arrivedAtLocal = date !== undefined && time !== undefined ? `${date}T${time}` : undefined;
+  await checkInManually(ctx, attendanceId, { arrivedAtLocal });
+});
 
-export async function undoCheckInAction(orgSlug: string, instanceId: string, attendanceId: string, _: ActionResult): Promise<ActionResult> {
-  return runAction("undo-check-in", async () => {
-    await undoCheckIn(await getOrgContext(orgSlug), attendanceId);
-    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
-  });
-}
+export const undoCheckInAction = orgAction({ name: "undo-check-in", ...attendance }).run(async (ctx, { attendanceId }) => {
+  await undoCheckIn(ctx, attendanceId);
+});
 
 /** An answer given by phone or in person: the form's `rsvp`. */
-export async function setRsvpAction(
-  orgSlug: string,
-  instanceId: string,
-  attendanceId: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  return runAction("set-rsvp", async () => {
-    await setRsvpByStaff(await getOrgContext(orgSlug), attendanceId, { rsvp: String(form.get("rsvp") ?? "") });
-    revalidatePath(`/${orgSlug}/occurrences/${instanceId}`);
-  });
-}
+export const setRsvpAction = orgAction({
+  name: "set-rsvp",
+  ...attendance,
+  input: AttendanceForm.extend({ rsvp: z.string().default("") }),
+}).run(async (ctx, { attendanceId, rsvp }) => {
+  await setRsvpByStaff(ctx, attendanceId, { rsvp });
+});

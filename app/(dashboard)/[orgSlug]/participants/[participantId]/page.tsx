@@ -5,13 +5,14 @@ import { formatDateTime } from "@/components/dashboard/format";
 import { countryName } from "@/components/participants/format-phone";
 import { ParticipantForm } from "@/components/participants/participant-form";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent } from "@/components/ui/card";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { SectionCard } from "@/components/ui/section-card";
+import { safeCallbackPath } from "@/lib/http";
 import { getParticipant } from "@/lib/participants/participants";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
+import { updateParticipantAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit participant" };
 
@@ -48,23 +49,21 @@ export default async function EditParticipantPage({
           messages are sent to them; only they can opt back in.
         </Alert>
       ) : null}
-      <Card>
-        <CardContent className="pt-5 sm:pt-6">
-          <ParticipantForm
-            orgSlug={orgSlug}
-            returnTo={returnTo}
-            participant={{
-              id: participant.id,
-              name: participant.name,
-              phone: participant.phone,
-              email: participant.email,
-              guardianOf: participant.guardianOf,
-              metadata: participant.metadata,
-            }}
-            countryHint={`Numbers without +country code are read as ${countryName(country)}.`}
-          />
-        </CardContent>
-      </Card>
+      <SectionCard contentClassName="pt-5 sm:pt-6">
+        <ParticipantForm
+          save={updateParticipantAction.bind(null, orgSlug)}
+          returnTo={returnTo}
+          participant={{
+            id: participant.id,
+            name: participant.name,
+            phone: participant.phone,
+            email: participant.email,
+            guardianOf: participant.guardianOf,
+            metadata: participant.metadata,
+          }}
+          countryHint={`Numbers without +country code are read as ${countryName(country)}.`}
+        />
+      </SectionCard>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { withRoute } from "@/lib/http/route";
-import { readJsonObject } from "@/lib/http/read-body";
+import { readJsonObject, withRoute } from "@/lib/http";
 import { assertWithinRateLimit, getOpenLinkOrThrow, ingestPoints, parseBatch } from "@/lib/tracking/ingest";
 import { MAX_BATCH_BODY_BYTES } from "@/lib/tracking/schemas";
 

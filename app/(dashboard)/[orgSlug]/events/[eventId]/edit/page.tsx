@@ -8,6 +8,7 @@ import { getOccurrence } from "@/lib/occurrences/occurrences";
 import { listTimeZones } from "@/lib/organizations/time-zones";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
+import { saveEventAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -37,7 +38,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         }
       />
       <EventForm
-        orgSlug={orgSlug}
+        save={saveEventAction.bind(null, orgSlug)}
         target={{ eventId: event.id, fromInstanceId: split?.id }}
         initial={initial}
         timeZones={listTimeZones()}

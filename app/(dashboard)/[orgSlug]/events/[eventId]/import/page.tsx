@@ -6,8 +6,10 @@ import { ImportWizard } from "@/components/participants/import/import-wizard";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEvent } from "@/lib/events/read-events";
+import { bindOrgActions } from "@/lib/adapters";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
+import { importParticipantsAction, previewImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import participants" };
 
@@ -29,7 +31,12 @@ export default async function ImportPage({ params }: { params: Promise<{ orgSlug
         title="Import participants"
         description={`Add people to the roster of ${event.title} from a spreadsheet. Re-importing an updated file adds only who is new.`}
       />
-      <ImportWizard orgSlug={orgSlug} eventId={event.id} rosterHref={rosterHref} country={countryName(ctx.org.defaultCountry)} />
+      <ImportWizard
+        actions={bindOrgActions(orgSlug, { preview: previewImportAction, importChunk: importParticipantsAction })}
+        eventId={event.id}
+        rosterHref={rosterHref}
+        country={countryName(ctx.org.defaultCountry)}
+      />
     </div>
   );
 }

@@ -1,56 +1,36 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/http/action-result";
-import { formToObject, runAction } from "@/lib/http/run-action";
+import { z } from "zod";
+import { orgAction } from "@/lib/adapters";
 import { addToRoster, createParticipantOnRoster, removeFromRoster } from "@/lib/participants/participants";
-import type { ParticipantInput } from "@/lib/participants/schemas";
-import { getOrgContext } from "@/lib/auth/request-context";
+import { ParticipantInput, RosterInput } from "@/lib/participants/schemas";
 
-function revalidateRoster(orgSlug: string, eventId: string) {
-  revalidatePath(`/${orgSlug}/events/${eventId}`, "layout");
-  revalidatePath(`/${orgSlug}/participants`);
-}
+/** The event's pages and the participant list show the roster. */
+const roster = {
+  capability: "participants.write",
+  revalidate: ({ eventId }: { eventId: string }) => [`/events/${eventId}/*`, "/participants"],
+} as const;
 
-export async function addNewParticipantAction(
-  orgSlug: string,
-  eventId: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  return runAction("add-new-participant", async () => {
-    const ctx = await getOrgContext(orgSlug);
-    const participant = await createParticipantOnRoster(ctx, { ...(formToObject(form) as ParticipantInput), eventId });
-    revalidateRoster(orgSlug, eventId);
-    return { ok: true, message: `${participant.name} is on the roster.` };
-  });
-}
+export const addNewParticipantAction = orgAction({
+  name: "add-new-participant",
+  input: ParticipantInput.extend({ eventId: z.string() }),
+  ...roster,
+}).run(async (ctx, input) => {
+  const participant = await createParticipantOnRoster(ctx, input);
+  return { ok: true, message: `${participant.name} is on the roster.` };
+});
 
-export async function addExistingParticipantAction(
-  orgSlug: string,
-  eventId: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  return runAction("add-existing-participant", async () => {
-    const ctx = await getOrgContext(orgSlug);
-    const { added } = await addToRoster(ctx, { eventId, participantId: String(form.get("participantId") ?? "") });
-    revalidateRoster(orgSlug, eventId);
+export const addExistingParticipantAction = orgAction({ name: "add-existing-participant", input: RosterInput, ...roster }).run(
+  async (ctx, input) => {
+    const { added } = await addToRoster(ctx, input);
     return { ok: true, message: added ? "Added to the roster." : "Already on the roster." };
-  });
-}
+  },
+);
 
-export async function removeFromRosterAction(
-  orgSlug: string,
-  eventId: string,
-  _: ActionResult,
-  form: FormData,
-): Promise<ActionResult> {
-  return runAction("remove-from-roster", async () => {
-    const ctx = await getOrgContext(orgSlug);
-    const { futureAttendancesKept } = await removeFromRoster(ctx, { eventId, participantId: String(form.get("participantId") ?? "") });
-    revalidateRoster(orgSlug, eventId);
+export const removeFromRosterAction = orgAction({ name: "remove-from-roster", input: RosterInput, ...roster }).run(
+  async (ctx, input) => {
+    const { futureAttendancesKept } = await removeFromRoster(ctx, input);
     const kept = futureAttendancesKept > 0 ? ` ${futureAttendancesKept} upcoming answer(s) were kept.` : "";
     return { ok: true, message: `Removed from the roster.${kept}` };
-  });
-}
+  },
+);

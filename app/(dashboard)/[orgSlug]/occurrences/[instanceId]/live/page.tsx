@@ -6,10 +6,13 @@ import { LiveView } from "@/components/live/live-view";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/env";
+import { bindOrgActions } from "@/lib/adapters";
 import { getLiveSnapshot } from "@/lib/live/snapshot";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
+import { checkInAction, undoCheckInAction } from "../actions";
+import { simulateApproachAction } from "../demo-actions";
 
 export const metadata: Metadata = { title: "Live map" };
 
@@ -41,10 +44,10 @@ export default async function LiveMapPage({ params }: { params: Promise<{ orgSlu
         }
       />
       {windowOpen && env().mode === "embedded" && can(ctx.role, "live.checkIn") ? (
-        <SimulateButton orgSlug={orgSlug} instanceId={instanceId} />
+        <SimulateButton instanceId={instanceId} start={simulateApproachAction.bind(null, orgSlug)} />
       ) : null}
       <LiveView
-        orgSlug={orgSlug}
+        actions={bindOrgActions(orgSlug, { checkIn: checkInAction, undoCheckIn: undoCheckInAction })}
         initial={snapshot}
         streamUrl={`/api/live/${orgSlug}/${instanceId}`}
         canCheckIn={can(ctx.role, "live.checkIn")}

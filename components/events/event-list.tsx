@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { cn } from "@/lib/utils/cn";
+import { EventsTable } from "./events-table";
+
+type Props = {
+  orgSlug: string;
+  orgTimeZone: string;
+  status: "active" | "archived";
+  events: Parameters<typeof EventsTable>[0]["events"];
+  canWrite: boolean;
+};
+
+/** The events page: active or archived events, and the way to a new one. */
+export function EventList({ orgSlug, orgTimeZone, status, events, canWrite }: Props) {
+  const newEvent = (label: string) => (
+    <Link href={`/${orgSlug}/events/new`} className={buttonClasses("primary")}>
+      <PlusIcon /> {label}
+    </Link>
+  );
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Events"
+        description="Each event has a venue, a time or a repeating rule, a roster and a message schedule."
+        actions={canWrite ? newEvent("New event") : null}
+      />
+      <nav aria-label="Event status" className="flex gap-2">
+        {(["active", "archived"] as const).map((s) => (
+          <Link
+            key={s}
+            href={s === "active" ? `/${orgSlug}/events` : `/${orgSlug}/events?status=archived`}
+            aria-current={s === status ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1 text-sm font-medium",
+              s === status ? "bg-brand-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
+            )}
+          >
+            {s === "active" ? "Active" : "Archived"}
+          </Link>
+        ))}
+      </nav>
+      <SectionCard contentClassName="pt-5">
+        {events.length === 0 ? (
+          <EmptyState
+            icon={<CalendarIcon />}
+            title={status === "active" ? "No events yet" : "No archived events"}
+            description={
+              status === "active"
+                ? "Create a recurring event (a school run every weekday) or a one-off (a parents' evening). Then add participants to its roster, from a CSV file if you have a list."
+                : "Archived events keep their history but plan no new occurrences."
+            }
+            action={canWrite && status === "active" ? newEvent("Create your first event") : null}
+          />
+        ) : (
+          <EventsTable orgSlug={orgSlug} events={events} orgTimeZone={orgTimeZone} showNext />
+        )}
+      </SectionCard>
+    </div>
+  );
+}
