@@ -65,6 +65,9 @@ bin tsc --noEmit
 step "lint"
 bin eslint --max-warnings=0 .
 
+step "architecture (dependency-cruiser: .dependency-cruiser.cjs)"
+npm run --silent lint:deps
+
 step "unit and database tests (TZ=UTC)"
 TZ=UTC bin vitest run
 

@@ -1,11 +1,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser, getOrgContext } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http";
-import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
-import { getOrgContext } from "@/lib/auth/request-context";
-import type { Capability } from "@/lib/tenant/roles";
+import { assertCan, type OrgContext, type SignedInUser, type Capability } from "@/lib/tenant";
 import { readInput, type ActionInput, type ActionPayload, type Schema, type Spec } from "./read-input";
 
 /** What an action's body returns: its result, nothing (a plain success), or the page to open once it is done. */

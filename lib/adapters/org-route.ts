@@ -1,10 +1,8 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { isSessionActive } from "@/lib/auth/sessions";
+import { getCurrentUser, isSessionActive } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http";
 import type { Logger } from "@/lib/logger";
-import { assertCan, resolveOrgContext, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
-import type { Capability } from "@/lib/tenant/roles";
+import { assertCan, resolveOrgContext, type OrgContext, type SignedInUser, type Capability } from "@/lib/tenant";
 
 export type OrgRouteContext<P> = {
   ctx: OrgContext;

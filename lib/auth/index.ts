@@ -3,3 +3,5 @@ export { getCurrentUser } from "./current-user";
 export { hashPassword } from "./password";
 export { getAuthSecret } from "./secret";
 export { hashToken, newToken } from "@/lib/utils";
+export { getOrgContext } from "./request-context";
+export { isSessionActive } from "./sessions";
