@@ -68,6 +68,9 @@ bin eslint --max-warnings=0 .
 step "architecture (dependency-cruiser: .dependency-cruiser.cjs)"
 npm run --silent lint:deps
 
+step "sizes (files ≤ 300 lines, functions ≤ 80 outside React components)"
+npm run --silent lint:sizes
+
 step "unit and database tests (TZ=UTC)"
 TZ=UTC bin vitest run
 

@@ -93,6 +93,16 @@ function rings(venue: Venue): { lines: GeoJSON.FeatureCollection; labels: GeoJSO
 }
 
 export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: readonly LiveParticipant[]) {
+  // Layers are drawn in the order they are added: distance rings, the arrival area, people, and the venue on top.
+  addRingLayers(map, venue);
+  addSources(map, venue);
+  updateSources(map, venue, participants);
+  addRadiusLayers(map, venue);
+  addParticipantLayers(map, venue);
+  addVenuePin(map);
+}
+
+function addRingLayers(map: MapLibre.Map, venue: Venue) {
   const ring = rings(venue);
   map.addSource("rings", { type: "geojson", data: ring.lines });
   map.addSource("ring-labels", { type: "geojson", data: ring.labels });
@@ -110,6 +120,9 @@ export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: rea
     maxzoom: DETAIL_ZOOM,
     layout: { "icon-image": ["concat", "ring|", ["get", "label"]], "icon-allow-overlap": false },
   });
+}
+
+function addSources(map: MapLibre.Map, venue: Venue) {
   map.addSource("radius", { type: "geojson", data: circlePolygon(venue.lat, venue.lng, venue.radiusM) });
   map.addSource(VENUE, { type: "geojson", data: venuePoint(venue, 0) });
   map.addSource(MOVING, {
@@ -121,15 +134,9 @@ export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: rea
     clusterProperties: { late: ["+", ["case", ["==", ["get", "state"], "late"], 1, 0]] },
   });
   map.addSource(ARRIVED, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-  updateSources(map, venue, participants);
+}
 
-  const unclustered: MapLibre.FilterSpecification = ["!", ["has", "point_count"]];
-  const stateColour = [
-    "match",
-    ["get", "state"],
-    ...Object.entries(STATE_STYLE).flatMap(([state, s]) => [state, s.hex]),
-    "#64748b",
-  ] as unknown as MapLibre.ExpressionSpecification;
+function addRadiusLayers(map: MapLibre.Map, venue: Venue) {
   // Zoomed out, the true circle is a few pixels wide: a ring of at least 12 px keeps the arrival area visible.
   const ringUntil = Math.log2(12 / (venue.radiusM * pxPerMetre(venue.lat, 0)));
   map.addLayer({
@@ -153,6 +160,17 @@ export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: rea
     minzoom: Math.max(0, ringUntil),
     paint: { "line-color": "#0f766e", "line-width": 2, "line-dasharray": [3, 2] },
   });
+}
+
+const unclustered: MapLibre.FilterSpecification = ["!", ["has", "point_count"]];
+
+function addParticipantLayers(map: MapLibre.Map, venue: Venue) {
+  const stateColour = [
+    "match",
+    ["get", "state"],
+    ...Object.entries(STATE_STYLE).flatMap(([state, s]) => [state, s.hex]),
+    "#64748b",
+  ] as unknown as MapLibre.ExpressionSpecification;
   map.addLayer({
     id: "accuracy",
     type: "circle",
@@ -197,7 +215,10 @@ export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: rea
       "icon-ignore-placement": true,
     },
   });
-  // The venue stays on top: it is what everyone is measured against.
+}
+
+/** The venue stays on top: it is what everyone is measured against. */
+function addVenuePin(map: MapLibre.Map) {
   map.addLayer({
     id: "venue-pin",
     type: "symbol",

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { LiveSnapshot } from "@/lib/live/types";
+import { openLiveStream } from "./live-stream";
 
 /** "ended": the server closed the stream for good (signed out, removed, or the role no longer allows it). */
 export type LiveConnection = "live" | "reconnecting" | "ended";
@@ -17,9 +18,7 @@ const newer = (a: LiveSnapshot, b: LiveSnapshot) => (Date.parse(b.generatedAt) >
 
 /**
  * The occurrence's live snapshot: `initial` from the page's HTML, then every `event: snapshot` from the
- * Server-Sent Events stream at `url`. EventSource retries dropped connections itself; this also reopens it when it
- * gave up (an HTTP error closes it for good) and when nothing, not even an `event: ping`, arrived for `watchdogMs`.
- * SSE comments (`: ping`) are invisible to EventSource, so only events keep the watchdog quiet.
+ * Server-Sent Events stream at `url` (openLiveStream keeps it open).
  */
 export function useLiveSnapshot(
   initial: LiveSnapshot,
@@ -36,92 +35,10 @@ export function useLiveSnapshot(
     setSnapshot((current) => newer(current, initial));
   }
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let down: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let stopped = false;
-
-    const markDown = () => {
-      down ??= setTimeout(() => setConnection("reconnecting"), graceMs);
-    };
-    const markUp = () => {
-      clearTimeout(down);
-      down = undefined;
-      setConnection("live");
-    };
-    const armWatchdog = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(reopen, watchdogMs);
-    };
-    const onSnapshot = (event: MessageEvent<string>) => {
-      armWatchdog();
-      failures = 0;
-      markUp();
-      try {
-        setSnapshot(JSON.parse(event.data) as LiveSnapshot);
-      } catch {
-        // A malformed message is dropped; the next one carries the whole state again.
-      }
-    };
-    const onAlive = () => {
-      armWatchdog();
-      failures = 0;
-      markUp();
-    };
-    const onEnd = () => {
-      stopped = true;
-      clearTimeout(down);
-      close();
-      setConnection("ended");
-    };
-    const onError = () => {
-      if (stopped) return;
-      markDown();
-      // CONNECTING: the browser retries by itself. CLOSED: it gave up (HTTP error, wrong content type).
-      if (source?.readyState === EventSource.CLOSED) {
-        clearTimeout(retry);
-        failures += 1;
-        retry = setTimeout(reopen, Math.min(15_000, 1_000 * 2 ** Math.min(failures - 1, 4)));
-      }
-    };
-    function open() {
-      if (stopped) return;
-      source = new EventSource(url);
-      source.addEventListener("snapshot", onSnapshot);
-      source.addEventListener("ping", onAlive);
-      source.addEventListener("end", onEnd);
-      source.addEventListener("message", onAlive);
-      source.addEventListener("open", onAlive);
-      source.addEventListener("error", onError);
-      armWatchdog();
-      markDown();
-    }
-    function close() {
-      clearTimeout(watchdog);
-      clearTimeout(retry);
-      source?.close();
-      source = null;
-    }
-    function reopen() {
-      close();
-      open();
-    }
-    const onOnline = () => {
-      if (source?.readyState !== EventSource.OPEN) reopen();
-    };
-
-    open();
-    window.addEventListener("online", onOnline);
-    return () => {
-      stopped = true;
-      window.removeEventListener("online", onOnline);
-      clearTimeout(down);
-      close();
-    };
-  }, [url, watchdogMs, graceMs]);
+  useEffect(
+    () => openLiveStream(url, { snapshot: setSnapshot, connection: setConnection }, { watchdogMs, graceMs }),
+    [url, watchdogMs, graceMs],
+  );
 
   return { snapshot, connection };
 }

@@ -56,51 +56,7 @@ export function runSimulation(options: SimulationOptions): Simulation {
     finish(summary);
   };
 
-  const post = async (t: Active, elapsedMs: number) => {
-    const position = positionAt(t.journey, elapsedMs);
-    if (position.isAtEnd && ++t.endTicks > ARRIVAL_TICKS) {
-      t.outcome = "never_checked_in";
-      logger.warn({ attendanceId: t.attendanceId }, "demo simulator: reached the venue but was not checked in");
-      return;
-    }
-    const fix = withGpsNoise(position, t.journey.accuracyM, random);
-    const point: PointInput = {
-      lat: round(fix.lat, 7),
-      lng: round(fix.lng, 7),
-      accuracy: round(t.journey.accuracyM * (0.8 + 0.4 * random()), 1),
-      speed: round(position.speedMps, 2),
-      heading: position.headingDeg === null ? null : round(position.headingDeg, 1),
-      recordedAt: new Date().toISOString(),
-    };
-    const answer = await sendPoint(origin, t.token, point);
-    summary.posted += 1;
-    if (answer.ok) {
-      t.failures = 0;
-      if (answer.journey === "arrived") t.outcome = "arrived";
-      return;
-    }
-    if (answer.reason === "arrived") {
-      t.outcome = "arrived";
-      return;
-    }
-    summary.failed += 1;
-    if (answer.reason === "revoked" && options.reissueToken && t.reissues < MAX_REISSUES) {
-      t.reissues += 1;
-      t.token = await options.reissueToken(t.attendanceId);
-    } else if (answer.status === 404 || answer.status === 410 || answer.status === 409) {
-      t.outcome = "refused";
-      logger.info({ attendanceId: t.attendanceId, status: answer.status, reason: answer.reason }, "demo simulator: link refused");
-    } else if (answer.status !== 429) {
-      // Logged when trouble starts and when the simulator gives up, not for every point in between.
-      if (++t.failures === 1) {
-        logger.warn({ err: answer.error, attendanceId: t.attendanceId, status: answer.status }, "demo simulator: a post failed");
-      }
-      if (t.failures >= MAX_FAILURES) {
-        t.outcome = "failing";
-        logger.warn({ attendanceId: t.attendanceId, status: answer.status }, "demo simulator: giving up after repeated failures");
-      }
-    }
-  };
+  const shared: PostContext = { origin, random, summary, reissueToken: options.reissueToken };
 
   const tick = async () => {
     timer = undefined;
@@ -111,7 +67,7 @@ export function runSimulation(options: SimulationOptions): Simulation {
     if (elapsedRealMs >= maxDurationMs) return end("timed_out");
     await Promise.all(
       active.map((t) =>
-        post(t, elapsedRealMs * timeScale).catch((error: unknown) => {
+        postNextPoint(t, elapsedRealMs * timeScale, shared).catch((error: unknown) => {
           // One participant's trouble (e.g. a failed re-issue) never stops the others.
           summary.failed += 1;
           if (++t.failures >= MAX_FAILURES) t.outcome = "failing";
@@ -133,6 +89,64 @@ export function runSimulation(options: SimulationOptions): Simulation {
       if (timer) end("stopped");
     },
   };
+}
+
+type PostContext = {
+  origin: string;
+  random: () => number;
+  summary: SimulationSummary;
+  reissueToken: SimulationOptions["reissueToken"];
+};
+
+/** Posts the traveller's position at `elapsedMs` into their journey, and reads what the answer means for them. */
+async function postNextPoint(t: Active, elapsedMs: number, shared: PostContext): Promise<void> {
+  const position = positionAt(t.journey, elapsedMs);
+  if (position.isAtEnd && ++t.endTicks > ARRIVAL_TICKS) {
+    t.outcome = "never_checked_in";
+    logger.warn({ attendanceId: t.attendanceId }, "demo simulator: reached the venue but was not checked in");
+    return;
+  }
+  const fix = withGpsNoise(position, t.journey.accuracyM, shared.random);
+  const point: PointInput = {
+    lat: round(fix.lat, 7),
+    lng: round(fix.lng, 7),
+    accuracy: round(t.journey.accuracyM * (0.8 + 0.4 * shared.random()), 1),
+    speed: round(position.speedMps, 2),
+    heading: position.headingDeg === null ? null : round(position.headingDeg, 1),
+    recordedAt: new Date().toISOString(),
+  };
+  const answer = await sendPoint(shared.origin, t.token, point);
+  shared.summary.posted += 1;
+  if (answer.ok) {
+    t.failures = 0;
+    if (answer.journey === "arrived") t.outcome = "arrived";
+    return;
+  }
+  if (answer.reason === "arrived") {
+    t.outcome = "arrived";
+    return;
+  }
+  shared.summary.failed += 1;
+  await handleRefusal(t, answer, shared);
+}
+
+async function handleRefusal(t: Active, answer: Extract<Answer, { ok: false }>, shared: PostContext): Promise<void> {
+  if (answer.reason === "revoked" && shared.reissueToken && t.reissues < MAX_REISSUES) {
+    t.reissues += 1;
+    t.token = await shared.reissueToken(t.attendanceId);
+  } else if (answer.status === 404 || answer.status === 410 || answer.status === 409) {
+    t.outcome = "refused";
+    logger.info({ attendanceId: t.attendanceId, status: answer.status, reason: answer.reason }, "demo simulator: link refused");
+  } else if (answer.status !== 429) {
+    // Logged when trouble starts and when the simulator gives up, not for every point in between.
+    if (++t.failures === 1) {
+      logger.warn({ err: answer.error, attendanceId: t.attendanceId, status: answer.status }, "demo simulator: a post failed");
+    }
+    if (t.failures >= MAX_FAILURES) {
+      t.outcome = "failing";
+      logger.warn({ attendanceId: t.attendanceId, status: answer.status }, "demo simulator: giving up after repeated failures");
+    }
+  }
 }
 
 type Answer = { ok: true; journey: string } | { ok: false; status: number; reason: string | null; error?: unknown };

@@ -45,9 +45,42 @@ export class UpstashTransportError extends Error {
 }
 
 export function coalescingRequester(options: CoalescingOptions): Requester {
-  const baseUrl = options.url.replace(/\/$/, "");
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const post = restPoster(options, maxInFlight);
+
+  // One command in, its own answer out; the pipeline answers per command, so a Redis error stays with its caller.
+  const enqueue = coalesce<unknown, UpstashResponse<unknown>>({
+    maxInFlight,
+    maxBatch,
+    async run(commands) {
+      const answers = await post("/pipeline", commands);
+      if (!Array.isArray(answers) || answers.length !== commands.length) {
+        throw new UpstashTransportError(`Upstash answered a pipeline of ${commands.length} commands with something else.`);
+      }
+      return answers.map((answer) => ({ ok: true, value: answer as UpstashResponse<unknown> }));
+    },
+  });
+
+  return {
+    async request<TResult>(req: UpstashRequest): Promise<UpstashResponse<TResult>> {
+      const path = req.path ?? [];
+      const plain = !req.isStreaming && !req.onMessage && !req.signal && !req.headers;
+      if (plain && path.length === 0) {
+        return (await enqueue(req.body)) as UpstashResponse<TResult>;
+      }
+      if (plain && path.length === 1 && path[0] === "pipeline" && Array.isArray(req.body)) {
+        // The client reads a pipeline's answer as an array of per-command answers.
+        return (await Promise.all(req.body.map((command) => enqueue(command)))) as unknown as UpstashResponse<TResult>;
+      }
+      return (await post(`/${path.join("/")}`, req.body)) as UpstashResponse<TResult>;
+    },
+  };
+}
+
+/** POSTs JSON to the REST endpoint over keep-alive sockets, with retries, and returns the parsed answer. */
+function restPoster(options: CoalescingOptions, maxInFlight: number): (path: string, payload: unknown) => Promise<unknown> {
+  const baseUrl = options.url.replace(/\/$/, "");
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? ((attempt: number) => 50 * (attempt + 1));
   const timeoutMs = options.timeoutMs ?? 5_000;
@@ -119,31 +152,5 @@ export function coalescingRequester(options: CoalescingOptions): Requester {
     return parsed;
   }
 
-  // One command in, its own answer out; the pipeline answers per command, so a Redis error stays with its caller.
-  const enqueue = coalesce<unknown, UpstashResponse<unknown>>({
-    maxInFlight,
-    maxBatch,
-    async run(commands) {
-      const answers = await post("/pipeline", commands);
-      if (!Array.isArray(answers) || answers.length !== commands.length) {
-        throw new UpstashTransportError(`Upstash answered a pipeline of ${commands.length} commands with something else.`);
-      }
-      return answers.map((answer) => ({ ok: true, value: answer as UpstashResponse<unknown> }));
-    },
-  });
-
-  return {
-    async request<TResult>(req: UpstashRequest): Promise<UpstashResponse<TResult>> {
-      const path = req.path ?? [];
-      const plain = !req.isStreaming && !req.onMessage && !req.signal && !req.headers;
-      if (plain && path.length === 0) {
-        return (await enqueue(req.body)) as UpstashResponse<TResult>;
-      }
-      if (plain && path.length === 1 && path[0] === "pipeline" && Array.isArray(req.body)) {
-        // The client reads a pipeline's answer as an array of per-command answers.
-        return (await Promise.all(req.body.map((command) => enqueue(command)))) as unknown as UpstashResponse<TResult>;
-      }
-      return (await post(`/${path.join("/")}`, req.body)) as UpstashResponse<TResult>;
-    },
-  };
+  return post;
 }

@@ -1,14 +1,12 @@
-import { and, asc, eq, gte, lt, lte, ne } from "drizzle-orm";
-import { getDb, schema } from "@/lib/database";
+import { getDb } from "@/lib/database";
 import { findEventOrThrow } from "@/lib/events";
 import { AppError, parseInput } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { groupBy, isUuid } from "@/lib/utils";
-import { outcomeOf, tally, type Outcome, type Tally } from "./outcomes";
+import { tally, type Tally } from "./outcomes";
+import { readOccurrencesAndAttendances, toReportRows } from "./report-rows";
 import { addDays, AttendanceReportInput, reportRange } from "./schemas";
-
-const { attendances, eventInstances, participants } = schema;
 
 /** The instants a range of local dates covers in a zone: from midnight of `from` to midnight after `to`. */
 export function rangeInstants(range: { from: string; to: string }, timeZone: string): { startFrom: Date; startBefore: Date } {
@@ -18,21 +16,7 @@ export function rangeInstants(range: { from: string; to: string }, timeZone: str
   };
 }
 
-export type ReportRow = {
-  instanceId: string;
-  /** Wall-clock start in the event's zone, "YYYY-MM-DDTHH:mm". */
-  startsLocal: string;
-  participantId: string;
-  name: string;
-  phone: string;
-  guardianOf: string | null;
-  rsvp: "pending" | "confirmed" | "declined";
-  outcome: Outcome;
-  minutesLate: number | null;
-  /** Wall-clock check-in in the event's zone, "YYYY-MM-DDTHH:mm"; null without one. */
-  checkedInLocal: string | null;
-  checkInMethod: "geofence" | "manual" | "whatsapp_location" | null;
-};
+export type { ReportRow } from "./report-rows";
 
 export type AttendanceReport = Awaited<ReturnType<typeof getAttendanceReport>>;
 
@@ -54,68 +38,10 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
   const range = reportRange(parsed, instantToLocal(now, timeZone).slice(0, 10));
   const { startFrom, startBefore } = rangeInstants(range, timeZone);
 
-  const inRange = and(
-    eq(eventInstances.organizationId, ctx.org.id),
-    eq(eventInstances.eventId, event.id),
-    gte(eventInstances.startsAt, startFrom),
-    lt(eventInstances.startsAt, startBefore),
-    lte(eventInstances.startsAt, now),
-  );
-  const [instances, attendanceRows] = await Promise.all([
-    db
-      .select({
-        id: eventInstances.id,
-        startsAt: eventInstances.startsAt,
-        endsAt: eventInstances.endsAt,
-        closedAt: eventInstances.closedAt,
-        status: eventInstances.status,
-      })
-      .from(eventInstances)
-      .where(inRange)
-      .orderBy(asc(eventInstances.startsAt)),
-    db
-      .select({
-        instanceId: attendances.instanceId,
-        rsvp: attendances.rsvp,
-        journey: attendances.journey,
-        checkedInAt: attendances.checkedInAt,
-        checkInMethod: attendances.checkInMethod,
-        participantId: participants.id,
-        name: participants.name,
-        phone: participants.phone,
-        guardianOf: participants.guardianOf,
-      })
-      .from(attendances)
-      .innerJoin(
-        eventInstances,
-        and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)),
-      )
-      .innerJoin(participants, and(eq(participants.id, attendances.participantId), eq(participants.organizationId, ctx.org.id)))
-      .where(and(eq(attendances.organizationId, ctx.org.id), inRange, ne(eventInstances.status, "cancelled")))
-      .orderBy(asc(eventInstances.startsAt), asc(participants.name), asc(participants.phone)),
-  ]);
+  const { instances, attendanceRows } = await readOccurrencesAndAttendances(ctx, event.id, { startFrom, startBefore, now });
 
   const held = instances.filter((i) => i.status !== "cancelled");
-  const byInstance = new Map(held.map((i) => [i.id, i]));
-  // The two reads run side by side: an occurrence cancelled between them is left out of both.
-  const rows: ReportRow[] = attendanceRows.flatMap((a) => {
-    const occurrence = byInstance.get(a.instanceId);
-    if (!occurrence) return [];
-    const { outcome, minutesLate } = outcomeOf(a, occurrence, lateGraceMinutes, now);
-    return {
-      instanceId: a.instanceId,
-      startsLocal: instantToLocal(occurrence.startsAt, timeZone),
-      participantId: a.participantId,
-      name: a.name,
-      phone: a.phone,
-      guardianOf: a.guardianOf,
-      rsvp: a.rsvp,
-      outcome,
-      minutesLate,
-      checkedInLocal: a.checkedInAt ? instantToLocal(a.checkedInAt, timeZone) : null,
-      checkInMethod: a.checkInMethod,
-    };
-  });
+  const rows = toReportRows(attendanceRows, held, { timeZone, lateGraceMinutes, now });
 
   const rowsOf = groupBy(rows, (row) => row.instanceId);
   const occurrences = held.map((i) => ({
