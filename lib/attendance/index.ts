@@ -28,3 +28,4 @@ export {
   WINDOW_TABLE_COLUMNS,
   type WindowColumns,
 } from "./window";
+export { insertHeldAttendances, type HeldAttendance } from "./history";

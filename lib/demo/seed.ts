@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { insertHeldAttendances, type HeldAttendance } from "@/lib/attendance";
 import { hashPassword } from "@/lib/auth";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { seededRandom } from "@/lib/utils";
@@ -162,25 +163,20 @@ async function seedPastRuns(tx: Tx, run: { organizationId: string; eventId: stri
       }),
     )
     .returning({ id: schema.eventInstances.id, startsAt: schema.eventInstances.startsAt });
-  await tx.insert(schema.attendances).values(
+  await insertHeldAttendances(
+    tx,
     instances.flatMap((instance) =>
-      run.participantIds.map((participantId) => {
+      run.participantIds.map((participantId): HeldAttendance => {
         const draw = random();
         const base = { organizationId: run.organizationId, instanceId: instance.id, participantId };
         const answeredAt = new Date(instance.startsAt.getTime() - (12 + random() * 10) * 3_600_000);
-        if (draw < 0.06) return { ...base, rsvp: "declined" as const, rsvpAt: answeredAt };
-        if (draw < 0.1) return { ...base };
-        if (draw < 0.14) return { ...base, rsvp: "confirmed" as const, rsvpAt: answeredAt, journey: "no_show" as const };
+        if (draw < 0.06) return { ...base, ended: { as: "declined", answeredAt } };
+        if (draw < 0.1) return { ...base, ended: { as: "no_answer" } };
+        if (draw < 0.14) return { ...base, ended: { as: "no_show", answeredAt } };
         // Arrivals from 12 minutes early to 18 minutes late, most of them around the start.
         const minutes = Math.round((random() + random() + random()) * 10 - 12);
-        return {
-          ...base,
-          rsvp: "confirmed" as const,
-          rsvpAt: answeredAt,
-          journey: "arrived" as const,
-          checkedInAt: new Date(instance.startsAt.getTime() + minutes * 60_000 + Math.floor(random() * 60_000)),
-          checkInMethod: draw < 0.2 ? ("manual" as const) : ("geofence" as const),
-        };
+        const checkedInAt = new Date(instance.startsAt.getTime() + minutes * 60_000 + Math.floor(random() * 60_000));
+        return { ...base, ended: { as: "arrived", answeredAt, checkedInAt, method: draw < 0.2 ? "manual" : "geofence" } };
       }),
     ),
   );
