@@ -1,7 +1,9 @@
 "use client";
 
 import type { LiveSnapshot } from "@/lib/live/types";
-import type { LiveConnection } from "./use-live-snapshot";
+
+/** "ended": the server closed the stream for good (signed out, removed, or the role no longer allows it). */
+export type LiveConnection = "live" | "reconnecting" | "ended";
 
 export type LiveStreamHandlers = {
   snapshot: (snapshot: LiveSnapshot) => void;

@@ -2,10 +2,9 @@
 
 import { useEffect, useState } from "react";
 import type { LiveSnapshot } from "@/lib/live/types";
-import { openLiveStream } from "./live-stream";
+import { openLiveStream, type LiveConnection } from "./live-stream";
 
-/** "ended": the server closed the stream for good (signed out, removed, or the role no longer allows it). */
-export type LiveConnection = "live" | "reconnecting" | "ended";
+export type { LiveConnection } from "./live-stream";
 
 type Options = {
   /** Without any event for this long the stream is taken for dead (a half-open connection never errors). */
