@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl finds the request's locale and messages here (languages: lib/i18n).
+const withNextIntl = createNextIntlPlugin("./lib/adapters/i18n-request.ts");
 
 // Files the proxy does not see (pages get their headers in proxy.ts, API routes in lib/http/route.ts).
 const staticFileHeaders = [
@@ -27,4 +31,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "@fontsource-variable/inter";
 import "./globals.css";
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // prerendered at build time could not.
   await connection();
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

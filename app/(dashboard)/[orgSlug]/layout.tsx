@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
 import { requirePageContext } from "@/lib/auth/request-context";
@@ -21,8 +22,10 @@ export default async function OrganizationLayout({
   // A superadmin visiting a foreign organization still sees it in the switcher.
   const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
   return (
-    <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }} signOut={signOutAction}>
-      {children}
-    </AppShell>
+    <IntlProvider>
+      <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }} signOut={signOutAction}>
+        {children}
+      </AppShell>
+    </IntlProvider>
   );
 }
