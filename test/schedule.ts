@@ -77,13 +77,12 @@ export async function createOutboundFixture(
   return { ...t, org: { ...t.org, whatsappPhoneNumberId: phoneNumberId }, event: event!, instance: instance!, people, byName };
 }
 
+export type ActionKind = "confirmation" | "reminder" | "tracking_link" | "closure";
+export type ActionOptions = { status?: "pending" | "running"; dueAt?: Date; participantId?: string; maxAttempts?: number };
+export type TestAction = { row: typeof scheduledActions.$inferSelect; ref: { actionId: string; organizationId: string } };
+
 /** A scheduled action as a claim leaves it (running, one attempt) unless told otherwise. */
-export async function createAction(
-  organizationId: string,
-  instanceId: string,
-  action: "confirmation" | "reminder" | "tracking_link" | "closure",
-  options: { status?: "pending" | "running"; dueAt?: Date; participantId?: string; maxAttempts?: number } = {},
-) {
+export async function createAction(organizationId: string, instanceId: string, action: ActionKind, options: ActionOptions = {}): Promise<TestAction> {
   const running = (options.status ?? "running") === "running";
   const [row] = await getDb()
     .insert(scheduledActions)
