@@ -137,7 +137,12 @@ class Chain<P extends Person = Person, X = unknown> implements PromiseLike<Given
     const state: State = { people: [], instances: [] };
     for (const step of this.steps) await step(state);
     const people = state.people;
-    return { ...state, byName: (name: string) => people.find((p) => p.participant.name === name)! } as unknown as Given<P> & X;
+    const byName = (name: string) => {
+      const person = people.find((p) => p.participant.name === name);
+      if (!person) throw new Error(`given: nobody is named ${JSON.stringify(name)}`);
+      return person;
+    };
+    return { ...state, byName } as unknown as Given<P> & X;
   }
 }
 
