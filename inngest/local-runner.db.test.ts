@@ -5,7 +5,8 @@ import type { LocalRunner } from "./local-runner";
 // No WHATSAPP_* settings in this file: the embedded mode's log transport.
 connectTestDatabase();
 const { eventOf, runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
-const { actionRow, createAction, createOutboundFixture, messagesOf } = await import("@/test/schedule");
+const { given } = await import("@/test/given");
+const { actionRow, messagesOf } = await import("@/test/schedule");
 const { startLocalRunner } = await import("./local-runner");
 
 let runner: LocalRunner | undefined;
@@ -13,13 +14,10 @@ afterEach(() => runner?.stop());
 
 describe("run-scheduled-action on the local runner (embedded mode, log transport)", () => {
   it("runs a claimed action here: messages are kept in the outbox with a made-up wamid, nothing leaves", async () => {
-    // No phone number id either: the log transport does not need one.
-    const f = await createOutboundFixture("Local", {
-      phoneNumberId: null,
-      people: [{ name: "Ada" }, { name: "Ben", wroteHoursAgo: 1 }, { name: "Cem", rsvp: "confirmed" }],
-    });
-    // As the dispatcher leaves it (running, one attempt), with the event it sends.
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    // No phone number id either: the log transport does not need one. The action as the dispatcher leaves it (running,
+    // one attempt), with the event it sends.
+    const f = await given.org().occurrence().people([{ name: "Ada" }, { name: "Ben", wroteHoursAgo: 1 }, { name: "Cem", rsvp: "confirmed" }]).action("confirmation");
+    const { ref } = f.action;
     runner = startLocalRunner([runScheduledActionJob]);
     runner.send([eventOf(scheduledActionClaimed, ref)]);
     await runner.idle();

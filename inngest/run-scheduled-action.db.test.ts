@@ -12,7 +12,8 @@ const { toInngestFunction } = await import("./functions");
 const { inngestBackoffMs } = await import("./local-events");
 const { startLocalRunner } = await import("./local-runner");
 const runScheduledActionFunction = toInngestFunction(runScheduledActionJob);
-const { actionRow, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid } = await import("@/test/schedule");
+const { given } = await import("@/test/given");
+const { actionRow, messagesOf, okWithUniqueWamid } = await import("@/test/schedule");
 graph.setBehaviour(okWithUniqueWamid());
 
 afterAll(() => graph.close());
@@ -38,8 +39,8 @@ describe("run-scheduled-action (Inngest)", () => {
   });
 
   it("sends the action's messages in a step and returns the summary", async () => {
-    const f = await createOutboundFixture("InngestRun", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const { result, ctx } = await new InngestTestEngine(due(ref)).execute();
     expect(result).toMatchObject({ outcome: "done", sent: 2, recipients: 2 });
     expect(ctx.step.run).toHaveBeenCalledWith("send-1", expect.any(Function));
@@ -52,16 +53,16 @@ describe("run-scheduled-action (Inngest)", () => {
   });
 
   it("a setting that makes sending impossible fails without retries, and the action says why", async () => {
-    const f = await createOutboundFixture("InngestNoNumber", { phoneNumberId: null, people: [{ name: "Ada" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org().occurrence().people([{ name: "Ada" }]).action("confirmation");
+    const { ref } = f.action;
     const { error } = await new InngestTestEngine(due(ref)).execute();
     expect(error).toMatchObject({ name: "NonRetriableError", message: expect.stringMatching(/phone number id/) });
     expect((await actionRow(ref.actionId)).status).toBe("failed");
   });
 
   it("a 429 fails the attempt with a retriable error; the retry sends each message once", async () => {
-    const f = await createOutboundFixture("InngestRetry", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     graph.queueBehaviours({ kind: "rate-limited" });
 
@@ -77,8 +78,8 @@ describe("run-scheduled-action (Inngest)", () => {
   });
 
   it("131056 for one person does not fail the run: the others are sent, and the action waits for that person's retry", async () => {
-    const f = await createOutboundFixture("InngestPairLimit", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
     const { result, error } = await new InngestTestEngine(due(ref)).execute();
     expect(error).toBeUndefined();
@@ -88,8 +89,8 @@ describe("run-scheduled-action (Inngest)", () => {
   });
 
   it("131047 for one person is recorded on the message, not retried; the run succeeds", async () => {
-    const f = await createOutboundFixture("InngestWindow", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     graph.queueBehaviours({ kind: "re-engagement" });
     const { result, error } = await new InngestTestEngine(due(ref)).execute();
     expect(error).toBeUndefined();
@@ -100,8 +101,8 @@ describe("run-scheduled-action (Inngest)", () => {
 
 describe("run-scheduled-action: when Inngest gives up", () => {
   it("its onFailure marks the action failed with the reason; an event that named no action changes nothing", async () => {
-    const f = await createOutboundFixture("InngestGaveUp", { people: [{ name: "Ada" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }]).action("confirmation");
+    const { ref } = f.action;
     type OnFailure = (input: { event: unknown; error: Error; step: unknown }) => Promise<void>;
     const onFailure = runScheduledActionFunction.opts.onFailure as unknown as OnFailure;
     const step = { run: (_id: string, work: () => Promise<unknown>) => work(), sendEvent: async () => ({ ids: [] }) };
@@ -131,8 +132,8 @@ describe("run-scheduled-action on the local runner: the definition's retries, as
   }
 
   it("a 429 is tried again after Inngest's first wait (15 s); the retry sends each message once", async () => {
-    const f = await createOutboundFixture("LocalRetry", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     graph.queueBehaviours({ kind: "rate-limited" });
 
@@ -143,8 +144,8 @@ describe("run-scheduled-action on the local runner: the definition's retries, as
   });
 
   it("after as many retries as Inngest makes it gives up, and the action says why, as Inngest's onFailure records it", async () => {
-    const f = await createOutboundFixture("LocalGiveUp", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     graph.queueBehaviours(...Array(5).fill({ kind: "rate-limited" }));
 

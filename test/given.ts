@@ -2,15 +2,18 @@ import { randomInt, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { createTestOrg, type TestOrg } from "@/test/database";
+import { createAction, type ActionKind, type ActionOptions, type TestAction } from "@/test/schedule";
 import { resolveOrgContext } from "@/lib/tenant/context";
 import { issueTrackingLink } from "@/lib/tracking/links";
 
 // The one fixture builder of the database tests: `await given.org().event().occurrence({ open: true }).people(20)`.
 // Each call adds a step; awaiting the chain runs them in order against the real test database (after
-// connectTestDatabase()) and gives back everything it made. Every chain makes its own organization.
+// connectTestDatabase()) and gives back everything it made. Every chain makes its own organization, unless it starts
+// with `given.in(t)`, which builds on in an organization made before.
 
-const { attendances, eventInstances, events, organizations, participants } = schema;
+const { attendances, eventInstances, eventParticipants, events, organizations, participants } = schema;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export const VENUE = { lat: 52.52, lng: 13.405 };
 export const RADIUS_M = 150;
@@ -18,6 +21,7 @@ export const RADIUS_M = 150;
 export type OrgOptions = { name?: string; country?: string; whatsapp?: boolean; timeZone?: string };
 export type EventOptions = {
   title?: string;
+  /** "periodic": weekly on Mondays. */
   kind?: "demand" | "periodic";
   radiusM?: number;
   travelMode?: "walking" | "driving";
@@ -37,75 +41,131 @@ export type PersonSpec = {
 
 type Event = typeof events.$inferSelect;
 type Instance = typeof eventInstances.$inferSelect;
-export type Person = {
-  participant: typeof participants.$inferSelect;
-  attendance: typeof attendances.$inferSelect;
-  /** The tracking link's token and path, when `.links()` was asked for. */
-  link?: { token: string; path: string };
+/** Someone on the event's roster with an attendance on the occurrence. */
+export type Person = { participant: typeof participants.$inferSelect; attendance: typeof attendances.$inferSelect };
+/** A tracking link's token and path, as `.links()` issued it. */
+export type Link = { token: string; path: string };
+export type LinkedPerson = Person & { link: Link };
+export type Given<P extends Person = Person> = TestOrg & {
+  /** The organization's WhatsApp number id (`org({ whatsapp: true })`), or null. */
+  phoneNumberId: string | null;
+  /** The latest event made. */
+  event: Event;
+  /** The latest `.occurrence()`, which `.people()` join. */
+  instance: Instance;
+  /** Every occurrence the chain made, in order. */
+  instances: Instance[];
+  people: P[];
+  byName(name: string): P;
 };
-export type Given = TestOrg & { phoneNumberId: string | null; event: Event; instance: Instance; people: Person[]; byName(name: string): Person };
 
 /** A phone number no other test uses (German mobile range). */
 export const randomPhone = () => `+49151${randomUUID().replace(/\D/g, "").slice(0, 8).padEnd(8, "0")}`;
 
-class Chain implements PromiseLike<Given> {
-  private readonly steps: ((state: Partial<Given>) => Promise<void>)[] = [];
+type State = Partial<Given<LinkedPerson>> & { people: LinkedPerson[]; instances: Instance[]; action?: TestAction };
+type Step = (state: State) => Promise<void>;
 
-  constructor(options: OrgOptions) {
-    this.steps.push(async (state) => {
-      Object.assign(state, await makeOrg(options));
-    });
-  }
+class Chain<P extends Person = Person, X = unknown> implements PromiseLike<Given<P> & X> {
+  constructor(private readonly steps: readonly Step[]) {}
 
-  event(options: EventOptions = {}): this {
-    this.steps.push(async (state) => {
+  event(options: EventOptions = {}): Chain<P, X> {
+    return this.add(async (state) => {
       state.event = await makeEvent(state.org!.id, options);
     });
-    return this;
   }
 
-  occurrence(options: OccurrenceOptions = {}): this {
-    this.steps.push(async (state) => {
+  /** An occurrence of the latest event (a one-off "Pick-up" at the main gate when there is none yet). */
+  occurrence(options: OccurrenceOptions = {}): Chain<P, X> {
+    return this.add(async (state) => {
       state.event ??= await makeEvent(state.org!.id, {});
-      state.instance = await makeOccurrence(state.org!.id, state.event.id, options);
+      const minutes = options.startsInMinutes ?? (options.open ? 30 : 120);
+      const [instance] = await makeOccurrences(state.org!.id, state.event.id, [minutes * MINUTE], options.durationMinutes);
+      state.instance = instance!;
+      state.instances.push(instance!);
     });
-    return this;
   }
 
-  /** `n` confirmed people, or one person per spec; on the occurrence's roster with an attendance each. */
-  people(who: number | PersonSpec[], defaults: PersonSpec = { rsvp: "confirmed" }): this {
-    this.steps.push(async (state) => {
-      if (!state.instance) throw new Error("given: .people() needs an .occurrence() first");
-      const specs = typeof who === "number" ? Array.from({ length: who }, (_, i) => ({ name: `Person ${i + 1}` })) : who;
-      const made = await makePeople(state.org!.id, state.instance, specs.map((spec) => ({ ...defaults, ...spec })));
-      state.people = [...(state.people ?? []), ...made];
+  /** Occurrences of the latest event starting these many hours from now (negative: already past), an hour each. */
+  occurrences(hoursFromNow: number[]): Chain<P, X> {
+    return this.add(async (state) => {
+      state.event ??= await makeEvent(state.org!.id, {});
+      state.instances.push(...(await makeOccurrences(state.org!.id, state.event.id, hoursFromNow.map((h) => h * HOUR))));
     });
-    return this;
+  }
+
+  /**
+   * `n` confirmed people named "Person 1" … "Person n", or one person per spec (no answer yet unless it says), each on
+   * the event's roster with an attendance on the occurrence; `defaults` apply to every one of them.
+   */
+  people(who: number | PersonSpec[], defaults: PersonSpec = typeof who === "number" ? { rsvp: "confirmed" } : {}): Chain<P, X> {
+    return this.add(async (state) => {
+      if (!state.instance) throw new Error("given: .people() needs an .occurrence() first");
+      const specs = typeof who === "number" ? Array.from({ length: who }, (): PersonSpec => ({})) : who;
+      const first = state.people.length;
+      const named = specs.map((spec, i) => ({ ...defaults, ...spec, name: spec.name ?? defaults.name ?? `Person ${first + i + 1}` }));
+      state.people.push(...((await makePeople(state.org!.id, state.instance, named)) as LinkedPerson[]));
+    });
   }
 
   /** A tracking link for everyone so far, issued by the owner as staff would. */
-  links(): this {
-    this.steps.push(async (state) => {
-      for (const person of state.people ?? []) person.link = await issueTrackingLink(state.owner!.ctx, person.attendance.id);
+  links(): Chain<P & { link: Link }, X> {
+    return this.add(async (state) => {
+      for (const person of state.people) person.link = await issueTrackingLink(state.owner!.ctx, person.attendance.id);
     });
-    return this;
   }
 
-  then<A = Given, B = never>(onFulfilled?: ((value: Given) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+  /** A scheduled action of the occurrence, as a claim leaves it (running, one attempt) unless told otherwise. */
+  action(kind: ActionKind, options: ActionOptions = {}): Chain<P, X & { action: TestAction }> {
+    return this.add(async (state) => {
+      if (!state.instance) throw new Error("given: .action() needs an .occurrence() first");
+      state.action = await createAction(state.org!.id, state.instance.id, kind, options);
+    });
+  }
+
+  then<A = Given<P> & X, B = never>(
+    onFulfilled?: ((value: Given<P> & X) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ) {
     return this.run().then(onFulfilled, onRejected);
   }
 
-  private async run(): Promise<Given> {
-    const state: Partial<Given> = { people: [] };
+  private add<Q extends Person = P, Y = X>(step: Step): Chain<Q, Y> {
+    return new Chain<Q, Y>([...this.steps, step]);
+  }
+
+  private async run(): Promise<Given<P> & X> {
+    const state: State = { people: [], instances: [] };
     for (const step of this.steps) await step(state);
-    const people = state.people!;
-    return { ...(state as Given), byName: (name) => people.find((p) => p.participant.name === name)! };
+    const people = state.people;
+    const byName = (name: string) => {
+      const person = people.find((p) => p.participant.name === name);
+      if (!person) throw new Error(`given: nobody is named ${JSON.stringify(name)}`);
+      return person;
+    };
+    return { ...state, byName } as unknown as Given<P> & X;
   }
 }
 
+/** A fresh organization (school, Berlin) with an owner; `whatsapp` gives it a business number of its own. */
+function org(options: OrgOptions & { whatsapp: true }): Chain<Person, { phoneNumberId: string }>;
+function org(options?: OrgOptions): Chain;
+function org(options: OrgOptions = {}): Chain<Person, unknown> {
+  return new Chain([
+    async (state) => {
+      Object.assign(state, await makeOrg(options));
+    },
+  ]);
+}
+
 export const given = {
-  /** A fresh organization (school, Berlin) with an owner; `whatsapp` gives it a business number of its own. */
-  org: (options: OrgOptions = {}) => new Chain(options),
+  org,
+  /** Goes on building in an organization made before (by another chain or by createTestOrg). */
+  in: (t: TestOrg) =>
+    new Chain([
+      async (state) => {
+        Object.assign(state, { org: t.org, owner: t.owner, add: t.add, phoneNumberId: t.org.whatsappPhoneNumberId });
+      },
+    ]),
 };
 
 async function makeOrg(options: OrgOptions): Promise<Partial<Given>> {
@@ -143,42 +203,49 @@ async function makeEvent(organizationId: string, options: EventOptions): Promise
   return event!;
 }
 
-async function makeOccurrence(organizationId: string, eventId: string, options: OccurrenceOptions): Promise<Instance> {
-  const startsAt = new Date(Date.now() + (options.startsInMinutes ?? (options.open ? 30 : 120)) * MINUTE);
-  const endsAt = new Date(startsAt.getTime() + (options.durationMinutes ?? 60) * MINUTE);
-  const [instance] = await getDb()
+/** Occurrences starting these many milliseconds from one reading of the real clock, which the domain compares with. */
+async function makeOccurrences(organizationId: string, eventId: string, fromNowMs: number[], durationMinutes = 60): Promise<Instance[]> {
+  const now = Date.now();
+  return getDb()
     .insert(eventInstances)
-    .values({ organizationId, eventId, ruleStartsAt: startsAt, startsAt, endsAt })
+    .values(
+      fromNowMs.map((ms) => {
+        const startsAt = new Date(now + ms);
+        return { organizationId, eventId, ruleStartsAt: startsAt, startsAt, endsAt: new Date(startsAt.getTime() + durationMinutes * MINUTE) };
+      }),
+    )
     .returning();
-  return instance!;
 }
 
-async function makePeople(organizationId: string, instance: Instance, specs: PersonSpec[]): Promise<Person[]> {
+async function makePeople(organizationId: string, instance: Instance, specs: (PersonSpec & { name: string })[]): Promise<Person[]> {
+  if (specs.length === 0) return [];
   const db = getDb();
-  const made: Person[] = [];
-  for (const [i, spec] of specs.entries()) {
-    const [participant] = await db
-      .insert(participants)
-      .values({
+  const now = Date.now();
+  // One statement per table: rows come back in the order of the values.
+  const made = await db
+    .insert(participants)
+    .values(
+      specs.map((spec) => ({
         organizationId,
-        name: spec.name ?? `Person ${i + 1}`,
+        name: spec.name,
         phone: spec.phone ?? randomPhone(),
-        optedOutAt: spec.optedOut ? new Date(Date.now() - 60 * MINUTE) : null,
-        lastInboundAt: spec.wroteHoursAgo === undefined ? null : new Date(Date.now() - spec.wroteHoursAgo * 60 * MINUTE),
-      })
-      .returning();
-    await db.insert(schema.eventParticipants).values({ organizationId, eventId: instance.eventId, participantId: participant!.id });
-    const [attendance] = await db
-      .insert(attendances)
-      .values({
+        optedOutAt: spec.optedOut ? new Date(now - 60 * MINUTE) : null,
+        lastInboundAt: spec.wroteHoursAgo === undefined ? null : new Date(now - spec.wroteHoursAgo * HOUR),
+      })),
+    )
+    .returning();
+  await db.insert(eventParticipants).values(made.map((p) => ({ organizationId, eventId: instance.eventId, participantId: p.id })));
+  const rows = await db
+    .insert(attendances)
+    .values(
+      made.map((p, i) => ({
         organizationId,
         instanceId: instance.id,
-        participantId: participant!.id,
-        rsvp: spec.rsvp ?? "pending",
-        journey: spec.journey ?? "not_started",
-      })
-      .returning();
-    made.push({ participant: participant!, attendance: attendance! });
-  }
-  return made;
+        participantId: p.id,
+        rsvp: specs[i]!.rsvp ?? "pending",
+        journey: specs[i]!.journey ?? "not_started",
+      })),
+    )
+    .returning();
+  return made.map((participant, i) => ({ participant, attendance: rows[i]! }));
 }

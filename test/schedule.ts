@@ -1,89 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { createTestOrg, type TestOrg } from "@/test/database";
 import type { FakeGraphBehaviour } from "@/test/fakes/graph-api-server";
 
-// Test-only (imported after connectTestDatabase()): an organization with a WhatsApp number, one occurrence, its roster
-// in given states, and scheduled actions to run.
+// Test-only (imported after connectTestDatabase()): scheduled actions to run and what they left behind. The
+// organization, occurrence and roster come from test/given.ts (`.action(kind)` makes an action there too).
 
-const { attendances, eventInstances, events, messages, participants, scheduledActions } = schema;
-const MINUTE = 60_000;
+const { attendances, messages, scheduledActions } = schema;
 
-export type PersonSpec = {
-  name: string;
-  rsvp?: "pending" | "confirmed" | "declined";
-  journey?: "not_started" | "on_the_way" | "arrived" | "no_show";
-  optedOut?: boolean;
-  /** Wrote to us this many hours ago (inside the 24-hour window when < 24); never when omitted. */
-  wroteHoursAgo?: number;
-  phone?: string;
-};
-
-export const randomPhone = () => `+49151${randomUUID().replace(/\D/g, "").slice(0, 8).padEnd(8, "0")}`;
-
-export async function createOutboundFixture(
-  name: string,
-  options: { people: PersonSpec[]; startsInMinutes?: number; phoneNumberId?: string | null; org?: TestOrg },
-) {
-  const db = getDb();
-  const t = options.org ?? (await createTestOrg(name));
-  // Unique per organization: the webhook finds the tenant by it.
-  const phoneNumberId = options.phoneNumberId === undefined ? randomPhone().replace(/\D/g, "") : options.phoneNumberId;
-  await db.update(schema.organizations).set({ whatsappPhoneNumberId: phoneNumberId }).where(eq(schema.organizations.id, t.org.id));
-  const startsAt = new Date(Date.now() + (options.startsInMinutes ?? 120) * MINUTE);
-  const [event] = await db
-    .insert(events)
-    .values({
-      organizationId: t.org.id,
-      kind: "demand",
-      title: `${name} trip`,
-      venueName: "Main gate",
-      venueLat: 52.52,
-      venueLng: 13.405,
-      timeZone: "Europe/Berlin",
-      dtstartLocal: "2030-01-07 07:30:00",
-    })
-    .returning();
-  const [instance] = await db
-    .insert(eventInstances)
-    .values({ organizationId: t.org.id, eventId: event!.id, ruleStartsAt: startsAt, startsAt, endsAt: new Date(startsAt.getTime() + 60 * MINUTE) })
-    .returning();
-  const people: { participant: typeof participants.$inferSelect; attendance: typeof attendances.$inferSelect }[] = [];
-  for (const spec of options.people) {
-    const [participant] = await db
-      .insert(participants)
-      .values({
-        organizationId: t.org.id,
-        name: spec.name,
-        phone: spec.phone ?? randomPhone(),
-        optedOutAt: spec.optedOut ? new Date(Date.now() - 60 * MINUTE) : null,
-        lastInboundAt: spec.wroteHoursAgo === undefined ? null : new Date(Date.now() - spec.wroteHoursAgo * 60 * MINUTE),
-      })
-      .returning();
-    const [attendance] = await db
-      .insert(attendances)
-      .values({
-        organizationId: t.org.id,
-        instanceId: instance!.id,
-        participantId: participant!.id,
-        rsvp: spec.rsvp ?? "pending",
-        journey: spec.journey ?? "not_started",
-      })
-      .returning();
-    people.push({ participant: participant!, attendance: attendance! });
-  }
-  const byName = (n: string) => people.find((p) => p.participant.name === n)!;
-  return { ...t, org: { ...t.org, whatsappPhoneNumberId: phoneNumberId }, event: event!, instance: instance!, people, byName };
-}
+export type ActionKind = "confirmation" | "reminder" | "tracking_link" | "closure";
+export type ActionOptions = { status?: "pending" | "running"; dueAt?: Date; participantId?: string; maxAttempts?: number };
+export type TestAction = { row: typeof scheduledActions.$inferSelect; ref: { actionId: string; organizationId: string } };
 
 /** A scheduled action as a claim leaves it (running, one attempt) unless told otherwise. */
-export async function createAction(
-  organizationId: string,
-  instanceId: string,
-  action: "confirmation" | "reminder" | "tracking_link" | "closure",
-  options: { status?: "pending" | "running"; dueAt?: Date; participantId?: string; maxAttempts?: number } = {},
-) {
+export async function createAction(organizationId: string, instanceId: string, action: ActionKind, options: ActionOptions = {}): Promise<TestAction> {
   const running = (options.status ?? "running") === "running";
   const [row] = await getDb()
     .insert(scheduledActions)

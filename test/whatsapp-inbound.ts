@@ -1,30 +1,13 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { getDb, schema } from "@/lib/database";
-import { createTrackedOccurrence } from "@/test/tracking";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
 import { readFixture, TEST_APP_SECRET, type FixtureName } from "@/test/whatsapp-webhook";
 import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 
-// Test-only: organizations with a WhatsApp number, and Meta-shaped deliveries rewritten to address them.
-
-/** An occurrence (tracking window open now, venue at VENUE) in an organization that owns a fresh WhatsApp number. */
-export async function createWhatsAppOccurrence(name: string, people = 3, options: { startsInMinutes?: number } = {}) {
-  const setup = await createTrackedOccurrence(name, { people, ...options });
-  const phoneNumberId = String(randomInt(100_000_000, 999_999_999)) + String(randomInt(100_000, 999_999));
-  await getDb()
-    .update(schema.organizations)
-    .set({ whatsappPhoneNumberId: phoneNumberId })
-    .where(eq(schema.organizations.id, setup.org.id));
-  const rows = await getDb().select().from(schema.participants).where(eq(schema.participants.organizationId, setup.org.id));
-  const byId = new Map(rows.map((p) => [p.id, p]));
-  return {
-    ...setup,
-    phoneNumberId,
-    people: setup.links.map((l) => ({ participant: byId.get(l.attendance.participantId)!, attendance: l.attendance })),
-  };
-}
+// Test-only: Meta-shaped deliveries rewritten to address an organization with a WhatsApp number (made with
+// `given.org({ whatsapp: true })`), and what the webhook left behind.
 
 export type Rewrite = {
   /** The business number the delivery was sent to (phone_number_id). */

@@ -5,7 +5,7 @@ import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { setRsvpByStaff } = await import("./rsvp");
-const { createTrackedOccurrence } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
 
 const { attendances, auditLogs, eventInstances, scheduledActions } = schema;
 const MINUTE = 60_000;
@@ -20,8 +20,7 @@ async function attendanceRow(organizationId: string, id: string) {
 
 /** An occurrence 30 minutes ahead with two people who have not answered, whose reminder and tracking links went out. */
 async function setup(name: string) {
-  const t = await createTrackedOccurrence(name, { people: 2 });
-  await getDb().update(attendances).set({ rsvp: "pending" }).where(eq(attendances.instanceId, t.instance.id));
+  const t = await given.org({ name }).occurrence({ open: true }).people(2, { rsvp: "pending" }).links();
   const done = { organizationId: t.org.id, instanceId: t.instance.id, dueAt: new Date(Date.now() - MINUTE), status: "done" as const };
   const [reminder, links] = await getDb()
     .insert(scheduledActions)
@@ -31,14 +30,14 @@ async function setup(name: string) {
     ])
     .returning();
   const statusOf = async (id: string) => (await getDb().select().from(scheduledActions).where(eq(scheduledActions.id, id)))[0]!.status;
-  return { ...t, people: t.links.map((l) => l.attendance), reminder: reminder!, links: links!, statusOf };
+  return { ...t, attendances: t.people.map((p) => p.attendance), reminder: reminder!, links: links!, statusOf };
 }
 
 describe("an answer recorded by staff", () => {
   it("sets the answer (audited, as a tap made now) and, for a confirmation, sends the tracking link that was missed", async () => {
     const t = await setup("Answer by phone");
     const staff = await t.add("staff");
-    const [ada] = t.people;
+    const [ada] = t.attendances;
 
     expect(await setRsvpByStaff(staff.ctx, ada!.id, { rsvp: "confirmed" })).toEqual({ rsvp: "confirmed" });
 
@@ -56,7 +55,7 @@ describe("an answer recorded by staff", () => {
 
   it("a decline or a return to 'no answer yet' re-opens no message", async () => {
     const t = await setup("Decline by phone");
-    const [ada, ben] = t.people;
+    const [ada, ben] = t.attendances;
     await setRsvpByStaff(t.owner.ctx, ada!.id, { rsvp: "declined" });
     await setRsvpByStaff(t.owner.ctx, ben!.id, { rsvp: "pending" });
     expect((await attendanceRow(t.org.id, ada!.id)).rsvp).toBe("declined");
@@ -65,7 +64,7 @@ describe("an answer recorded by staff", () => {
 
   it("refuses a wrong answer, a viewer, and an occurrence that is over or cancelled, and changes nothing", async () => {
     const t = await setup("Answer refused");
-    const [ada, ben] = t.people;
+    const [ada, ben] = t.attendances;
     const viewer = await t.add("viewer");
     expect(await rejection(setRsvpByStaff(t.owner.ctx, ada!.id, { rsvp: "maybe" }))).toMatchObject({
       code: "VALIDATION",
@@ -88,7 +87,7 @@ describe("an answer recorded by staff", () => {
   it("another organization's staff cannot read or change the answer", async () => {
     const t = await setup("Answer isolated");
     const other = await createTestOrg("Answer intruder");
-    const [ada] = t.people;
+    const [ada] = t.attendances;
     expect((await rejection(setRsvpByStaff(other.owner.ctx, ada!.id, { rsvp: "confirmed" }))).code).toBe("NOT_FOUND");
     expect((await attendanceRow(t.org.id, ada!.id)).rsvp).toBe("pending");
     expect(await t.statusOf(t.links.id)).toBe("done");

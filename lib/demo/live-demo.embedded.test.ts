@@ -25,7 +25,8 @@ const { createEvent } = await import("@/lib/occurrences/event-lifecycle");
 const { eventInput } = await import("@/test/events");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { unsafeFindLinkByToken } = await import("@/lib/tracking/link-context");
-const { createTrackedOccurrence, storedPoints } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { storedPoints } = await import("@/test/tracking");
 const { startLiveDemo } = await import("./live-demo");
 const { stopSimulation } = await import("./registry");
 const { startOccurrenceSimulation } = await import("./simulate");
@@ -164,11 +165,11 @@ describe("startOccurrenceSimulation (embedded mode)", () => {
   const onTheWay = () => ({ status: 200, body: { accepted: 1, journey: "on_the_way" } });
 
   it("lets staff move the confirmed participants, once per occurrence", async () => {
-    const setup = await createTrackedOccurrence("Simulate", { people: 4 });
-    const [declined, pending] = setup.links;
+    const setup = await given.org().occurrence({ open: true }).people(4).links();
+    const [declined, pending] = setup.people;
     await getDb().update(attendances).set({ rsvp: "declined" }).where(eq(attendances.id, declined!.attendance.id));
     await getDb().update(attendances).set({ rsvp: "pending" }).where(eq(attendances.id, pending!.attendance.id));
-    const confirmedIds = setup.links.slice(2).map((l) => l.attendance.id).sort();
+    const confirmedIds = setup.people.slice(2).map((p) => p.attendance.id).sort();
     const staff = await setup.add("staff");
     const ingest = await server(onTheWay);
 
@@ -186,8 +187,8 @@ describe("startOccurrenceSimulation (embedded mode)", () => {
     const owners = await Promise.all(tokens.map(async (token) => (await unsafeFindLinkByToken(token))?.attendanceId));
     expect(owners.sort()).toEqual(confirmedIds);
     // The links the participants had before were replaced by the simulator's.
-    for (const link of setup.links.slice(2)) expect((await unsafeFindLinkByToken(link.token))?.revokedAt).not.toBeNull();
-    expect((await unsafeFindLinkByToken(declined!.token))?.revokedAt).toBeNull();
+    for (const { link } of setup.people.slice(2)) expect((await unsafeFindLinkByToken(link.token))?.revokedAt).not.toBeNull();
+    expect((await unsafeFindLinkByToken(declined!.link.token))?.revokedAt).toBeNull();
 
     await stopSimulation(`${setup.org.id}:${setup.instance.id}`);
     const third = await startOccurrenceSimulation(staff.ctx, setup.instance.id, { origin: ingest.origin, ...FAST });
@@ -195,7 +196,7 @@ describe("startOccurrenceSimulation (embedded mode)", () => {
   });
 
   it("moves those who have not answered when nobody has confirmed yet", async () => {
-    const setup = await createTrackedOccurrence("Simulate pending", { people: 3 });
+    const setup = await given.org().occurrence({ open: true }).people(3).links();
     await getDb().update(attendances).set({ rsvp: "pending" }).where(eq(attendances.organizationId, setup.org.id));
     const ingest = await server(onTheWay);
     const started = await startOccurrenceSimulation(setup.owner.ctx, setup.instance.id, { origin: ingest.origin, ...FAST });
@@ -204,14 +205,14 @@ describe("startOccurrenceSimulation (embedded mode)", () => {
   });
 
   it("refuses viewers, other organizations, closed windows and occurrences with nobody to move", async () => {
-    const setup = await createTrackedOccurrence("Simulate refusals", { people: 2 });
+    const setup = await given.org().occurrence({ open: true }).people(2).links();
     const viewer = await setup.add("viewer");
     const stranger = await createTestOrg("Stranger");
     const origin = "http://127.0.0.1:9";
     expect((await rejection(startOccurrenceSimulation(viewer.ctx, setup.instance.id, { origin }))).code).toBe("FORBIDDEN");
     expect((await rejection(startOccurrenceSimulation(stranger.owner.ctx, setup.instance.id, { origin }))).code).toBe("NOT_FOUND");
 
-    const later = await createTrackedOccurrence("Simulate later", { startsInMinutes: 180 });
+    const later = await given.org().occurrence({ startsInMinutes: 180 }).people(1).links();
     const notOpen = await rejection(startOccurrenceSimulation(later.owner.ctx, later.instance.id, { origin }));
     expect(notOpen.code).toBe("PRECONDITION_FAILED");
     expect(notOpen.message).toMatch(/opens at/);

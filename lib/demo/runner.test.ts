@@ -8,8 +8,11 @@ import { startRecordingServer, type RecordedRequest, type RecordingServer } from
 
 const VENUE = { lat: 52.5306, lng: 13.3847, radiusM: 150 };
 const MINUTE = 60_000;
-/** Plays demo journeys back 600× faster, a fix every 20 ms: a two-minute drive takes a fifth of a second. */
-const FAST = { intervalMs: 20, timeScale: 600 };
+/**
+ * Plays demo journeys back 200× faster, a fix every 20 ms: a two-minute drive takes 0.6 s, about 30 fixes, and still
+ * several when a loaded machine stretches every tick fivefold (at 600× it was 3 on a busy CI machine).
+ */
+const FAST = { intervalMs: 20, timeScale: 200 };
 
 let server: RecordingServer | undefined;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { connectTestDatabase, rejection } from "@/test/database";
 connectTestDatabase();
 const { count, eq } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/lib/database");
-const { createTrackedOccurrence } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
 const { startLiveDemo } = await import("./live-demo");
 const { startOccurrenceSimulation } = await import("./simulate");
 const { startRecordingServer } = await import("@/test/fakes/app-origin-server");
@@ -15,7 +15,7 @@ const { events, trackingLinks } = schema;
 
 describe("the demo simulator outside the embedded mode", () => {
   it("refuses to start, even for an owner, and changes nothing", async () => {
-    const setup = await createTrackedOccurrence("Production demo", { people: 3 });
+    const setup = await given.org().occurrence({ open: true }).people(3).links();
     const ingest = await startRecordingServer(() => ({ status: 200, body: {} }));
     const rowsOf = async () => {
       const [[e], [l]] = await Promise.all([

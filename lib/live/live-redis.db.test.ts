@@ -8,7 +8,8 @@ if (!process.env.UPSTASH_REDIS_REST_URL) {
 connectTestDatabase();
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { getLiveSnapshot } = await import("./snapshot");
-const { createTrackedOccurrence, northOfVenue, point } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { northOfVenue, point } = await import("@/test/tracking");
 
 async function post(token: string, points: unknown[]) {
   const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ points }) });
@@ -18,8 +19,8 @@ async function post(token: string, points: unknown[]) {
 
 describe("live snapshot with the Redis buffer", () => {
   it("shows the newest buffered position before any flush reached Postgres", async () => {
-    const setup = await createTrackedOccurrence("Live Redis", { people: 1, startsInMinutes: 20 });
-    const { token, attendance } = setup.links[0]!;
+    const setup = await given.org().occurrence({ startsInMinutes: 20 }).people(1).links();
+    const { link: { token }, attendance } = setup.people[0]!;
     const now = Date.now();
     await post(token, [point(1200, new Date(now - 20_000)), point(1100, new Date(now - 10_000))]);
     // Not flushed: Postgres knows only that the journey started.

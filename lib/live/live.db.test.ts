@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
+import type { Given, LinkedPerson } from "@/test/given";
 
 // The no-Redis path (positions from Postgres); the Redis merge has its own test in live-redis.db.test.ts.
 delete process.env.UPSTASH_REDIS_REST_URL;
@@ -13,7 +14,8 @@ const { getLiveSnapshot, loadLiveSubject } = await import("./snapshot");
 const { activeLiveFeeds, liveSnapshotStream } = await import("./stream");
 const { refreshEtas } = await import("./refresh-etas");
 const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
-const { createTrackedOccurrence, point } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { point } = await import("@/test/tracking");
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -49,10 +51,10 @@ async function activityOf(organizationId: string, instanceId: string) {
 describe("live snapshot", () => {
   it("shows each participant's position, ETA, lateness and state, sorted by ETA, with counts", async () => {
     // Starts in 10 minutes; late = after start + 5 min grace; walking at ~1.4 m/s.
-    const setup = await createTrackedOccurrence("Snapshot", { people: 4, startsInMinutes: 10 });
-    const [near, far, quiet, away] = setup.links;
-    await post(near!.token, walk(400, 1.4, 6));
-    await post(far!.token, walk(5000, 1.4, 6));
+    const setup = await given.org().occurrence({ startsInMinutes: 10 }).people(4).links();
+    const [near, far, quiet, away] = setup.people;
+    await post(near!.link.token, walk(400, 1.4, 6));
+    await post(far!.link.token, walk(5000, 1.4, 6));
     await getDb()
       .update(schema.attendances)
       .set({ rsvp: "declined" })
@@ -81,7 +83,7 @@ describe("live snapshot", () => {
   });
 
   it("another organization cannot load an occurrence's live view", async () => {
-    const setup = await createTrackedOccurrence("Live owner", { people: 1 });
+    const setup = await given.org().occurrence({ open: true }).people(1).links();
     const other = await createTestOrg("Live intruder");
     expect(await rejection(getLiveSnapshot(other.owner.ctx, setup.instance.id))).toMatchObject({ code: "NOT_FOUND" });
     expect(await rejection(loadLiveSubject(other.owner.ctx, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
@@ -89,17 +91,17 @@ describe("live snapshot", () => {
 });
 
 describe("refresh-etas", () => {
-  let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  let setup: Given<LinkedPerson>;
   beforeAll(async () => {
-    setup = await createTrackedOccurrence("Refresh", { people: 3, startsInMinutes: 10 });
+    setup = await given.org().occurrence({ startsInMinutes: 10 }).people(3).links();
   });
 
   it("stores ETA from the track, flags late once in the activity feed, and marks a silent phone stale", async () => {
-    const [onTime, late, silent] = setup.links;
-    await post(onTime!.token, walk(300, 1.4, 30)); // 2.5 minutes of walking: enough track to measure a pace
-    await post(late!.token, walk(6000, 1.4, 30));
+    const [onTime, late, silent] = setup.people;
+    await post(onTime!.link.token, walk(300, 1.4, 30)); // 2.5 minutes of walking: enough track to measure a pace
+    await post(late!.link.token, walk(6000, 1.4, 30));
     // Last heard from 10 minutes ago (stale after 3 by default).
-    await post(silent!.token, walk(1500, 1.4, 4, 10 * MINUTE));
+    await post(silent!.link.token, walk(1500, 1.4, 4, 10 * MINUTE));
 
     const first = await refreshEtas();
     expect(first.participants).toBeGreaterThanOrEqual(3);
@@ -129,8 +131,8 @@ describe("refresh-etas", () => {
   });
 
   it("records arrivals and manual check-ins in the feed", async () => {
-    const [onTime, late] = setup.links;
-    await post(onTime!.token, [point(20, new Date(Date.now() - 1500), 5)]);
+    const [onTime, late] = setup.people;
+    await post(onTime!.link.token, [point(20, new Date(Date.now() - 1500), 5)]);
     await checkInManually(setup.owner.ctx, late!.attendance.id);
     await undoCheckIn(setup.owner.ctx, late!.attendance.id);
     const kinds = (await activityOf(setup.org.id, setup.instance.id)).map((e) => `${e.kind}:${e.attendanceId}`);
@@ -143,7 +145,7 @@ describe("refresh-etas", () => {
   });
 
   it("leaves occurrences outside their tracking window alone", async () => {
-    const later = await createTrackedOccurrence("Refresh later", { people: 1, startsInMinutes: 30 });
+    const later = await given.org().occurrence({ open: true }).people(1).links();
     // Move it to tomorrow: its window is closed now.
     const tomorrow = new Date(Date.now() + 24 * 60 * MINUTE);
     await getDb()
@@ -153,9 +155,9 @@ describe("refresh-etas", () => {
     await getDb()
       .update(schema.attendances)
       .set({ journey: "on_the_way", lastLat: 52.6, lastLng: 13.4, lastFixAt: new Date() })
-      .where(eq(schema.attendances.id, later.links[0]!.attendance.id));
+      .where(eq(schema.attendances.id, later.people[0]!.attendance.id));
     await refreshEtas();
-    const [row] = await getDb().select().from(schema.attendances).where(eq(schema.attendances.id, later.links[0]!.attendance.id));
+    const [row] = await getDb().select().from(schema.attendances).where(eq(schema.attendances.id, later.people[0]!.attendance.id));
     expect(row!.etaRefreshedAt).toBeNull();
   });
 });
@@ -185,7 +187,7 @@ function snapshotReader(stream: ReadableStream<Uint8Array>) {
 
 describe("live stream (Server-Sent Events)", () => {
   it("sends the snapshot at once, then a new one within two seconds of an accepted point", async () => {
-    const setup = await createTrackedOccurrence("Stream", { people: 2, startsInMinutes: 20 });
+    const setup = await given.org().occurrence({ startsInMinutes: 20 }).people(2).links();
     const subject = await loadLiveSubject(setup.owner.ctx, setup.instance.id);
     const abort = new AbortController();
     const stream = snapshotReader(liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }));
@@ -193,17 +195,17 @@ describe("live stream (Server-Sent Events)", () => {
     expect(first.counts.onTheWay).toBe(0);
 
     const postedAt = Date.now();
-    await post(setup.links[0]!.token, walk(900, 1.4, 3));
+    await post(setup.people[0]!.link.token, walk(900, 1.4, 3));
     const second = await stream.next();
     expect(Date.now() - postedAt).toBeLessThan(2 * SECOND);
     expect(second.counts.onTheWay).toBe(1);
-    expect(second.participants[0].attendanceId).toBe(setup.links[0]!.attendance.id);
+    expect(second.participants[0].attendanceId).toBe(setup.people[0]!.attendance.id);
     abort.abort();
     await stream.cancel();
   });
 
   it("builds one snapshot for everyone watching the same occurrence, and stops when the last one leaves", async () => {
-    const setup = await createTrackedOccurrence("Shared", { people: 2, startsInMinutes: 20 });
+    const setup = await given.org().occurrence({ startsInMinutes: 20 }).people(2).links();
     const feedsBefore = activeLiveFeeds();
     const staff = await setup.add("staff");
     const watch = async (ctx: typeof setup.owner.ctx) => {
@@ -218,7 +220,7 @@ describe("live stream (Server-Sent Events)", () => {
     expect((await teacher.next()).generatedAt).toBe(first.generatedAt);
     expect(activeLiveFeeds()).toBe(feedsBefore + 1);
 
-    await post(setup.links[1]!.token, walk(900, 1.4, 3));
+    await post(setup.people[1]!.link.token, walk(900, 1.4, 3));
     const [ownerSees, teacherSees] = await Promise.all([owner.next(), teacher.next()]);
     expect(ownerSees.counts.onTheWay).toBe(1);
     expect(teacherSees).toEqual(ownerSees);

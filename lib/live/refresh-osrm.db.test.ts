@@ -13,7 +13,8 @@ delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { refreshEtas } = await import("./refresh-etas");
-const { createTrackedOccurrence, northOfVenue } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { northOfVenue } = await import("@/test/tracking");
 
 afterAll(() => osrm.close());
 
@@ -40,8 +41,8 @@ async function etaRows(organizationId: string, instanceId: string) {
 
 describe("refresh-etas with OSRM", () => {
   it("takes road durations from OSRM, 99 participants per table request", async () => {
-    const setup = await createTrackedOccurrence("Routed", { people: 150, startsInMinutes: 30 });
-    await onTheWay(setup.org.id, setup.links.map((l) => l.attendance.id), 3000);
+    const setup = await given.org().occurrence({ open: true }).people(150);
+    await onTheWay(setup.org.id, setup.people.map((p) => p.attendance.id), 3000);
     osrm.setBehaviour({ kind: "ok", speedMps: 12 });
     const before = osrm.requests.length;
     await refreshEtas();
@@ -57,8 +58,8 @@ describe("refresh-etas with OSRM", () => {
   });
 
   it("falls back to the estimate when OSRM times out or fails", async () => {
-    const setup = await createTrackedOccurrence("Unrouted", { people: 2, startsInMinutes: 30 });
-    await onTheWay(setup.org.id, setup.links.map((l) => l.attendance.id), 2000);
+    const setup = await given.org().occurrence({ open: true }).people(2);
+    await onTheWay(setup.org.id, setup.people.map((p) => p.attendance.id), 2000);
     for (const behaviour of [{ kind: "slow", delayMs: 2000 }, { kind: "http-error", status: 500 }] as const) {
       osrm.setBehaviour(behaviour);
       await refreshEtas();

@@ -4,7 +4,7 @@ import { connectTestDatabase, createTestOrg, rejection } from "@/test/database";
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { listMessages, countMessagesByStatus } = await import("./list-messages");
-const { createTrackedOccurrence } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
 
 async function message(organizationId: string, values: Partial<typeof schema.messages.$inferInsert>) {
   const [row] = await getDb()
@@ -16,8 +16,8 @@ async function message(organizationId: string, values: Partial<typeof schema.mes
 
 describe("messages list", () => {
   it("lists an organization's messages with participant and occurrence, filtered by status and occurrence", async () => {
-    const a = await createTrackedOccurrence("Messages A", { people: 2 });
-    const [first, second] = a.links.map((l) => l.attendance);
+    const a = await given.org().event({ title: "Messages A meeting" }).occurrence({ open: true }).people(2);
+    const [first, second] = a.people.map((p) => p.attendance);
     const failed = await message(a.org.id, {
       participantId: first!.participantId,
       instanceId: a.instance.id,
@@ -40,7 +40,7 @@ describe("messages list", () => {
   });
 
   it("never shows another organization's messages, and refuses bad filters", async () => {
-    const a = await createTrackedOccurrence("Messages owner", { people: 1 });
+    const a = await given.org().occurrence({ open: true }).people(1);
     await message(a.org.id, { instanceId: a.instance.id, status: "failed" });
     const b = await createTestOrg("Messages intruder");
     expect(await listMessages(b.owner.ctx)).toEqual([]);

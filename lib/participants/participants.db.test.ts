@@ -4,7 +4,8 @@ import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/databas
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { createGermanTestOrg, createWeeklyEvent, refusal } = await import("@/test/participants");
+const { given } = await import("@/test/given");
+const { refusal } = await import("@/test/participants");
 const { addToRoster, createParticipant, deleteParticipant, getParticipant, listParticipants, updateParticipant } =
   await import("./participants");
 
@@ -17,7 +18,7 @@ describe("participants", () => {
   let t: TestOrg;
 
   beforeAll(async () => {
-    t = await createGermanTestOrg("Participants");
+    t = await given.org({ country: "DE" });
   });
 
   it("creates a participant with the phone in E.164 read with the organization's country", async () => {
@@ -102,7 +103,7 @@ describe("participants", () => {
   });
 
   it("lists by search and can leave out who is already on an event's roster", async () => {
-    const event = await createWeeklyEvent(t.org.id);
+    const { event } = await given.in(t).event({ kind: "periodic" });
     const max = await createParticipant(t.owner.ctx, { name: "Max Roster", phone: "+4915199990000" });
     await addToRoster(t.owner.ctx, { eventId: event.id, participantId: max.id });
     const names = async (options: Parameters<typeof listParticipants>[1]) =>

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
+import { connectTestDatabase } from "@/test/database";
+import type { Given } from "@/test/given";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { attendancesOf, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
-  await import("@/test/participants");
+const { given } = await import("@/test/given");
+const { attendancesOf, refusal } = await import("@/test/participants");
 const { addToRoster, createParticipant, createParticipantOnRoster, listRoster, removeFromRoster } = await import(
   "./participants"
 );
@@ -13,19 +14,19 @@ const { addToRoster, createParticipant, createParticipantOnRoster, listRoster, r
 const { attendances, eventParticipants, scheduledActions } = schema;
 
 describe("roster", () => {
-  let t: TestOrg;
-  let event: Awaited<ReturnType<typeof createWeeklyEvent>>;
+  let t: Given;
+  let event: Given["event"];
   let past: string;
   let future: string[];
 
   beforeAll(async () => {
-    t = await createGermanTestOrg("Roster");
-    event = await createWeeklyEvent(t.org.id);
-    const instances = await createOccurrences(t.org.id, event.id, [-24 * 7, 24, 24 * 8, 24 * 15]);
-    past = instances[0]!.id;
-    future = instances.slice(1).map((instance) => instance.id);
-    // A cancelled future occurrence gets no new attendances.
-    const [cancelled] = await createOccurrences(t.org.id, event.id, [24 * 22]);
+    t = await given.org({ country: "DE" }).event({ kind: "periodic" }).occurrences([-24 * 7, 24, 24 * 8, 24 * 15, 24 * 22]);
+    event = t.event;
+    const [first, ...upcoming] = t.instances;
+    past = first!.id;
+    // The last one is cancelled: a cancelled future occurrence gets no new attendances.
+    const cancelled = upcoming.pop();
+    future = upcoming.map((instance) => instance.id);
     await getDb()
       .update(schema.eventInstances)
       .set({ status: "cancelled" })
@@ -33,14 +34,13 @@ describe("roster", () => {
   });
 
   it("a new person added to the roster in one step gets the roster entry and future attendances, or nothing at all", async () => {
-    const ownEvent = await createWeeklyEvent(t.org.id, "Noa's run");
-    const upcoming = (await createOccurrences(t.org.id, ownEvent.id, [24, 48])).map((i) => i.id);
+    const { event: ownEvent, instances } = await given.in(t).event({ kind: "periodic", title: "Noa's run" }).occurrences([24, 48]);
+    const upcoming = instances.map((i) => i.id);
     const noa = await createParticipantOnRoster(t.owner.ctx, { eventId: ownEvent.id, name: "Noa", phone: "0151 5550 1234" });
     expect((await attendancesOf(t.org.id, noa.id)).map((a) => a.instanceId).sort()).toEqual([...upcoming].sort());
 
     // Another organization's event: refused, and the person is not created either.
-    const other = await createTestOrg("Roster elsewhere");
-    const foreignEvent = await createWeeklyEvent(other.org.id);
+    const { event: foreignEvent } = await given.org().event({ kind: "periodic" });
     const refused = await refusal(
       createParticipantOnRoster(t.owner.ctx, { eventId: foreignEvent.id, name: "Ghost", phone: "0151 5550 9999" }),
     );
@@ -117,12 +117,12 @@ describe("roster", () => {
   });
 
   it("another organization can neither read nor change the roster, nor mix its people with it", async () => {
-    const other = await createTestOrg("Other roster");
+    const other = await given.org().event({ kind: "periodic" });
     const ctx = other.owner.ctx;
     const before = await listRoster(t.owner.ctx, event.id);
     const kim = before.find((entry) => entry.name === "Kim");
     const stranger = await createParticipant(ctx, { name: "Stranger", phone: "+4915177778888" });
-    const otherEvent = await createWeeklyEvent(other.org.id);
+    const otherEvent = other.event;
 
     expect((await refusal(listRoster(ctx, event.id))).code).toBe("NOT_FOUND");
     expect((await refusal(addToRoster(ctx, { eventId: event.id, participantId: stranger.id }))).code).toBe("NOT_FOUND");

@@ -6,7 +6,8 @@ const { and, inArray, lt } = await import("drizzle-orm");
 const { getDb, schema } = await import("@/lib/database");
 const { claimDueActions, failAbandonedActions, STALE_CLAIM_MS } = await import("./claim");
 const { markActionWaiting } = await import("./finish");
-const { actionRow, createAction, createOutboundFixture } = await import("@/test/schedule");
+const { given } = await import("@/test/given");
+const { actionRow, createAction } = await import("@/test/schedule");
 
 // Other suites share this database and claim nothing, but their actions are due around the real now: this suite
 // works in the 1990s, and clears what earlier tests (and earlier runs) left claimable there before each test.
@@ -19,12 +20,12 @@ beforeEach(async () => {
 });
 const pastMoment = () => new Date(Date.UTC(1995, 0, 1) + Math.floor(Math.random() * 86_400_000));
 
+/** `count` pending confirmations of one organization, one per occurrence, due a second apart from `dueAt` back. */
 async function pendingActions(count: number, dueAt: Date) {
-  const f = await createOutboundFixture("Claim", { people: [] });
+  const f = await given.org().occurrences(Array.from({ length: count }, (_, i) => 2 + i));
   const refs = [];
-  for (let i = 0; i < count; i++) {
-    const instance = i === 0 ? f.instance.id : (await createOutboundFixture("Claim", { org: f, people: [] })).instance.id;
-    refs.push((await createAction(f.org.id, instance, "confirmation", { status: "pending", dueAt: new Date(dueAt.getTime() - i * 1000) })).ref);
+  for (const [i, instance] of f.instances.entries()) {
+    refs.push((await createAction(f.org.id, instance.id, "confirmation", { status: "pending", dueAt: new Date(dueAt.getTime() - i * 1000) })).ref);
   }
   return { f, refs };
 }

@@ -8,14 +8,15 @@ const { getDb, schema } = await import("@/lib/database");
 const { createParticipantOnRoster } = await import("@/lib/participants/participants");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
 const { rerunDoneActions, runScheduledAction } = await import("./index");
-const { actionRow, createAction, createOutboundFixture, messagesOf, randomPhone, setRunning } = await import("@/test/schedule");
+const { given, randomPhone } = await import("@/test/given");
+const { actionRow, messagesOf, setRunning } = await import("@/test/schedule");
 
 const fast = { ...scheduledActionDependencies, sendsPerSecond: 1000 };
 
 /** An occurrence whose confirmation request already went out to Ada (the action is done). */
 async function confirmationSentToAda(name: string, startsInMinutes = 120) {
-  const f = await createOutboundFixture(name, { phoneNumberId: null, startsInMinutes, people: [{ name: "Ada" }] });
-  const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+  const f = await given.org({ name }).occurrence({ startsInMinutes }).people([{ name: "Ada" }]).action("confirmation");
+  const { ref } = f.action;
   expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", sent: 1 });
   expect(await actionRow(ref.actionId)).toMatchObject({ status: "done" });
   return { f, ref };
@@ -42,7 +43,7 @@ describe("people added after an occurrence's messages went out", () => {
     expect(await rerunDoneActions(getDb(), f.org.id, [f.instance.id], later)).toBe(0);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done" });
 
-    const other = await createOutboundFixture("Someone else", { phoneNumberId: null, people: [] });
+    const other = await given.org().occurrence();
     expect(await rerunDoneActions(getDb(), other.org.id, [f.instance.id], new Date())).toBe(0);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done" });
     expect(await rerunDoneActions(getDb(), f.org.id, [f.instance.id], new Date())).toBe(1);

@@ -19,9 +19,8 @@ const { createParticipantOnRoster } = await import("@/lib/participants/participa
 const { cancelOccurrence } = await import("@/lib/occurrences/occurrences");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
 const { RetryLaterError, runScheduledAction } = await import("./index");
-const { actionRow, attendanceOf, createAction, createOutboundFixture, messagesOf, okWithUniqueWamid, randomPhone, setRunning } = await import(
-  "@/test/schedule"
-);
+const { given, randomPhone } = await import("@/test/given");
+const { actionRow, attendanceOf, createAction, messagesOf, okWithUniqueWamid, setRunning } = await import("@/test/schedule");
 
 afterAll(() => graph.close());
 beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
@@ -34,17 +33,15 @@ const templateOf = (request: FakeGraphRequest) => (request.body as { template: T
 
 describe("run-scheduled-action: who gets what", () => {
   it("confirmation: asks those who have not answered, skips the opted-out, and picks template or buttons by the 24-hour window", async () => {
-    const f = await createOutboundFixture("Confirm", {
-      people: [
-        { name: "Ada", rsvp: "pending" },
-        { name: "Ben", rsvp: "pending", wroteHoursAgo: 2 },
-        { name: "Cem", rsvp: "pending", wroteHoursAgo: 25 },
-        { name: "Dora", rsvp: "pending", optedOut: true },
-        { name: "Eve", rsvp: "confirmed" },
-        { name: "Finn", rsvp: "declined" },
-      ],
-    });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).event({ title: "Confirm trip" }).occurrence().people([
+      { name: "Ada", rsvp: "pending" },
+      { name: "Ben", rsvp: "pending", wroteHoursAgo: 2 },
+      { name: "Cem", rsvp: "pending", wroteHoursAgo: 25 },
+      { name: "Dora", rsvp: "pending", optedOut: true },
+      { name: "Eve", rsvp: "confirmed" },
+      { name: "Finn", rsvp: "declined" },
+    ]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
 
     const summary = await runScheduledAction(ref, new Date(), fast);
@@ -94,15 +91,13 @@ describe("run-scheduled-action: who gets what", () => {
   });
 
   it("reminder: only confirmed people; a text inside the window, the configured template outside it", async () => {
-    const f = await createOutboundFixture("Remind", {
-      people: [
-        { name: "Ada", rsvp: "confirmed" },
-        { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 1 },
-        { name: "Cem", rsvp: "pending" },
-        { name: "Dora", rsvp: "confirmed", optedOut: true },
-        { name: "Eve", rsvp: "declined" },
-      ],
-    });
+    const f = await given.org({ whatsapp: true }).event({ title: "Remind trip" }).occurrence().people([
+      { name: "Ada", rsvp: "confirmed" },
+      { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 1 },
+      { name: "Cem", rsvp: "pending" },
+      { name: "Dora", rsvp: "confirmed", optedOut: true },
+      { name: "Eve", rsvp: "declined" },
+    ]);
     await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "reminder", templateName: "schul_erinnerung", language: "de" });
     const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
     const before = graph.requests.length;
@@ -116,15 +111,12 @@ describe("run-scheduled-action: who gets what", () => {
   });
 
   it("tracking link: confirmed people get a working link, as a URL button outside the window and a full URL inside it", async () => {
-    const f = await createOutboundFixture("Track", {
-      startsInMinutes: 50,
-      people: [
-        { name: "Ada", rsvp: "confirmed" },
-        { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 3 },
-        { name: "Cem", rsvp: "pending" },
-      ],
-    });
-    const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link");
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 50 }).people([
+      { name: "Ada", rsvp: "confirmed" },
+      { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 3 },
+      { name: "Cem", rsvp: "pending" },
+    ]).action("tracking_link");
+    const { ref } = f.action;
     const before = graph.requests.length;
 
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "done", recipients: 2, sent: 2 });
@@ -145,13 +137,10 @@ describe("run-scheduled-action: who gets what", () => {
   });
 
   it("tracking link: someone already using a link staff handed out keeps it and gets no new one; the action is done", async () => {
-    const f = await createOutboundFixture("Track kept", {
-      startsInMinutes: 50,
-      people: [
-        { name: "Ada", rsvp: "confirmed" },
-        { name: "Ben", rsvp: "confirmed" },
-      ],
-    });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 50 }).people([
+      { name: "Ada", rsvp: "confirmed" },
+      { name: "Ben", rsvp: "confirmed" },
+    ]);
     const staffLink = await issueTrackingLink(systemContext(f.org, "test"), f.byName("Ada").attendance.id);
     await getTrackingPage(staffLink.token, { recordOpen: true });
     const { ref } = await createAction(f.org.id, f.instance.id, "tracking_link", { status: "pending" });
@@ -169,17 +158,14 @@ describe("run-scheduled-action: who gets what", () => {
   });
 
   it("closure: confirmed people who never arrived become no_show; attendees are thanked only when a closure template is set", async () => {
-    const f = await createOutboundFixture("Close", {
-      startsInMinutes: -120,
-      people: [
-        { name: "Ada", rsvp: "confirmed", journey: "arrived" },
-        { name: "Ben", rsvp: "confirmed", journey: "on_the_way" },
-        { name: "Cem", rsvp: "confirmed" },
-        { name: "Dora", rsvp: "pending" },
-        { name: "Eve", rsvp: "declined" },
-        { name: "Finn", rsvp: "confirmed", journey: "arrived", optedOut: true },
-      ],
-    });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: -120 }).people([
+      { name: "Ada", rsvp: "confirmed", journey: "arrived" },
+      { name: "Ben", rsvp: "confirmed", journey: "on_the_way" },
+      { name: "Cem", rsvp: "confirmed" },
+      { name: "Dora", rsvp: "pending" },
+      { name: "Eve", rsvp: "declined" },
+      { name: "Finn", rsvp: "confirmed", journey: "arrived", optedOut: true },
+    ]);
     const first = await createAction(f.org.id, f.instance.id, "closure");
     const before = graph.requests.length;
     expect(await runScheduledAction(first.ref, new Date(), fast)).toMatchObject({ outcome: "done", noShows: 2, recipients: 0, sent: 0 });
@@ -210,8 +196,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     ["deleted", (id: string) => getDb().delete(schema.participants).where(eq(schema.participants.id, id))],
     ["opted out (STOP)", (id: string) => getDb().update(schema.participants).set({ optedOutAt: new Date() }).where(eq(schema.participants.id, id))],
   ] as const)("a participant %s while the run goes through the list gets nothing; the others are sent, the action is done", async (what, change) => {
-    const f = await createOutboundFixture(`Changed meanwhile ${what}`, { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }]).action("confirmation");
+    const { ref } = f.action;
     const leaving = f.people.find((p) => p.participant.name === "Cem")!.participant;
     let changed = false;
     const summary = await runScheduledAction(ref, new Date(), {
@@ -232,8 +218,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("someone who joins the roster or answers while the run goes through the list gets theirs from the next run", async () => {
-    const f = await createOutboundFixture("Latecomer", { people: [{ name: "Ada", rsvp: "confirmed" }, { name: "Ben", rsvp: "confirmed" }, { name: "Cem" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada", rsvp: "confirmed" }, { name: "Ben", rsvp: "confirmed" }, { name: "Cem" }]).action("reminder");
+    const { ref } = f.action;
     const newcomerPhone = randomPhone();
     let joined = false;
     const first = await runScheduledAction(ref, new Date(), {
@@ -263,8 +249,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("a re-run (retry, duplicate event) sends nothing twice", async () => {
-    const f = await createOutboundFixture("Twice", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     await runScheduledAction(ref, new Date(), fast);
     const before = graph.requests.length;
 
@@ -278,8 +264,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("two runs of one action at the same time send each message once", async () => {
-    const f = await createOutboundFixture("Race", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     // Spaced sends keep both runs busy over the same people at once.
     const spaced = { ...viaWhatsApp, sendsPerSecond: 50 };
@@ -295,8 +281,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("429: the run stops and asks for a retry; the retry sends it, once", async () => {
-    const f = await createOutboundFixture("Busy", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     graph.queueBehaviours({ kind: "rate-limited" });
 
@@ -317,8 +303,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("131047 (outside the window): recorded as failed in words, not retried, and the others still get theirs", async () => {
-    const f = await createOutboundFixture("Window", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     graph.queueBehaviours({ kind: "re-engagement" });
 
@@ -336,8 +322,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("a participant with an unusable number gets a failed message in words; the rest are sent", async () => {
-    const f = await createOutboundFixture("BadNumber", { people: [{ name: "Ada", phone: "12" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada", phone: "12" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ sent: 1, failed: 1 });
     const ada = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
     expect(ada).toMatchObject({ status: "failed", errorCode: "not_sendable" });
@@ -345,7 +331,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("a cancelled occurrence sends nothing", async () => {
-    const f = await createOutboundFixture("Cancelled", { people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }]);
     await getDb().update(schema.eventInstances).set({ status: "cancelled" }).where(eq(schema.eventInstances.id, f.instance.id));
     const before = graph.requests.length;
     for (const kind of ["confirmation", "reminder", "tracking_link", "closure"] as const) {
@@ -358,7 +344,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("after the start, confirmation, reminder and tracking link are not sent", async () => {
-    const f = await createOutboundFixture("Late", { startsInMinutes: -5, people: [{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }] });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: -5 }).people([{ name: "Ada" }, { name: "Ben", rsvp: "confirmed" }]);
     const before = graph.requests.length;
     for (const kind of ["confirmation", "reminder", "tracking_link"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
@@ -368,7 +354,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("a confirmation scheduled late (event created 2 h before start) is due at once and sent once", async () => {
-    const f = await createOutboundFixture("LateConfirm", { startsInMinutes: 120, people: [{ name: "Ada" }] });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 120 }).people([{ name: "Ada" }]);
     const now = new Date();
     const ctx = systemContext(f.org, "test");
     await scheduleActionsForInstance(getDb(), ctx, { ...f.event, confirmationOffsetMinutes: 1440 }, f.instance, now);
@@ -388,8 +374,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("spaces the sends of one run (at most N per second)", async () => {
-    const f = await createOutboundFixture("Spacing", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }]).action("confirmation");
+    const { ref } = f.action;
     const sleeps: number[] = [];
     const started = performance.now();
     await runScheduledAction(ref, new Date(), { ...viaWhatsApp, sendsPerSecond: 10, sleep: async (ms) => void sleeps.push(ms) });
@@ -401,8 +387,8 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
   });
 
   it("without a WhatsApp phone number id the action fails with a reason and nothing is sent", async () => {
-    const f = await createOutboundFixture("NoNumber", { phoneNumberId: null, people: [{ name: "Ada" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org().occurrence().people([{ name: "Ada" }]).action("confirmation");
+    const { ref } = f.action;
     const before = graph.requests.length;
     expect((await rejection(runScheduledAction(ref, new Date(), fast))).code).toBe("PRECONDITION_FAILED");
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/phone number id/) });
@@ -415,8 +401,8 @@ describe("run-scheduled-action: one person's temporary failure", () => {
   const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
   it("131056 for one person: the others are sent at once; that person alone is retried, not within 6 s, and once", async () => {
-    const f = await createOutboundFixture("PairLimit", { people: [{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }, { name: "Cem" }]).action("confirmation");
+    const { ref } = f.action;
     const [ada, ben, cem] = ["Ada", "Ben", "Cem"].map((n) => f.byName(n).participant.phone) as [string, string, string];
     graph.queueBehavioursFor(ada, { kind: "pair-rate-limited" });
     const before = graph.requests.length;
@@ -447,8 +433,8 @@ describe("run-scheduled-action: one person's temporary failure", () => {
   });
 
   it("someone who keeps failing is given up on after 5 tries, with the reason; the action is done", async () => {
-    const f = await createOutboundFixture("PairLimitForever", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     const ada = f.byName("Ada").participant.phone;
     graph.queueBehavioursFor(ada, ...Array(6).fill({ kind: "pair-rate-limited" }));
     const before = graph.requests.length;
@@ -464,15 +450,15 @@ describe("run-scheduled-action: one person's temporary failure", () => {
     }
     expect(await runScheduledAction(ref, at, fast)).toMatchObject({ outcome: "done", failed: 1, waiting: 0 });
     expect(sentTo(ada, before)).toHaveLength(5);
-    const given = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
-    expect(given).toMatchObject({ status: "failed", errorCode: "pair_rate_limited", attempts: 5 });
-    expect(given.errorMessage).toMatch(/one person can get from you in a short time/);
+    const toAda = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
+    expect(toAda).toMatchObject({ status: "failed", errorCode: "pair_rate_limited", attempts: 5 });
+    expect(toAda.errorMessage).toMatch(/one person can get from you in a short time/);
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: "1 of 2 messages could not be sent." });
   });
 
   it("a one-off WhatsApp error for one person waits 30 s for them alone", async () => {
-    const f = await createOutboundFixture("OneOff", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "server-error" });
     const at = new Date();
     expect(await runScheduledAction(ref, at, fast)).toMatchObject({ outcome: "waiting", sent: 1, waiting: 1 });
@@ -481,8 +467,8 @@ describe("run-scheduled-action: one person's temporary failure", () => {
   });
 
   it("an action that gives up (or is skipped) fails the messages still waiting, with their reason", async () => {
-    const f = await createOutboundFixture("WaitingThenStarted", { startsInMinutes: 30, people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 30 }).people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
     await runScheduledAction(ref, new Date(), fast);
     await setRunning(ref.actionId);
@@ -494,8 +480,8 @@ describe("run-scheduled-action: one person's temporary failure", () => {
   });
 
   it("cancelling the occurrence fails the messages still waiting for a retry, with their reason", async () => {
-    const f = await createOutboundFixture("WaitingThenCancelled", { people: [{ name: "Ada" }, { name: "Ben" }] });
-    const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
+    const f = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada" }, { name: "Ben" }]).action("confirmation");
+    const { ref } = f.action;
     graph.queueBehavioursFor(f.byName("Ada").participant.phone, { kind: "pair-rate-limited" });
     expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "waiting" });
     await cancelOccurrence(f.owner.ctx, { instanceId: f.instance.id });
@@ -507,8 +493,8 @@ describe("run-scheduled-action: one person's temporary failure", () => {
 describe("run-scheduled-action: tenant safety", () => {
   it("an action of one organization never reads or messages another organization's people", async () => {
     const sharedPhone = randomPhone();
-    const a = await createOutboundFixture("OrgA", { people: [{ name: "Ada", phone: sharedPhone }, { name: "Ben" }] });
-    const b = await createOutboundFixture("OrgB", { people: [{ name: "Ada", phone: sharedPhone }, { name: "Zoe" }] });
+    const a = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada", phone: sharedPhone }, { name: "Ben" }]);
+    const b = await given.org({ whatsapp: true }).occurrence().people([{ name: "Ada", phone: sharedPhone }, { name: "Zoe" }]);
     const actionA = await createAction(a.org.id, a.instance.id, "confirmation");
     const before = graph.requests.length;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/test/database";
+import type { Given, LinkedPerson } from "@/test/given";
 
 // The Redis path: real Redis behind the Upstash REST bridge that the harness starts (scripts/test.sh).
 if (!process.env.UPSTASH_REDIS_REST_URL) {
@@ -16,7 +17,8 @@ const { recordLinkPositions } = await import("@/lib/attendance");
 const { getDb } = await import("@/lib/database");
 const { BUFFER_KEY, DEAD_LETTER_KEY, PROCESSING_KEY, encodeBufferEntry, readLatestFixes } = await import("./buffer");
 const flush = await import("./flush");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 
 const SECOND = 1000;
 const redis = getRedis()!;
@@ -49,9 +51,9 @@ async function drain() {
   throw new Error("the buffer did not drain");
 }
 
-let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+let setup: Given<LinkedPerson>;
 beforeAll(async () => {
-  setup = await createTrackedOccurrence("Buffer", { people: 5 });
+  setup = await given.org().occurrence({ open: true }).people(5).links();
   await drain();
 });
 afterAll(async () => {
@@ -60,7 +62,7 @@ afterAll(async () => {
 
 describe("write-behind buffer", () => {
   it("accepted points wait in Redis, not Postgres, until the flush moves them once", async () => {
-    const { token, attendance } = setup.links[0]!;
+    const { link: { token }, attendance } = setup.people[0]!;
     const first = batch(5);
     const res = await post(token, first);
     expect(res.status).toBe(200);
@@ -100,7 +102,7 @@ describe("write-behind buffer", () => {
   });
 
   it("a flush that dies after any step loses nothing and duplicates nothing", async () => {
-    const { token, attendance } = setup.links[1]!;
+    const { link: { token }, attendance } = setup.people[1]!;
     let sent = 0;
     const send = async (n: number) => {
       expect((await post(token, batch(n))).status).toBe(200);
@@ -187,7 +189,7 @@ describe("write-behind buffer", () => {
   });
 
   it("reads entries of the earlier one-point format, takes an entry bigger than a batch alone, sets aside what is not points", async () => {
-    const { attendance } = setup.links[4]!;
+    const { attendance } = setup.people[4]!;
     const o = setup.org.id;
     const base = Math.floor(Date.now() / SECOND) * SECOND; // one clock reading: the assertion below compares the same instants
     const at = (secondsAgo: number) => new Date(base - secondsAgo * SECOND).toISOString();
@@ -220,7 +222,7 @@ describe("write-behind buffer", () => {
   });
 
   it("Stop sharing is refused at once by the Redis path, even with the link cached in this process", async () => {
-    const { token, attendance } = setup.links[2]!;
+    const { link: { token }, attendance } = setup.people[2]!;
     expect((await post(token, batch(2))).status).toBe(200);
     await stopSharing(token);
     const refused = await post(token, batch(2));
@@ -231,7 +233,7 @@ describe("write-behind buffer", () => {
   });
 
   it("arrival is detected on the Redis path and later batches get 409 arrived", async () => {
-    const { token, attendance } = setup.links[3]!;
+    const { link: { token }, attendance } = setup.people[3]!;
     const now = Date.now();
     const arriving = await post(token, {
       points: [point(800, new Date(now - 20 * SECOND)), point(130, new Date(now - 10 * SECOND), 60), point(120, new Date(now - 5 * SECOND), 60)],
@@ -246,8 +248,8 @@ describe("write-behind buffer", () => {
   });
 
   it("on the Redis path the arrival is the first of two in-radius fixes, the one buffered by an earlier batch", async () => {
-    const t = await createTrackedOccurrence("Buffered arrival", { startsInMinutes: -6 });
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().occurrence({ startsInMinutes: -6 }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
     expect((await post(token, { points: [first] })).body).toMatchObject({ journey: "on_the_way", arrivedAt: null });
     expect((await post(token, { points: [second] })).body).toMatchObject({ journey: "arrived", arrivedAt: first.recordedAt });

@@ -7,7 +7,8 @@ process.env.UPSTASH_REDIS_REST_URL = "http://127.0.0.1:9";
 process.env.UPSTASH_REDIS_REST_TOKEN = "unreachable";
 connectTestDatabase();
 const { POST } = await import("@/app/api/track/[token]/points/route");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { point, storedPoints, attendanceRow } = await import("@/test/tracking");
 
 async function post(token: string, body: unknown) {
   const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -17,8 +18,8 @@ async function post(token: string, body: unknown) {
 
 describe("POST /api/track/<token>/points with Redis down", () => {
   it("falls back to Postgres: accepted points are stored at once, and a resend is stored once", async () => {
-    const t = await createTrackedOccurrence("Redis down");
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().occurrence({ open: true }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     const now = Date.now();
     const body = { points: [point(900, new Date(now - 10_000)), point(880, new Date(now - 5_000))] };
     const res = await post(token, body);

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, rejection } from "@/test/database";
+import type { Given, LinkedPerson, Person } from "@/test/given";
 
 // The no-Redis path: points go straight to Postgres. (The Redis path has its own suite, buffer.db.test.ts.)
 delete process.env.UPSTASH_REDIS_REST_URL;
@@ -11,7 +12,8 @@ const { getDb, schema } = await import("@/lib/database");
 const { POST } = await import("@/app/api/track/[token]/points/route");
 const { issueTrackingLink, getTrackingPage, isLinkPreviewAgent, stopSharing, listTrackingLinkStatus } = await import("./links");
 const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
-const { createTrackedOccurrence, point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { point, storedPoints, attendanceRow, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
 
 const SECOND = 1000;
@@ -34,13 +36,13 @@ function walk(fromM: number, toM: number, n: number, endAt = Date.now() - 2 * SE
 }
 
 describe("POST /api/track/<token>/points (Postgres path)", () => {
-  let setup: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  let setup: Given<LinkedPerson>;
   beforeAll(async () => {
-    setup = await createTrackedOccurrence("Ingest", { people: 7 });
+    setup = await given.org().occurrence({ open: true }).people(7).links();
   });
 
   it("stores a batch, moves the participant on the way and answers distance and ETA", async () => {
-    const { token, attendance } = setup.links[0]!;
+    const { link: { token }, attendance } = setup.people[0]!;
     const res = await post(token, { points: walk(2000, 1500, 5) });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ accepted: 5, journey: "on_the_way", arrivedAt: null });
@@ -55,7 +57,7 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
   });
 
   it("stores the same batch posted twice once", async () => {
-    const { token, attendance } = setup.links[1]!;
+    const { link: { token }, attendance } = setup.people[1]!;
     const batch = { points: walk(3000, 2800, 4) };
     expect((await post(token, batch)).status).toBe(200);
     expect((await post(token, batch)).status).toBe(200);
@@ -65,7 +67,7 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
   });
 
   it("refuses bad input with 400/422 and field errors, storing nothing", async () => {
-    const { token, attendance } = setup.links[2]!;
+    const { link: { token }, attendance } = setup.people[2]!;
     expect((await post(token, "{not json")).status).toBe(400);
     expect((await post(token, "[1,2]")).body.error.code).toBe("BAD_REQUEST");
     const bad = await post(token, { points: [...walk(900, 800, 3), { lat: 200, lng: 13.4, accuracy: 5, recordedAt: new Date().toISOString() }] });
@@ -82,7 +84,7 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
   });
 
   it("refuses a body that is not JSON (415) or too large (413) before storing anything", async () => {
-    const { token, attendance } = setup.links[6]!;
+    const { link: { token }, attendance } = setup.people[6]!;
     const send = async (body: BodyInit, headers: Record<string, string>) => {
       const request = new Request(`http://test/api/track/${token}/points`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
       const response = await POST(request, { params: Promise.resolve({ token }) });
@@ -113,18 +115,18 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
     expect(unknown.body.error.reason).toBe("unknown");
     expect((await post("short", { points: walk(900, 800, 1) })).status).toBe(404);
 
-    const { token, attendance } = setup.links[3]!;
+    const { link: { token }, attendance } = setup.people[3]!;
     const fresh = await issueTrackingLink(setup.owner.ctx, attendance.id);
     const old = await post(token, { points: walk(900, 800, 2) });
     expect(old.status).toBe(410);
     expect(old.body.error).toMatchObject({ code: "GONE", reason: "revoked" });
     expect((await post(fresh.token, { points: walk(900, 800, 2) })).status).toBe(200);
     expect(await storedPoints(attendance.id)).toBe(2);
-    setup.links[3]!.token = fresh.token;
+    setup.people[3]!.link.token = fresh.token;
   });
 
   it("checks in on arrival inside the radius, then answers 409 arrived and stores nothing more", async () => {
-    const { token, attendance } = setup.links[4]!;
+    const { link: { token }, attendance } = setup.people[4]!;
     expect((await post(token, { points: walk(600, 300, 4, Date.now() - 20 * SECOND) })).body.journey).toBe("on_the_way");
     const arriving = await post(token, { points: walk(120, 40, 3) });
     expect(arriving.status).toBe(200);
@@ -141,8 +143,8 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
   });
 
   it("checks in at the first of two in-radius fixes a minute apart, also across batches, so the report says on time", async () => {
-    const t = await createTrackedOccurrence("Arrival time", { startsInMinutes: -6 });
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().occurrence({ startsInMinutes: -6 }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
     expect((await post(token, { points: [first] })).body).toMatchObject({ journey: "on_the_way", arrivedAt: null });
     const confirming = await post(token, { points: [second] });
@@ -151,7 +153,7 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
   });
 
   it("Stop sharing makes the link refuse points with 410 stopped", async () => {
-    const { token, attendance } = setup.links[5]!;
+    const { link: { token }, attendance } = setup.people[5]!;
     expect((await post(token, { points: walk(900, 850, 2) })).status).toBe(200);
     expect((await stopSharing(token)).state).toBe("stopped");
     const refused = await post(token, { points: walk(800, 700, 2, Date.now() - SECOND) });
@@ -164,8 +166,8 @@ describe("POST /api/track/<token>/points (Postgres path)", () => {
 
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a link sends more batches per minute than allowed, storing nothing", async () => {
-    const t = await createTrackedOccurrence("Busy");
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().occurrence({ open: true }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     const base = Date.now() - 60 * SECOND;
     for (let i = 0; i < 6; i++) expect((await post(token, { points: [point(900, new Date(base + i * SECOND))] })).status).toBe(200);
     const request = new Request(`http://test/api/track/${token}/points`, {
@@ -182,8 +184,8 @@ describe("rate limit", () => {
 
 describe("tracking windows", () => {
   it("a link for a later occurrence is not open yet (409 not_open) and its page says when it opens", async () => {
-    const later = await createTrackedOccurrence("Later", { startsInMinutes: 180 });
-    const { token, attendance } = later.links[0]!;
+    const later = await given.org().occurrence({ startsInMinutes: 180 }).people(1).links();
+    const { link: { token }, attendance } = later.people[0]!;
     const res = await post(token, { points: [point(500, new Date())] });
     expect(res.status).toBe(409);
     expect(res.body.error.reason).toBe("not_open");
@@ -194,8 +196,8 @@ describe("tracking windows", () => {
   });
 
   it("a link whose occurrence has closed answers 410 expired, and arrival is never detected there", async () => {
-    const past = await createTrackedOccurrence("Closing", { startsInMinutes: 30 });
-    const { token, attendance } = past.links[0]!;
+    const past = await given.org().occurrence({ open: true }).people(1).links();
+    const { link: { token }, attendance } = past.people[0]!;
     // The occurrence ends: move it into the past, as closure would find it.
     const { eventInstances, trackingLinks } = schema;
     const startsAt = new Date(Date.now() - 3 * 3600 * SECOND);
@@ -217,24 +219,24 @@ describe("tracking windows", () => {
   it("moving the occurrence moves its links' window with it", async () => {
     const { moveOccurrence } = await import("@/lib/occurrences/occurrences");
     const { instantToLocal } = await import("@/lib/recurrence/expand");
-    const t = await createTrackedOccurrence("Moved", { startsInMinutes: 30 });
+    const t = await given.org().occurrence({ open: true }).people(1).links();
     // The link is open and cached by this process before the move.
-    expect((await post(t.links[0]!.token, { points: walk(2000, 1900, 2) })).status).toBe(200);
+    expect((await post(t.people[0]!.link.token, { points: walk(2000, 1900, 2) })).status).toBe(200);
     const newStart = new Date(Date.now() + 5 * 3600 * SECOND);
     newStart.setUTCSeconds(0, 0);
     await moveOccurrence(t.owner.ctx, { instanceId: t.instance.id, startsLocal: instantToLocal(newStart, "Europe/Berlin") });
-    const link = (await listTrackingLinkStatus(t.owner.ctx, t.instance.id)).get(t.links[0]!.attendance.id)!;
+    const link = (await listTrackingLinkStatus(t.owner.ctx, t.instance.id)).get(t.people[0]!.attendance.id)!;
     expect(link.validFrom).toEqual(new Date(newStart.getTime() - 3600 * SECOND));
-    expect((await getTrackingPage(t.links[0]!.token)).state).toBe("not_open");
+    expect((await getTrackingPage(t.people[0]!.link.token)).state).toBe("not_open");
     // The ingest in this process sees the new window at once, not when its cached copy expires.
-    const refused = await post(t.links[0]!.token, { points: walk(1900, 1800, 2) });
+    const refused = await post(t.people[0]!.link.token, { points: walk(1900, 1800, 2) });
     expect(refused.status).toBe(409);
     expect(refused.body.error.reason).toBe("not_open");
   });
 
   it("points recorded before the window opened never count toward arrival (nor are stored)", async () => {
-    const t = await createTrackedOccurrence("Early", { startsInMinutes: 50 });
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().occurrence({ startsInMinutes: 50 }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     const early = new Date(t.instance.startsAt.getTime() - 61 * 60 * SECOND);
     const res = await post(token, { points: [point(5, early), point(5, new Date())] });
     expect(res.status).toBe(422);
@@ -244,9 +246,9 @@ describe("tracking windows", () => {
 
 describe("check-in by hand and tenancy", () => {
   it("staff checks in and undoes; the link takes points again after the undo", async () => {
-    const t = await createTrackedOccurrence("Manual");
+    const t = await given.org().occurrence({ open: true }).people(1).links();
     const staff = await t.add("staff");
-    const { token, attendance } = t.links[0]!;
+    const { link: { token }, attendance } = t.people[0]!;
     const { checkedInAt } = await checkInManually(staff.ctx, attendance.id);
     expect(await attendanceRow(t.org.id, attendance.id)).toMatchObject({ journey: "arrived", checkInMethod: "manual", checkedInAt });
     expect((await post(token, { points: [point(900, new Date())] })).status).toBe(409);
@@ -261,14 +263,14 @@ describe("check-in by hand and tenancy", () => {
 
   it("an undone check-in leaves no expected time from before the arrival on the occurrence page", async () => {
     const { getOccurrence } = await import("@/lib/occurrences/read-occurrences");
-    const t = await createTrackedOccurrence("Undone ETA", { people: 2 });
+    const t = await given.org().occurrence({ open: true }).people(2).links();
     const staff = await t.add("staff");
-    const [byFence, byHand] = t.links as [(typeof t.links)[0], (typeof t.links)[0]];
-    for (const { token } of [byFence, byHand]) {
+    const [byFence, byHand] = t.people as [LinkedPerson, LinkedPerson];
+    for (const { link: { token } } of [byFence, byHand]) {
       expect((await post(token, { points: walk(600, 300, 4, Date.now() - 20 * SECOND) })).body.etaAt).not.toBeNull();
     }
     // One arrives through the geofence, the other is checked in by hand; both check-ins turn out to be mistakes.
-    expect((await post(byFence.token, { points: walk(120, 40, 3) })).body.journey).toBe("arrived");
+    expect((await post(byFence.link.token, { points: walk(120, 40, 3) })).body.journey).toBe("arrived");
     await checkInManually(staff.ctx, byHand.attendance.id);
     for (const { attendance } of [byFence, byHand]) expect(await undoCheckIn(staff.ctx, attendance.id)).toEqual({ journey: "on_the_way" });
     // Back on the way, the page shows no "expected" time until the ETA refresh computes a new one from fresh fixes.
@@ -280,7 +282,7 @@ describe("check-in by hand and tenancy", () => {
   });
 
   it("a check-in by hand after the occurrence is over needs the arrival time, within reason, and the report uses it", async () => {
-    const t = await createTrackedOccurrence("Afterwards", { people: 2 });
+    const t = await given.org().occurrence({ open: true }).people(2).links();
     const staff = await t.add("staff");
     // It ran from 13:00 to 14:00 Berlin time yesterday.
     const startsAt = new Date(Date.UTC(2026, 10, 23, 12, 0));
@@ -288,7 +290,7 @@ describe("check-in by hand and tenancy", () => {
       .update(schema.eventInstances)
       .set({ startsAt, endsAt: new Date(startsAt.getTime() + 3600 * SECOND) })
       .where(eq(schema.eventInstances.id, t.instance.id));
-    const [first, second] = t.links.map((l) => l.attendance) as [typeof t.links[0]["attendance"], typeof t.links[0]["attendance"]];
+    const [first, second] = t.people.map((p) => p.attendance) as [Person["attendance"], Person["attendance"]];
 
     const refusals = [
       [undefined, "The occurrence is over: say when they arrived."],
@@ -311,10 +313,10 @@ describe("check-in by hand and tenancy", () => {
   });
 
   it("a viewer cannot issue links or check in; another organization cannot see or change anything", async () => {
-    const t = await createTrackedOccurrence("Mine");
-    const other = await createTrackedOccurrence("Theirs");
+    const t = await given.org().occurrence({ open: true }).people(1).links();
+    const other = await given.org().occurrence({ open: true }).people(1).links();
     const viewer = await t.add("viewer");
-    const { attendance } = t.links[0]!;
+    const { attendance } = t.people[0]!;
     expect((await rejection(issueTrackingLink(viewer.ctx, attendance.id))).code).toBe("FORBIDDEN");
     expect((await rejection(checkInManually(viewer.ctx, attendance.id))).code).toBe("FORBIDDEN");
     expect((await rejection(issueTrackingLink(other.owner.ctx, attendance.id))).code).toBe("NOT_FOUND");
@@ -323,12 +325,12 @@ describe("check-in by hand and tenancy", () => {
     expect((await listTrackingLinkStatus(other.owner.ctx, t.instance.id)).size).toBe(0);
     expect((await attendanceRow(t.org.id, attendance.id)).journey).toBe("not_started");
     // The original link still works: the foreign attempts changed nothing.
-    expect((await post(t.links[0]!.token, { points: [point(900, new Date())] })).status).toBe(200);
+    expect((await post(t.people[0]!.link.token, { points: [point(900, new Date())] })).status).toBe(200);
   });
 
   it("the page shows only the link's own attendance and records the first open, not a messenger's preview", async () => {
-    const t = await createTrackedOccurrence("Page");
-    const { token, attendance } = t.links[0]!;
+    const t = await given.org().event({ title: "Page meeting" }).occurrence({ open: true }).people(1).links();
+    const { link: { token }, attendance } = t.people[0]!;
     expect(isLinkPreviewAgent("WhatsApp/2.23.20.0 A")).toBe(true);
     expect(isLinkPreviewAgent("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36")).toBe(false);
     await getTrackingPage(token, { recordOpen: false });

@@ -5,7 +5,8 @@ import { connectTestDatabase } from "@/test/database";
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { purgeLocations } = await import("./purge");
-const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
 
 const DAY = 86_400_000;
 const { attendances, locations, organizations } = schema;
@@ -19,11 +20,11 @@ async function pointsAt(organizationId: string, attendanceId: string, daysAgo: n
 
 describe("purge-locations", () => {
   it("deletes points past each organization's retention and keeps arrival outcomes", async () => {
-    const short = await createTrackedOccurrence("Short retention");
-    const normal = await createTrackedOccurrence("Normal retention");
+    const short = await given.org().occurrence({ open: true }).people(1);
+    const normal = await given.org().occurrence({ open: true }).people(1);
     await getDb().update(organizations).set({ locationRetentionDays: 30 }).where(eq(organizations.id, short.org.id));
-    const a = short.links[0]!.attendance;
-    const b = normal.links[0]!.attendance;
+    const a = short.people[0]!.attendance;
+    const b = normal.people[0]!.attendance;
     const checkedInAt = new Date(Date.now() - 40 * DAY);
     await getDb()
       .update(attendances)
@@ -46,12 +47,12 @@ describe("purge-locations", () => {
   });
 
   it("drops whole daily partitions older than every organization's retention", async () => {
-    const t = await createTrackedOccurrence("Old partitions");
+    const t = await given.org().occurrence({ open: true }).people(1);
     await getDb().execute(sql`select ec_ensure_location_partitions(current_date - 400, current_date - 399)`);
-    await pointsAt(t.org.id, t.links[0]!.attendance.id, [399.5]);
+    await pointsAt(t.org.id, t.people[0]!.attendance.id, [399.5]);
     const result = await purgeLocations(new Date());
     expect(result.droppedPartitions).toBeGreaterThanOrEqual(1);
-    expect(await storedPoints(t.links[0]!.attendance.id)).toBe(0);
+    expect(await storedPoints(t.people[0]!.attendance.id)).toBe(0);
     const left = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${"locations_p" + new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10).replaceAll("-", "")}`);
     expect(left[0]?.n).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/test/database";
+import type { Given, LinkedPerson } from "@/test/given";
 
 // The no-Redis write path: requests that arrive together are written by one statement (group commit).
 delete process.env.UPSTASH_REDIS_REST_URL;
@@ -11,7 +12,8 @@ const { storePointsDirect } = await import("./store");
 const { recordLinkPositions } = await import("@/lib/attendance");
 const { getLinkForIngest } = await import("./link-context");
 const { issueTrackingLink, stopSharing } = await import("./links");
-const { createTrackedOccurrence, northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
+const { northOfVenue, storedPoints, attendanceRow } = await import("@/test/tracking");
 type BufferedPoint = import("./buffer").BufferedPoint;
 type DirectRequest = import("@/lib/attendance").LinkPositions;
 
@@ -38,28 +40,28 @@ async function request(token: string, secondsAgo: number[], metres = 900): Promi
 }
 
 describe("direct writes of several requests in one statement", () => {
-  let mine: Awaited<ReturnType<typeof createTrackedOccurrence>>;
-  let theirs: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  let mine: Given<LinkedPerson>;
+  let theirs: Given<LinkedPerson>;
   beforeAll(async () => {
-    mine = await createTrackedOccurrence("Batch", { people: 4 });
-    theirs = await createTrackedOccurrence("Batch neighbour", { people: 1 });
+    mine = await given.org().occurrence({ open: true }).people(4).links();
+    theirs = await given.org().occurrence({ open: true }).people(1).links();
   });
 
   it("writes the open ones, refuses each closed one for its own reason, and never crosses organizations", async () => {
-    const [open, stopped, replaced, spare] = mine.links;
-    const [foreign] = theirs.links;
-    await stopSharing(stopped!.token);
-    const stoppedRequest = await request(stopped!.token, [3]);
-    const replacedRequest = await request(replaced!.token, [3]);
+    const [open, stopped, replaced, spare] = mine.people;
+    const [foreign] = theirs.people;
+    await stopSharing(stopped!.link.token);
+    const stoppedRequest = await request(stopped!.link.token, [3]);
+    const replacedRequest = await request(replaced!.link.token, [3]);
     await issueTrackingLink(mine.owner.ctx, replaced!.attendance.id);
     // A request claiming our organization for their link: the statement matches nothing and stores nothing.
-    const forged = await request(foreign!.token, [3]);
+    const forged = await request(foreign!.link.token, [3]);
     forged.link = { ...forged.link, organizationId: mine.org.id };
     forged.points = forged.points.map((p) => ({ ...p, o: mine.org.id }));
 
-    const first = await request(open!.token, [20, 15, 10]);
+    const first = await request(open!.link.token, [20, 15, 10]);
     // The same phone resending two of those points with a newer one, in the same batch.
-    const resend = await request(open!.token, [15, 10, 5]);
+    const resend = await request(open!.link.token, [15, 10, 5]);
     const results = await recordLinkPositions([first, stoppedRequest, forged, resend, replacedRequest], getDb());
 
     expect(results[0]).toEqual({ ok: true, previous: null, isFirst: true });
@@ -77,15 +79,15 @@ describe("direct writes of several requests in one statement", () => {
     expect((await attendanceRow(mine.org.id, spare!.attendance.id)).journey).toBe("not_started");
 
     // The next batch sees the newest fix as the previous one, and an older batch does not move the latest fix back.
-    const older = await request(open!.token, [40]);
+    const older = await request(open!.link.token, [40]);
     const [later] = await recordLinkPositions([older], getDb());
     expect(later).toMatchObject({ ok: true, isFirst: false, previous: { recordedAt: new Date(resend.latest.fix.t) } });
     expect((await attendanceRow(mine.org.id, open!.attendance.id)).lastFixAt).toEqual(new Date(resend.latest.fix.t));
   });
 
   it("stores every point of many phones posting at once exactly once, each answered for its own link", async () => {
-    const crowd = await createTrackedOccurrence("Crowd", { people: 40 });
-    const requests = await Promise.all(crowd.links.map((l) => request(l.token, [12, 8, 4])));
+    const crowd = await given.org().occurrence({ open: true }).people(40).links();
+    const requests = await Promise.all(crowd.people.map((p) => request(p.link.token, [12, 8, 4])));
     // Every phone posts twice at once (a retry racing the original), all eighty requests concurrently.
     const results = await Promise.all(
       [...requests, ...requests].map((r) => storePointsDirect(r.link, r.points, r.latest)),
@@ -98,11 +100,11 @@ describe("direct writes of several requests in one statement", () => {
       .where(and(eq(schema.locations.organizationId, crowd.org.id)))
       .orderBy(asc(schema.locations.attendanceId), asc(schema.locations.recordedAt));
     expect(stored).toHaveLength(40 * 3);
-    for (const link of crowd.links) {
-      expect(stored.filter((s) => s.attendanceId === link.attendance.id)).toHaveLength(3);
-      const row = await attendanceRow(crowd.org.id, link.attendance.id);
+    for (const { attendance } of crowd.people) {
+      expect(stored.filter((s) => s.attendanceId === attendance.id)).toHaveLength(3);
+      const row = await attendanceRow(crowd.org.id, attendance.id);
       expect(row.journey).toBe("on_the_way");
-      expect(row.lastFixAt).toEqual(new Date(requests.find((r) => r.link.attendanceId === link.attendance.id)!.latest.fix.t));
+      expect(row.lastFixAt).toEqual(new Date(requests.find((r) => r.link.attendanceId === attendance.id)!.latest.fix.t));
     }
   });
 });

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, type TestOrg } from "@/test/database";
+import { connectTestDatabase } from "@/test/database";
+import type { Given } from "@/test/given";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { NOT_GERMAN, createGermanTestOrg, createOccurrences, createWeeklyEvent, refusal } =
-  await import("@/test/participants");
+const { given } = await import("@/test/given");
+const { NOT_GERMAN, refusal } = await import("@/test/participants");
 const { listRoster } = await import("../participants");
 const { guessMapping } = await import("./guess-mapping");
 const { parseCsv } = await import("./parse-csv");
@@ -38,13 +39,12 @@ const HEADER = "Vorname;Nachname;Handy;E-Mail;Erziehungsberechtigt von;Klasse;Bu
 const SCHOOL_FILE = `\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`;
 
 describe("roster export and a realistic import", () => {
-  let t: TestOrg;
-  let eventA: Awaited<ReturnType<typeof createWeeklyEvent>>;
+  let t: Given;
+  let eventA: Given["event"];
 
   beforeAll(async () => {
-    t = await createGermanTestOrg("School");
-    eventA = await createWeeklyEvent(t.org.id, "Bus Monday");
-    await createOccurrences(t.org.id, eventA.id, [-24, 24]);
+    t = await given.org({ country: "DE" }).event({ kind: "periodic", title: "Bus Monday" }).occurrences([-24, 24]);
+    eventA = t.event;
   });
 
   it("imports 27 of 30 rows and says exactly why the other 3 were skipped", async () => {
@@ -87,7 +87,7 @@ describe("roster export and a realistic import", () => {
     expect(csv).toContain(",yes,");
     expect(csv.split("\r\n")).toHaveLength(1 + 27 + 1);
 
-    const eventB = await createWeeklyEvent(t.org.id, "Bus Friday");
+    const { event: eventB } = await given.in(t).event({ kind: "periodic", title: "Bus Friday" });
     const mapping = guessMapping(parseCsv(csv).headers);
     expect(mapping).toEqual(["name", "phone", "email", "guardianOf", "ignore", "metadata", "metadata"]);
     const result = await importParticipants(t.owner.ctx, { eventId: eventB.id, csvText: csv, mapping });
@@ -103,8 +103,8 @@ describe("roster export and a realistic import", () => {
     expect(strip(await listRoster(t.owner.ctx, eventB.id))).toEqual(strip(await listRoster(t.owner.ctx, eventA.id)));
 
     // Into a new organization the same file creates the same people (opt-outs stay with the organization they told).
-    const fresh = await createGermanTestOrg("New school");
-    const freshEvent = await createWeeklyEvent(fresh.org.id);
+    const fresh = await given.org({ country: "DE" }).event({ kind: "periodic" });
+    const freshEvent = fresh.event;
     const intoFresh = await importParticipants(fresh.owner.ctx, { eventId: freshEvent.id, csvText: csv, mapping });
     expect(intoFresh.created).toBe(27);
     const people = ({ name, phone, email, guardianOf, metadata }: Awaited<ReturnType<typeof listRoster>>[number]) =>
@@ -117,7 +117,7 @@ describe("roster export and a realistic import", () => {
   });
 
   it("another organization cannot export the roster", async () => {
-    const other = await createGermanTestOrg("Other school");
+    const other = await given.org({ country: "DE" });
     expect((await refusal(exportRosterCsv(other.owner.ctx, eventA.id))).code).toBe("NOT_FOUND");
     expect((await refusal(exportRosterCsv(other.owner.ctx, "not-an-id"))).code).toBe("VALIDATION");
   });

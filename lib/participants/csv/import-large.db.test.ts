@@ -5,7 +5,8 @@ import type { ImportInput } from "./schemas";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { NOT_GERMAN, createGermanTestOrg, createOccurrences, createWeeklyEvent } = await import("@/test/participants");
+const { given } = await import("@/test/given");
+const { NOT_GERMAN } = await import("@/test/participants");
 const { importParticipants, IMPORT_BATCH_SIZE } = await import("./import-participants");
 
 const { attendances, eventParticipants, participants } = schema;
@@ -13,9 +14,9 @@ const ROWS = 5_000;
 
 describe("a large CSV import", () => {
   it("imports 5,000 rows in batches in one transaction, with progress, and re-imports as a no-op", async () => {
-    const t = await createGermanTestOrg("Large import");
-    const event = await createWeeklyEvent(t.org.id);
-    const future = await createOccurrences(t.org.id, event.id, [-24, 24, 24 * 8, 24 * 15]).then((all) => all.slice(1));
+    const t = await given.org({ country: "DE" }).event({ kind: "periodic" }).occurrences([-24, 24, 24 * 8, 24 * 15]);
+    const { event } = t;
+    const future = t.instances.slice(1);
     const lines = Array.from({ length: ROWS }, (_, i) =>
       // Every 500th row has a broken number; the rest are distinct German mobile numbers.
       i % 500 === 499

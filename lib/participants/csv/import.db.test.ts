@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/database";
+import { connectTestDatabase } from "@/test/database";
+import type { Given } from "@/test/given";
 import type { ImportInput } from "./schemas";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
-const { NOT_GERMAN, attendancesOf, createGermanTestOrg, createOccurrences, createTestOrgInCountry, createWeeklyEvent, refusal } =
-  await import("@/test/participants");
+const { given } = await import("@/test/given");
+const { NOT_GERMAN, attendancesOf, refusal } = await import("@/test/participants");
 const { addToRoster, createParticipant, listRoster } = await import("../participants");
 const { guessMapping } = await import("./guess-mapping");
 const { parseCsv } = await import("./parse-csv");
@@ -29,15 +30,14 @@ const FILE = [
 const mapping = guessMapping(parseCsv(FILE).headers);
 
 describe("CSV import", () => {
-  let t: TestOrg;
-  let event: Awaited<ReturnType<typeof createWeeklyEvent>>;
+  let t: Given;
+  let event: Given["event"];
   let futureCount: number;
 
   beforeAll(async () => {
-    t = await createGermanTestOrg("Import");
-    event = await createWeeklyEvent(t.org.id);
-    const instances = await createOccurrences(t.org.id, event.id, [-48, 24, 24 * 8]);
-    futureCount = instances.length - 1;
+    t = await given.org({ country: "DE" }).event({ kind: "periodic" }).occurrences([-48, 24, 24 * 8]);
+    event = t.event;
+    futureCount = t.instances.length - 1;
   });
 
   it("previews every row as ok, error (with its problems) or duplicate, without changing anything", async () => {
@@ -129,8 +129,8 @@ describe("CSV import", () => {
   });
 
   it("says which numbers WhatsApp cannot reach, in the preview and on the roster, from the number's type", async () => {
-    const brazil = await createTestOrgInCountry("Landlines", "BR");
-    const { id: eventId } = await createWeeklyEvent(brazil.org.id);
+    const brazil = await given.org({ country: "BR" }).event({ kind: "periodic" });
+    const eventId = brazil.event.id;
     const file = ["Nome;Telefone", "Central;(11) 4002-8922", "Ana;(11) 98765-4321", "Büro Berlin;+49 30 1234567", "Kim;+49 151 23456789"].join("\n");
     const input: ImportInput = { eventId, csvText: file, mapping: ["name", "phone"] };
     const landline = "Landline: cannot receive WhatsApp messages";
@@ -153,12 +153,12 @@ describe("CSV import", () => {
   });
 
   it("another organization cannot preview or import into this event, nor link this one's people", async () => {
-    const other = await createTestOrg("Other import");
+    const other = await given.org().event({ kind: "periodic" });
     const input = { eventId: event.id, csvText: FILE, mapping };
     expect((await refusal(previewImport(other.owner.ctx, input))).code).toBe("NOT_FOUND");
     expect((await refusal(importParticipants(other.owner.ctx, input))).code).toBe("NOT_FOUND");
 
-    const ownEvent = await createWeeklyEvent(other.org.id);
+    const ownEvent = other.event;
     const file = "name,phone\nSomeone Else,+4915199990000\n";
     const own: ImportInput = { eventId: ownEvent.id, csvText: file, mapping: ["name", "phone"] };
     const [row] = (await previewImport(other.owner.ctx, own)).rows;

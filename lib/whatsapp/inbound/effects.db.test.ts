@@ -5,6 +5,7 @@ import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
 import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook";
 import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
+import type { Given } from "@/test/given";
 
 // What inbound messages do inside their organization: opt-out, shared locations, and cross-organization safety.
 // Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
@@ -21,21 +22,22 @@ const { getDb, schema } = await import("@/lib/database");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/secrets");
 const { RADIUS_M, northOfVenue, fixesAMinuteApartAroundGrace, arrivalAsSeen } = await import("@/test/tracking");
 const { WHATSAPP_LOCATION_ACCURACY_M } = await import("./location");
-const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
+const { given } = await import("@/test/given");
+const { attendanceRow, createOutboundMessage, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 const { runScheduledAction } = await import("@/lib/schedule");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
 const { createAction } = await import("@/test/schedule");
 
 const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();
-type Setup = Awaited<ReturnType<typeof createWhatsAppOccurrence>>;
+type Setup = Given & { phoneNumberId: string };
 
 describe("inbound effects", () => {
   let a: Setup;
   let b: Setup;
   beforeAll(async () => {
-    a = await createWhatsAppOccurrence("Effects A", 6);
-    b = await createWhatsAppOccurrence("Effects B", 2);
+    a = await given.org({ whatsapp: true }).occurrence({ open: true }).people(6).links();
+    b = await given.org({ whatsapp: true }).occurrence({ open: true }).people(2).links();
   });
 
   describe("opt-out", () => {
@@ -140,7 +142,7 @@ describe("inbound effects", () => {
     });
 
     it("two shared locations inside the radius a minute apart check in at the first, so the report says on time", async () => {
-      const t = await createWhatsAppOccurrence("Shared arrival", 1, { startsInMinutes: -6 });
+      const t = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: -6 }).people(1).links();
       const { participant: p, attendance: att } = t.people[0]!;
       const { first, second } = fixesAMinuteApartAroundGrace(t.instance.startsAt);
       const seconds = (fix: typeof first) => Math.floor(Date.parse(fix.recordedAt) / 1000);
@@ -165,8 +167,8 @@ describe("inbound effects", () => {
 
   describe("RSVP taps on an occurrence that is no longer on", () => {
     it("a tap for a cancelled occurrence, or for one already over, changes no RSVP, is logged as such, and the person is told why", async () => {
-      const cancelled = await createWhatsAppOccurrence("Cancelled taps", 1);
-      const over = await createWhatsAppOccurrence("Finished taps", 1);
+      const cancelled = await given.org({ whatsapp: true }).occurrence({ open: true }).people(1).links();
+      const over = await given.org({ whatsapp: true }).occurrence({ open: true }).people(1).links();
       await db
         .update(eventInstances)
         .set({ status: "cancelled" })
@@ -207,7 +209,7 @@ describe("inbound effects", () => {
     });
 
     it("someone who opted out is not answered when their tap comes too late", async () => {
-      const setup = await createWhatsAppOccurrence("Opted-out taps", 1);
+      const setup = await given.org({ whatsapp: true }).occurrence({ open: true }).people(1).links();
       const { participant, attendance } = setup.people[0]!;
       await db
         .update(eventInstances)
@@ -222,7 +224,7 @@ describe("inbound effects", () => {
     });
 
     it("a tap made before the occurrence ended still counts when it is delivered after", async () => {
-      const late = await createWhatsAppOccurrence("Late delivery", 1);
+      const late = await given.org({ whatsapp: true }).occurrence({ open: true }).people(1).links();
       const { participant, attendance } = late.people[0]!;
       await resetRsvp(late.org.id, attendance.id);
       const endedAt = new Date(Date.now() - 60_000);
@@ -241,7 +243,7 @@ describe("inbound effects", () => {
     const digits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, "0");
     const setPhone = (id: string, phone: string) => db.update(participants).set({ phone, whatsappId: null }).where(eq(participants.id, id));
     beforeAll(async () => {
-      c = await createWhatsAppOccurrence("Effects C", 3);
+      c = await given.org({ whatsapp: true }).occurrence({ open: true }).people(3).links();
     });
 
     it("a Confirm tap from a Brazilian id without the ninth digit answers for the participant +55 AA 9XXXX-XXXX", async () => {

@@ -4,6 +4,7 @@ import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
 import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
 import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
+import type { Given } from "@/test/given";
 
 // The webhook route end to end against Postgres: handshake, signature, RSVP taps, exactly-once, statuses.
 // Opt-out, location and cross-organization effects are in effects.db.test.ts.
@@ -20,12 +21,13 @@ connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { GET } = await import("@/app/api/webhooks/whatsapp/route");
 const { webhookSecret } = await import("@/lib/whatsapp/secrets");
-const { attendanceRow, createOutboundMessage, createWhatsAppOccurrence, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
+const { given } = await import("@/test/given");
+const { attendanceRow, createOutboundMessage, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 
 const { auditLogs, webhookReceipts } = schema;
 const db = getDb();
 const params = { params: Promise.resolve({}) };
-type Setup = Awaited<ReturnType<typeof createWhatsAppOccurrence>>;
+type Setup = Given & { phoneNumberId: string };
 
 describe("GET /api/webhooks/whatsapp (subscription handshake)", () => {
   const get = (query: string) => GET(new Request(`http://test/api/webhooks/whatsapp?${query}`), params);
@@ -49,8 +51,8 @@ describe("POST /api/webhooks/whatsapp", () => {
   let a: Setup;
   let b: Setup;
   beforeAll(async () => {
-    a = await createWhatsAppOccurrence("Hook A", 6);
-    b = await createWhatsAppOccurrence("Hook B", 2);
+    a = await given.org({ whatsapp: true }).occurrence({ open: true }).people(6).links();
+    b = await given.org({ whatsapp: true }).occurrence({ open: true }).people(2).links();
   });
 
   it("uses WHATSAPP_APP_SECRET as the webhook key when it is set", () => {
@@ -138,8 +140,8 @@ describe("POST /api/webhooks/whatsapp", () => {
     });
 
     it("a Confirm after the tracking links went out re-opens only that message, so the next run sends them theirs", async () => {
-      const late = await createWhatsAppOccurrence("Late confirm", 2);
-      const other = await createWhatsAppOccurrence("Late confirm elsewhere", 1);
+      const late = await given.org({ whatsapp: true }).occurrence({ open: true }).people(2).links();
+      const other = await given.org({ whatsapp: true }).occurrence({ open: true }).people(1).links();
       const { participant: p, attendance: att } = late.people[0]!;
       const done = { dueAt: new Date(Date.now() - 60_000), status: "done" as const, completedAt: new Date() };
       const [reminder, links, elsewhere] = await db

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/test/database";
 import { startFakeGraphApiForTests } from "@/test/fakes/graph-api-server";
+import type { Given, Person } from "@/test/given";
 
 // The location follow-up against a loopback fake of the Graph API. Settings are read once per process, so they are
 // set before anything reads them. Other suites share the database and the job runs for every organization, so each
@@ -16,7 +17,8 @@ const { listMessages } = await import("@/lib/messages/list-messages");
 const { getOccurrence } = await import("@/lib/occurrences/occurrences");
 const { getOccurrenceTimeline } = await import("@/lib/occurrences/timeline");
 const { followUpKey, sendLocationFollowUps } = await import("./location-follow-ups");
-const { createOutboundFixture, okWithUniqueWamid } = await import("@/test/schedule");
+const { given } = await import("@/test/given");
+const { okWithUniqueWamid } = await import("@/test/schedule");
 const { jobs, sendLocationFollowUpsJob } = await import("@/lib/jobs");
 const { functions } = await import("@/inngest/functions");
 
@@ -27,11 +29,9 @@ const MINUTE = 60_000;
 const fast = { sendsPerSecond: 1000 };
 const { attendances, eventInstances, messages, trackingLinks } = schema;
 
-type Fixture = Awaited<ReturnType<typeof createOutboundFixture>>;
-type Person = Fixture["people"][number];
 
 /** The tracking link's message as run-scheduled-action leaves it, `minutesAgo` before now. */
-async function linkMessage(f: Fixture, person: Person, minutesAgo: number, status: "sent" | "failed" = "sent") {
+async function linkMessage(f: Given, person: Person, minutesAgo: number, status: "sent" | "failed" = "sent") {
   await getDb()
     .insert(messages)
     .values({
@@ -49,7 +49,7 @@ async function linkMessage(f: Fixture, person: Person, minutesAgo: number, statu
 }
 
 /** A link of the attendance, valid through the occurrence, opened and/or stopped as told. */
-async function link(f: Fixture, person: Person, state: { opened?: boolean; stopped?: boolean } = {}) {
+async function link(f: Given, person: Person, state: { opened?: boolean; stopped?: boolean } = {}) {
   const now = new Date();
   await getDb()
     .insert(trackingLinks)
@@ -65,7 +65,7 @@ async function link(f: Fixture, person: Person, state: { opened?: boolean; stopp
 }
 
 /** On the way with a last fix `minutesAgo`; stale as refresh-etas marks it. */
-async function onTheWay(f: Fixture, person: Person, stale: boolean) {
+async function onTheWay(f: Given, person: Person, stale: boolean) {
   await getDb()
     .update(attendances)
     .set({ journey: "on_the_way", lastLat: 52.5, lastLng: 13.4, lastAccuracyM: 10, lastFixAt: new Date(Date.now() - (stale ? 8 : 1) * MINUTE), isStale: stale })
@@ -74,7 +74,7 @@ async function onTheWay(f: Fixture, person: Person, stale: boolean) {
 
 /** An occurrence 30 min ahead whose one confirmed person (who wrote an hour ago) got the link 20 min ago and never opened it. */
 async function notOpened(label: string, name: string) {
-  const f = await createOutboundFixture(label, { startsInMinutes: 30, people: [{ name, rsvp: "confirmed", wroteHoursAgo: 1 }] });
+  const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 30 }).people([{ name, rsvp: "confirmed", wroteHoursAgo: 1 }]);
   const person = f.byName(name);
   await linkMessage(f, person, 20);
   await link(f, person);
@@ -85,7 +85,7 @@ type LocationRequestBody = { to: string; type: string; interactive: { type: stri
 const requestsTo = (phone: string, since = 0) =>
   graph.requests.slice(since).map((r) => r.body as LocationRequestBody).filter((body) => body.to === phone);
 
-async function followUpsOf(f: Fixture) {
+async function followUpsOf(f: Given) {
   return getDb()
     .select()
     .from(messages)
@@ -94,21 +94,18 @@ async function followUpsOf(f: Fixture) {
 
 describe("location follow-ups: who is asked to send their location", () => {
   it("asks the confirmed person who never opened the link, and the one whose sharing paused; nobody else", async () => {
-    const f = await createOutboundFixture("Follow", {
-      startsInMinutes: 40,
-      people: [
-        { name: "Ana", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Cleo", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Dan", rsvp: "confirmed", wroteHoursAgo: 30 },
-        { name: "Eve", rsvp: "confirmed", wroteHoursAgo: 2, optedOut: true },
-        { name: "Finn", rsvp: "declined", wroteHoursAgo: 2 },
-        { name: "Gus", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Hana", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Ivy", rsvp: "confirmed", wroteHoursAgo: 2 },
-        { name: "Kai", rsvp: "confirmed", wroteHoursAgo: 2 },
-      ],
-    });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 40 }).people([
+      { name: "Ana", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Ben", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Cleo", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Dan", rsvp: "confirmed", wroteHoursAgo: 30 },
+      { name: "Eve", rsvp: "confirmed", wroteHoursAgo: 2, optedOut: true },
+      { name: "Finn", rsvp: "declined", wroteHoursAgo: 2 },
+      { name: "Gus", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Hana", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Ivy", rsvp: "confirmed", wroteHoursAgo: 2 },
+      { name: "Kai", rsvp: "confirmed", wroteHoursAgo: 2 },
+    ]);
     const p = f.byName;
     // Not opened, link sent 20 min ago: Ana (asked); Ben only 5 min ago; Cleo opened it; Dan is outside the 24-hour
     // window; Eve opted out; Finn declined; Kai's link message failed, so there is nothing to follow up.
@@ -160,13 +157,10 @@ describe("location follow-ups: who is asked to send their location", () => {
   });
 
   it("does not ask once the occurrence has started (link not opened) or ended (sharing paused), nor for a cancelled one", async () => {
-    const f = await createOutboundFixture("Timing", {
-      startsInMinutes: 30,
-      people: [
-        { name: "Mia", rsvp: "confirmed", wroteHoursAgo: 1 },
-        { name: "Noah", rsvp: "confirmed", wroteHoursAgo: 1 },
-      ],
-    });
+    const f = await given.org({ whatsapp: true }).occurrence({ startsInMinutes: 30 }).people([
+      { name: "Mia", rsvp: "confirmed", wroteHoursAgo: 1 },
+      { name: "Noah", rsvp: "confirmed", wroteHoursAgo: 1 },
+    ]);
     const [mia, noah] = [f.byName("Mia"), f.byName("Noah")];
     await linkMessage(f, mia, 20);
     await link(f, mia);

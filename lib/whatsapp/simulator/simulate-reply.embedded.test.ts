@@ -20,7 +20,7 @@ await migrateDatabase(getDatabaseHandle());
 const { and, eq } = await import("drizzle-orm");
 const { createTestOrg, rejection } = await import("@/test/database");
 const { POST } = await import("@/app/api/webhooks/whatsapp/route");
-const { createTrackedOccurrence } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
 const { simulateParticipantReply } = await import("./simulate-reply");
 
 let server: Server;
@@ -55,8 +55,8 @@ async function attendance(organizationId: string, id: string) {
 
 describe("WhatsApp simulator (embedded mode)", () => {
   it("taps Confirm and Decline through the signed webhook, and marks the message read", async () => {
-    const setup = await createTrackedOccurrence("Simulated", { people: 2 });
-    const [yes, no] = setup.links.map((l) => l.attendance);
+    const setup = await given.org().occurrence({ open: true }).people(2).links();
+    const [yes, no] = setup.people.map((p) => p.attendance);
     await getDb().update(schema.attendances).set({ rsvp: "pending" }).where(eq(schema.attendances.organizationId, setup.org.id));
     const [sent] = await getDb()
       .insert(schema.messages)
@@ -82,8 +82,8 @@ describe("WhatsApp simulator (embedded mode)", () => {
   });
 
   it("sends STOP (opted out) and a location at the venue (checked in)", async () => {
-    const setup = await createTrackedOccurrence("Simulated moves", { people: 2 });
-    const [quitter, walker] = setup.links.map((l) => l.attendance);
+    const setup = await given.org().occurrence({ open: true }).people(2).links();
+    const [quitter, walker] = setup.people.map((p) => p.attendance);
     await simulateParticipantReply(setup.owner.ctx, { attendanceId: quitter!.id, reply: "stop" }, origin);
     const [person] = await getDb().select().from(schema.participants).where(eq(schema.participants.id, quitter!.participantId));
     expect(person!.optedOutAt).not.toBeNull();
@@ -93,9 +93,9 @@ describe("WhatsApp simulator (embedded mode)", () => {
   });
 
   it("acts only for the caller's organization and staff", async () => {
-    const setup = await createTrackedOccurrence("Simulated owner", { people: 1 });
+    const setup = await given.org().occurrence({ open: true }).people(1).links();
     const other = await createTestOrg("Simulated intruder");
-    const attendanceId = setup.links[0]!.attendance.id;
+    const attendanceId = setup.people[0]!.attendance.id;
     expect(await rejection(simulateParticipantReply(other.owner.ctx, { attendanceId, reply: "decline" }, origin))).toMatchObject({ code: "NOT_FOUND" });
     const viewer = await setup.add("viewer");
     expect(await rejection(simulateParticipantReply(viewer.ctx, { attendanceId, reply: "decline" }, origin))).toMatchObject({ code: "FORBIDDEN" });
