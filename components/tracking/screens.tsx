@@ -158,9 +158,9 @@ export function NotOpenScreen({ info, now }: { info: TrackingPageInfo; now: Date
   const format = useFormatter();
   const moment = formatMoment(t, format, info.validFrom, info.timeZone, now);
   return (
-    <Screen tone="warning" title={t("notOpen.title")} testId="not-open-screen">
-      <p>{t.rich("notOpen.from", { moment, strong })}</p>
-      <p>{t("notOpen.comeBack")}</p>
+    <Screen tone="warning" title={t("upcoming.title")} testId="not-open-screen">
+      <p>{t.rich("upcoming.from", { moment, strong })}</p>
+      <p>{t("upcoming.comeBack")}</p>
     </Screen>
   );
 }

@@ -225,8 +225,8 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
   if (ended) {
     if (ended.reason === "not_open") {
       return (
-        <Screen tone="warning" title={t("notOpen.title")}>
-          <p>{t("notOpen.later")}</p>
+        <Screen tone="warning" title={t("upcoming.title")}>
+          <p>{t("upcoming.later")}</p>
         </Screen>
       );
     }
