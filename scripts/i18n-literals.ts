@@ -21,7 +21,9 @@ const TEXT_ATTRIBUTES = new Set(["placeholder", "title", "alt", "aria-label", "a
 /** Object properties that hold words for people ({ label: "Name" }, metadata's { title: "Events" }). */
 const TEXT_PROPERTIES = new Set(["label", "title", "header", "heading", "description", "placeholder", "text", "message", "hint", "emptyText", "caption", "summary", "help", "tooltip", "ariaLabel", "subtitle", "body"]);
 
-const PROSE = /\p{Lu}[\p{Ll}'’]+[ ,.!?:;…]+\p{L}|[\p{L}][.!?…]$/u;
+const PROSE = /\p{Lu}[\p{Ll}'’]+(?:[,.!?:;…]*\s+|[,!?:;…]+)\p{L}|\p{L}[.!?…]$/u;
+/** A catalog key ("live.notOpen.title"), not text. */
+const KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 const LETTER = /\p{L}/u;
 /** Calls whose string arguments are for developers and logs, not for people. */
 const DEVELOPER_CALLS = /^(logger\.\w+|console\.\w+|new Error|new TypeError|new RangeError|require|import|describe|it|test|expect|invariant|assert\w*)$/;
@@ -56,7 +58,7 @@ function literalText(node: ts.Node): string | null {
 }
 
 function isUserFacing(node: ts.Node, text: string): boolean {
-  if (!LETTER.test(text) || ALLOWED_TEXT.has(text.trim())) return false;
+  if (!LETTER.test(text) || ALLOWED_TEXT.has(text.trim()) || KEY.test(text)) return false;
   const parent = node.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExpressionStatement(parent)) return false; // "use client"
   if (ts.isLiteralTypeNode(parent) || ts.isPropertyAssignment(parent) && parent.name === node) return false;

@@ -78,7 +78,7 @@ describe("the checks catch", () => {
                    <div className="flex gap-2" data-state="open">
                      <h1>Live map</h1>
                      <input placeholder="e.g. Berlin" type="text" aria-label={"Search people"} />
-                     <p>{count} · {t("ok")}</p>
+                     <p>{count} · {t("ok")} {t("notOpen.title")}</p>
                      <Button onClick={() => alert("Are you sure?")}>{"Save changes"}</Button>
                      <span>WhatsApp</span>
                    </div>
