@@ -1,5 +1,6 @@
-// English clock times and distances that the organizer's live view still prints; the participant page speaks its
-// participant's language (page-format.ts). Times are shown in the event's zone.
+// English clock times and distances that the organizer's live view (components/live) still prints; the participant
+// page speaks its participant's language (page-format.ts, lib/i18n's formatDistance). Once the live view formats by
+// locale nothing imports this file any more and it goes.
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -1,8 +1,7 @@
 import { createFormatter } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatterFor, translatorFor, type Locale } from "@/lib/i18n";
-import { formatDistance, zoneLabel } from "./format";
-import { formatArrivalIn, formatEventTime, formatMoment } from "./page-format";
+import { formatDistance, formatterFor, translatorFor, type Locale } from "@/lib/i18n";
+import { formatArrivalIn, formatEventTime, formatMoment, zoneLabel } from "./page-format";
 import { describeStatus, journeyFigures, type StatusInput } from "./status";
 
 const t = translatorFor("en", "tracking");
@@ -62,8 +61,8 @@ describe("format", () => {
     expect(formatEventTime(t, british, "2026-11-24T22:30:00.000Z", "2026-11-25T00:30:00.000Z", "Europe/Berlin")).toBe(
       "Tuesday 24 November, 23:30 – Wednesday 25 November, 01:30 (Berlin time)",
     );
-    expect(zoneLabel("America/Argentina/Buenos_Aires")).toBe("Buenos Aires time");
-    expect(zoneLabel("UTC")).toBe("UTC");
+    expect(zoneLabel(t, "America/Argentina/Buenos_Aires")).toBe("Buenos Aires time");
+    expect(zoneLabel(t, "UTC")).toBe("UTC");
   });
 
   it("says today or the day", () => {
@@ -81,7 +80,8 @@ describe("format", () => {
     [12_345, "12 km"],
     [-1, "–"],
   ])("distance %d m → %s", (m, text) => {
-    expect(formatDistance(m)).toBe(text);
+    // The page's distances (lib/i18n), in English and metric: a German phone's.
+    expect(formatDistance(m, "en")).toBe(text);
   });
 
   it("arrival in minutes or hours, said as the participant's language says it", () => {
