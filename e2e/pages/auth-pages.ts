@@ -41,14 +41,14 @@ export class SignUpPage {
     await this.page.getByLabel("Password").fill(account.password);
   }
 
-  /** Signs up with a new organization and waits for its dashboard. */
-  async signUp(account: NewAccount) {
+  /** Signs up with a new organization (in Berlin, Germany unless told) and waits for its dashboard. */
+  async signUp(account: NewAccount, where: { timeZone: string; country: string } = { timeZone: "Europe/Berlin", country: "DE" }) {
     await this.fillPerson(account);
     await this.page.getByLabel("Name", { exact: true }).fill(account.organization);
     await this.page.getByLabel("Type").selectOption("school");
-    await this.page.getByLabel("Time zone").selectOption("Europe/Berlin");
+    await this.page.getByLabel("Time zone").selectOption(where.timeZone);
     // Participants' numbers in the fixtures are German and written without +49.
-    await this.page.getByLabel("Country for phone numbers").selectOption("DE");
+    await this.page.getByLabel("Country for phone numbers").selectOption(where.country);
     await this.page.getByRole("button", { name: "Create account" }).click();
     await confirmEmailFromOutbox(this.page, account.email);
     await expect(this.page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();

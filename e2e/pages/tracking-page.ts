@@ -5,10 +5,10 @@ const ZONE = "Europe/Berlin"; // the zone SignUpPage gives the organization
 export const VENUE = { latitude: 52.5306, longitude: 13.3847 };
 
 /** "YYYY-MM-DD" and "HH:mm" of an instant in the organization's zone, as the event form's inputs take them. */
-export function localParts(at: Date): { date: string; time: string } {
+export function localParts(at: Date, timeZone = ZONE): { date: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
+      timeZone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
