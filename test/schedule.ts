@@ -18,19 +18,24 @@ export type PersonSpec = {
   /** Wrote to us this many hours ago (inside the 24-hour window when < 24); never when omitted. */
   wroteHoursAgo?: number;
   phone?: string;
+  /** Their language (a lib/i18n locale); the organization's when omitted. */
+  language?: string;
 };
 
 export const randomPhone = () => `+49151${randomUUID().replace(/\D/g, "").slice(0, 8).padEnd(8, "0")}`;
 
 export async function createOutboundFixture(
   name: string,
-  options: { people: PersonSpec[]; startsInMinutes?: number; phoneNumberId?: string | null; org?: TestOrg },
+  options: { people: PersonSpec[]; startsInMinutes?: number; phoneNumberId?: string | null; org?: TestOrg; language?: string },
 ) {
   const db = getDb();
   const t = options.org ?? (await createTestOrg(name));
   // Unique per organization: the webhook finds the tenant by it.
   const phoneNumberId = options.phoneNumberId === undefined ? randomPhone().replace(/\D/g, "") : options.phoneNumberId;
-  await db.update(schema.organizations).set({ whatsappPhoneNumberId: phoneNumberId }).where(eq(schema.organizations.id, t.org.id));
+  await db
+    .update(schema.organizations)
+    .set({ whatsappPhoneNumberId: phoneNumberId, ...(options.language ? { language: options.language } : {}) })
+    .where(eq(schema.organizations.id, t.org.id));
   const startsAt = new Date(Date.now() + (options.startsInMinutes ?? 120) * MINUTE);
   const [event] = await db
     .insert(events)
@@ -59,6 +64,7 @@ export async function createOutboundFixture(
         phone: spec.phone ?? randomPhone(),
         optedOutAt: spec.optedOut ? new Date(Date.now() - 60 * MINUTE) : null,
         lastInboundAt: spec.wroteHoursAgo === undefined ? null : new Date(Date.now() - spec.wroteHoursAgo * 60 * MINUTE),
+        language: spec.language ?? null,
       })
       .returning();
     const [attendance] = await db
@@ -74,7 +80,7 @@ export async function createOutboundFixture(
     people.push({ participant: participant!, attendance: attendance! });
   }
   const byName = (n: string) => people.find((p) => p.participant.name === n)!;
-  return { ...t, org: { ...t.org, whatsappPhoneNumberId: phoneNumberId }, event: event!, instance: instance!, people, byName };
+  return { ...t, org: { ...t.org, whatsappPhoneNumberId: phoneNumberId, ...(options.language ? { language: options.language } : {}) }, event: event!, instance: instance!, people, byName };
 }
 
 /** A scheduled action as a claim leaves it (running, one attempt) unless told otherwise. */
