@@ -20,7 +20,7 @@ describe("WhatsApp template settings", () => {
       fallbackLocale: null,
     });
     await saveTemplateSetting(a.owner.ctx, { kind: "reminder", locale: "en", templateName: "schul_erinnerung", language: "de" });
-    expect((await getTemplateChoices(a.org.id, "en", "reminder")).choose("en")).toEqual({ templateName: "schul_erinnerung", language: "de", configured: true });
+    expect((await getTemplateChoices(a.org.id, "en", "reminder")).choose("en")).toEqual({ templateName: "schul_erinnerung", language: "de", locale: "en", configured: true });
     await saveTemplateSetting(a.owner.ctx, { kind: "reminder", locale: "en", templateName: "schul_erinnerung_v2", language: "de" });
     expect(reminderIn(await listTemplateSettings(a.owner.ctx), "en")).toMatchObject({ templateName: "schul_erinnerung_v2", configured: true });
     await saveTemplateSetting(a.owner.ctx, { kind: "reminder", locale: "en", templateName: "", language: "en" });
@@ -74,28 +74,28 @@ describe("WhatsApp templates per language", () => {
     const t = await given.org({ language: "de" });
     const choices = () => getTemplateChoices(t.org.id, "de", "confirmation");
     // Nothing mapped: our default name in the organization's language, for everyone.
-    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "event_confirmation", language: "de", configured: false });
+    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "event_confirmation", language: "de", locale: "de", configured: false });
     expect((await choices()).configured).toBe(false);
 
     // A Portuguese template only: Portuguese participants get it, the others still the default; the organization's
     // own language is not mapped, so the kind does not count as configured (the closure would not be sent).
     await saveTemplateSetting(t.owner.ctx, { kind: "confirmation", locale: "pt-BR", templateName: "confirmacao_escola", language: "pt_BR" });
-    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "confirmacao_escola", language: "pt_BR", configured: true });
-    expect((await choices()).choose("es")).toEqual({ templateName: "event_confirmation", language: "de", configured: false });
+    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "confirmacao_escola", language: "pt_BR", locale: "pt-BR", configured: true });
+    expect((await choices()).choose("es")).toEqual({ templateName: "event_confirmation", language: "de", locale: "de", configured: false });
     expect((await choices()).configured).toBe(false);
 
     // With the organization's language mapped too, every other language falls back to it.
     await saveTemplateSetting(t.owner.ctx, { kind: "confirmation", locale: "de", templateName: "schule_zusage", language: "de" });
     expect((await choices()).configured).toBe(true);
-    expect((await choices()).choose("es")).toEqual({ templateName: "schule_zusage", language: "de", configured: true });
-    expect((await choices()).choose("de")).toEqual({ templateName: "schule_zusage", language: "de", configured: true });
-    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "confirmacao_escola", language: "pt_BR", configured: true });
+    expect((await choices()).choose("es")).toEqual({ templateName: "schule_zusage", language: "de", locale: "de", configured: true });
+    expect((await choices()).choose("de")).toEqual({ templateName: "schule_zusage", language: "de", locale: "de", configured: true });
+    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "confirmacao_escola", language: "pt_BR", locale: "pt-BR", configured: true });
     // A language with a template of its own is listed even when no participant has it any more.
     const listed = await listTemplateSettings(t.owner.ctx);
     expect(listed.map((l) => l.locale)).toEqual(["de", "pt-BR"]);
     expect(listed[1]!.templates.find((s) => s.kind === "confirmation")).toMatchObject({ configured: true, templateName: "confirmacao_escola", fallbackLocale: null });
     // Emptying the Portuguese name sends Portuguese participants the organization's template again.
     await saveTemplateSetting(t.owner.ctx, { kind: "confirmation", locale: "pt-BR", templateName: "", language: "pt_BR" });
-    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "schule_zusage", language: "de", configured: true });
+    expect((await choices()).choose("pt-BR")).toEqual({ templateName: "schule_zusage", language: "de", locale: "de", configured: true });
   });
 });

@@ -6,7 +6,7 @@ import { defaultTemplate } from "./templates";
 const now = new Date("2030-01-07T06:00:00Z");
 const base = {
   locale: "en" as const,
-  template: { ...defaultTemplate("tracking_link", "en"), configured: false },
+  template: { ...defaultTemplate("tracking_link", "en"), locale: "en" as const, configured: false },
   secret: "s3cret",
   person: { participantId: "7b0f5a8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", attendanceId: "1f2e3d4c-5b6a-4978-8b7c-6d5e4f3a2b1c", name: "Zoë Müller", phone: "+4915112345678" },
   event: { title: "Schulweg", venueName: "Haupttor", startsAt: new Date("2030-01-07T06:30:00Z"), timeZone: "Europe/Berlin" },

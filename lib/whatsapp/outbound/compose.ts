@@ -37,10 +37,12 @@ export type ComposeInput = {
 export function composeMessage(input: ComposeInput): WhatsAppMessage {
   const { kind, person, event, locale } = input;
   const to = person.phone;
-  const words = { name: person.name, event: event.title, start: formatStart(event.startsAt, event.timeZone, locale), venue: event.venueName };
+  // A template is read in the language it was approved in (the organization's, when the participant's has none).
+  const wordsIn = (written: Locale) => ({ name: person.name, event: event.title, start: formatStart(event.startsAt, event.timeZone, written), venue: event.venueName });
   if (!input.insideWindow) {
-    const { templateName: name, language } = input.template;
-    const base = { to, name, language, bodyParameters: TEMPLATE_PARAMETERS[kind].map((parameter) => words[parameter]) };
+    const { templateName: name, language, locale: written } = input.template;
+    const values = wordsIn(written);
+    const base = { to, name, language, bodyParameters: TEMPLATE_PARAMETERS[kind].map((parameter) => values[parameter]) };
     switch (kind) {
       case "confirmation":
         return buildTemplateMessage({ ...base, quickReplies: replyButtons(input).map((b, index) => ({ index, payload: b.id })) });
@@ -52,6 +54,7 @@ export function composeMessage(input: ComposeInput): WhatsAppMessage {
     }
   }
   const t = translatorFor(locale, "whatsapp");
+  const words = wordsIn(locale);
   switch (kind) {
     case "confirmation":
       return buildReplyButtonsMessage({ to, body: t("messages.confirmation", words), buttons: replyButtons(input) });

@@ -1,13 +1,19 @@
 import { eq, and } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import type { Locale } from "@/lib/i18n";
+import { toLocale, type Locale } from "@/lib/i18n";
 
 const { messageTemplates } = schema;
 
 /** The message kinds a scheduled action sends: each is named after the action that sends it. */
 export type OutboundKind = "confirmation" | "reminder" | "tracking_link" | "closure";
 
-export type TemplateChoice = { templateName: string; language: string; configured: boolean };
+export type TemplateChoice = {
+  templateName: string;
+  language: string;
+  /** The language the template is written in: its parameters (the start's date and time) are formatted in it. */
+  locale: Locale;
+  configured: boolean;
+};
 
 /**
  * What an organization must have approved in WhatsApp Manager when it keeps our default names, in the language of
@@ -44,8 +50,8 @@ type Row = { locale: string; templateName: string; language: string };
 export function chooseTemplate(rows: readonly Row[], kind: OutboundKind, locale: Locale, organizationLocale: Locale): TemplateChoice {
   const row = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === organizationLocale);
   return row
-    ? { templateName: row.templateName, language: row.language, configured: true }
-    : { ...defaultTemplate(kind, organizationLocale), configured: false };
+    ? { templateName: row.templateName, language: row.language, locale: toLocale(row.locale, organizationLocale), configured: true }
+    : { ...defaultTemplate(kind, organizationLocale), locale: organizationLocale, configured: false };
 }
 
 export type TemplateChoices = {
