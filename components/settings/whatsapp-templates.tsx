@@ -48,12 +48,12 @@ function WhatsAppTemplates({ save, languages }: Props) {
             </span>
             <span className="block text-xs text-slate-500">
               {language.isOrganization ? `${t("organizationLanguage")} · ` : ""}
-              {t("participantCount", { count: language.participants })}
+              {language.inUse ? t("participantCount", { count: language.participants }) : t("notInUse")}
             </span>
           </button>
         ))}
-        <p className="text-xs text-slate-500">{t("otherLanguages")}</p>
       </div>
+      <p className="text-xs text-slate-500">{t("otherLanguages")}</p>
       <div className="divide-y divide-slate-100">
         {shown.templates.map((setting) => (
           <TemplateRow key={`${shown.locale}-${setting.kind}`} save={save} locale={shown.locale} setting={setting} />

@@ -24,5 +24,8 @@ export type TemplateSetting = {
   preview: TemplatePreview;
 };
 
-/** One language in use: the organization's, or one its participants have. */
-export type TemplateLanguage = { locale: Locale; isOrganization: boolean; participants: number; templates: TemplateSetting[] };
+/**
+ * One language: the organization's, one its participants have or a template is mapped for (`inUse`), or one nobody
+ * needs yet (listed last, so templates can be ready before a roster in that language arrives).
+ */
+export type TemplateLanguage = { locale: Locale; isOrganization: boolean; inUse: boolean; participants: number; templates: TemplateSetting[] };

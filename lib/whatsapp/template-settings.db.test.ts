@@ -56,9 +56,11 @@ describe("WhatsApp templates per language", () => {
       .occurrence()
       .people([{ name: "Jonas" }, { name: "Lena" }, { name: "Ana", language: "pt-BR" }]);
     const languages = await listTemplateSettings(t.owner.ctx);
-    expect(languages.map((l) => [l.locale, l.isOrganization, l.participants])).toEqual([
-      ["de", true, 2],
-      ["pt-BR", false, 1],
+    expect(languages.map((l) => [l.locale, l.isOrganization, l.inUse, l.participants])).toEqual([
+      ["de", true, true, 2],
+      ["pt-BR", false, true, 1],
+      ["en", false, false, 0],
+      ["es", false, false, 0],
     ]);
     const german = languages[0]!.templates.find((s) => s.kind === "confirmation")!;
     expect(german).toMatchObject({ templateName: "event_confirmation", language: "de", suggestedLanguage: "de", configured: false });
@@ -92,7 +94,7 @@ describe("WhatsApp templates per language", () => {
     expect((await choices()).choose("pt-BR")).toEqual({ templateName: "confirmacao_escola", language: "pt_BR", locale: "pt-BR", configured: true });
     // A language with a template of its own is listed even when no participant has it any more.
     const listed = await listTemplateSettings(t.owner.ctx);
-    expect(listed.map((l) => l.locale)).toEqual(["de", "pt-BR"]);
+    expect(listed.filter((l) => l.inUse).map((l) => l.locale)).toEqual(["de", "pt-BR"]);
     expect(listed[1]!.templates.find((s) => s.kind === "confirmation")).toMatchObject({ configured: true, templateName: "confirmacao_escola", fallbackLocale: null });
     // Emptying the Portuguese name sends Portuguese participants the organization's template again.
     await saveTemplateSetting(t.owner.ctx, { kind: "confirmation", locale: "pt-BR", templateName: "", language: "pt_BR" });

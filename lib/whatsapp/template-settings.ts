@@ -41,8 +41,8 @@ export type SaveTemplateInput = z.input<typeof SaveTemplateInput>;
 const SAMPLE_START = new Date(Date.UTC(2030, 0, 7, 7, 30));
 
 /**
- * For each language in use (the organization's first, then its participants' languages, and any language a template
- * is still mapped to), the template each message kind goes out with, and how it reads.
+ * For each language, the template each message kind goes out with, and how it reads: the organization's language
+ * first, then the others in use (its participants' languages, and any a template is still mapped to), then the rest.
  */
 export async function listTemplateSettings(ctx: OrgContext): Promise<TemplateLanguage[]> {
   assertCan(ctx, "organization.read");
@@ -60,11 +60,12 @@ export async function listTemplateSettings(ctx: OrgContext): Promise<TemplateLan
       .groupBy(sql`1`),
   ]);
   const people = new Map(spoken.map((s) => [toLocale(s.language, organizationLocale), s.people]));
-  const inUse = LOCALES.filter((l) => l === organizationLocale || people.has(l) || rows.some((r) => r.locale === l));
-  const ordered = [organizationLocale, ...inUse.filter((l) => l !== organizationLocale)];
+  const isInUse = (l: Locale) => l === organizationLocale || people.has(l) || rows.some((r) => r.locale === l);
+  const ordered = [organizationLocale, ...LOCALES.filter((l) => l !== organizationLocale && isInUse(l)), ...LOCALES.filter((l) => !isInUse(l))];
   return ordered.map((locale) => ({
     locale,
     isOrganization: locale === organizationLocale,
+    inUse: isInUse(locale),
     participants: people.get(locale) ?? 0,
     templates: TEMPLATE_KINDS.map((kind) => {
       const forKind = rows.filter((r) => r.kind === kind);
