@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { EMAIL_CONFIRMATION_PROVIDER, signIn, signOut } from "@/lib/auth/auth";
 import { mintDeviceCookie } from "@/lib/auth/device-cookie";
@@ -60,7 +61,7 @@ export const signUpAction = publicAction({ name: "sign-up" }).run(async (data) =
   };
   const input = inviteToken ? { ...base, inviteToken } : { ...base, organization };
   // The same answer whether or not the address already had an account (its owner is told by e-mail).
-  await signUp(input as SignUpInput, { address: clientAddress(await headers()) }).catch((error: unknown) => {
+  await signUp(input as SignUpInput, { address: clientAddress(await headers()), locale: await getLocale() }).catch((error: unknown) => {
     throw withFormFieldNames(error);
   });
   return { ok: true, message: `We sent a link to ${String(data.email).trim()}. Open it to confirm your address and start.` };
@@ -95,7 +96,7 @@ export const confirmEmailAction = publicAction({ name: "confirm-email", input: z
 
 export const requestPasswordResetAction = publicAction({ name: "request-password-reset", input: RequestPasswordResetInput }).run(
   async (input) => {
-    await requestPasswordReset(input);
+    await requestPasswordReset(input, await getLocale());
     return {
       ok: true,
       message: "If an account uses that address, we have sent it a link to reset the password. It works for one hour.",

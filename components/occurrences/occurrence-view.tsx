@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
 import { SimulateButton } from "@/components/demo/simulate-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -15,7 +16,12 @@ import { OccurrenceHeader } from "./occurrence-header";
 import { Timeline } from "./timeline";
 
 /** The page's server actions, bound to the organization. */
-export type OccurrenceActions = AttendanceActions & { cancel: FormAction; move: FormAction; simulate: FormAction; reply: FormAction };
+export type OccurrenceActions = AttendanceActions & {
+  cancel: FormAction;
+  move: FormAction;
+  simulate: FormAction;
+  reply: ComponentProps<typeof WhatsAppSimulator>["reply"];
+};
 
 type Props = {
   orgSlug: string;

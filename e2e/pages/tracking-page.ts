@@ -37,12 +37,22 @@ export async function occurrenceWithParticipant(page: Page, participant: string,
 export async function occurrenceWithParticipants(
   page: Page,
   names: string[],
-  options: { startsInMinutes?: number; startsAt?: Date; onFoot?: boolean; lateGraceMinutes?: number } = {},
+  options: {
+    startsInMinutes?: number;
+    startsAt?: Date;
+    onFoot?: boolean;
+    lateGraceMinutes?: number;
+    /** A participant's language, by the name the roster form shows it under ("Deutsch"). */
+    languages?: Record<string, string>;
+    /** Runs once the organization exists, before the event (its messages go out as soon as people are added). */
+    beforeEvent?: (orgPath: string) => Promise<void>;
+  } = {},
 ): Promise<string> {
   const startsAt = options.startsAt ?? new Date(Date.now() + (options.startsInMinutes ?? 30) * 60_000);
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(newAccount("Tracker"));
   const orgPath = new URL(page.url()).pathname;
+  await options.beforeEvent?.(orgPath);
 
   await page.goto(`${orgPath}/events/new`);
   await page.getByLabel("Title").fill("Pick-up");
@@ -67,6 +77,8 @@ export async function occurrenceWithParticipants(
   for (const [i, participant] of names.entries()) {
     await form.getByLabel("Name").fill(participant);
     await form.getByLabel("Phone").fill(`0151 9998887${i}`);
+    const language = options.languages?.[participant];
+    if (language) await form.getByLabel("Language").selectOption({ label: language });
     await form.getByRole("button", { name: "Add participant" }).click();
     await expect(page.getByRole("status").filter({ hasText: `${participant} is on the roster.` })).toBeVisible();
   }

@@ -2,24 +2,17 @@
 
 import { appUrl } from "@/lib/http";
 import { orgAction } from "@/lib/adapters";
-import { sendMail } from "@/lib/mail/send-mail";
+import { mailInvitation } from "@/lib/members";
 import { inviteMember, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members/schemas";
-import { ROLE_LABELS } from "@/lib/tenant/roles";
 
 const members = { capability: "members.manage", revalidate: ["/members"] } as const;
 
 export const inviteMemberAction = orgAction({ name: "invite-member", input: InviteMemberInput, ...members }).run(async (ctx, input) => {
   const { invitation, token } = await inviteMember(ctx, input);
   const link = new URL(`/invite/${token}`, appUrl()).toString();
-  await sendMail({
-    to: invitation.email,
-    subject: `You are invited to ${ctx.org.name} on Event-Coming`,
-    text:
-      `${ctx.actor.type === "user" ? ctx.actor.email : "Someone"} invited you to join ${ctx.org.name} ` +
-      `as ${ROLE_LABELS[invitation.role]}.\n\nAccept within 7 days:\n\n${link}\n`,
-  });
+  await mailInvitation(ctx, { email: invitation.email, role: invitation.role, link });
   return { ok: true, message: `Invitation sent to ${invitation.email}.`, data: { link } };
 });
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import { updateOrganization } from "@/lib/organizations/organizations";
 import { UpdateOrganizationInput } from "@/lib/organizations/schemas";
@@ -22,5 +23,6 @@ export const saveTemplateAction = orgAction({
   revalidate: ["/settings"],
 }).run(async (ctx, input) => {
   const saved = await saveTemplateSetting(ctx, input);
-  return { ok: true, message: saved.configured ? "Template saved." : "Back to the default template." };
+  const t = await getTranslations("whatsappTemplates");
+  return { ok: true, message: saved.configured ? t("saved") : t("reset") };
 });
