@@ -1,4 +1,6 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
+import { formatLocalDateTime } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import type { FormAction } from "@/lib/http/action-result";
@@ -15,24 +17,27 @@ type Props = {
   actions: { saveOrganization: FormAction; saveTemplate: FormAction };
 };
 
-/** What a template looks like with a participant's details filled in. */
-const SAMPLE = { name: "Anna", event: "Morning school run", start: "Mon 7 Jan, 07:30", venue: "Main gate" };
-
-/** The organization's name, place and retention, its WhatsApp templates, and the log of every change. */
+/** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
 export function SettingsView({ org, timeZones, countries, templates, activity, actions }: Props) {
+  const t = useTranslations("settings");
+  const format = useFormatter();
+  // What a template looks like with a participant's details filled in (a Monday morning, in the reader's words).
+  const sample = {
+    name: t("sample.name"),
+    event: t("sample.event"),
+    start: formatLocalDateTime(format, "2030-01-07T07:30"),
+    venue: t("sample.venue"),
+  };
   return (
     <div className="space-y-8">
-      <PageHeader title="Settings" description="How this organization is named, where it is and how it reaches people." />
-      <SectionCard title="Organization">
+      <PageHeader title={t("title")} description={t("description")} />
+      <SectionCard title={t("organization")}>
         <OrganizationSettingsForm save={actions.saveOrganization} timeZones={timeZones} countries={countries} org={org} />
       </SectionCard>
-      <SectionCard
-        title="WhatsApp templates"
-        description="Outside the 24 hours after a participant last wrote, WhatsApp delivers only templates you had approved in WhatsApp Manager. Enter the name and language of yours for each message, or leave the name empty to use the default one. The preview shows the wording we recommend."
-      >
-        <WhatsAppTemplates save={actions.saveTemplate} settings={templates} sample={SAMPLE} />
+      <SectionCard title={t("templates.title")} description={t("templates.description")}>
+        <WhatsAppTemplates save={actions.saveTemplate} settings={templates} sample={sample} />
       </SectionCard>
-      <SectionCard title="Activity" description="Every change to this organization: who, what and when.">
+      <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>
     </div>
