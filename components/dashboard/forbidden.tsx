@@ -6,12 +6,12 @@ import type { Role } from "@/lib/tenant/roles";
 /** Shown instead of a page the member's role may not open. */
 export function Forbidden({ role, needs }: { role: Role; needs: Role }) {
   const t = useTranslations("shell.forbidden");
-  const roles = useTranslations("common.roles");
+  const common = useTranslations("common");
   return (
     <EmptyState
       icon={<AlertTriangleIcon />}
       title={t("title")}
-      description={t("description", { role: roles(role), needs: roles(needs) })}
+      description={t("description", { role: common(`roles.${role}`), needs: common(`roles.${needs}`) })}
     />
   );
 }

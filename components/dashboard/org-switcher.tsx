@@ -7,8 +7,8 @@ import { ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
 /** A disclosure (no client JS) listing the user's organizations. */
 export function OrgSwitcher({ current, organizations }: { current: MyOrganization; organizations: MyOrganization[] }) {
   const t = useTranslations("shell.orgSwitcher");
-  const roles = useTranslations("common.roles");
-  const types = useTranslations("organizations.types");
+  const common = useTranslations("common");
+  const orgWords = useTranslations("organizations");
   const type = ORGANIZATION_TYPES.find((known) => known === current.type);
   return (
     <details className="group relative">
@@ -19,7 +19,7 @@ export function OrgSwitcher({ current, organizations }: { current: MyOrganizatio
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-semibold text-slate-900">{current.name}</span>
           <span className="block truncate text-xs text-slate-500">
-            {t("typeAndRole", { type: type ? types(type) : current.type, role: roles(current.role) })}
+            {t("typeAndRole", { type: type ? orgWords(`types.${type}`) : current.type, role: common(`roles.${current.role}`) })}
           </span>
         </span>
         <ChevronDownIcon className="size-4 text-slate-500 transition-transform group-open:rotate-180" />

@@ -1,5 +1,6 @@
 import { formatClock } from "@/components/dashboard/format";
 import type { ActivityKind } from "@/lib/attendance";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveActivity } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { activityText, formatAge, type LiveWords } from "./presentation";
@@ -22,7 +23,8 @@ const DOT: Record<ActivityKind, string> = {
 
 /** What changed, newest first; an entry about someone selects them on the map. */
 export function ActivityFeed({ activity, timeZone, now, words, onSelect }: Props) {
-  const { t, format } = words;
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   if (activity.length === 0) {
     return <p className="px-5 py-6 text-sm text-slate-600">{t("activity.empty")}</p>;
   }

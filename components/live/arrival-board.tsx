@@ -5,7 +5,6 @@ import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } fro
 import { formatClock } from "@/components/dashboard/format";
 import { CheckIcon } from "@/components/ui/icons";
 import type { DistanceUnits } from "@/lib/i18n/locales";
-import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveParticipant, LiveSnapshot } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { LiveIndicator } from "./live-indicator";
@@ -52,9 +51,10 @@ function Stat({ value, label, className }: { value: ReactNode; label: string; cl
   );
 }
 
-type RowProps = { p: LiveParticipant; timeZone: string; now: number; words: LiveWords; t: Translator<"board"> };
+type RowProps = { p: LiveParticipant; timeZone: string; now: number; words: LiveWords };
 
-function ComingRow({ p, timeZone, now, words, t }: RowProps) {
+function ComingRow({ p, timeZone, now, words }: RowProps) {
+  const t = useTranslations("board");
   const isLate = p.state === "late";
   const detail =
     p.state === "not_sharing" || !p.position
@@ -95,7 +95,8 @@ function ComingRow({ p, timeZone, now, words, t }: RowProps) {
   );
 }
 
-function ArrivedRow({ p, timeZone, now, words, t }: RowProps) {
+function ArrivedRow({ p, timeZone, now, words }: RowProps) {
+  const t = useTranslations("board");
   const isNew = p.checkedInAt !== null && now - Date.parse(p.checkedInAt) < JUST_ARRIVED_MS;
   return (
     <li
@@ -199,7 +200,7 @@ export function ArrivalBoard({ initial, streamUrl, units }: ArrivalBoardProps) {
               className={cn("grid min-h-0 flex-1 content-start gap-3 overflow-hidden", columns === 2 && "grid-cols-2")}
             >
               {comingShown.map((p) => (
-                <ComingRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} t={t} />
+                <ComingRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} />
               ))}
             </ul>
           )}
@@ -214,7 +215,7 @@ export function ArrivalBoard({ initial, streamUrl, units }: ArrivalBoardProps) {
           ) : (
             <ul ref={arrivedRef} aria-label={t("arrivedTitle")} className="grid min-h-0 flex-1 content-start gap-3 overflow-hidden">
               {arrivedShown.map((p) => (
-                <ArrivedRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} t={t} />
+                <ArrivedRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} />
               ))}
             </ul>
           )}

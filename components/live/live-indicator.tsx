@@ -9,7 +9,7 @@ type Props = { connection: LiveConnection; tone?: "light" | "dark"; className?: 
  * server ended it for good (signed out or removed). Announced politely.
  */
 export function LiveIndicator({ connection, tone = "light", className }: Props) {
-  const t = useTranslations("live.connection");
+  const t = useTranslations("live");
   const isLive = connection === "live";
   const styles =
     tone === "dark"
@@ -34,7 +34,7 @@ export function LiveIndicator({ connection, tone = "light", className }: Props) 
         {isLive ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-500 opacity-60" /> : null}
         <span className={cn("relative inline-flex size-2 rounded-full", isLive ? "bg-emerald-500" : "bg-amber-500")} />
       </span>
-      {t(connection)}
+      {t(`connection.${connection}`)}
     </span>
   );
 }

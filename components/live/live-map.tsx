@@ -2,10 +2,12 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
 import { formatClock } from "@/components/dashboard/format";
 import type { DistanceUnits } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
 import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, updateSources } from "./live-map-layers";
 import { drawIcon } from "./map-icons";
@@ -23,7 +25,8 @@ export type LiveMapProps = {
 };
 
 function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): HTMLElement {
-  const { t, format } = words;
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const root = document.createElement("div");
   root.className = "text-xs leading-5";
   const name = document.createElement("p");
@@ -49,8 +52,8 @@ function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): H
  * source updated in place (no DOM marker per person, so 500 people stay smooth), clustered when zoomed out.
  */
 export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect }: LiveMapProps) {
+  const t = useTranslations("live");
   const words = useLiveWords(units);
-  const { t } = words;
   const imperial = units === "imperial";
   // Read once, when the map is made (the rings do not change while the page is open).
   const radii = ringsIn(imperial ? 1609.344 : 1000, (n) =>

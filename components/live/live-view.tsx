@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { formatClock, zoneName } from "@/components/dashboard/format";
 import { Alert } from "@/components/ui/alert";
@@ -37,7 +38,9 @@ export type LiveViewProps = {
 
 const LEGEND = (["on_the_way", "late", "stale", "arrived"] as const).map((s) => ({ state: s, ...STATE_STYLE[s] }));
 
-function WindowNotice({ snapshot, now, words: { t, format } }: { snapshot: LiveSnapshot; now: number; words: LiveWords }) {
+function WindowNotice({ snapshot, now, words }: { snapshot: LiveSnapshot; now: number; words: LiveWords }) {
+  const t = useTranslations("live");
+  const { format } = words;
   const { status, trackingWindow, timeZone } = snapshot.occurrence;
   if (status === "cancelled") {
     return <Alert tone="warning" title={t("window.cancelledTitle")}>{t("window.cancelled")}</Alert>;
@@ -64,8 +67,9 @@ const strongTime = (chunks: ReactNode) => <span className="font-semibold text-sl
 
 /** The live map page's body: counts, the map, the list sorted by ETA, check-in by hand, and what just happened. */
 export function LiveView({ actions, initial, streamUrl, canCheckIn, units }: LiveViewProps) {
+  const t = useTranslations("live");
   const words = useLiveWords(units);
-  const { t, format } = words;
+  const { format } = words;
   const { snapshot, connection } = useLiveSnapshot(initial, streamUrl);
   const now = useServerNow(snapshot.generatedAt);
   // Rows show minutes: a coarser clock lets unchanged rows skip re-rendering between snapshots.

@@ -1,12 +1,12 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { ParticipantRow, type CheckInActions } from "./participant-row";
 import { FILTERS, filterLabel, matchesFilter, type LiveFilter } from "./presentation";
-import { useLiveWords } from "./use-live-words";
 
 type Props = {
   actions: CheckInActions;
@@ -28,7 +28,8 @@ const PAGE = 100;
 /** The side list, in the order the server sorted it, with filters and a row per participant. */
 export function ParticipantList(props: Props) {
   const { participants, filter, onFilter, selectedId } = props;
-  const { t, format } = useLiveWords(props.units);
+  const t = useTranslations("live");
+  const format = useFormatter();
   const listRef = useRef<HTMLUListElement>(null);
   const counts = Object.fromEntries(
     FILTERS.map((value) => [value, participants.filter((p) => matchesFilter(p, value)).length]),

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useActionState } from "react";
 import { formatClock } from "@/components/dashboard/format";
 import type { AttendanceActions } from "@/components/occurrences/attendance-row";
@@ -10,6 +11,7 @@ import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
 import type { DistanceUnits } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { EtaMethod, LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { STATE_STYLE, arrivalText, formatAge, formatIn, rsvpText, stateLabel, type LiveWords } from "./presentation";
@@ -31,12 +33,12 @@ type Props = {
 };
 
 /** How the ETA was estimated, for its tooltip. */
-function etaHint(t: LiveWords["t"], method: EtaMethod, rough: boolean): string {
+function etaHint(t: Translator<"live">, method: EtaMethod, rough: boolean): string {
   return t("row.estimated", { method, rough: rough ? "yes" : "no" });
 }
 
 function Details({ p, timeZone, now, words }: { p: LiveParticipant; timeZone: string; now: number; words: LiveWords }) {
-  const { t } = words;
+  const t = useTranslations("live");
   const style = STATE_STYLE[p.state];
   if (p.state === "arrived") return <span className={style.text}>{arrivalText(words, p, timeZone)}</span>;
   if (p.state === "declined" || p.state === "not_sharing" || !p.position) {
@@ -56,8 +58,9 @@ function Details({ p, timeZone, now, words }: { p: LiveParticipant; timeZone: st
 }
 
 function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, units, onSelect }: Props) {
+  const t = useTranslations("live");
   const words = useLiveWords(units);
-  const { t, format } = words;
+  const { format } = words;
   const [checkInResult, checkIn] = useActionState(actions.checkIn, idle);
   const [undoResult, undo] = useActionState(actions.undoCheckIn, idle);
   const ids = <HiddenFields values={{ instanceId, attendanceId: p.attendanceId }} />;

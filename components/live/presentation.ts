@@ -20,12 +20,12 @@ export const STATE_STYLE: Record<LiveState, { hex: string; swatch: string; text:
 };
 
 /** "On the way", "Late", "No recent position", "Arrived", "Not sharing", "Declined". */
-export function stateLabel(t: LiveWords["t"], state: LiveState): string {
+export function stateLabel(t: Translator<"live">, state: LiveState): string {
   return t(`state.${state}`);
 }
 
 /** "Confirmed", "No answer yet", "Declined". */
-export function rsvpText(t: LiveWords["t"], rsvp: LiveParticipant["rsvp"]): string {
+export function rsvpText(t: Translator<"live">, rsvp: LiveParticipant["rsvp"]): string {
   return t(`rsvp.${rsvp}`);
 }
 
@@ -34,7 +34,7 @@ export type LiveFilter = "all" | "late" | "stale" | "arrived" | "not_sharing" | 
 export const FILTERS: readonly LiveFilter[] = ["all", "late", "stale", "arrived", "not_sharing", "declined"];
 
 /** The filter's button: "All", "Late", "Stale", … */
-export function filterLabel(t: LiveWords["t"], filter: LiveFilter): string {
+export function filterLabel(t: Translator<"live">, filter: LiveFilter): string {
   return t(`filter.${filter}`);
 }
 
@@ -57,7 +57,9 @@ const MINUTE = 60_000;
 const unitFor = (minutes: number) => (minutes < 60 ? "minute" : "hour");
 
 /** "in 9 minutes", "in 1 hour", "in < 1 min", "due now" (ETA passed but not arrived yet). */
-export function formatIn({ t, format }: LiveWords, etaAt: string, now: number): string {
+export function formatIn(words: LiveWords, etaAt: string, now: number): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const ms = Date.parse(etaAt) - now;
   if (ms <= 0) return t("time.dueNow");
   const minutes = Math.round(ms / MINUTE);
@@ -65,7 +67,9 @@ export function formatIn({ t, format }: LiveWords, etaAt: string, now: number): 
 }
 
 /** "just now", "4 minutes ago", "1 hour ago". */
-export function formatAge({ t, format }: LiveWords, at: string, now: number): string {
+export function formatAge(words: LiveWords, at: string, now: number): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const minutes = Math.floor((now - Date.parse(at)) / MINUTE);
   return minutes < 1 ? t("time.justNow") : format.relativeTime(now - minutes * MINUTE, { now, unit: unitFor(minutes) });
 }
@@ -75,14 +79,16 @@ type Method = (typeof CHECK_IN_METHODS)[number];
 const isMethod = (value: unknown): value is Method => CHECK_IN_METHODS.includes(value as Method);
 
 /** The time someone checked in and how: "Arrived 08:02, on the map". */
-export function arrivalText({ t, format }: LiveWords, p: LiveParticipant, timeZone: string): string {
+export function arrivalText(words: LiveWords, p: LiveParticipant, timeZone: string): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   if (!p.checkedInAt) return t("state.arrived");
   const time = formatClock(format, p.checkedInAt, timeZone);
   return isMethod(p.checkInMethod) ? t("arrivedAtBy", { time, method: p.checkInMethod }) : t("arrivedAt", { time });
 }
 
 /** One sentence for an activity entry. */
-export function activityText(t: LiveWords["t"], a: LiveActivity): string {
+export function activityText(t: Translator<"live">, a: LiveActivity): string {
   const name = a.participantName ?? "";
   const known = a.participantName === null ? "no" : "yes";
   switch (a.kind) {

@@ -5,10 +5,8 @@ import type { BadgeTone } from "@/components/ui/badge";
 import { formatClock, type Formatter } from "@/components/dashboard/format";
 import type { Translator } from "@/lib/i18n/translator-type";
 
-type T = Translator<"occurrences">;
-
 /** What the journey column needs besides the facts: the words, the formats and the distances of the reader. */
-export type JourneyWords = { t: T; format: Formatter; distance: (metres: number) => string };
+export type JourneyWords = { t: Translator<"occurrences">; format: Formatter; distance: (metres: number) => string };
 
 export const JOURNEY_TONES: Record<string, BadgeTone> = {
   not_started: "neutral",
@@ -23,17 +21,19 @@ const isOneOf = <K extends string>(values: readonly K[], value: string | null | 
   (values as readonly (string | null | undefined)[]).includes(value);
 
 /** "on the map", "by hand", "from a WhatsApp location"; null for a method this list does not know. */
-export function checkInMethodText(t: T, method: string | null | undefined): string | null {
+export function checkInMethodText(t: Translator<"occurrences">, method: string | null | undefined): string | null {
   return isOneOf(CHECK_IN_METHODS, method) ? t(`checkInMethod.${method}`) : null;
 }
 
 /** "Not started", "On the way", "Arrived", "No-show" (the stored value for one this list does not know). */
-export function journeyLabel(t: T, journey: string): string {
+export function journeyLabel(t: Translator<"occurrences">, journey: string): string {
   return isOneOf(JOURNEYS, journey) ? t(`journey.${journey}`) : journey;
 }
 
 /** "seen just now", "seen 4 minutes ago", or the clock time once it is an hour old. */
-export function formatSeen({ t, format }: JourneyWords, at: Date, now: Date, timeZone: string): string {
+export function formatSeen(words: JourneyWords, at: Date, now: Date, timeZone: string): string {
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   const minutes = Math.floor((now.getTime() - at.getTime()) / 60_000);
   if (minutes < 1) return t("seen.justNow");
   if (minutes < 60) return t("seen.ago", { ago: format.relativeTime(now.getTime() - minutes * 60_000, { now, unit: "minute" }) });
@@ -53,7 +53,8 @@ type JourneyFacts = {
 
 /** The line under the journey badge: when and how someone arrived, or how fresh their last position is. */
 export function journeyDetail(words: JourneyWords, a: JourneyFacts, now: Date, timeZone: string): string | null {
-  const { t, format } = words;
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   if (a.journey === "arrived" && a.checkedInAt) {
     return [formatClock(format, a.checkedInAt, timeZone), checkInMethodText(t, a.checkInMethod)].filter(Boolean).join(" · ");
   }
@@ -71,11 +72,13 @@ type LinkFacts = { validUntil: Date; firstOpenedAt: Date | null; stoppedAt: Date
 
 /** The state of the newest working tracking link, or null when none was issued. */
 export function linkState(
-  { t, format }: JourneyWords,
+  words: JourneyWords,
   link: LinkFacts | null,
   now: Date,
   timeZone: string,
 ): { text: string; tone: "neutral" | "success" | "warning" } | null {
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   if (!link) return null;
   if (link.stoppedAt) return { text: t("link.stopped"), tone: "warning" };
   if (link.validUntil <= now) return { text: t("link.expired"), tone: "neutral" };

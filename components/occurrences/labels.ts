@@ -3,8 +3,6 @@ import type { BadgeTone } from "@/components/ui/badge";
 import { formatLocalDateTime, type Formatter } from "@/components/dashboard/format";
 import type { Translator } from "@/lib/i18n/translator-type";
 
-type T = Translator<"occurrences">;
-
 const ACTIONS = ["confirmation", "reminder", "tracking_link", "closure"] as const;
 const ACTION_STATUSES = ["pending", "waiting", "running", "done", "cancelled", "failed"] as const;
 const OCCURRENCE_STATUSES = ["scheduled", "cancelled", "completed"] as const;
@@ -15,12 +13,12 @@ export { RSVPS };
 const isOneOf = <K extends string>(values: readonly K[], value: string): value is K => (values as readonly string[]).includes(value);
 
 /** "Confirmation request", "Reminder", "Tracking link", "Closure" (the stored name for a kind this list does not know). */
-export function actionLabel(t: T, action: string): string {
+export function actionLabel(t: Translator<"occurrences">, action: string): string {
   return isOneOf(ACTIONS, action) ? t(`actions.${action}`) : action;
 }
 
 /** Who a scheduled message goes to: "Everyone who confirmed". */
-export function actionAudience(t: T, action: string): string {
+export function actionAudience(t: Translator<"occurrences">, action: string): string {
   return isOneOf(ACTIONS, action) ? t(`audience.${action}`) : action;
 }
 
@@ -35,7 +33,7 @@ const ACTION_TONES: Record<(typeof ACTION_STATUSES)[number], BadgeTone> = {
 };
 
 /** "Planned", "Retrying", "Sending", "Sent", "Cancelled", "Failed" with its badge tone. */
-export function actionStatus(t: T, status: string): { label: string; tone: BadgeTone } {
+export function actionStatus(t: Translator<"occurrences">, status: string): { label: string; tone: BadgeTone } {
   return isOneOf(ACTION_STATUSES, status) ? { label: t(`actionStatus.${status}`), tone: ACTION_TONES[status] } : { label: status, tone: "neutral" };
 }
 
@@ -46,14 +44,14 @@ const OCCURRENCE_TONES: Record<(typeof OCCURRENCE_STATUSES)[number], BadgeTone> 
 };
 
 /** "Scheduled", "Cancelled", "Completed" with its badge tone. */
-export function occurrenceStatus(t: T, status: string): { label: string; tone: BadgeTone } {
+export function occurrenceStatus(t: Translator<"occurrences">, status: string): { label: string; tone: BadgeTone } {
   return isOneOf(OCCURRENCE_STATUSES, status)
     ? { label: t(`status.${status}`), tone: OCCURRENCE_TONES[status] }
     : { label: status, tone: "neutral" };
 }
 
 /** "No answer yet", "Confirmed", "Declined". */
-export function rsvpLabel(t: T, rsvp: string): string {
+export function rsvpLabel(t: Translator<"occurrences">, rsvp: string): string {
   return isOneOf(RSVPS, rsvp) ? t(`rsvp.${rsvp}`) : rsvp;
 }
 

@@ -5,12 +5,12 @@ import { ORGANIZATION_TYPES } from "@/lib/organizations/schemas";
 
 /** School / Company / Event host. */
 export function OrganizationTypeSelect(props: Omit<SelectProps, "children">) {
-  const types = useTranslations("organizations.types");
+  const t = useTranslations("organizations");
   return (
     <Select {...props}>
       {ORGANIZATION_TYPES.map((type) => (
         <option key={type} value={type}>
-          {types(type)}
+          {t(`types.${type}`)}
         </option>
       ))}
     </Select>

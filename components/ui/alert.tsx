@@ -22,14 +22,14 @@ export type AlertProps = Omit<HTMLAttributes<HTMLDivElement>, "title"> & {
 /** Danger and warning interrupt (role="alert"); info and success are polite (role="status"). */
 export function Alert({ tone = "info", title, action, className, children, ...props }: AlertProps) {
   const t = tones[tone];
-  const words = useTranslations("common.alert");
+  const words = useTranslations("common");
   return (
     <div
       role={tone === "danger" || tone === "warning" ? "alert" : "status"}
       className={cn("flex items-start gap-3 rounded-lg border px-4 py-3 text-sm", t.box, className)}
       {...props}
     >
-      <t.Icon className={cn("mt-px", t.icon)} title={words(tone)} />
+      <t.Icon className={cn("mt-px", t.icon)} title={words(`alert.${tone}`)} />
       <div className="min-w-0 flex-1 space-y-1">
         {title ? <p className="font-semibold">{title}</p> : null}
         {children ? <div className="leading-6 [&_a]:font-medium [&_a]:underline">{children}</div> : null}

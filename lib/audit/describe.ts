@@ -3,13 +3,12 @@ import type { createFormatter } from "next-intl";
 import type { Translator } from "@/lib/i18n";
 
 type Entry = { action: string; data: Record<string, unknown> };
-type T = Translator<"settings">;
 type Formatter = ReturnType<typeof createFormatter>;
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** A changed setting's name; a key this list does not know (a newer client's) is shown as stored. */
-function settingLabel(t: T, key: string): string {
+function settingLabel(t: Translator<"settings">, key: string): string {
   switch (key) {
     case "name":
       return t("audit.fields.name");
@@ -38,13 +37,13 @@ function day(format: Formatter, value: unknown): string {
     : text;
 }
 
-function describeSettings(t: T, format: Formatter, data: Record<string, unknown>): string {
+function describeSettings(t: Translator<"settings">, format: Formatter, data: Record<string, unknown>): string {
   const keys = Object.keys(data);
   if (keys.length === 0) return t("audit.settingsUnchanged");
   return t("audit.settingsChanged", { settings: format.list(keys.map((key) => settingLabel(t, key)), { type: "conjunction" }) });
 }
 
-export function describeAuditEntry(t: T, format: Formatter, { action, data }: Entry): string {
+export function describeAuditEntry(t: Translator<"settings">, format: Formatter, { action, data }: Entry): string {
   const role = str(data.role);
   switch (action) {
     case "organization.created":

@@ -7,7 +7,6 @@ import { LocalDateTime, RecurrenceRule, sortWeekdays, WEEKDAYS, type Weekday } f
 // and lists from Intl in the translator's locale. Client-safe: the event editor's preview runs it in the browser.
 
 type Formatter = ReturnType<typeof createFormatter>;
-type T = Translator<"recurrence">;
 
 const WORKWEEK = "MO,TU,WE,TH,FR";
 const NTH = { 1: "first", 2: "second", 3: "third", 4: "fourth", [-1]: "last" } as const;
@@ -22,7 +21,7 @@ const time = (format: Formatter, local: string) =>
 const weekday = (format: Formatter, day: Weekday, width: "short" | "long") =>
   format.dateTime(weekdayDate(day), { weekday: width, timeZone: "UTC" });
 
-function pattern(t: T, format: Formatter, rule: RecurrenceRule): string {
+function pattern(t: Translator<"recurrence">, format: Formatter, rule: RecurrenceRule): string {
   const { interval } = rule;
   if (rule.frequency === "daily") return t("daily", { interval });
   if (rule.frequency === "weekly") {
@@ -41,7 +40,7 @@ function pattern(t: T, format: Formatter, rule: RecurrenceRule): string {
  * "Every Mon, Wed, and Fri at 07:30", "Every 2 weeks on Tue at 18:00, until Jun 30, 2027", "Monthly on the 2nd
  * Tuesday at 19:00, 10 times" (in English). The time is DTSTART's wall time in the event's zone.
  */
-export function describeRule(t: T, format: Formatter, input: RecurrenceRule, dtstartLocal: string): string {
+export function describeRule(t: Translator<"recurrence">, format: Formatter, input: RecurrenceRule, dtstartLocal: string): string {
   const rule = parseInput(RecurrenceRule, input);
   const start = parseInput(LocalDateTime, dtstartLocal);
   const text = t("at", { pattern: pattern(t, format, rule), time: time(format, start) });
@@ -54,7 +53,7 @@ export function describeRule(t: T, format: Formatter, input: RecurrenceRule, dts
 }
 
 /** "Once on Tue, May 6, 2031 at 09:15": a one-off event's date and time, in its zone. */
-export function describeOnce(t: T, format: Formatter, dtstartLocal: string): string {
+export function describeOnce(t: Translator<"recurrence">, format: Formatter, dtstartLocal: string): string {
   const start = wall(parseInput(LocalDateTime, dtstartLocal));
   const date = format.dateTime(start, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   return t("once", { date, time: time(format, dtstartLocal) });
@@ -65,7 +64,7 @@ export function describeOnce(t: T, format: Formatter, dtstartLocal: string): str
  * imported data) the raw rule and its start.
  */
 export function describeTiming(
-  t: T,
+  t: Translator<"recurrence">,
   format: Formatter,
   event: { kind: string; rrule: string | null; rule: RecurrenceRule | null; dtstartLocal: string },
 ): string {

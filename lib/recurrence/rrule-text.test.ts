@@ -163,7 +163,7 @@ describe("describeRule in the organizer's language", () => {
   it("German", () => {
     const de = inLocale("de");
     expect(de(workweek, "2026-09-07T07:30")).toBe("Jeden Werktag um 07:30");
-    expect(de(monWedFri, "2026-09-07T07:30")).toBe("Jeden Mo., Mi. und Fr. um 07:30, bis 30. Juni 2027");
+    expect(de(monWedFri, "2026-09-07T07:30")).toBe("Jeden Mo, Mi und Fr um 07:30, bis 30. Juni 2027");
     expect(de(secondTuesday, "2026-09-08T19:00")).toBe("Monatlich am zweiten Dienstag um 19:00, 10-mal");
     expect(de(lastSaturday, "2026-09-26T10:00")).toBe("Alle 2 Monate am letzten Samstag um 10:00");
   });

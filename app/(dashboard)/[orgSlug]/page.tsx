@@ -10,7 +10,8 @@ import { can } from "@/lib/tenant/roles";
 import { startLiveDemoAction } from "./occurrences/[instanceId]/demo-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("overview"))("metaTitle") };
+  const t = await getTranslations("overview");
+  return { title: t("metaTitle") };
 }
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -13,7 +13,8 @@ import { listTimeZones } from "@/lib/organizations/time-zones";
 import { createOrganizationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("organizations"))("new.title") };
+  const t = await getTranslations("organizations");
+  return { title: t("new.title") };
 }
 
 export default async function NewOrganizationPage() {

@@ -20,7 +20,8 @@ async function readPayload(payload: string): Promise<EventInput> {
   try {
     return JSON.parse(payload) as EventInput;
   } catch {
-    throw new AppError("VALIDATION", (await getTranslations("events.actions"))("unreadable"));
+    const t = await getTranslations("events.actions");
+    throw new AppError("VALIDATION", t("unreadable"));
   }
 }
 
@@ -39,7 +40,8 @@ export const saveEventAction = orgAction({ name: "save-event", input: SaveEventF
 export const archiveEventAction = orgAction({ name: "archive-event", input: EventIdInput, capability: "events.write", revalidate: ["/*"] }).run(
   async (ctx, input) => {
     await archiveEvent(ctx, input);
-    return { ok: true, message: (await getTranslations("events.actions"))("archived") };
+    const t = await getTranslations("events.actions");
+    return { ok: true, message: t("archived") };
   },
 );
 

@@ -6,7 +6,8 @@ import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("events.list"))("title") };
+  const t = await getTranslations("events.list");
+  return { title: t("title") };
 }
 
 type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> };

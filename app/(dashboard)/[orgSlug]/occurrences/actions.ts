@@ -16,7 +16,8 @@ export const cancelOccurrenceAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   const { actionsCancelled } = await cancelOccurrence(ctx, input);
-  return { ok: true, message: (await getTranslations("occurrences.controls"))("cancelled", { count: actionsCancelled }) };
+  const t = await getTranslations("occurrences.controls");
+  return { ok: true, message: t("cancelled", { count: actionsCancelled }) };
 });
 
 export const moveOccurrenceAction = orgAction({
@@ -26,5 +27,6 @@ export const moveOccurrenceAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   await moveOccurrence(ctx, input);
-  return { ok: true, message: (await getTranslations("occurrences.controls"))("moved") };
+  const t = await getTranslations("occurrences.controls");
+  return { ok: true, message: t("moved") };
 });

@@ -15,7 +15,8 @@ import { instantToLocal } from "@/lib/recurrence/expand";
 import { requirePageContext } from "@/lib/auth/request-context";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("occurrences.upcoming"))("title") };
+  const t = await getTranslations("occurrences.upcoming");
+  return { title: t("title") };
 }
 
 type Search = { event?: string; status?: string };

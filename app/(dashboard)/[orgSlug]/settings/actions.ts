@@ -13,7 +13,8 @@ export const updateOrganizationAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   await updateOrganization(ctx, input);
-  return { ok: true, message: (await getTranslations("settings"))("saved") };
+  const t = await getTranslations("settings");
+  return { ok: true, message: t("saved") };
 });
 
 export const saveTemplateAction = orgAction({

@@ -12,7 +12,8 @@ import { listTemplateSettings } from "@/lib/whatsapp/template-settings";
 import { saveTemplateAction, updateOrganizationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings"))("title") };
+  const t = await getTranslations("settings");
+  return { title: t("title") };
 }
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {

@@ -7,7 +7,8 @@ import { getLiveSnapshot } from "@/lib/live/snapshot";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("board"))("metaTitle") };
+  const t = await getTranslations("board");
+  return { title: t("metaTitle") };
 }
 
 /** Full screen for a school gate or a reception desk: no navigation, no controls, updates by itself. */

@@ -10,7 +10,8 @@ import { can } from "@/lib/tenant/roles";
 import { archiveEventAction, deleteEventAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("events.view"))("metaTitle") };
+  const t = await getTranslations("events.view");
+  return { title: t("metaTitle") };
 }
 
 /** Held occurrences shown on the page; the report has the rest. */

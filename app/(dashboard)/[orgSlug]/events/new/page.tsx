@@ -10,7 +10,8 @@ import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { saveEventAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("events.new"))("title") };
+  const t = await getTranslations("events.new");
+  return { title: t("title") };
 }
 
 export default async function NewEventPage({ params }: { params: Promise<{ orgSlug: string }> }) {

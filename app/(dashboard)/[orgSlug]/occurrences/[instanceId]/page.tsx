@@ -15,7 +15,8 @@ import { simulateApproachAction } from "./demo-actions";
 import { simulateReplyAction } from "./whatsapp-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("occurrences.view"))("metaTitle") };
+  const t = await getTranslations("occurrences.view");
+  return { title: t("metaTitle") };
 }
 
 export default async function OccurrencePage({ params }: { params: Promise<{ orgSlug: string; instanceId: string }> }) {

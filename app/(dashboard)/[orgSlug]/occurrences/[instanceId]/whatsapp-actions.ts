@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { loopbackUrl } from "@/lib/http";
 import { orgAction } from "@/lib/adapters";
@@ -12,8 +13,7 @@ export const simulateReplyAction = orgAction({
   revalidate: ({ instanceId }) => [`/occurrences/${instanceId}`],
 }).run(async (ctx, { attendanceId, reply }) => {
   const delivery = await simulateParticipantReply(ctx, { attendanceId, reply }, loopbackUrl());
-  if (delivery.status !== 200) {
-    return { ok: false, code: "INTERNAL", message: `The webhook answered ${delivery.status}: see the server log.` };
-  }
-  return { ok: true, message: "Delivered to the webhook." };
+  const t = await getTranslations("demo.reply");
+  if (delivery.status !== 200) return { ok: false, code: "INTERNAL", message: t("failed", { status: delivery.status }) };
+  return { ok: true, message: t("delivered") };
 });

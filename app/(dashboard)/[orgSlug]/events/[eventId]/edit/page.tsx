@@ -13,7 +13,8 @@ import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { saveEventAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("events.edit"))("metaTitle") };
+  const t = await getTranslations("events.edit");
+  return { title: t("metaTitle") };
 }
 
 type Props = { params: Promise<{ orgSlug: string; eventId: string }>; searchParams: Promise<{ from?: string }> };

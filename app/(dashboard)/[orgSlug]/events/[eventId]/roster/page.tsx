@@ -23,6 +23,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext(orgSlug);
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
   const canWrite = can(ctx.role, "participants.write");
+  const recurrence = await getTranslations("recurrence");
   const [roster, others] = await Promise.all([
     listRoster(ctx, event.id),
     canWrite ? listParticipants(ctx, { notOnEventId: event.id, limit: 1000 }) : [],
@@ -35,7 +36,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   return (
     <RosterView
       orgSlug={orgSlug}
-      event={{ ...event, summary: describeTiming(await getTranslations("recurrence"), await getFormatter(), event) }}
+      event={{ ...event, summary: describeTiming(recurrence, await getFormatter(), event) }}
       roster={roster}
       q={first(query.q).trim().slice(0, 200)}
       page={Number(first(query.page) || 1)}

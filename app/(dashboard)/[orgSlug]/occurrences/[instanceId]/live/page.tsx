@@ -17,14 +17,16 @@ import { checkInAction, undoCheckInAction } from "../actions";
 import { simulateApproachAction } from "../demo-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("live"))("title") };
+  const t = await getTranslations("live");
+  return { title: t("title") };
 }
 
 export default async function LiveMapPage({ params }: { params: Promise<{ orgSlug: string; instanceId: string }> }) {
   const { orgSlug, instanceId } = await params;
   const ctx = await requirePageContext(orgSlug);
   const snapshot = await notFoundOnMissing(getLiveSnapshot(ctx, instanceId));
-  const [t, format] = await Promise.all([getTranslations("live"), getFormatter()]);
+  const t = await getTranslations("live");
+  const format = await getFormatter();
   const { occurrence } = snapshot;
   const now = new Date().getTime();
   const windowOpen =
