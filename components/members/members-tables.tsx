@@ -1,3 +1,4 @@
+import { useFormatter } from "next-intl";
 import { formatDateTime } from "@/components/dashboard/format";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -27,6 +28,7 @@ type MembersProps = {
 };
 
 export function MembersTable({ members, me, assignableRoles, timeZone, actions }: MembersProps) {
+  const format = useFormatter();
   return (
     <Table>
       <THead>
@@ -66,7 +68,7 @@ export function MembersTable({ members, me, assignableRoles, timeZone, actions }
                   <Badge tone="brand">{ROLE_LABELS[m.role]}</Badge>
                 )}
               </TD>
-              <TD className="whitespace-nowrap">{formatDateTime(m.joinedAt, timeZone)}</TD>
+              <TD className="whitespace-nowrap">{formatDateTime(format, m.joinedAt, timeZone)}</TD>
               <TD>{editable ? <RemoveMemberForm remove={actions.remove} membershipId={m.membershipId} name={m.name} /> : null}</TD>
             </TR>
           );
@@ -77,6 +79,7 @@ export function MembersTable({ members, me, assignableRoles, timeZone, actions }
 }
 
 export function InvitationsTable({ invitations, timeZone, revoke }: { invitations: Invitation[]; timeZone: string; revoke: FormAction }) {
+  const format = useFormatter();
   return (
     <Table>
       <THead>
@@ -92,7 +95,7 @@ export function InvitationsTable({ invitations, timeZone, revoke }: { invitation
           <TR key={i.id}>
             <TD className="font-medium text-slate-900">{i.email}</TD>
             <TD>{ROLE_LABELS[i.role]}</TD>
-            <TD className="whitespace-nowrap">{formatDateTime(i.expiresAt, timeZone)}</TD>
+            <TD className="whitespace-nowrap">{formatDateTime(format, i.expiresAt, timeZone)}</TD>
             <TD>
               <RevokeInvitationForm revoke={revoke} invitationId={i.id} email={i.email} />
             </TD>

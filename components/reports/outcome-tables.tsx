@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useFormatter } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { formatLocalShort } from "@/components/occurrences/labels";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -92,10 +93,11 @@ export function RecentOutcomeTable({ orgSlug, occurrences }: { orgSlug: string; 
 }
 
 function OccurrenceCell({ orgSlug, occurrence: o }: { orgSlug: string; occurrence: OccurrenceOutcome }) {
+  const format = useFormatter();
   return (
     <TD>
       <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
-        {formatLocalShort(o.startsLocal)}
+        {formatLocalShort(format, o.startsLocal)}
       </Link>
       {o.inProgress ? (
         <Badge tone="brand" className="ml-2" title={`${o.tally.expected} confirmed, not arrived yet`}>

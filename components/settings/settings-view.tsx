@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
@@ -15,16 +16,17 @@ type Props = {
   actions: { saveOrganization: FormAction; saveTemplate: FormAction };
 };
 
-/** The organization's name, place and retention, its WhatsApp templates, and the log of every change. */
+/** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
 export function SettingsView({ org, timeZones, countries, templates, activity, actions }: Props) {
+  const t = useTranslations("settings");
   return (
     <div className="space-y-8">
-      <PageHeader title="Settings" description="How this organization is named, where it is and how it reaches people." />
-      <SectionCard title="Organization">
+      <PageHeader title={t("title")} description={t("description")} />
+      <SectionCard title={t("organization")}>
         <OrganizationSettingsForm save={actions.saveOrganization} timeZones={timeZones} countries={countries} org={org} />
       </SectionCard>
       <WhatsAppTemplatesCard save={actions.saveTemplate} languages={templates} />
-      <SectionCard title="Activity" description="Every change to this organization: who, what and when.">
+      <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>
     </div>

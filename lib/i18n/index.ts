@@ -16,3 +16,4 @@ export {
 export { formatDistance } from "./format";
 export { messagesFor, pickMessages, type Messages, type Namespace } from "./messages";
 export { formatterFor, translatorFor } from "./translator";
+export type { Translator } from "./translator-type";

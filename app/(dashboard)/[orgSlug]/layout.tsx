@@ -4,7 +4,9 @@ import { IntlProvider } from "@/components/i18n/intl-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
 import { requirePageContext } from "@/lib/auth/request-context";
+import { isLocale } from "@/lib/i18n";
 import { signOutAction } from "../../(auth)/actions";
+import { setMyLanguageAction } from "./actions";
 
 export default async function OrganizationLayout({
   children,
@@ -23,7 +25,13 @@ export default async function OrganizationLayout({
   const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
   return (
     <IntlProvider>
-      <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }} signOut={signOutAction}>
+      <AppShell
+        org={current}
+        organizations={list}
+        user={{ name: user.name, email: user.email, language: isLocale(user.language) ? user.language : null }}
+        signOut={signOutAction}
+        setLanguage={setMyLanguageAction}
+      >
         {children}
       </AppShell>
     </IntlProvider>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter } from "next-intl/server";
 import { Forbidden } from "@/components/dashboard/forbidden";
 import { formatDateTime } from "@/components/dashboard/format";
 import { countryName } from "@/components/participants/format-phone";
@@ -25,6 +26,7 @@ export default async function EditParticipantPage({
 }) {
   const { orgSlug, participantId } = await params;
   const ctx = await requirePageContext(orgSlug);
+  const format = await getFormatter();
   if (!can(ctx.role, "participants.write")) return <Forbidden role={ctx.role} needs={CAPABILITIES["participants.write"]} />;
   const participant = await notFoundOnMissing(getParticipant(ctx, participantId));
   const list = `/${orgSlug}/participants`;
@@ -45,7 +47,7 @@ export default async function EditParticipantPage({
       />
       {participant.optedOutAt ? (
         <Alert tone="warning" title="Opted out of messages">
-          {participant.name} replied STOP on {formatDateTime(participant.optedOutAt, ctx.org.timeZone)}. No WhatsApp
+          {participant.name} replied STOP on {formatDateTime(format, participant.optedOutAt, ctx.org.timeZone)}. No WhatsApp
           messages are sent to them; only they can opt back in.
         </Alert>
       ) : null}

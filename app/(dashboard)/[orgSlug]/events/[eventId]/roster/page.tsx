@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RosterView } from "@/components/participants/roster-view";
 import { getEvent } from "@/lib/events/read-events";
+import { describeTiming } from "@/lib/recurrence/rrule-text";
 import { bindOrgActions } from "@/lib/adapters";
 import { listParticipants, listRoster } from "@/lib/participants/participants";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
@@ -21,6 +23,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext(orgSlug);
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
   const canWrite = can(ctx.role, "participants.write");
+  const recurrence = await getTranslations("recurrence");
   const [roster, others] = await Promise.all([
     listRoster(ctx, event.id),
     canWrite ? listParticipants(ctx, { notOnEventId: event.id, limit: 1000 }) : [],
@@ -33,7 +36,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   return (
     <RosterView
       orgSlug={orgSlug}
-      event={event}
+      event={{ ...event, summary: describeTiming(recurrence, await getFormatter(), event) }}
       roster={roster}
       q={first(query.q).trim().slice(0, 200)}
       page={Number(first(query.page) || 1)}
