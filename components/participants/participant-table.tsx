@@ -1,17 +1,20 @@
 import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ParticipantFormValues } from "./participant-form";
-import { MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
+import { LanguageText, MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
 
-export type ParticipantRow = ParticipantFormValues & {
+export type ParticipantRow = Omit<ParticipantFormValues, "language"> & {
   optedOutAt: Date | null;
+  /** Their own language; null: the organization's. Needed for the "language" column. */
+  language?: string | null;
   /** A roster's: why WhatsApp cannot reach the number, and when they were added. */
   noWhatsAppReason?: string | null;
   addedAt?: Date;
 };
 
 /** "contact" is the phone with its WhatsApp note and the e-mail under it (the roster); "added" needs `timeZone`. */
-export type ParticipantColumn = "phone" | "contact" | "email" | "guardianOf" | "added";
+export type ParticipantColumn = "phone" | "contact" | "email" | "guardianOf" | "language" | "added";
 
 type Props = {
   label: string;
@@ -23,11 +26,18 @@ type Props = {
   rowActions?: (person: ParticipantRow) => ReactNode;
 };
 
-const HEADS: Record<ParticipantColumn, string> = { phone: "Phone", contact: "Contact", email: "E-mail", guardianOf: "Guardian of", added: "Added" };
-
 /** People with their name (and imported extras), contact details and note: the overview, the participants page and a roster. */
 export function ParticipantTable({ label, people, columns, timeZone, rowTestId, rowActions }: Props) {
-  const addedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+  const t = useTranslations("participants.table");
+  const format = useFormatter();
+  const heads: Record<ParticipantColumn, string> = {
+    phone: t("phone"),
+    contact: t("contact"),
+    email: t("email"),
+    guardianOf: t("guardianOf"),
+    language: t("language"),
+    added: t("added"),
+  };
   const cell = (p: ParticipantRow, column: ParticipantColumn): ReactNode => {
     switch (column) {
       case "phone":
@@ -44,21 +54,23 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
         return <MaybeText value={p.email} />;
       case "guardianOf":
         return <MaybeText value={p.guardianOf} />;
+      case "language":
+        return <LanguageText language={p.language ?? null} />;
       case "added":
-        return p.addedAt ? addedOn.format(p.addedAt) : null;
+        return p.addedAt ? format.dateTime(p.addedAt, { dateStyle: "medium", timeZone }) : null;
     }
   };
   return (
     <Table aria-label={label}>
       <THead>
         <TR>
-          <TH>Participant</TH>
+          <TH>{t("participant")}</TH>
           {columns.map((column) => (
-            <TH key={column}>{HEADS[column]}</TH>
+            <TH key={column}>{heads[column]}</TH>
           ))}
           {rowActions ? (
             <TH className="text-right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </TH>
           ) : null}
         </TR>
@@ -73,7 +85,7 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
               </div>
             </TD>
             {columns.map((column) => (
-              <TD key={column} className={column === "added" ? "text-slate-600" : undefined}>
+              <TD key={column} className={column === "added" || column === "language" ? "text-slate-600" : undefined}>
                 {cell(p, column)}
               </TD>
             ))}

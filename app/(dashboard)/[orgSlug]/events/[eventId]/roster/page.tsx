@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RosterView } from "@/components/participants/roster-view";
 import { getEvent } from "@/lib/events/read-events";
 import { bindOrgActions } from "@/lib/adapters";
@@ -7,7 +8,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { can } from "@/lib/tenant/roles";
 import { addExistingParticipantAction, addNewParticipantAction, removeFromRosterAction } from "./actions";
 
-export const metadata: Metadata = { title: "Roster" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("roster.page");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ orgSlug: string; eventId: string }>;
@@ -22,7 +26,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
   const canWrite = can(ctx.role, "participants.write");
   const [roster, others] = await Promise.all([
-    listRoster(ctx, event.id),
+    listRoster(ctx, event.id, await getLocale()),
     canWrite ? listParticipants(ctx, { notOnEventId: event.id, limit: 1000 }) : [],
   ]);
   const actions = bindOrgActions(orgSlug, {
