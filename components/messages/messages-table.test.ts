@@ -31,11 +31,12 @@ const row = (values: Partial<MessageRow>): MessageRow => ({
 });
 const page = (rows: MessageRow[]) =>
   renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale: "en", messages: messagesFor("en"), timeZone: "UTC" },
-      createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale: "en",
+      messages: messagesFor("en"),
+      timeZone: "UTC",
+      children: createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
+    }),
   )
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
