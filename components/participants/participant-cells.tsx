@@ -38,11 +38,18 @@ export function MaybeText({ value }: { value: string | null }) {
   return value ? <>{value}</> : <span className="text-slate-400">—</span>;
 }
 
-/** A person's own language by its own name ("Deutsch"), or a quiet "Organization's" when they follow its language. */
-export function LanguageText({ language }: { language: string | null }) {
+/**
+ * A person's own language by its own name ("Português (Brasil)"), beside their name; nothing when they follow the
+ * organization's language, which most people do.
+ */
+export function LanguageBadge({ language }: { language: string | null | undefined }) {
   const t = useTranslations("participants.language");
-  if (isLocale(language)) return <span lang={language}>{LOCALE_NAMES[language]}</span>;
-  return <span className="text-slate-500">{t("organizations")}</span>;
+  if (!isLocale(language)) return null;
+  return (
+    <Badge tone="brand" title={t("badgeTitle", { language: LOCALE_NAMES[language] })}>
+      <span lang={language}>{LOCALE_NAMES[language]}</span>
+    </Badge>
+  );
 }
 
 /** Under a phone number that WhatsApp cannot reach: "Landline: cannot receive WhatsApp messages". */

@@ -2,11 +2,11 @@ import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ParticipantFormValues } from "./participant-form";
-import { LanguageText, MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
+import { LanguageBadge, MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
 
 export type ParticipantRow = Omit<ParticipantFormValues, "language"> & {
   optedOutAt: Date | null;
-  /** Their own language; null: the organization's. Needed for the "language" column. */
+  /** Their own language (shown beside the name); null or absent: the organization's. */
   language?: string | null;
   /** A roster's: why WhatsApp cannot reach the number, and when they were added. */
   noWhatsAppReason?: string | null;
@@ -14,7 +14,7 @@ export type ParticipantRow = Omit<ParticipantFormValues, "language"> & {
 };
 
 /** "contact" is the phone with its WhatsApp note and the e-mail under it (the roster); "added" needs `timeZone`. */
-export type ParticipantColumn = "phone" | "contact" | "email" | "guardianOf" | "language" | "added";
+export type ParticipantColumn = "phone" | "contact" | "email" | "guardianOf" | "added";
 
 type Props = {
   label: string;
@@ -35,7 +35,6 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
     contact: t("contact"),
     email: t("email"),
     guardianOf: t("guardianOf"),
-    language: t("language"),
     added: t("added"),
   };
   const cell = (p: ParticipantRow, column: ParticipantColumn): ReactNode => {
@@ -54,8 +53,6 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
         return <MaybeText value={p.email} />;
       case "guardianOf":
         return <MaybeText value={p.guardianOf} />;
-      case "language":
-        return <LanguageText language={p.language ?? null} />;
       case "added":
         return p.addedAt ? format.dateTime(p.addedAt, { dateStyle: "medium", timeZone }) : null;
     }
@@ -79,13 +76,14 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
         {people.map((p) => (
           <TR key={p.id} data-testid={rowTestId}>
             <TD>
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <ParticipantName person={p} />
                 <OptedOutBadge optedOutAt={p.optedOutAt} />
+                <LanguageBadge language={p.language} />
               </div>
             </TD>
             {columns.map((column) => (
-              <TD key={column} className={column === "added" || column === "language" ? "text-slate-600" : undefined}>
+              <TD key={column} className={column === "added" ? "text-slate-600" : undefined}>
                 {cell(p, column)}
               </TD>
             ))}

@@ -53,7 +53,7 @@ export function ParticipantsView({ orgSlug, q, people, limit, remove }: Props) {
           <ParticipantTable
             label={t("tableLabel")}
             people={people}
-            columns={["phone", "email", "guardianOf", "language"]}
+            columns={["phone", "email", "guardianOf"]}
             rowTestId="participant-row"
             rowActions={
               remove

@@ -81,7 +81,7 @@ export function RosterView({ orgSlug, event, roster, q, page, org, manage }: Pro
             <ParticipantTable
               label={t("tableLabel")}
               people={shown.rows.map((entry) => ({ ...entry, id: entry.participantId }))}
-              columns={["contact", "guardianOf", "language", "added"]}
+              columns={["contact", "guardianOf", "added"]}
               timeZone={org.timeZone}
               rowTestId="roster-row"
               rowActions={

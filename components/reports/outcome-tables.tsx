@@ -27,17 +27,20 @@ function OutcomeCells({ tally }: { tally: Tally }) {
   );
 }
 
+// Seven counts side by side: their headings may take two lines ("Keine / Antwort") rather than widen the table.
+const COUNT_HEAD = "text-right whitespace-normal";
+
 function OutcomeHeads({ invited }: { invited: string }) {
   const t = useTranslations("reports.tables");
   return (
     <>
-      <TH className="text-right">{invited}</TH>
-      <TH className="text-right">{t("onTime")}</TH>
-      <TH className="text-right">{t("late")}</TH>
-      <TH className="text-right">{t("noShow")}</TH>
-      <TH className="text-right">{t("declined")}</TH>
-      <TH className="text-right">{t("noAnswer")}</TH>
-      <TH className="text-right">{t("attended")}</TH>
+      <TH className={COUNT_HEAD}>{invited}</TH>
+      <TH className={COUNT_HEAD}>{t("onTime")}</TH>
+      <TH className={COUNT_HEAD}>{t("late")}</TH>
+      <TH className={COUNT_HEAD}>{t("noShow")}</TH>
+      <TH className={COUNT_HEAD}>{t("declined")}</TH>
+      <TH className={COUNT_HEAD}>{t("noAnswer")}</TH>
+      <TH className={COUNT_HEAD}>{t("attended")}</TH>
     </>
   );
 }
@@ -101,16 +104,19 @@ function OccurrenceCell({ orgSlug, occurrence: o }: { orgSlug: string; occurrenc
   const t = useTranslations("reports.tables");
   const format = useFormatter();
   const start = format.dateTime(o.startsAt, { timeZone: o.timeZone, weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+  // The "in progress" badge goes under the start when the column is narrow, not beside it off the table's edge.
   return (
-    <TD>
-      <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium tabular-nums text-brand-800 hover:underline">
-        {start}
-      </Link>
-      {o.inProgress ? (
-        <Badge tone="brand" className="ml-2" title={t("inProgressTitle", { count: o.tally.expected })}>
-          {t("inProgress")}
-        </Badge>
-      ) : null}
+    <TD className="whitespace-normal">
+      <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <Link href={`/${orgSlug}/occurrences/${o.id}`} className="font-medium whitespace-nowrap tabular-nums text-brand-800 hover:underline">
+          {start}
+        </Link>
+        {o.inProgress ? (
+          <Badge tone="brand" title={t("inProgressTitle", { count: o.tally.expected })}>
+            {t("inProgress")}
+          </Badge>
+        ) : null}
+      </span>
     </TD>
   );
 }
