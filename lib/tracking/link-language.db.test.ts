@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, rejection } from "@/test/database";
+import type { Given, LinkedPerson } from "@/test/given";
 
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
@@ -9,7 +10,7 @@ const { chooseLanguageAction } = await import("@/app/t/[token]/actions");
 const { chooseLinkLanguage } = await import("./link-language");
 const { issueTrackingLink } = await import("./links");
 const { unsafeLinkLocale } = await import("./link-locale");
-const { createTrackedOccurrence } = await import("@/test/tracking");
+const { given } = await import("@/test/given");
 
 const HOUR = 3_600_000;
 
@@ -22,18 +23,18 @@ async function languageOf(organizationId: string, participantId: string): Promis
 }
 
 describe("the tracking page's language switch", () => {
-  let a: Awaited<ReturnType<typeof createTrackedOccurrence>>;
-  let b: Awaited<ReturnType<typeof createTrackedOccurrence>>;
+  let a: Given<LinkedPerson>;
+  let b: Given<LinkedPerson>;
   beforeAll(async () => {
-    a = await createTrackedOccurrence("Language A", { people: 6 });
-    b = await createTrackedOccurrence("Language B", { people: 1 });
+    a = await given.org({ name: "Language A" }).occurrence({ open: true }).people(6).links();
+    b = await given.org({ name: "Language B" }).occurrence({ open: true }).people(1).links();
     // The other organization knows the same person (same phone) as a participant of its own.
-    const [first] = await getDb().select().from(schema.participants).where(eq(schema.participants.id, a.links[0]!.attendance.participantId));
-    await getDb().update(schema.participants).set({ phone: first!.phone }).where(eq(schema.participants.id, b.links[0]!.attendance.participantId));
+    const [first] = await getDb().select().from(schema.participants).where(eq(schema.participants.id, a.people[0]!.attendance.participantId));
+    await getDb().update(schema.participants).set({ phone: first!.phone }).where(eq(schema.participants.id, b.people[0]!.attendance.participantId));
   });
 
   it("stores a valid language on the participant, and the page then speaks it", async () => {
-    const { token, attendance } = a.links[0]!;
+    const { link: { token }, attendance } = a.people[0]!;
     expect(await unsafeLinkLocale(token)).toBe("en");
     expect(await chooseLanguageAction(idle, { token, language: "pt-BR" })).toEqual({ ok: true, data: { language: "pt-BR" } });
     expect(await languageOf(a.org.id, attendance.participantId)).toBe("pt-BR");
@@ -43,15 +44,15 @@ describe("the tracking page's language switch", () => {
   });
 
   it("touches no one else: not the roster's other people, not another organization's participant", async () => {
-    const { token, attendance } = a.links[1]!;
+    const { link: { token }, attendance } = a.people[1]!;
     await chooseLinkLanguage(token, { language: "es" });
     expect(await languageOf(a.org.id, attendance.participantId)).toBe("es");
-    for (const other of a.links.slice(2)) expect(await languageOf(a.org.id, other.attendance.participantId)).toBeNull();
-    expect(await languageOf(b.org.id, b.links[0]!.attendance.participantId)).toBeNull();
+    for (const other of a.people.slice(2)) expect(await languageOf(a.org.id, other.attendance.participantId)).toBeNull();
+    expect(await languageOf(b.org.id, b.people[0]!.attendance.participantId)).toBeNull();
   });
 
   it("refuses a language the page does not have, with a clear error, and changes nothing", async () => {
-    const { token, attendance } = a.links[2]!;
+    const { link: { token }, attendance } = a.people[2]!;
     const refused = await chooseLanguageAction(idle, { token, language: "fr" as "en" });
     expect(refused).toMatchObject({ ok: false, code: "VALIDATION", fields: { language: ["Choose one of the page's languages: en, pt-BR, es, de."] } });
     const error = await rejection(chooseLinkLanguage(token, { language: "EN" }));
@@ -65,7 +66,7 @@ describe("the tracking page's language switch", () => {
     expect(unknown).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await chooseLanguageAction(idle, { token: "not-a-token", language: "de" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
-    const { token: old, attendance } = a.links[3]!;
+    const { link: { token: old }, attendance } = a.people[3]!;
     await issueTrackingLink(a.owner.ctx, attendance.id);
     const replaced = await rejection(chooseLinkLanguage(old, { language: "de" }));
     expect(replaced).toMatchObject({ code: "GONE", details: { reason: "revoked" } });
@@ -73,7 +74,7 @@ describe("the tracking page's language switch", () => {
   });
 
   it("works from before the window to its end, arrival included, and not after or for a cancelled occurrence", async () => {
-    const { token, attendance } = a.links[4]!;
+    const { link: { token }, attendance } = a.people[4]!;
     const validFrom = new Date(Date.now() - 0.5 * HOUR);
     expect(await chooseLinkLanguage(token, { language: "es" }, new Date(validFrom.getTime() - HOUR))).toBe("es");
     await getDb().update(schema.attendances).set({ journey: "arrived", checkedInAt: new Date() }).where(eq(schema.attendances.id, attendance.id));
@@ -83,13 +84,13 @@ describe("the tracking page's language switch", () => {
     expect(await languageOf(a.org.id, attendance.participantId)).toBe("de");
 
     await getDb().update(schema.eventInstances).set({ status: "cancelled" }).where(eq(schema.eventInstances.id, a.instance.id));
-    const cancelled = await rejection(chooseLinkLanguage(a.links[5]!.token, { language: "de" }));
+    const cancelled = await rejection(chooseLinkLanguage(a.people[5]!.link.token, { language: "de" }));
     expect(cancelled).toMatchObject({ code: "GONE", details: { reason: "cancelled" } });
-    expect(await languageOf(a.org.id, a.links[5]!.attendance.participantId)).toBeNull();
+    expect(await languageOf(a.org.id, a.people[5]!.attendance.participantId)).toBeNull();
   });
 
   it("limits how often one link changes it", async () => {
-    const { token } = b.links[0]!;
+    const { token } = b.people[0]!.link;
     const answers = [];
     for (let i = 0; i < 11; i++) answers.push(await chooseLanguageAction(idle, { token, language: i % 2 ? "es" : "de" }));
     expect(answers.slice(0, 10).every((r) => r.ok)).toBe(true);

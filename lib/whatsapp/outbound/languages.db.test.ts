@@ -14,7 +14,8 @@ const { decodeReplyPayload } = await import("@/lib/whatsapp/webhook");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/secrets");
 const { saveTemplateSetting } = await import("@/lib/whatsapp/template-settings");
 const { formatStart } = await import("@/lib/whatsapp/format");
-const { createAction, createOutboundFixture, okWithUniqueWamid } = await import("@/test/schedule");
+const { createAction, okWithUniqueWamid } = await import("@/test/schedule");
+const { given } = await import("@/test/given");
 
 afterAll(() => graph.close());
 beforeEach(() => graph.setBehaviour(okWithUniqueWamid()));
@@ -27,12 +28,10 @@ const bodyOf = <T>(request: FakeGraphRequest | undefined) => request!.body as T;
 
 describe("scheduled messages in the participant's language", () => {
   it("a German participant's confirmation request goes out with German text and buttons; an English one's stays English", async () => {
-    const f = await createOutboundFixture("Sprachen", {
-      people: [
+    const f = await given.org({ name: "Sprachen", whatsapp: true }).event({ title: "Sprachen trip" }).occurrence().people([
         { name: "Jonas", rsvp: "pending", wroteHoursAgo: 1, language: "de" },
         { name: "Amy", rsvp: "pending", wroteHoursAgo: 1 },
-      ],
-    });
+      ]);
     const { ref } = await createAction(f.org.id, f.instance.id, "confirmation");
     const before = graph.requests.length;
 
@@ -54,10 +53,7 @@ describe("scheduled messages in the participant's language", () => {
   });
 
   it("a participant without a language of their own gets the organization's: a Brazilian school's reminder in Portuguese", async () => {
-    const f = await createOutboundFixture("Escola", {
-      language: "pt-BR",
-      people: [{ name: "Ana", rsvp: "confirmed", wroteHoursAgo: 3 }],
-    });
+    const f = await given.org({ name: "Escola", whatsapp: true, language: "pt-BR" }).event({ title: "Escola trip" }).occurrence().people([{ name: "Ana", rsvp: "confirmed", wroteHoursAgo: 3 }]);
     const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
     const before = graph.requests.length;
     await runScheduledAction(ref, new Date(), fast);
@@ -69,14 +65,11 @@ describe("scheduled messages in the participant's language", () => {
   });
 
   it("outside the window: the template of the participant's language, else the organization's, with the date written as the template is", async () => {
-    const f = await createOutboundFixture("Vorlagen", {
-      language: "de",
-      people: [
+    const f = await given.org({ name: "Vorlagen", whatsapp: true, language: "de" }).event({ title: "Vorlagen trip" }).occurrence().people([
         { name: "Ana", rsvp: "pending", language: "pt-BR" },
         { name: "Sofía", rsvp: "pending", language: "es" },
         { name: "Jonas", rsvp: "pending" },
-      ],
-    });
+      ]);
     const ctx = f.owner.ctx;
     await saveTemplateSetting(ctx, { kind: "confirmation", locale: "de", templateName: "schule_zusage", language: "de" });
     await saveTemplateSetting(ctx, { kind: "confirmation", locale: "pt-BR", templateName: "confirmacao_escola", language: "pt_BR" });
@@ -96,13 +89,10 @@ describe("scheduled messages in the participant's language", () => {
   });
 
   it("the closure's thank-you goes out when the organization's language has a template, in each participant's language", async () => {
-    const f = await createOutboundFixture("Danke", {
-      language: "de",
-      people: [
+    const f = await given.org({ name: "Danke", whatsapp: true, language: "de" }).event({ title: "Danke trip" }).occurrence().people([
         { name: "Lena", rsvp: "confirmed", journey: "arrived", wroteHoursAgo: 1 },
         { name: "Sofía", rsvp: "confirmed", journey: "arrived", wroteHoursAgo: 1, language: "es" },
-      ],
-    });
+      ]);
     // A Spanish thank-you alone is not enough: the organization's own language has none to fall back to.
     await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "closure", locale: "es", templateName: "gracias", language: "es" });
     const first = await createAction(f.org.id, f.instance.id, "closure");

@@ -186,14 +186,10 @@ describe("location follow-ups: who is asked to send their location", () => {
   });
 
   it("asks in the participant's language, else the organization's", async () => {
-    const f = await createOutboundFixture("Idioma", {
-      startsInMinutes: 30,
-      language: "es",
-      people: [
+    const f = await given.org({ name: "Idioma", whatsapp: true, language: "es" }).event({ title: "Idioma trip" }).occurrence({ startsInMinutes: 30 }).people([
         { name: "Sofía", rsvp: "confirmed", wroteHoursAgo: 1 },
         { name: "Jonas", rsvp: "confirmed", wroteHoursAgo: 1, language: "de" },
-      ],
-    });
+      ]);
     for (const name of ["Sofía", "Jonas"]) {
       await linkMessage(f, f.byName(name), 20);
       await link(f, f.byName(name));

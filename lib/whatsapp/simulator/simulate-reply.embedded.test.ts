@@ -95,8 +95,8 @@ describe("WhatsApp simulator (embedded mode)", () => {
   });
 
   it("writes as the participant in their own words, and shows their chat as their phone would, in their language", async () => {
-    const setup = await createTrackedOccurrence("Simulated words", { people: 2 });
-    const [ana, jonas] = setup.links.map((l) => l.attendance);
+    const setup = await given.org({ name: "Simulated words" }).occurrence({ open: true }).people(2).links();
+    const [ana, jonas] = setup.people.map((p) => p.attendance);
     await getDb().update(schema.organizations).set({ language: "pt-BR" }).where(eq(schema.organizations.id, setup.org.id));
     await getDb().update(schema.participants).set({ language: "de" }).where(eq(schema.participants.id, jonas!.participantId));
     const ctx = { ...setup.owner.ctx, org: { ...setup.owner.ctx.org, language: "pt-BR" } };

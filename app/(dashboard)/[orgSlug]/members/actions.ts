@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { appUrl } from "@/lib/http";
 import { orgAction } from "@/lib/adapters";
 import { mailInvitation } from "@/lib/members";
@@ -13,24 +14,28 @@ export const inviteMemberAction = orgAction({ name: "invite-member", input: Invi
   const { invitation, token } = await inviteMember(ctx, input);
   const link = new URL(`/invite/${token}`, appUrl()).toString();
   await mailInvitation(ctx, { email: invitation.email, role: invitation.role, link });
-  return { ok: true, message: `Invitation sent to ${invitation.email}.`, data: { link } };
+  const t = await getTranslations("members.actions");
+  return { ok: true, message: t("invited", { email: invitation.email }), data: { link } };
 });
 
 export const changeMemberRoleAction = orgAction({ name: "change-member-role", input: ChangeMemberRoleInput, ...members }).run(
   async (ctx, input) => {
     await changeMemberRole(ctx, input);
-    return { ok: true, message: "Role updated." };
+    const t = await getTranslations("members.actions");
+    return { ok: true, message: t("roleUpdated") };
   },
 );
 
 export const removeMemberAction = orgAction({ name: "remove-member", input: RemoveMemberInput, ...members }).run(async (ctx, input) => {
   await removeMember(ctx, input);
-  return { ok: true, message: "Member removed." };
+  const t = await getTranslations("members.actions");
+  return { ok: true, message: t("removed") };
 });
 
 export const revokeInvitationAction = orgAction({ name: "revoke-invitation", input: RevokeInvitationInput, ...members }).run(
   async (ctx, input) => {
     await revokeInvitation(ctx, input);
-    return { ok: true, message: "Invitation withdrawn." };
+    const t = await getTranslations("members.actions");
+    return { ok: true, message: t("withdrawn") };
   },
 );

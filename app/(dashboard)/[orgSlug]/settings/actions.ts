@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import { updateOrganization } from "@/lib/organizations/organizations";
-import { UpdateOrganizationInput } from "@/lib/organizations/schemas";
+import { UpdateOrganizationInput } from "@/lib/organizations/inputs";
 import { saveTemplateSetting, SaveTemplateInput } from "@/lib/whatsapp/template-settings";
 
 export const updateOrganizationAction = orgAction({
@@ -13,7 +13,8 @@ export const updateOrganizationAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   await updateOrganization(ctx, input);
-  return { ok: true, message: "Settings saved." };
+  const t = await getTranslations("settings");
+  return { ok: true, message: t("saved") };
 });
 
 export const saveTemplateAction = orgAction({

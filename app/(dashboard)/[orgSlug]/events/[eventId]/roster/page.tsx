@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RosterView } from "@/components/participants/roster-view";
 import { getEvent } from "@/lib/events/read-events";
 import { describeTiming } from "@/lib/recurrence/rrule-text";
@@ -9,7 +9,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { can } from "@/lib/tenant/roles";
 import { addExistingParticipantAction, addNewParticipantAction, removeFromRosterAction } from "./actions";
 
-export const metadata: Metadata = { title: "Roster" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("roster.page");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ orgSlug: string; eventId: string }>;
@@ -25,7 +28,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const canWrite = can(ctx.role, "participants.write");
   const recurrence = await getTranslations("recurrence");
   const [roster, others] = await Promise.all([
-    listRoster(ctx, event.id),
+    listRoster(ctx, event.id, await getLocale()),
     canWrite ? listParticipants(ctx, { notOnEventId: event.id, limit: 1000 }) : [],
   ]);
   const actions = bindOrgActions(orgSlug, {
