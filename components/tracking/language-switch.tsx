@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition } from "react";
-import { Select } from "@/components/ui/select";
+import { ChevronDownIcon } from "@/components/ui/icons";
 import { idle, type FormAction } from "@/lib/http/action-result";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 
@@ -36,20 +36,28 @@ export function LanguageSwitch({ token, action }: Props) {
 
   return (
     <div className="flex flex-col items-end">
-      <Select
-        aria-label={t("language.label")}
-        value={shown}
-        disabled={pending}
-        onChange={(event) => choose(event.target.value as Locale)}
-        data-testid="language-switch"
-        className="h-9 border-slate-200 pr-8 pl-2.5 text-slate-700"
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
-      </Select>
+      <div className="relative">
+        {/* A plain select in components/ui's look, without its class merging (see phone-button.tsx). */}
+        <select
+          aria-label={t("language.label")}
+          value={shown}
+          disabled={pending}
+          onChange={(event) => choose(event.target.value as Locale)}
+          data-testid="language-switch"
+          className={
+            "block h-9 appearance-none rounded-lg border border-slate-200 bg-white pr-8 pl-2.5 text-sm text-slate-700 shadow-xs " +
+            "transition-colors hover:border-slate-400 focus-visible:border-brand-600 focus-visible:outline-1 " +
+            "focus-visible:outline-offset-0 focus-visible:outline-brand-600 disabled:cursor-wait disabled:text-slate-500"
+          }
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <ChevronDownIcon size={16} className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-slate-500" />
+      </div>
       {failed ? (
         <p role="alert" className="mt-1 max-w-56 text-right text-xs text-red-700">
           {t("language.failed")}

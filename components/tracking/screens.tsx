@@ -1,26 +1,12 @@
+import { clsx } from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Logo } from "@/components/brand/logo";
 import { AlertTriangleIcon, CalendarIcon, CheckCircleIcon, ClockIcon, InfoIcon, MapPinIcon, XIcon } from "@/components/ui/icons";
 import type { LinkRefusal, TrackingPageInfo } from "@/lib/tracking/schemas";
-import { cn } from "@/lib/utils/cn";
 import { formatClock, formatDay, formatEventTime, formatMoment } from "./page-format";
 
 // No hooks but next-intl's, which work on both sides: the server page renders these, and the client session renders
-// the same ones when a link ends mid-journey.
-
-/** The page: the logo, the language switch when the link has one (`aside`), and the screens below. */
-export function TrackingFrame({ aside, children }: { aside?: ReactNode; children: ReactNode }) {
-  return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pt-4 pb-10">
-      <div className="flex min-h-9 items-center justify-between gap-3">
-        <Logo compact className="[&_svg]:size-7" />
-        {aside}
-      </div>
-      {children}
-    </main>
-  );
-}
+// the same ones when a link ends mid-journey. Kept free of tailwind-merge (lib/utils/cn), like the rest of the page.
 
 /** The event this link is for: who organizes it, what, when and where. */
 export function EventSummary({ info }: { info: TrackingPageInfo }) {
@@ -82,7 +68,7 @@ export function Screen({
   const { ring, Icon } = toneStyles[tone];
   return (
     <section data-testid={testId} className="rounded-xl border border-slate-200 bg-white px-5 py-6 text-center shadow-xs">
-      <div className={cn("mx-auto mb-4 grid size-14 place-items-center rounded-full ring-8 [&_svg]:size-7", ring)}>
+      <div className={clsx("mx-auto mb-4 grid size-14 place-items-center rounded-full ring-8 [&_svg]:size-7", ring)}>
         {icon ?? <Icon />}
       </div>
       <Heading className="text-xl font-semibold tracking-tight text-slate-900">{title}</Heading>

@@ -1,13 +1,13 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { clsx } from "clsx";
 import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { formatDistance } from "@/lib/i18n/format";
 import type { TrackingPageInfo } from "@/lib/tracking/schemas";
-import { cn } from "@/lib/utils/cn";
 import { formatArrivalIn, formatClock } from "./page-format";
+import { PhoneButton } from "./phone-button";
 import type { SenderStatus } from "./point-sender";
 import { describeStatus, journeyFigures, type StatusView } from "./status";
 import { useNow } from "./use-browser";
@@ -60,9 +60,9 @@ export function SharingPanel({ info, locating, fix, noFix, online, visible, stat
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="status" aria-live="polite" data-testid="sharing-status" className={cn("rounded-xl border px-4 py-3", boxes[view.tone])}>
+      <div role="status" aria-live="polite" data-testid="sharing-status" className={clsx("rounded-xl border px-4 py-3", boxes[view.tone])}>
         <p className="flex items-center gap-2.5 text-base font-semibold text-slate-900">
-          <span aria-hidden="true" className={cn("size-3 shrink-0 rounded-full", dots[view.tone])} />
+          <span aria-hidden="true" className={clsx("size-3 shrink-0 rounded-full", dots[view.tone])} />
           {view.title}
         </p>
         <p className="mt-0.5 pl-[22px] text-sm leading-6 text-slate-700">{view.detail}</p>
@@ -114,19 +114,19 @@ function StopControl({ stopping, error, onStop, organization }: { stopping: bool
         <div className="space-y-3">
           <p className="text-[15px] leading-6 text-slate-800">{t("stop.confirm", { org: organization })}</p>
           <div className="grid grid-cols-2 gap-3">
-            <Button variant="secondary" className="h-12 text-base" onClick={() => setConfirming(false)} disabled={stopping}>
+            <PhoneButton variant="secondary" onClick={() => setConfirming(false)} disabled={stopping}>
               {t("stop.keep")}
-            </Button>
-            <Button variant="danger" className="h-12 text-base" onClick={onStop} disabled={stopping} aria-busy={stopping || undefined}>
+            </PhoneButton>
+            <PhoneButton variant="danger" onClick={onStop} disabled={stopping} aria-busy={stopping || undefined}>
               {stopping ? <SpinnerIcon /> : null}
               {stopping ? t("stop.stopping") : t("stop.yes")}
-            </Button>
+            </PhoneButton>
           </div>
         </div>
       ) : (
-        <Button variant="secondary" className="h-12 w-full text-base" onClick={() => setConfirming(true)}>
+        <PhoneButton variant="secondary" className="w-full" onClick={() => setConfirming(true)}>
           {t("stop.button")}
-        </Button>
+        </PhoneButton>
       )}
     </div>
   );

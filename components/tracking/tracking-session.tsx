@@ -7,18 +7,22 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
 import { haversineM } from "@/lib/eta/estimate";
 import type { LinkRefusal, TrackingPageInfo, TrackingPageView } from "@/lib/tracking/schemas";
-import { ConsentPanel, DeniedPanel, UnsupportedPanel } from "./panels";
+import { ConsentPanel } from "./consent-panel";
 import { clockOffsetMs, shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
 import { PointSender, type SenderStatus } from "./point-sender";
 import { EndedScreen, Screen } from "./screens";
 import { SharingPanel, type Fix } from "./sharing-panel";
 import { useOnline, usePageVisible, useWakeLock } from "./use-browser";
 
-// MapLibre and the map component are fetched only once the person has agreed to share.
+// MapLibre and the map component are fetched only once the person has agreed to share; what a phone that cannot
+// share is told, only then too (the page as it opens stays within its 150 kB: docs/benchmarks.md).
 const TrackingMap = dynamic(() => import("./tracking-map"), {
   ssr: false,
   loading: () => <div className="h-[15.5rem] animate-pulse rounded-xl border border-slate-200 bg-slate-100" />,
 });
+const panelLoading = () => <div className="h-48 animate-pulse rounded-xl border border-slate-200 bg-slate-100" />;
+const DeniedPanel = dynamic(() => import("./problem-panels").then((m) => m.DeniedPanel), { ssr: false, loading: panelLoading });
+const UnsupportedPanel = dynamic(() => import("./problem-panels").then((m) => m.UnsupportedPanel), { ssr: false, loading: panelLoading });
 
 type Stopped = { state: TrackingPageView["state"]; arrivedAt: string | null };
 type StopResult = ActionResult<Stopped>;

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { distanceUnitsFor, type DistanceUnits } from "@/lib/i18n";
+import { distanceUnitsFor, type DistanceUnits } from "@/lib/i18n/locales";
 
 /**
  * Miles and feet for a participant whose phone is from the US or the UK, kilometres and metres otherwise: the phone's

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
-import { LOCALES, type Locale } from "@/lib/i18n";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { linkRefusal, refusalError, unsafeFindLinkByToken, type LinkContext } from "./link-context";

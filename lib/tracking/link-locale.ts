@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { toLocale, type Locale } from "@/lib/i18n";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { hashTrackingToken, isWellFormedToken } from "./token";
 
 const { attendances, organizations, participants, trackingLinks } = schema;

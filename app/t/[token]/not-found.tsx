@@ -1,5 +1,6 @@
 import { IntlProvider } from "@/components/i18n/intl-provider";
-import { EndedScreen, TrackingFrame } from "@/components/tracking/screens";
+import { TrackingFrame } from "@/components/tracking/frame";
+import { EndedScreen } from "@/components/tracking/screens";
 
 /** An unknown or mistyped link: nothing about any event is revealed (in the browser's language, there is no person). */
 export default function TrackingLinkNotFound() {

@@ -2,39 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { AlertTriangleIcon, MapPinIcon } from "@/components/ui/icons";
-import type { TrackingPageInfo } from "@/lib/tracking/schemas";
+import { AlertTriangleIcon } from "@/components/ui/icons";
+import { PhoneButton } from "./phone-button";
 import { Screen } from "./screens";
 
-const bigButton = "h-12 w-full text-base";
-const heading = (chunks: ReactNode) => <strong className="font-semibold text-slate-900">{chunks}</strong>;
-const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+// Shown only when a phone cannot share: loaded on demand (next/dynamic in tracking-session.tsx), not with the page.
 
-/** Plain-words consent: what is shared, with whom, until when; nothing happens before the button. */
-export function ConsentPanel({ info, untilLabel, onConsent }: { info: TrackingPageInfo; untilLabel: string; onConsent: () => void }) {
-  const t = useTranslations("tracking");
-  const org = info.organizationName;
-  return (
-    <section aria-labelledby="consent-title" className="rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-xs">
-      <h2 id="consent-title" className="text-lg font-semibold tracking-tight text-slate-900">
-        {t("consent.title")}
-      </h2>
-      <p className="mt-1 text-[15px] leading-6 text-slate-700">{t("consent.intro", { name: info.participantName, org })}</p>
-      <ul className="mt-3 space-y-2 text-[15px] leading-6 text-slate-700">
-        <li>{t.rich("consent.what", { strong: heading })}</li>
-        <li>{t.rich("consent.who", { org, strong: heading })}</li>
-        <li>{t.rich("consent.until", { until: untilLabel, strong: heading })}</li>
-      </ul>
-      <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm leading-6 text-amber-950">{t("consent.keepOpen")}</p>
-      <Button className={`${bigButton} mt-4`} onClick={onConsent}>
-        <MapPinIcon />
-        {t("consent.share")}
-      </Button>
-      <p className="mt-2 text-center text-xs text-slate-500">{t("consent.browserAsks")}</p>
-    </section>
-  );
-}
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** Location was refused: how to allow it on the two phones most people have, and a way to try again. */
 export function DeniedPanel({ onRetry }: { onRetry: () => void }) {
@@ -83,9 +57,9 @@ export function DeniedPanel({ onRetry }: { onRetry: () => void }) {
           </ol>
         </div>
       </div>
-      <Button className={`${bigButton} mt-5`} onClick={onRetry}>
+      <PhoneButton className="mt-5 w-full" onClick={onRetry}>
         {t("denied.retry")}
-      </Button>
+      </PhoneButton>
     </section>
   );
 }
