@@ -48,10 +48,11 @@ export function WhatsAppSimulator({ instanceId, people, reply }: Props) {
       </CardHeader>
       <CardContent className="space-y-4">
         <form action={act} aria-label={t("formLabel")} className="space-y-3">
-          <HiddenFields values={{ instanceId }} />
+          {/* The chosen participant is posted from state: the form's reset after each reply must not change it. */}
+          <HiddenFields values={{ instanceId, attendanceId }} />
           <label className="block space-y-1.5">
             <span className="text-sm font-medium text-slate-800">{t("participant")}</span>
-            <Select name="attendanceId" value={attendanceId} onChange={(e) => setAttendanceId(e.target.value)}>
+            <Select value={attendanceId} onChange={(e) => setAttendanceId(e.target.value)}>
               {people.map((p) => (
                 <option key={p.attendanceId} value={p.attendanceId}>
                   {p.name}
