@@ -34,6 +34,8 @@ test("a German participant's confirmation request has German buttons; “parar�
     await simulator.getByRole("button", { name: "Show their chat" }).click();
     await expect(jonasChat.getByTestId("chat-line").first()).toContainText("Template event_confirmation (de)", { timeout: 2_000 });
   }).toPass({ timeout: 90_000 });
+  // Replies do not reset the chosen participant.
+  await expect(simulator.getByLabel("Participant").locator("option:checked")).toHaveText(jonas);
   const request = jonasChat.getByTestId("chat-line").first();
   await expect(request).toContainText(`Hallo ${jonas}, kommst du zu Pick-up am`);
   for (const button of ["Zusagen", "Absagen", "Keine Nachrichten"]) await expect(request.getByText(button, { exact: true })).toBeVisible();
@@ -44,6 +46,8 @@ test("a German participant's confirmation request has German buttons; “parar�
   await simulator.getByLabel("Write as them").fill("parar");
   await simulator.getByRole("button", { name: "Send text" }).click();
   await expect(simulator.getByRole("status")).toHaveText("Delivered to the webhook.");
+  await expect(simulator.getByLabel("Participant").locator("option:checked")).toHaveText(ana);
+  await expect(simulator.getByLabel("Write as them")).toHaveValue("");
   const anaChat = page.getByRole("log", { name: `WhatsApp chat with ${ana}` });
   await expect(anaChat.getByTestId("chat-line").filter({ hasText: /^parar$/ })).toHaveCount(1);
   await expect(anaChat.getByTestId("chat-line").last()).toContainText("Pronto: você não vai mais receber mensagens de");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { HiddenFields } from "@/components/ui/hidden-fields";
@@ -30,6 +30,15 @@ export function WhatsAppSimulator({ instanceId, people, reply }: Props) {
   const [result, act, pending] = useActionState(reply, idle);
   const [attendanceId, setAttendanceId] = useState(people[0]?.attendanceId ?? "");
   const sendText = useRef<HTMLButtonElement>(null);
+  const text = useRef<HTMLInputElement>(null);
+  // Submitted by hand rather than through `action`: React resets a form after its action, which would show the first
+  // participant in the (controlled) list while the next reply still goes to the chosen one.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => act(data));
+    if (data.get("reply") === "text" && text.current) text.current.value = "";
+  };
   const chat = result.ok && result.data?.attendanceId === attendanceId ? result.data.chat : null;
   const name = people.find((p) => p.attendanceId === attendanceId)?.name ?? "";
   const label = (value: (typeof REPLIES)[number]) =>
@@ -47,11 +56,11 @@ export function WhatsAppSimulator({ instanceId, people, reply }: Props) {
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
-        <form action={act} aria-label={t("formLabel")} className="space-y-3">
-          <HiddenFields values={{ instanceId }} />
+        <form onSubmit={submit} aria-label={t("formLabel")} className="space-y-3">
+          <HiddenFields values={{ instanceId, attendanceId }} />
           <label className="block space-y-1.5">
             <span className="text-sm font-medium text-slate-800">{t("participant")}</span>
-            <Select name="attendanceId" value={attendanceId} onChange={(e) => setAttendanceId(e.target.value)}>
+            <Select value={attendanceId} onChange={(e) => setAttendanceId(e.target.value)}>
               {people.map((p) => (
                 <option key={p.attendanceId} value={p.attendanceId}>
                   {p.name}
@@ -70,6 +79,7 @@ export function WhatsAppSimulator({ instanceId, people, reply }: Props) {
             <label className="min-w-48 flex-1 space-y-1.5">
               <span className="text-sm font-medium text-slate-800">{t("text")}</span>
               <Input
+                ref={text}
                 name="text"
                 maxLength={1000}
                 placeholder={t("textPlaceholder")}
