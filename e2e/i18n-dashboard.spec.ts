@@ -54,6 +54,19 @@ const SPANISH_PAGES: [name: string, check: (visit: Visit) => Promise<void>][] = 
       await expect(page.getByTestId("live-map")).toHaveAccessibleName(/^Mapa en directo: Main gate y 0 participantes con posición$/);
     },
   ],
+  [
+    "the report and its CSV",
+    async ({ page, eventPath }) => {
+      await page.goto(`${eventPath}/report`);
+      await expect(page.getByRole("heading", { level: 1, name: "Informe de asistencia" })).toBeVisible();
+      // The file is the organizer's too: the same session asks for it (the report's link appears once an occurrence
+      // has started; this one starts in half an hour, so the file holds its headings only).
+      const csv = await page.request.get(`${eventPath}/report/export`);
+      expect(csv.status()).toBe(200);
+      const [header] = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
+      expect(header).toBe("Fecha,Inicio,Nombre,Teléfono,Tutor de,Respuesta,Resultado,Llegada,Minutos de retraso,Registro de llegada");
+    },
+  ],
 ];
 
 test("an organizer switches the dashboard to Spanish in the user menu, and the pages they open follow", async ({ page }) => {
