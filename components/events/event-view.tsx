@@ -57,7 +57,8 @@ export function EventView({ orgSlug, event, upcoming, recent, manage }: Props) {
       />
       {archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      {/* Side by side only on wide screens: the tables keep their width (and every language its headers) below that. */}
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <SectionCard
             title={t("next.title")}
@@ -90,7 +91,7 @@ export function EventView({ orgSlug, event, upcoming, recent, manage }: Props) {
           </SectionCard>
         </div>
 
-        <div className="space-y-6">
+        <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
           <VenueCard event={event} />
           <MessageScheduleCard event={event} />
           {manage ? (

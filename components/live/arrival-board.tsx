@@ -114,9 +114,12 @@ function ArrivedRow({ p, timeZone, now, words }: RowProps) {
       >
         <CheckIcon size={22} strokeWidth={3} />
       </span>
-      <p className="min-w-0 flex-1 truncate text-[clamp(1.4rem,1.8vw,2.25rem)] leading-tight font-semibold">{p.name}</p>
+      {/* "Just arrived" goes under the name, not beside it: a longer language's label must not cut the name. */}
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-[clamp(1.4rem,1.8vw,2.25rem)] leading-tight font-semibold">{p.name}</p>
+        {isNew ? <p className="truncate text-[clamp(0.8rem,0.95vw,1.15rem)] font-bold tracking-wide uppercase">{t("justArrived")}</p> : null}
+      </div>
       <p className={cn("shrink-0 text-right text-[clamp(1rem,1.3vw,1.6rem)] font-medium tabular-nums", isNew ? "text-emerald-950" : "text-emerald-200")}>
-        {isNew ? <span className="mr-2 text-[0.8em] font-bold tracking-wide uppercase">{t("justArrived")}</span> : null}
         {p.checkedInAt ? formatClock(words.format, p.checkedInAt, timeZone) : null}
       </p>
     </li>

@@ -121,7 +121,7 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
           </Badge>{" "}
           {row.journeyDetail ? <span className="mt-0.5 block text-xs text-slate-600">{row.journeyDetail}</span> : null}
         </TD>
-        <TD data-testid="link-state" className="min-w-40 whitespace-normal">
+        <TD data-testid="link-state" className="min-w-32 whitespace-normal">
           {row.link ? (
             <span className={`text-sm ${LINK_TEXT[row.link.tone] ?? "text-slate-600"}`}>{row.link.text}</span>
           ) : (
@@ -131,7 +131,7 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
         </TD>
         {columns === 5 ? (
           <TD className="text-right">
-            <div className="flex items-center justify-end gap-2">
+            <div className="flex flex-wrap items-center justify-end gap-2">
               {failure && !failure.ok ? <ResultText result={failure} /> : null}
               {canIssueLink && !confirmingReissue ? (
                 row.hasLink ? (

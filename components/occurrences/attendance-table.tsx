@@ -56,11 +56,12 @@ export function AttendanceTable({ occurrence, actions, canCheckIn, now, units }:
     <Table aria-label={t("attendance.title")}>
       <THead>
         <TR>
-          <TH>{t("attendance.participant")}</TH>
-          <TH>{t("attendance.answer")}</TH>
-          <TH>{t("attendance.journey")}</TH>
-          <TH>{t("attendance.link")}</TH>
-          {canCheckIn ? <TH className="text-right">{t("attendance.actions")}</TH> : null}
+          {/* Headers may wrap: a longer language's "Tracking link" must not widen the table past the page. */}
+          <TH className="whitespace-normal">{t("attendance.participant")}</TH>
+          <TH className="whitespace-normal">{t("attendance.answer")}</TH>
+          <TH className="whitespace-normal">{t("attendance.journey")}</TH>
+          <TH className="whitespace-normal">{t("attendance.link")}</TH>
+          {canCheckIn ? <TH className="text-right whitespace-normal">{t("attendance.actions")}</TH> : null}
         </TR>
       </THead>
       <TBody>

@@ -52,20 +52,18 @@ export class SignUpPage {
     await this.page.getByRole("button", { name: "Create account" }).click();
     await confirmEmailFromOutbox(this.page, account.email);
     await expect(this.page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
-    // An organization in Germany now speaks German to its participants (issue 17); these journeys are in English.
-    await setOrganizationLanguage(this.page, "en");
   }
 }
 
-/** The organization of the dashboard page open on `page` speaks `language` (Settings); back on the same page after. */
-export async function setOrganizationLanguage(page: Page, language: "en" | "pt-BR" | "es" | "de") {
-  const back = page.url();
-  const orgPath = new URL(back).pathname.split("/").slice(0, 2).join("/");
+/**
+ * The organization at `orgPath` speaks `language` to its participants (Settings; leaves `page` there). Signing up in
+ * Germany now makes a German-speaking organization (issue 17): journeys a participant sees in English choose it.
+ */
+export async function setOrganizationLanguage(page: Page, orgPath: string, language: "en" | "pt-BR" | "es" | "de") {
   await page.goto(`${orgPath}/settings`);
   await page.getByRole("combobox", { name: "Language", exact: true }).selectOption(language);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
-  await page.goto(back);
 }
 
 /**

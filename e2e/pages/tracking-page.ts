@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page, type Request } from "@playwright/test";
-import { newAccount, SignUpPage } from "./auth-pages";
+import { newAccount, setOrganizationLanguage, SignUpPage } from "./auth-pages";
 
 const ZONE = "Europe/Berlin"; // the zone SignUpPage gives the organization
 export const VENUE = { latitude: 52.5306, longitude: 13.3847 };
@@ -52,6 +52,8 @@ export async function occurrenceWithParticipants(
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(newAccount("Tracker"));
   const orgPath = new URL(page.url()).pathname;
+  // The participants' pages and messages these journeys check are English ones.
+  await setOrganizationLanguage(page, orgPath, "en");
   await options.beforeEvent?.(orgPath);
 
   await page.goto(`${orgPath}/events/new`);
