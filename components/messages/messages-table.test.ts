@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/i18n";
@@ -31,12 +31,12 @@ const row = (values: Partial<MessageRow>): MessageRow => ({
 });
 const page = (rows: MessageRow[]) =>
   renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale: "en",
-      messages: messagesFor("en"),
-      timeZone: "UTC",
-      children: createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
-    }),
+    createElement(
+      NextIntlClientProvider,
+      // Its children come as createElement's third argument, which its props type does not know of.
+      { locale: "en", messages: messagesFor("en"), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
+    ),
   )
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
