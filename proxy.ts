@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { redactTokens } from "@/lib/http/redact-path";
+import { PATH_HEADER } from "@/lib/http/request-path";
 import { pageKindOf, securityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 
@@ -15,6 +16,10 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("content-security-policy", security["content-security-policy"]!);
+  // The page's language is decided from the path (lib/adapters/request-locale.ts); next-intl's own locale header
+  // would let a client pick it, so it never passes.
+  headers.set(PATH_HEADER, pathname);
+  headers.delete("x-next-intl-locale");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);

@@ -1,15 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "@fontsource-variable/inter";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Event-Coming", template: "%s · Event-Coming" },
-  description:
-    "Invite participants over WhatsApp, see who is coming, and watch them arrive on a live map.",
-  applicationName: "Event-Coming",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return {
+    title: { default: "Event-Coming", template: "%s · Event-Coming" },
+    description: t("metaDescription"),
+    applicationName: "Event-Coming",
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: "#00646c",
@@ -22,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // prerendered at build time could not.
   await connection();
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

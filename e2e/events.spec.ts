@@ -19,7 +19,7 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
     await page.getByRole("checkbox", { name: day, exact: true }).setChecked(["Mon", "Wed", "Fri"].includes(day), { force: true });
   }
   const preview = page.getByTestId("occurrence-preview");
-  await expect(preview).toContainText("Every Mon, Wed and Fri at 07:30");
+  await expect(preview).toContainText("Every Mon, Wed, and Fri at 07:30");
   await expect(preview.getByRole("listitem")).toHaveCount(10);
 
   await page.getByLabel("Venue name").fill("Main gate");
@@ -31,7 +31,7 @@ test("an organizer plans a weekly event on the map, imports 30 people, sees the 
 
   await expect(page).toHaveURL(/\/events\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "School run" })).toBeVisible();
-  await expect(page.getByText("Every Mon, Wed and Fri at 07:30")).toBeVisible();
+  await expect(page.getByText("Every Mon, Wed, and Fri at 07:30")).toBeVisible();
   const eventPath = new URL(page.url()).pathname;
 
   // 30 rows from a spreadsheet: 27 good, 3 reported.

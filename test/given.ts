@@ -18,7 +18,7 @@ const HOUR = 60 * MINUTE;
 export const VENUE = { lat: 52.52, lng: 13.405 };
 export const RADIUS_M = 150;
 
-export type OrgOptions = { name?: string; country?: string; whatsapp?: boolean; timeZone?: string };
+export type OrgOptions = { name?: string; country?: string; whatsapp?: boolean; timeZone?: string; language?: string };
 export type EventOptions = {
   title?: string;
   /** "periodic": weekly on Mondays. */
@@ -37,6 +37,8 @@ export type PersonSpec = {
   optedOut?: boolean;
   /** Wrote to us this many hours ago (inside WhatsApp's 24-hour window when < 24); never when omitted. */
   wroteHoursAgo?: number;
+  /** Their language (a lib/i18n locale); the organization's when omitted. */
+  language?: string;
 };
 
 type Event = typeof events.$inferSelect;
@@ -175,6 +177,7 @@ async function makeOrg(options: OrgOptions): Promise<Partial<Given>> {
   const changes = {
     ...(options.country ? { defaultCountry: options.country } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.language ? { language: options.language } : {}),
     ...(phoneNumberId ? { whatsappPhoneNumberId: phoneNumberId } : {}),
   };
   if (Object.keys(changes).length === 0) return { ...t, phoneNumberId };
@@ -231,6 +234,7 @@ async function makePeople(organizationId: string, instance: Instance, specs: (Pe
         phone: spec.phone ?? randomPhone(),
         optedOutAt: spec.optedOut ? new Date(now - 60 * MINUTE) : null,
         lastInboundAt: spec.wroteHoursAgo === undefined ? null : new Date(now - spec.wroteHoursAgo * HOUR),
+        language: spec.language ?? null,
       })),
     )
     .returning();

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { EMAIL_CONFIRMATION_PROVIDER, signIn, signOut } from "@/lib/auth/auth";
 import { mintDeviceCookie } from "@/lib/auth/device-cookie";
@@ -9,36 +10,31 @@ import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, type SignUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors";
+import type { Translator } from "@/lib/i18n/translator-type";
 import { publicAction } from "@/lib/adapters";
 import { clientAddress, safeCallbackPath } from "@/lib/http";
 
-export const signInAction = publicAction({
-  name: "sign-in",
-  input: SignInInput.extend({ callbackUrl: z.unknown() }),
-  invalid: "Enter your e-mail and password.",
-}).run(async ({ email, password, callbackUrl }) => {
+// The form is read in the body, so that a refusal of the form as a whole is said in the visitor's language.
+export const signInAction = publicAction({ name: "sign-in" }).run(async (form) => {
+  const t = await getTranslations("auth.signIn");
+  const parsed = SignInInput.extend({ callbackUrl: z.unknown() }).safeParse(form);
+  if (!parsed.success) throw AppError.validation(parsed.error, t("invalid"));
+  const { email, password, callbackUrl } = parsed.data;
   try {
     // No redirect from Auth.js: it would build the address from the request's Host header.
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
-    throw signInRefusal(error);
+    throw signInRefusal(t, error);
   }
   await rememberDevice(email);
   return { redirect: safeCallbackPath(callbackUrl) };
 });
 
 /** Auth.js's refusal in the words of the sign-in form; anything else is not a refusal and stays as it is. */
-function signInRefusal(error: unknown): unknown {
-  if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-    return new AppError("RATE_LIMITED", "Too many sign-in attempts. Wait a few minutes and try again.");
-  }
-  if (error instanceof CredentialsSignin && error.code === "unconfirmed") {
-    return new AppError(
-      "PRECONDITION_FAILED",
-      "Confirm your e-mail address first: we have sent you the link again. Open it, and you are in.",
-    );
-  }
-  if (error instanceof AuthError) return new AppError("UNAUTHORIZED", "That e-mail and password do not match an account.");
+function signInRefusal(t: Translator<"auth.signIn">, error: unknown): unknown {
+  if (error instanceof CredentialsSignin && error.code === "rate_limited") return new AppError("RATE_LIMITED", t("rateLimited"));
+  if (error instanceof CredentialsSignin && error.code === "unconfirmed") return new AppError("PRECONDITION_FAILED", t("unconfirmed"));
+  if (error instanceof AuthError) return new AppError("UNAUTHORIZED", t("noMatch"));
   return error;
 }
 
@@ -60,10 +56,11 @@ export const signUpAction = publicAction({ name: "sign-up" }).run(async (data) =
   };
   const input = inviteToken ? { ...base, inviteToken } : { ...base, organization };
   // The same answer whether or not the address already had an account (its owner is told by e-mail).
-  await signUp(input as SignUpInput, { address: clientAddress(await headers()) }).catch((error: unknown) => {
+  await signUp(input as SignUpInput, { address: clientAddress(await headers()), locale: await getLocale() }).catch((error: unknown) => {
     throw withFormFieldNames(error);
   });
-  return { ok: true, message: `We sent a link to ${String(data.email).trim()}. Open it to confirm your address and start.` };
+  const t = await getTranslations("auth.signUp");
+  return { ok: true, message: t("sent", { email: String(data.email).trim() }) };
 });
 
 // The form's organization fields are flat; the domain's are nested under `organization`.
@@ -87,7 +84,8 @@ export const confirmEmailAction = publicAction({ name: "confirm-email", input: z
       await signIn(EMAIL_CONFIRMATION_PROVIDER, { token, redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      throw new AppError("NOT_FOUND", "This link has expired or was already used. Sign in to get a new one.");
+      const t = await getTranslations("auth.confirmEmail");
+      throw new AppError("NOT_FOUND", t("expired"));
     }
     return { redirect: "/" };
   },
@@ -95,17 +93,16 @@ export const confirmEmailAction = publicAction({ name: "confirm-email", input: z
 
 export const requestPasswordResetAction = publicAction({ name: "request-password-reset", input: RequestPasswordResetInput }).run(
   async (input) => {
-    await requestPasswordReset(input);
-    return {
-      ok: true,
-      message: "If an account uses that address, we have sent it a link to reset the password. It works for one hour.",
-    };
+    await requestPasswordReset(input, await getLocale());
+    const t = await getTranslations("auth.reset");
+    return { ok: true, message: t("requested") };
   },
 );
 
 export const resetPasswordAction = publicAction({ name: "reset-password", input: ResetPasswordInput }).run(async (input) => {
   await resetPassword(input);
-  return { ok: true, message: "Your password has been changed. Sign in with the new one." };
+  const t = await getTranslations("auth.reset");
+  return { ok: true, message: t("changed") };
 });
 
 export const signOutAction = publicAction({ name: "sign-out" }).run(async () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
@@ -22,6 +23,7 @@ type Props = {
 };
 
 export function SignUpForm({ signUp, timeZones, countries, invite, devOutbox }: Props) {
+  const t = useTranslations("auth.signUp");
   const [state, action] = useActionState(signUp, idle);
   const fields = state.ok ? undefined : state.fields;
   // The browser knows the organizer's zone; the server render cannot (it renders UTC, then the key remounts).
@@ -30,14 +32,12 @@ export function SignUpForm({ signUp, timeZones, countries, invite, devOutbox }: 
 
   if (state.ok && state.message) {
     return (
-      <Alert tone="success" title="Check your inbox">
+      <Alert tone="success" title={t("checkInbox")}>
         <p>{state.message}</p>
         {devOutbox ? (
-          <p>
-            No mail server is set up here, so the e-mail waits in the <Link href="/dev/outbox">dev outbox</Link>.
-          </p>
+          <p>{t.rich("devOutbox", { outbox: (chunks) => <Link href="/dev/outbox">{chunks}</Link> })}</p>
         ) : (
-          <p>Nothing after a few minutes? Look in the spam folder, or sign in to have it sent again.</p>
+          <p>{t("nothingYet")}</p>
         )}
       </Alert>
     );
@@ -46,10 +46,10 @@ export function SignUpForm({ signUp, timeZones, countries, invite, devOutbox }: 
   return (
     <ActionForm action={action} result={state} className="space-y-4" noValidate>
       <FormMessage result={state} />
-      <Field id="name" label="Your name" error={fields?.name?.[0]}>
+      <Field id="name" label={t("yourName")} error={fields?.name?.[0]}>
         <Input name="name" autoComplete="name" required />
       </Field>
-      <Field id="email" label="E-mail" error={fields?.email?.[0]}>
+      <Field id="email" label={t("email")} error={fields?.email?.[0]}>
         <Input
           name="email"
           type="email"
@@ -59,35 +59,35 @@ export function SignUpForm({ signUp, timeZones, countries, invite, devOutbox }: 
           readOnly={invite !== undefined}
         />
       </Field>
-      <Field id="password" label="Password" hint="At least 10 characters." error={fields?.password?.[0]}>
+      <Field id="password" label={t("password")} hint={t("passwordHint")} error={fields?.password?.[0]}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
       </Field>
       {invite ? (
         <input type="hidden" name="inviteToken" value={invite.token} />
       ) : (
         <fieldset className="space-y-4 rounded-xl border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold text-slate-900">Your organization</legend>
-          <Field id="organizationName" label="Name" hint="e.g. Maple Grove School" error={fields?.organizationName?.[0]}>
+          <legend className="px-1 text-sm font-semibold text-slate-900">{t("organization")}</legend>
+          <Field id="organizationName" label={t("organizationName")} hint={t("organizationNameHint")} error={fields?.organizationName?.[0]}>
             <Input name="organizationName" autoComplete="organization" required />
           </Field>
-          <Field id="organizationType" label="Type" error={fields?.organizationType?.[0]}>
+          <Field id="organizationType" label={t("organizationType")} error={fields?.organizationType?.[0]}>
             <OrganizationTypeSelect name="organizationType" defaultValue="school" />
           </Field>
-          <Field id="timeZone" label="Time zone" hint="Event times are shown in this zone." error={fields?.timeZone?.[0]}>
+          <Field id="timeZone" label={t("timeZone")} hint={t("timeZoneHint")} error={fields?.timeZone?.[0]}>
             <TimeZoneSelect key={browserZone} name="timeZone" defaultValue={browserZone} timeZones={timeZones} />
           </Field>
           <Field
             id="defaultCountry"
-            label="Country for phone numbers"
-            hint="Numbers your participants give without +country code are read as this country's."
+            label={t("country")}
+            hint={t("countryHint")}
             error={fields?.defaultCountry?.[0]}
           >
             <CountrySelect key={browserRegion} name="defaultCountry" defaultValue={browserRegion} countries={countries} />
           </Field>
         </fieldset>
       )}
-      <SubmitButton className="w-full" pendingLabel="Creating your account…">
-        {invite ? "Create account and join" : "Create account"}
+      <SubmitButton className="w-full" pendingLabel={t("creating")}>
+        {invite ? t("createAndJoin") : t("create")}
       </SubmitButton>
     </ActionForm>
   );

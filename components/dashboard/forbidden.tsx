@@ -1,14 +1,17 @@
+import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertTriangleIcon } from "@/components/ui/icons";
-import { ROLE_LABELS, type Role } from "@/lib/tenant/roles";
+import type { Role } from "@/lib/tenant/roles";
 
 /** Shown instead of a page the member's role may not open. */
 export function Forbidden({ role, needs }: { role: Role; needs: Role }) {
+  const t = useTranslations("shell.forbidden");
+  const common = useTranslations("common");
   return (
     <EmptyState
       icon={<AlertTriangleIcon />}
-      title="You don't have access to this page"
-      description={`Your role here is ${ROLE_LABELS[role]}. This page needs ${ROLE_LABELS[needs]} or above; ask an owner or admin if you need it.`}
+      title={t("title")}
+      description={t("description", { role: common(`roles.${role}`), needs: common(`roles.${needs}`) })}
     />
   );
 }

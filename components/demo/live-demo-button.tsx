@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,15 +11,14 @@ type Props = { start: FormAction };
 
 /** Embedded demo only: creates an event starting soon with confirmed participants and opens its live map. */
 export function LiveDemoButton({ start }: Props) {
+  const t = useTranslations("demo.live");
   const [result, action] = useActionState(start, idle);
   return (
-    <form action={action} className="space-y-2" aria-label="Live demo">
+    <form action={action} className="space-y-2" aria-label={t("label")}>
       <FormMessage result={result} />
-      <SubmitButton pendingLabel="Starting the demo…">Start a live demo</SubmitButton>
+      <SubmitButton pendingLabel={t("starting")}>{t("start")}</SubmitButton>
       <p className="text-xs text-slate-500">
-        Creates a one-off event starting in {LIVE_DEMO_STARTS_IN_MINUTES} minutes with {LIVE_DEMO_PARTICIPANTS} people
-        from your participant list, confirms them and moves them toward the venue with made-up positions at{" "}
-        {DEMO_SPEED_FACTOR}× real speed; one of them runs late. Opens its live map.
+        {t("description", { minutes: LIVE_DEMO_STARTS_IN_MINUTES, people: LIVE_DEMO_PARTICIPANTS, speed: DEMO_SPEED_FACTOR })}
       </p>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,6 +12,7 @@ import { idle, type FormAction } from "@/lib/http/action-result";
 type Props = { eventId: string; title: string; archived: boolean; actions: { archive: FormAction; remove: FormAction } };
 
 export function EventDangerZone({ eventId, title, archived, actions }: Props) {
+  const t = useTranslations("events.danger");
   const [archiveState, archive] = useActionState(actions.archive, idle);
   const [deleteState, remove] = useActionState(actions.remove, idle);
   const [confirming, setConfirming] = useState<"archive" | "delete" | null>(null);
@@ -22,11 +24,11 @@ export function EventDangerZone({ eventId, title, archived, actions }: Props) {
         <div className="flex flex-wrap gap-2">
           {archived ? null : (
             <Button variant="secondary" onClick={() => setConfirming("archive")}>
-              Archive event
+              {t("archive")}
             </Button>
           )}
           <Button variant="danger" onClick={() => setConfirming("delete")}>
-            Delete event
+            {t("delete")}
           </Button>
         </div>
       ) : (
@@ -36,15 +38,13 @@ export function EventDangerZone({ eventId, title, archived, actions }: Props) {
         >
           <HiddenFields values={{ eventId }} />
           <p className="text-sm text-red-900">
-            {confirming === "archive"
-              ? `Archive "${title}"? No new occurrences are planned and pending messages are cancelled. Its history stays.`
-              : `Delete "${title}" with all its occurrences, attendance and planned messages? This cannot be undone.`}
+            {confirming === "archive" ? t("archiveQuestion", { title }) : t("deleteQuestion", { title })}
           </p>
-          <SubmitButton variant="danger" size="sm" pendingLabel="Working…">
-            {confirming === "archive" ? "Yes, archive" : "Yes, delete"}
+          <SubmitButton variant="danger" size="sm" pendingLabel={t("working")}>
+            {confirming === "archive" ? t("archiveConfirm") : t("deleteConfirm")}
           </SubmitButton>
           <Button variant="ghost" size="sm" onClick={() => setConfirming(null)}>
-            Keep it
+            {t("keep")}
           </Button>
         </form>
       )}

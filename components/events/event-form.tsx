@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { VenuePicker } from "@/components/map/venue-picker";
 import { TimeZoneSelect } from "@/components/settings/organization-fields";
@@ -49,6 +50,7 @@ type Props = { save: FormAction; target: EventFormTarget; initial: EventFormValu
 
 /** Creates or edits an event: what, when (with the rule builder and a live preview), where (map), and messages. */
 export function EventForm({ save, target, initial, timeZones }: Props) {
+  const t = useTranslations("events.form");
   const [values, setValues] = useState(initial);
   const [state, action] = useActionState(save, idle);
   const errors = state.ok ? undefined : state.fields;
@@ -91,13 +93,13 @@ export function EventForm({ save, target, initial, timeZones }: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>What</CardTitle>
+          <CardTitle>{t("what.title")}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
-          <Field id="title" label="Title" error={error("title")}>
-            <Input value={values.title} onChange={(e) => set("title", e.target.value)} placeholder="Morning school run" />
+          <Field id="title" label={t("what.titleLabel")} error={error("title")}>
+            <Input value={values.title} onChange={(e) => set("title", e.target.value)} placeholder={t("what.titlePlaceholder")} />
           </Field>
-          <Field id="description" label="Description" hint="Shown to participants on their tracking page." error={error("description")}>
+          <Field id="description" label={t("what.description")} hint={t("what.descriptionHint")} error={error("description")}>
             <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
           </Field>
         </CardContent>
@@ -105,32 +107,32 @@ export function EventForm({ save, target, initial, timeZones }: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>When</CardTitle>
-          <CardDescription>Times are wall-clock times in the event&apos;s time zone, also across daylight-saving changes.</CardDescription>
+          <CardTitle>{t("when.title")}</CardTitle>
+          <CardDescription>{t("when.description")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <div className="space-y-4">
             <fieldset className="flex gap-4">
-              <legend className="sr-only">Kind</legend>
+              <legend className="sr-only">{t("when.kind")}</legend>
               {(["demand", "periodic"] as const).map((kind) => (
                 <label key={kind} className="flex items-center gap-2 text-sm font-medium text-slate-900">
                   <input type="radio" name="kind-choice" className="size-4 accent-brand-700" checked={values.kind === kind} onChange={() => set("kind", kind)} />
-                  {kind === "demand" ? "One-off" : "Recurring"}
+                  {kind === "demand" ? t("when.oneOff") : t("when.recurring")}
                 </label>
               ))}
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-3">
-              <Field id="date" label={values.kind === "periodic" ? "First date" : "Date"} error={error("dtstartLocal")}>
+              <Field id="date" label={values.kind === "periodic" ? t("when.firstDate") : t("when.date")} error={error("dtstartLocal")}>
                 <Input type="date" value={values.date} onChange={(e) => set("date", e.target.value)} />
               </Field>
-              <Field id="time" label="Start time">
+              <Field id="time" label={t("when.startTime")}>
                 <Input type="time" value={values.time} onChange={(e) => set("time", e.target.value)} />
               </Field>
-              <Field id="duration" label="Duration (minutes)" error={error("durationMinutes")}>
+              <Field id="duration" label={t("when.duration")} error={error("durationMinutes")}>
                 <Input type="number" min={5} max={1440} value={values.durationMinutes} onChange={(e) => set("durationMinutes", Number(e.target.value))} />
               </Field>
             </div>
-            <Field id="timeZone" label="Time zone" error={error("timeZone")}>
+            <Field id="timeZone" label={t("when.timeZone")} error={error("timeZone")}>
               <TimeZoneSelect timeZones={timeZones} value={values.timeZone} onChange={(e) => set("timeZone", e.target.value)} />
             </Field>
             {values.kind === "periodic" ? (
@@ -150,37 +152,37 @@ export function EventForm({ save, target, initial, timeZones }: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>Where</CardTitle>
-          <CardDescription>Participants are checked in automatically when they come inside the arrival radius.</CardDescription>
+          <CardTitle>{t("where.title")}</CardTitle>
+          <CardDescription>{t("where.description")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6 lg:grid-cols-2">
           <div className="space-y-4">
-            <Field id="venueName" label="Venue name" error={error("venueName")}>
-              <Input value={values.venueName} onChange={(e) => set("venueName", e.target.value)} placeholder="Main gate" />
+            <Field id="venueName" label={t("where.venueName")} error={error("venueName")}>
+              <Input value={values.venueName} onChange={(e) => set("venueName", e.target.value)} placeholder={t("where.venuePlaceholder")} />
             </Field>
-            <Field id="venueAddress" label="Address" error={error("venueAddress")}>
+            <Field id="venueAddress" label={t("where.address")} error={error("venueAddress")}>
               <Input value={values.venueAddress} onChange={(e) => set("venueAddress", e.target.value)} />
             </Field>
             <div className="grid grid-cols-2 gap-4">
-              <Field id="venueLat" label="Latitude" error={error("venueLat")}>
+              <Field id="venueLat" label={t("where.latitude")} error={error("venueLat")}>
                 <Input inputMode="decimal" value={values.venueLat} onChange={(e) => set("venueLat", e.target.value)} placeholder="52.5306" />
               </Field>
-              <Field id="venueLng" label="Longitude" error={error("venueLng")}>
+              <Field id="venueLng" label={t("where.longitude")} error={error("venueLng")}>
                 <Input inputMode="decimal" value={values.venueLng} onChange={(e) => set("venueLng", e.target.value)} placeholder="13.3847" />
               </Field>
             </div>
             <div className="grid grid-cols-2 gap-4">
-              <Field id="arrivalRadiusM" label="Arrival radius (metres)" error={error("arrivalRadiusM")}>
+              <Field id="arrivalRadiusM" label={t("where.radius")} error={error("arrivalRadiusM")}>
                 <Input type="number" min={25} max={5000} value={values.arrivalRadiusM} onChange={(e) => set("arrivalRadiusM", Number(e.target.value))} />
               </Field>
-              <Field id="travelMode" label="People mostly come">
+              <Field id="travelMode" label={t("where.travelMode")}>
                 <Select value={values.travelMode} onChange={(e) => set("travelMode", e.target.value as "walking" | "driving")}>
-                  <option value="driving">by car or bus</option>
-                  <option value="walking">on foot</option>
+                  <option value="driving">{t("where.driving")}</option>
+                  <option value="walking">{t("where.walking")}</option>
                 </Select>
               </Field>
             </div>
-            <Field id="lateGraceMinutes" label="Late after (minutes past the start)" error={error("lateGraceMinutes")}>
+            <Field id="lateGraceMinutes" label={t("where.lateAfter")} error={error("lateGraceMinutes")}>
               <Input type="number" min={0} max={120} value={values.lateGraceMinutes} onChange={(e) => set("lateGraceMinutes", Number(e.target.value))} />
             </Field>
           </div>
@@ -194,28 +196,28 @@ export function EventForm({ save, target, initial, timeZones }: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>WhatsApp messages</CardTitle>
-          <CardDescription>Sent for every occurrence. Each occurrence page shows exactly who gets what, and when.</CardDescription>
+          <CardTitle>{t("messages.title")}</CardTitle>
+          <CardDescription>{t("messages.description")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3 md:grid-cols-2">
-          <OffsetField id="confirmationOffset" label="Confirmation request" relation="before the start" defaultMinutes={1440}
-            description="Asks each invited participant to confirm or decline with one tap."
+          <OffsetField id="confirmationOffset" label={t("messages.confirmation")} relation="before" defaultMinutes={1440}
+            description={t("messages.confirmationDescription")}
             value={values.schedule.confirmationOffsetMinutes} onChange={(m) => setSchedule("confirmationOffsetMinutes", m)} error={error("schedule.confirmationOffsetMinutes")} />
-          <OffsetField id="reminderOffset" label="Reminder" relation="before the start" defaultMinutes={120}
-            description="Reminds everyone who confirmed."
+          <OffsetField id="reminderOffset" label={t("messages.reminder")} relation="before" defaultMinutes={120}
+            description={t("messages.reminderDescription")}
             value={values.schedule.reminderOffsetMinutes} onChange={(m) => setSchedule("reminderOffsetMinutes", m)} error={error("schedule.reminderOffsetMinutes")} />
-          <OffsetField id="trackingOffset" label="Tracking link" relation="before the start" defaultMinutes={60}
-            description="Opens live tracking and sends each confirmed participant their link."
+          <OffsetField id="trackingOffset" label={t("messages.tracking")} relation="before" defaultMinutes={60}
+            description={t("messages.trackingDescription")}
             value={values.schedule.trackingOffsetMinutes} onChange={(m) => setSchedule("trackingOffsetMinutes", m)} error={error("schedule.trackingOffsetMinutes")} />
-          <OffsetField id="closureOffset" label="Closure" relation="after the end" defaultMinutes={30}
-            description="Closes tracking, marks no-shows and thanks those who came."
+          <OffsetField id="closureOffset" label={t("messages.closure")} relation="after" defaultMinutes={30}
+            description={t("messages.closureDescription")}
             value={values.schedule.closureOffsetMinutes} onChange={(m) => setSchedule("closureOffsetMinutes", m)} error={error("schedule.closureOffsetMinutes")} />
         </CardContent>
       </Card>
 
       <div className="flex justify-end">
-        <SubmitButton pendingLabel="Saving…">
-          {target.fromInstanceId ? "Save for this and following" : target.eventId ? "Save changes" : "Create event"}
+        <SubmitButton pendingLabel={t("saving")}>
+          {target.fromInstanceId ? t("saveFollowing") : target.eventId ? t("saveChanges") : t("create")}
         </SubmitButton>
       </div>
     </form>

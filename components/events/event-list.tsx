@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
@@ -17,6 +18,7 @@ type Props = {
 
 /** The events page: active or archived events, and the way to a new one. */
 export function EventList({ orgSlug, orgTimeZone, status, events, canWrite }: Props) {
+  const t = useTranslations("events.list");
   const newEvent = (label: string) => (
     <Link href={`/${orgSlug}/events/new`} className={buttonClasses("primary")}>
       <PlusIcon /> {label}
@@ -24,12 +26,8 @@ export function EventList({ orgSlug, orgTimeZone, status, events, canWrite }: Pr
   );
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Events"
-        description="Each event has a venue, a time or a repeating rule, a roster and a message schedule."
-        actions={canWrite ? newEvent("New event") : null}
-      />
-      <nav aria-label="Event status" className="flex gap-2">
+      <PageHeader title={t("title")} description={t("description")} actions={canWrite ? newEvent(t("new")) : null} />
+      <nav aria-label={t("statusNav")} className="flex gap-2">
         {(["active", "archived"] as const).map((s) => (
           <Link
             key={s}
@@ -40,7 +38,7 @@ export function EventList({ orgSlug, orgTimeZone, status, events, canWrite }: Pr
               s === status ? "bg-brand-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
             )}
           >
-            {s === "active" ? "Active" : "Archived"}
+            {s === "active" ? t("active") : t("archived")}
           </Link>
         ))}
       </nav>
@@ -48,13 +46,9 @@ export function EventList({ orgSlug, orgTimeZone, status, events, canWrite }: Pr
         {events.length === 0 ? (
           <EmptyState
             icon={<CalendarIcon />}
-            title={status === "active" ? "No events yet" : "No archived events"}
-            description={
-              status === "active"
-                ? "Create a recurring event (a school run every weekday) or a one-off (a parents' evening). Then add participants to its roster, from a CSV file if you have a list."
-                : "Archived events keep their history but plan no new occurrences."
-            }
-            action={canWrite && status === "active" ? newEvent("Create your first event") : null}
+            title={status === "active" ? t("emptyTitle") : t("emptyArchivedTitle")}
+            description={status === "active" ? t("emptyDescription") : t("emptyArchivedDescription")}
+            action={canWrite && status === "active" ? newEvent(t("createFirst")) : null}
           />
         ) : (
           <EventsTable orgSlug={orgSlug} events={events} orgTimeZone={orgTimeZone} showNext />

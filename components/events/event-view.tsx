@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { zoneName } from "@/components/dashboard/format";
 import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { RecentOutcomeTable } from "@/components/reports/outcome-tables";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import type { getEvent } from "@/lib/events/read-events";
 import type { FormAction } from "@/lib/http/action-result";
+import { describeTiming } from "@/lib/recurrence/rrule-text";
 import { REPORT_DEFAULT_DAYS } from "@/lib/reports/schemas";
 import { EventDangerZone } from "./event-danger-zone";
 import { MessageScheduleCard, VenueCard } from "./event-facts";
@@ -25,74 +28,74 @@ type Props = {
 
 /** One event: its next occurrences, how the latest went, where it is and when its messages go out. */
 export function EventView({ orgSlug, event, upcoming, recent, manage }: Props) {
+  const t = useTranslations("events.view");
+  const recurrence = useTranslations("recurrence");
+  const format = useFormatter();
   const archived = event.status === "archived";
   const base = `/${orgSlug}/events/${event.id}`;
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={<Link href={`/${orgSlug}/events`} className="hover:underline">Events</Link>}
+        eyebrow={<Link href={`/${orgSlug}/events`} className="hover:underline">{t("eyebrow")}</Link>}
         title={event.title}
-        description={event.summary}
+        description={describeTiming(recurrence, format, event)}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href={`${base}/roster`} className={buttonClasses("secondary")}>
-              Roster ({event.rosterSize})
+              {t("roster", { size: event.rosterSize })}
             </Link>
             <Link href={`${base}/report`} className={buttonClasses("secondary")}>
-              Attendance report
+              {t("report")}
             </Link>
             {manage && !archived ? (
               <Link href={`${base}/edit`} className={buttonClasses("primary")}>
-                Edit event
+                {t("edit")}
               </Link>
             ) : null}
           </div>
         }
       />
-      {archived ? <Badge tone="neutral">Archived</Badge> : null}
+      {archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      {/* Side by side only on wide screens: the tables keep their width (and every language its headers) below that. */}
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <SectionCard
-            title="Next occurrences"
-            description={`Planned ${event.kind === "periodic" ? "60 days ahead" : "once"}; times in ${event.timeZone.replaceAll("_", " ")}.`}
+            title={t("next.title")}
+            description={t("next.description", { kind: event.kind, zone: zoneName(event.timeZone) })}
           >
             {upcoming.length === 0 ? (
               <EmptyState
                 icon={<ClockIcon />}
-                title="No upcoming occurrences"
-                description={archived ? "Archived events plan no new occurrences." : "The rule produces no date from today on. Edit the event to change it."}
+                title={t("next.emptyTitle")}
+                description={archived ? t("next.emptyArchived") : t("next.emptyDescription")}
               />
             ) : (
               <OccurrenceTable orgSlug={orgSlug} occurrences={upcoming} />
             )}
           </SectionCard>
           <SectionCard
-            title="Recent occurrences"
-            description={`How the latest ones went; the last ${REPORT_DEFAULT_DAYS} days are in the report.`}
+            title={t("recent.title")}
+            description={t("recent.description", { days: REPORT_DEFAULT_DAYS })}
             aside={
               <Link href={`${base}/report`} className="text-sm font-medium text-brand-700 hover:underline">
-                Full attendance report
+                {t("recent.fullReport")}
               </Link>
             }
           >
             {recent.length === 0 ? (
-              <EmptyState
-                icon={<ClockIcon />}
-                title="Nothing held yet"
-                description={`No occurrence of this event has started in the last ${REPORT_DEFAULT_DAYS} days.`}
-              />
+              <EmptyState icon={<ClockIcon />} title={t("recent.emptyTitle")} description={t("recent.emptyDescription", { days: REPORT_DEFAULT_DAYS })} />
             ) : (
               <RecentOutcomeTable orgSlug={orgSlug} occurrences={recent} />
             )}
           </SectionCard>
         </div>
 
-        <div className="space-y-6">
+        <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
           <VenueCard event={event} />
           <MessageScheduleCard event={event} />
           {manage ? (
-            <SectionCard title="Archive or delete">
+            <SectionCard title={t("manage")}>
               <EventDangerZone eventId={event.id} title={event.title} archived={archived} actions={manage} />
             </SectionCard>
           ) : null}

@@ -1,5 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
+import { formatLocalDateTime, zoneName } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { expandOccurrences } from "@/lib/recurrence/expand";
 import { describeRule, ruleToRRule } from "@/lib/recurrence/rrule-text";
@@ -14,39 +16,37 @@ type Props = {
   onRestore: (local: string) => void;
 };
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** "Mon, 7 Sept 2026 · 07:30" for a LocalDateTime, without any time-zone conversion (it already is local). */
-export function formatLocal(local: string): string {
-  return `${dayFormat.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} · ${local.slice(11, 16)}`;
-}
-
 /** The next occurrences in the event's own time zone, computed in the browser with the same code the server uses. */
 export function OccurrencePreview({ dtstartLocal, timeZone, rule, exdates, onSkip, onRestore }: Props) {
-  let summary = "One occurrence";
+  const t = useTranslations("events.preview");
+  const recurrence = useTranslations("recurrence");
+  const format = useFormatter();
+  // "Mon, Sep 7, 2026, 07:30": already the event's local time, so no zone conversion.
+  const day = (local: string) => formatLocalDateTime(format, local, { year: true });
+  let summary = t("once");
   let next: { local: string }[] = [];
   let problem: string | null = null;
   try {
     const rrule = rule ? ruleToRRule(rule) : null;
-    if (rule) summary = describeRule(rule, dtstartLocal);
+    if (rule) summary = describeRule(recurrence, format, rule, dtstartLocal);
     next = expandOccurrences({ rrule, dtstartLocal, timeZone, exdates, from: new Date(), limit: 10 });
   } catch (error) {
-    problem = error instanceof Error ? error.message : "This rule cannot be shown.";
+    problem = error instanceof Error ? error.message : t("invalid");
   }
 
   return (
     <div className="rounded-lg border border-slate-200 bg-slate-50 p-4" aria-live="polite" data-testid="occurrence-preview">
       <p className="text-sm font-semibold text-slate-900">{summary}</p>
-      <p className="mb-3 text-xs text-slate-500">Next occurrences, local time in {timeZone.replaceAll("_", " ")}</p>
+      <p className="mb-3 text-xs text-slate-500">{t("next", { zone: zoneName(timeZone) })}</p>
       {problem ? <p className="text-sm text-red-700">{problem}</p> : null}
-      {!problem && next.length === 0 ? <p className="text-sm text-slate-600">No upcoming occurrences.</p> : null}
+      {!problem && next.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : null}
       <ol className="space-y-1">
         {next.map(({ local }) => (
           <li key={local} className="flex items-center justify-between gap-2 text-sm text-slate-800">
-            <span className="tabular-nums">{formatLocal(local)}</span>
+            <span className="tabular-nums">{day(local)}</span>
             {rule ? (
-              <Button variant="ghost" size="sm" onClick={() => onSkip(local)} aria-label={`Skip ${formatLocal(local)}`}>
-                Skip
+              <Button variant="ghost" size="sm" onClick={() => onSkip(local)} aria-label={t("skipLabel", { date: day(local) })}>
+                {t("skip")}
               </Button>
             ) : null}
           </li>
@@ -54,7 +54,7 @@ export function OccurrencePreview({ dtstartLocal, timeZone, rule, exdates, onSki
       </ol>
       {exdates.length > 0 ? (
         <div className="mt-3 border-t border-slate-200 pt-3">
-          <p className="mb-1 text-xs font-medium text-slate-600">Skipped dates</p>
+          <p className="mb-1 text-xs font-medium text-slate-600">{t("skipped")}</p>
           <ul className="flex flex-wrap gap-2">
             {exdates.map((local) => (
               <li key={local}>
@@ -62,9 +62,9 @@ export function OccurrencePreview({ dtstartLocal, timeZone, rule, exdates, onSki
                   type="button"
                   onClick={() => onRestore(local)}
                   className="rounded-full border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 line-through hover:no-underline"
-                  aria-label={`Restore ${formatLocal(local)}`}
+                  aria-label={t("restoreLabel", { date: day(local) })}
                 >
-                  {formatLocal(local)}
+                  {day(local)}
                 </button>
               </li>
             ))}

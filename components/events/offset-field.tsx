@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -16,8 +17,8 @@ function bestUnit(minutes: number): Unit {
 type Props = {
   id: string;
   label: string;
-  /** "before the start" / "after the end". */
-  relation: string;
+  /** Before the start, or after the end. */
+  relation: "before" | "after";
   description: string;
   value: number | null;
   onChange: (minutes: number | null) => void;
@@ -27,7 +28,9 @@ type Props = {
 
 /** One message of the schedule: on/off, and how long before the start (or after the end) it goes out. */
 export function OffsetField({ id, label, relation, description, value, onChange, defaultMinutes, error }: Props) {
+  const t = useTranslations("events.offset");
   const [unit, setUnit] = useState<Unit>(bestUnit(value ?? defaultMinutes));
+  const relationText = relation === "before" ? t("beforeStart") : t("afterEnd");
   const enabled = value !== null;
   const amount = enabled ? value / UNITS[unit] : (defaultMinutes / UNITS[unit]);
   return (
@@ -56,21 +59,21 @@ export function OffsetField({ id, label, relation, description, value, onChange,
             step="any"
             className="w-24"
             value={Number.isInteger(amount) ? amount : Number(amount.toFixed(2))}
-            aria-label={`${label}: how long ${relation}`}
+            aria-label={t("amount", { label, relation: relationText })}
             aria-invalid={error ? true : undefined}
             onChange={(e) => onChange(Math.round(Math.max(0, Number(e.target.value) || 0) * UNITS[unit]))}
           />
           <Select
-            aria-label={`${label}: unit`}
+            aria-label={t("unit", { label })}
             value={unit}
             wrapperClassName="w-32"
             onChange={(e) => setUnit(e.target.value as Unit)}
           >
-            <option value="minutes">minutes</option>
-            <option value="hours">hours</option>
-            <option value="days">days</option>
+            <option value="minutes">{t("minutes")}</option>
+            <option value="hours">{t("hours")}</option>
+            <option value="days">{t("days")}</option>
           </Select>
-          <span className="text-sm text-slate-600">{relation}</span>
+          <span className="text-sm text-slate-600">{relationText}</span>
           {error ? <p className="w-full text-sm text-red-700">{error}</p> : null}
         </div>
       ) : null}

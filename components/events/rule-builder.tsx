@@ -1,14 +1,15 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils/cn";
 import { WEEKDAYS, type RecurrenceRule, type Weekday } from "@/lib/recurrence/schemas";
 
-const DAY_LABELS: Record<Weekday, string> = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" };
-const NTH_LABELS = { 1: "1st", 2: "2nd", 3: "3rd", 4: "4th", [-1]: "last" } as const;
-const UNIT = { daily: "day", weekly: "week", monthly: "month" } as const;
+const NTH = { 1: "first", 2: "second", 3: "third", 4: "fourth" } as const;
+// 2024-01-01 was a Monday: the weekday at index i of WEEKDAYS falls on January 1 + i.
+const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
 
 type Props = {
   rule: RecurrenceRule;
@@ -20,6 +21,9 @@ type Props = {
 
 /** Daily / weekly on chosen days / monthly by date or "2nd Tuesday", every N, until a date or N times. */
 export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
+  const t = useTranslations("events.rule");
+  const format = useFormatter();
+  const dayName = (day: Weekday, width: "short" | "long") => format.dateTime(weekdayDate(day), { weekday: width, timeZone: "UTC" });
   const set = (patch: Partial<RecurrenceRule>) => onChange({ ...rule, ...patch });
   const startDay = new Date(`${startDate}T00:00:00Z`);
   const startWeekday = WEEKDAYS[(startDay.getUTCDay() + 6) % 7]!;
@@ -28,7 +32,7 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="rule-frequency" label="Repeats">
+        <Field id="rule-frequency" label={t("repeats")}>
           <Select
             value={rule.frequency}
             onChange={(e) => {
@@ -40,12 +44,12 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
               });
             }}
           >
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
-            <option value="monthly">Monthly</option>
+            <option value="daily">{t("daily")}</option>
+            <option value="weekly">{t("weekly")}</option>
+            <option value="monthly">{t("monthly")}</option>
           </Select>
         </Field>
-        <Field id="rule-interval" label={`Every how many ${UNIT[rule.frequency]}s`} error={errors?.["rule.interval"]?.[0]}>
+        <Field id="rule-interval" label={t("interval", { frequency: rule.frequency })} error={errors?.["rule.interval"]?.[0]}>
           <Input
             type="number"
             min={1}
@@ -58,7 +62,7 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
 
       {rule.frequency === "weekly" ? (
         <fieldset>
-          <legend className="mb-2 text-sm font-medium text-slate-900">On these days</legend>
+          <legend className="mb-2 text-sm font-medium text-slate-900">{t("days")}</legend>
           <div className="flex flex-wrap gap-2">
             {WEEKDAYS.map((day) => {
               const on = rule.weekdays?.includes(day) ?? false;
@@ -79,7 +83,7 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
                       set({ weekdays: WEEKDAYS.filter((d) => next.includes(d)) });
                     }}
                   />
-                  {DAY_LABELS[day]}
+                  {dayName(day, "short")}
                 </label>
               );
             })}
@@ -89,7 +93,7 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
       ) : null}
 
       {rule.frequency === "monthly" ? (
-        <Field id="rule-monthly" label="On">
+        <Field id="rule-monthly" label={t("on")}>
           <Select
             value={rule.monthly?.mode === "nth_weekday" ? "nth" : "day"}
             onChange={(e) =>
@@ -101,16 +105,14 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
               })
             }
           >
-            <option value="day">Day {startDay.getUTCDate()} of the month</option>
-            <option value="nth">
-              The {NTH_LABELS[startNth]} {DAY_LABELS[startWeekday]} of the month
-            </option>
+            <option value="day">{t("dayOfMonth", { day: startDay.getUTCDate() })}</option>
+            <option value="nth">{t("nthWeekday", { nth: NTH[startNth], weekday: dayName(startWeekday, "long"), weekdayCode: startWeekday })}</option>
           </Select>
         </Field>
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="rule-end" label="Ends">
+        <Field id="rule-end" label={t("ends")}>
           <Select
             value={rule.end.type}
             onChange={(e) => {
@@ -125,18 +127,18 @@ export function RuleBuilder({ rule, onChange, startDate, errors }: Props) {
               });
             }}
           >
-            <option value="never">Never</option>
-            <option value="until">On a date</option>
-            <option value="count">After a number of times</option>
+            <option value="never">{t("never")}</option>
+            <option value="until">{t("onDate")}</option>
+            <option value="count">{t("afterCount")}</option>
           </Select>
         </Field>
         {rule.end.type === "until" ? (
-          <Field id="rule-until" label="Last date" error={errors?.["rule.end.date"]?.[0]}>
+          <Field id="rule-until" label={t("lastDate")} error={errors?.["rule.end.date"]?.[0]}>
             <Input type="date" value={rule.end.date} min={startDate} onChange={(e) => set({ end: { type: "until", date: e.target.value } })} />
           </Field>
         ) : null}
         {rule.end.type === "count" ? (
-          <Field id="rule-count" label="Number of times" error={errors?.["rule.end.count"]?.[0]}>
+          <Field id="rule-count" label={t("count")} error={errors?.["rule.end.count"]?.[0]}>
             <Input
               type="number"
               min={1}

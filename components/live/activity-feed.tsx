@@ -1,13 +1,15 @@
-import { formatClock } from "@/components/tracking/format";
+import { formatClock } from "@/components/dashboard/format";
 import type { ActivityKind } from "@/lib/attendance";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveActivity } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
-import { activityText, formatAge } from "./presentation";
+import { activityText, formatAge, type LiveWords } from "./presentation";
 
 type Props = {
   activity: readonly LiveActivity[];
   timeZone: string;
   now: number;
+  words: LiveWords;
   onSelect: (attendanceId: string) => void;
 };
 
@@ -20,24 +22,22 @@ const DOT: Record<ActivityKind, string> = {
 };
 
 /** What changed, newest first; an entry about someone selects them on the map. */
-export function ActivityFeed({ activity, timeZone, now, onSelect }: Props) {
+export function ActivityFeed({ activity, timeZone, now, words, onSelect }: Props) {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   if (activity.length === 0) {
-    return (
-      <p className="px-5 py-6 text-sm text-slate-600">
-        Nothing yet. Arrivals, people running late and lost positions show up here as they happen.
-      </p>
-    );
+    return <p className="px-5 py-6 text-sm text-slate-600">{t("activity.empty")}</p>;
   }
   return (
-    <ol aria-label="Activity" className="divide-y divide-slate-100">
+    <ol aria-label={t("activity.title")} className="divide-y divide-slate-100">
       {activity.map((a) => {
         const content = (
           <>
             <span aria-hidden="true" className={cn("mt-1.5 size-2 shrink-0 rounded-full", DOT[a.kind])} />
-            <span className="min-w-0 flex-1 text-sm text-slate-800">{activityText(a)}</span>
+            <span className="min-w-0 flex-1 text-sm text-slate-800">{activityText(t, a)}</span>
             <span className="shrink-0 text-right text-xs text-slate-500 tabular-nums">
-              <time dateTime={a.at}>{formatClock(a.at, timeZone)}</time>
-              <span className="block">{formatAge(a.at, now)}</span>
+              <time dateTime={a.at}>{formatClock(format, a.at, timeZone)}</time>
+              <span className="block">{formatAge(words, a.at, now)}</span>
             </span>
           </>
         );

@@ -1,15 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
-import { formatClock, formatDistance } from "@/components/tracking/format";
+import { formatClock } from "@/components/dashboard/format";
 import { CheckIcon } from "@/components/ui/icons";
+import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { LiveParticipant, LiveSnapshot } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { LiveIndicator } from "./live-indicator";
-import { byCheckIn, byEta, formatAge, formatIn } from "./presentation";
+import { byCheckIn, byEta, formatAge, formatIn, type LiveWords } from "./presentation";
 import { useLiveSnapshot, useServerNow } from "./use-live-snapshot";
+import { useLiveWords } from "./use-live-words";
 
-export type ArrivalBoardProps = { initial: LiveSnapshot; streamUrl: string };
+export type ArrivalBoardProps = { initial: LiveSnapshot; streamUrl: string; units: DistanceUnits };
 
 /** Arrivals this recent are lit up: whoever stands at the gate sees at once who just came in. */
 const JUST_ARRIVED_MS = 3 * 60_000;
@@ -41,19 +44,22 @@ function useRowsThatFit(count: number): [RefObject<HTMLUListElement | null>, num
 
 function Stat({ value, label, className }: { value: ReactNode; label: string; className?: string }) {
   return (
-    <div className="flex items-baseline gap-3">
+    <div className="flex min-w-0 items-baseline gap-3">
       <span className={cn("text-[clamp(2.5rem,4vw,4.5rem)] leading-none font-bold tabular-nums", className)}>{value}</span>
       <span className="text-[clamp(1rem,1.3vw,1.5rem)] font-medium text-slate-400">{label}</span>
     </div>
   );
 }
 
-function ComingRow({ p, timeZone, now }: { p: LiveParticipant; timeZone: string; now: number }) {
+type RowProps = { p: LiveParticipant; timeZone: string; now: number; words: LiveWords };
+
+function ComingRow({ p, timeZone, now, words }: RowProps) {
+  const t = useTranslations("board");
   const isLate = p.state === "late";
   const detail =
     p.state === "not_sharing" || !p.position
-      ? "Not sharing location"
-      : [p.distanceM !== null ? formatDistance(p.distanceM) : null, p.stale ? `last seen ${formatAge(p.position.at, now)}` : null]
+      ? t("notSharing")
+      : [p.distanceM !== null ? words.distance(p.distanceM) : null, p.stale ? t("lastSeen", { age: formatAge(words, p.position.at, now) }) : null]
           .filter(Boolean)
           .join(" · ");
   return (
@@ -68,23 +74,29 @@ function ComingRow({ p, timeZone, now }: { p: LiveParticipant; timeZone: string;
       <div className="min-w-0 flex-1">
         <p className="truncate text-[clamp(1.5rem,2vw,2.5rem)] leading-tight font-semibold">{p.name}</p>
         <p className={cn("truncate text-[clamp(0.95rem,1.1vw,1.35rem)]", p.stale ? "text-amber-300" : "text-slate-400")}>
-          {isLate ? <span className="font-semibold text-red-300">{p.lateMinutes} min late{detail ? " · " : ""}</span> : null}
+          {isLate ? (
+            <span className="font-semibold text-red-300">
+              {t("late", { minutes: p.lateMinutes ?? 0 })}
+              {detail ? " · " : ""}
+            </span>
+          ) : null}
           {detail}
         </p>
       </div>
       {p.etaAt ? (
         <div className="shrink-0 text-right">
           <p className={cn("text-[clamp(1.75rem,2.4vw,3rem)] leading-none font-bold tabular-nums", isLate ? "text-red-300" : "text-white")}>
-            {formatClock(p.etaAt, timeZone)}
+            {formatClock(words.format, p.etaAt, timeZone)}
           </p>
-          <p className="mt-1 text-[clamp(0.95rem,1.1vw,1.35rem)] text-slate-400 tabular-nums">{formatIn(p.etaAt, now)}</p>
+          <p className="mt-1 text-[clamp(0.95rem,1.1vw,1.35rem)] text-slate-400 tabular-nums">{formatIn(words, p.etaAt, now)}</p>
         </div>
       ) : null}
     </li>
   );
 }
 
-function ArrivedRow({ p, timeZone, now }: { p: LiveParticipant; timeZone: string; now: number }) {
+function ArrivedRow({ p, timeZone, now, words }: RowProps) {
+  const t = useTranslations("board");
   const isNew = p.checkedInAt !== null && now - Date.parse(p.checkedInAt) < JUST_ARRIVED_MS;
   return (
     <li
@@ -102,25 +114,31 @@ function ArrivedRow({ p, timeZone, now }: { p: LiveParticipant; timeZone: string
       >
         <CheckIcon size={22} strokeWidth={3} />
       </span>
-      <p className="min-w-0 flex-1 truncate text-[clamp(1.4rem,1.8vw,2.25rem)] leading-tight font-semibold">{p.name}</p>
+      {/* "Just arrived" goes under the name, not beside it: a longer language's label must not cut the name. */}
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-[clamp(1.4rem,1.8vw,2.25rem)] leading-tight font-semibold">{p.name}</p>
+        {isNew ? <p className="truncate text-[clamp(0.8rem,0.95vw,1.15rem)] font-bold tracking-wide uppercase">{t("justArrived")}</p> : null}
+      </div>
       <p className={cn("shrink-0 text-right text-[clamp(1rem,1.3vw,1.6rem)] font-medium tabular-nums", isNew ? "text-emerald-950" : "text-emerald-200")}>
-        {isNew ? <span className="mr-2 text-[0.8em] font-bold tracking-wide uppercase">Just arrived</span> : null}
-        {p.checkedInAt ? formatClock(p.checkedInAt, timeZone) : null}
+        {p.checkedInAt ? formatClock(words.format, p.checkedInAt, timeZone) : null}
       </p>
     </li>
   );
 }
 
-function More({ n, what }: { n: number; what: string }) {
-  if (n <= 0) return null;
-  return <p className="pt-3 text-center text-[clamp(1rem,1.2vw,1.5rem)] font-medium text-slate-400">+ {n} more {what}</p>;
+function More({ text }: { text: string | null }) {
+  if (!text) return null;
+  return <p className="pt-3 text-center text-[clamp(1rem,1.2vw,1.5rem)] font-medium text-slate-400">{text}</p>;
 }
 
 /** The full-screen arrival board for a gate or a reception desk: big type, no controls, live. */
-export function ArrivalBoard({ initial, streamUrl }: ArrivalBoardProps) {
+export function ArrivalBoard({ initial, streamUrl, units }: ArrivalBoardProps) {
+  const t = useTranslations("board");
+  const words = useLiveWords(units);
   const { snapshot, connection } = useLiveSnapshot(initial, streamUrl);
   const now = useServerNow(snapshot.generatedAt, 5_000);
   const { occurrence, counts } = snapshot;
+  const number = (n: number) => words.format.number(n);
   const tz = occurrence.timeZone;
   const coming = snapshot.participants.filter((p) => p.state !== "arrived" && p.state !== "declined").sort(byEta);
   const arrived = snapshot.participants.filter((p) => p.state === "arrived").sort(byCheckIn);
@@ -137,61 +155,74 @@ export function ArrivalBoard({ initial, streamUrl }: ArrivalBoardProps) {
         <div className="min-w-0">
           <h1 className="truncate text-[clamp(2rem,3.4vw,4rem)] leading-tight font-bold tracking-tight">{occurrence.title}</h1>
           <p className="mt-1 text-[clamp(1.1rem,1.5vw,1.9rem)] text-slate-300">
-            {occurrence.venue.name} · starts <span className="font-semibold text-white tabular-nums">{formatClock(occurrence.startsAt, tz)}</span>
-            {occurrence.status === "cancelled" ? <span className="ml-3 font-semibold text-red-400 uppercase">Cancelled</span> : null}
+            {t.rich("venueStarts", {
+              venue: occurrence.venue.name,
+              start: formatClock(words.format, occurrence.startsAt, tz),
+              time: (chunks) => <span className="font-semibold text-white tabular-nums">{chunks}</span>,
+            })}
+            {occurrence.status === "cancelled" ? <span className="ml-3 font-semibold text-red-400 uppercase">{t("cancelled")}</span> : null}
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-2">
-          <p className="text-[clamp(2.5rem,4.5vw,5.5rem)] leading-none font-bold tabular-nums" aria-label="Time now">
-            {formatClock(new Date(now), tz)}
+          <p className="text-[clamp(2.5rem,4.5vw,5.5rem)] leading-none font-bold tabular-nums" aria-label={t("timeNow")}>
+            {formatClock(words.format, new Date(now), tz)}
           </p>
           <LiveIndicator connection={connection} tone="dark" className="px-4 py-1.5 text-lg" />
         </div>
       </header>
 
       <div className="mt-[2.5vh] flex flex-wrap items-end gap-x-[4vw] gap-y-2 border-b border-white/10 pb-[2.5vh]">
-        <Stat value={<>{counts.arrived}<span className="text-slate-500">/{counts.confirmed}</span></>} label="arrived" className="text-emerald-400" />
-        <Stat value={counts.onTheWay} label="on the way" className="text-blue-300" />
-        {counts.late > 0 ? <Stat value={counts.late} label="late" className="text-red-400" /> : null}
-        {counts.notSharing > 0 ? <Stat value={counts.notSharing} label="not sharing" className="text-slate-300" /> : null}
+        <Stat
+          value={
+            <>
+              {number(counts.arrived)}
+              <span className="text-slate-500">/{number(counts.confirmed)}</span>
+            </>
+          }
+          label={t("stats.arrived", { count: counts.arrived })}
+          className="text-emerald-400"
+        />
+        <Stat value={number(counts.onTheWay)} label={t("stats.onTheWay", { count: counts.onTheWay })} className="text-blue-300" />
+        {counts.late > 0 ? <Stat value={number(counts.late)} label={t("stats.late", { count: counts.late })} className="text-red-400" /> : null}
+        {counts.notSharing > 0 ? (
+          <Stat value={number(counts.notSharing)} label={t("stats.notSharing", { count: counts.notSharing })} className="text-slate-300" />
+        ) : null}
       </div>
 
       <div className="mt-[2.5vh] grid min-h-0 flex-1 grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)] gap-[2.5vw]">
         <section aria-labelledby="board-coming" className="flex min-h-0 flex-col">
           <h2 id="board-coming" className="mb-3 text-[clamp(1rem,1.2vw,1.5rem)] font-semibold tracking-widest text-slate-400 uppercase">
-            On the way · by arrival time
+            {t("comingTitle")}
           </h2>
           {coming.length === 0 ? (
-            <p className="text-[clamp(1.25rem,1.8vw,2.25rem)] text-slate-400">
-              {arrived.length > 0 ? "Everyone expected is here." : "Nobody is on the way yet."}
-            </p>
+            <p className="text-[clamp(1.25rem,1.8vw,2.25rem)] text-slate-400">{arrived.length > 0 ? t("everyoneHere") : t("nobodyComing")}</p>
           ) : (
             <ul
               ref={comingRef}
-              aria-label="On the way"
+              aria-label={t("comingLabel")}
               className={cn("grid min-h-0 flex-1 content-start gap-3 overflow-hidden", columns === 2 && "grid-cols-2")}
             >
               {comingShown.map((p) => (
-                <ComingRow key={p.attendanceId} p={p} timeZone={tz} now={now} />
+                <ComingRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} />
               ))}
             </ul>
           )}
-          <More n={coming.length - comingShown.length} what="on the way" />
+          <More text={coming.length > comingShown.length ? t("moreComing", { count: coming.length - comingShown.length }) : null} />
         </section>
         <section aria-labelledby="board-arrived" className="flex min-h-0 flex-col">
           <h2 id="board-arrived" className="mb-3 text-[clamp(1rem,1.2vw,1.5rem)] font-semibold tracking-widest text-emerald-400 uppercase">
-            Arrived
+            {t("arrivedTitle")}
           </h2>
           {arrived.length === 0 ? (
-            <p className="text-[clamp(1.25rem,1.8vw,2.25rem)] text-slate-400">Arrivals appear here.</p>
+            <p className="text-[clamp(1.25rem,1.8vw,2.25rem)] text-slate-400">{t("arrivalsAppear")}</p>
           ) : (
-            <ul ref={arrivedRef} aria-label="Arrived" className="grid min-h-0 flex-1 content-start gap-3 overflow-hidden">
+            <ul ref={arrivedRef} aria-label={t("arrivedTitle")} className="grid min-h-0 flex-1 content-start gap-3 overflow-hidden">
               {arrivedShown.map((p) => (
-                <ArrivedRow key={p.attendanceId} p={p} timeZone={tz} now={now} />
+                <ArrivedRow key={p.attendanceId} p={p} timeZone={tz} now={now} words={words} />
               ))}
             </ul>
           )}
-          <More n={arrived.length - arrivedShown.length} what="arrived earlier" />
+          <More text={arrived.length > arrivedShown.length ? t("moreArrived", { count: arrived.length - arrivedShown.length }) : null} />
         </section>
       </div>
     </div>

@@ -1,19 +1,15 @@
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
 import type { LiveConnection } from "./use-live-snapshot";
 
 type Props = { connection: LiveConnection; tone?: "light" | "dark"; className?: string };
-
-const LABELS: Record<LiveConnection, string> = {
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  ended: "Access ended: sign in again",
-};
 
 /**
  * "Live" with a pulsing dot while the stream is open; "Reconnecting…" while it is not; a plain statement when the
  * server ended it for good (signed out or removed). Announced politely.
  */
 export function LiveIndicator({ connection, tone = "light", className }: Props) {
+  const t = useTranslations("live");
   const isLive = connection === "live";
   const styles =
     tone === "dark"
@@ -38,7 +34,7 @@ export function LiveIndicator({ connection, tone = "light", className }: Props) 
         {isLive ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-500 opacity-60" /> : null}
         <span className={cn("relative inline-flex size-2 rounded-full", isLive ? "bg-emerald-500" : "bg-amber-500")} />
       </span>
-      {LABELS[connection]}
+      {t(`connection.${connection}`)}
     </span>
   );
 }

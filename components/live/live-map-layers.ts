@@ -79,22 +79,31 @@ function metresToPixels(lat: number, metres: MapLibre.ExpressionSpecification): 
   return ["interpolate", ["exponential", 2], ["zoom"], 0, 0, 22, ["*", metres, pxPerMetre(lat, 22)]];
 }
 
-const RINGS_KM = [1, 2, 5, 10];
+/** The rings' radii in the reader's unit (km, or miles in the US and the UK). */
+const RINGS = [1, 2, 5, 10];
+
+/** A distance ring: its radius in metres and its label in the reader's words ("2 km", "2 mi"). */
+export type Ring = { metres: number; label: string };
+
+/** Rings at 1, 2, 5 and 10 of the organization's unit of distance. */
+export function ringsIn(unitMetres: number, label: (n: number) => string): Ring[] {
+  return RINGS.map((n) => ({ metres: n * unitMetres, label: label(n) }));
+}
 
 /** Distance rings around the venue, each with a label point at its top: "how far" at a glance. */
-function rings(venue: Venue): { lines: GeoJSON.FeatureCollection; labels: GeoJSON.FeatureCollection } {
-  const lines = RINGS_KM.map((km) => circlePolygon(venue.lat, venue.lng, km * 1000, 128));
-  const labels = RINGS_KM.map((km): GeoJSON.Feature => ({
+function rings(venue: Venue, radii: readonly Ring[]): { lines: GeoJSON.FeatureCollection; labels: GeoJSON.FeatureCollection } {
+  const lines = radii.map(({ metres }) => circlePolygon(venue.lat, venue.lng, metres, 128));
+  const labels = radii.map(({ metres, label }): GeoJSON.Feature => ({
     type: "Feature",
-    properties: { label: `${km} km` },
-    geometry: { type: "Point", coordinates: [venue.lng, venue.lat + (km * 1000) / 111_320] },
+    properties: { label },
+    geometry: { type: "Point", coordinates: [venue.lng, venue.lat + metres / 111_320] },
   }));
   return { lines: { type: "FeatureCollection", features: lines }, labels: { type: "FeatureCollection", features: labels } };
 }
 
-export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: readonly LiveParticipant[]) {
+export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: readonly LiveParticipant[], radii: readonly Ring[]) {
   // Layers are drawn in the order they are added: distance rings, the arrival area, people, and the venue on top.
-  addRingLayers(map, venue);
+  addRingLayers(map, venue, radii);
   addSources(map, venue);
   updateSources(map, venue, participants);
   addRadiusLayers(map, venue);
@@ -102,8 +111,8 @@ export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: rea
   addVenuePin(map);
 }
 
-function addRingLayers(map: MapLibre.Map, venue: Venue) {
-  const ring = rings(venue);
+function addRingLayers(map: MapLibre.Map, venue: Venue, radii: readonly Ring[]) {
+  const ring = rings(venue, radii);
   map.addSource("rings", { type: "geojson", data: ring.lines });
   map.addSource("ring-labels", { type: "geojson", data: ring.labels });
   map.addLayer({

@@ -2,24 +2,31 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
-import { formatClock, formatDistance } from "@/components/tracking/format";
+import { formatClock } from "@/components/dashboard/format";
+import type { DistanceUnits } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
-import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, setSelected, updateSources } from "./live-map-layers";
+import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, updateSources } from "./live-map-layers";
 import { drawIcon } from "./map-icons";
-import { STATE_STYLE, arrivalText } from "./presentation";
+import { arrivalText, stateLabel, type LiveWords } from "./presentation";
+import { useLiveWords } from "./use-live-words";
 
 export type LiveMapProps = {
   venue: LiveOccurrence["venue"];
   timeZone: string;
+  units: DistanceUnits;
   participants: readonly LiveParticipant[];
   selectedId: string | null;
   /** A marker was clicked (its attendance id), or the empty map (null). */
   onSelect: (attendanceId: string | null) => void;
 };
 
-function popupContent(p: LiveParticipant, timeZone: string): HTMLElement {
+function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): HTMLElement {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const root = document.createElement("div");
   root.className = "text-xs leading-5";
   const name = document.createElement("p");
@@ -29,11 +36,11 @@ function popupContent(p: LiveParticipant, timeZone: string): HTMLElement {
   line.className = "text-slate-600";
   const parts =
     p.state === "arrived"
-      ? [arrivalText(p, timeZone)]
+      ? [arrivalText(words, p, timeZone)]
       : [
-          STATE_STYLE[p.state].label,
-          p.etaAt ? `ETA ${formatClock(p.etaAt, timeZone)}` : null,
-          p.distanceM !== null ? formatDistance(p.distanceM) : null,
+          stateLabel(t, p.state),
+          p.etaAt ? t("map.eta", { time: formatClock(format, p.etaAt, timeZone) }) : null,
+          p.distanceM !== null ? words.distance(p.distanceM) : null,
         ];
   line.textContent = parts.filter(Boolean).join(" · ");
   root.append(name, line);
@@ -44,7 +51,15 @@ function popupContent(p: LiveParticipant, timeZone: string): HTMLElement {
  * The organizer's live map: the venue with its arrival circle, and every participant as a feature of a GeoJSON
  * source updated in place (no DOM marker per person, so 500 people stay smooth), clustered when zoomed out.
  */
-export default function LiveMap({ venue, timeZone, participants, selectedId, onSelect }: LiveMapProps) {
+export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect }: LiveMapProps) {
+  const t = useTranslations("live");
+  const words = useLiveWords(units);
+  const imperial = units === "imperial";
+  // Read once, when the map is made (the rings do not change while the page is open).
+  const radii = ringsIn(imperial ? 1609.344 : 1000, (n) =>
+    words.format.number(n, { style: "unit", unit: imperial ? "mile" : "kilometer", unitDisplay: "short" }),
+  );
+  const radiiRef = useRef(radii);
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre.Map | null>(null);
   const popupRef = useRef<MapLibre.Popup | null>(null);
@@ -82,7 +97,7 @@ export default function LiveMap({ venue, timeZone, participants, selectedId, onS
         const map = instance;
         map.touchZoomRotate.disableRotation();
         map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-        map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+        map.addControl(new maplibregl.ScaleControl({ unit: units }), "bottom-left");
         // MapLibre 6 resolves missing images here (a "styleimagemissing" listener can no longer supply them).
         map.setMissingStyleImageResolver((id) => {
           const icon = drawIcon(id, window.devicePixelRatio || 1);
@@ -92,7 +107,7 @@ export default function LiveMap({ venue, timeZone, participants, selectedId, onS
           if (e.originalEvent) userMoved.current = true;
         });
         map.on("load", () => {
-          addLiveLayers(map, venue, participantsRef.current);
+          addLiveLayers(map, venue, participantsRef.current, radiiRef.current);
           for (const layer of MARKER_LAYERS) {
             map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
             map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
@@ -170,9 +185,9 @@ export default function LiveMap({ venue, timeZone, participants, selectedId, onS
       popup.remove();
       return;
     }
-    popup.setLngLat([selected.position.lng, selected.position.lat]).setDOMContent(popupContent(selected, timeZone));
+    popup.setLngLat([selected.position.lng, selected.position.lat]).setDOMContent(popupContent(words, selected, timeZone));
     if (!popup.isOpen()) popup.addTo(map);
-  }, [selected, ready, timeZone]);
+  }, [selected, ready, timeZone, words]);
 
   const showEveryone = () => {
     const map = mapRef.current;
@@ -188,13 +203,13 @@ export default function LiveMap({ venue, timeZone, participants, selectedId, onS
         // Not absolutely positioned: MapLibre's own CSS makes its container position: relative.
         className="h-full w-full"
         role="region"
-        aria-label={`Live map: ${venue.name} and ${onMap} participant${onMap === 1 ? "" : "s"} with a position`}
+        aria-label={t("map.label", { venue: venue.name, count: onMap })}
         data-testid="live-map"
         data-ready={ready ? "true" : undefined}
       />
       {failed ? (
         <p role="alert" className="absolute inset-x-4 top-4 rounded-lg bg-white px-3 py-2 text-sm text-red-700 shadow">
-          The map could not be loaded. The list still updates live.
+          {t("map.failed")}
         </p>
       ) : null}
       {ready ? (
@@ -203,7 +218,7 @@ export default function LiveMap({ venue, timeZone, participants, selectedId, onS
           onClick={showEveryone}
           className="absolute top-2.5 left-2.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-50"
         >
-          Show everyone
+          {t("map.showEveryone")}
         </button>
       ) : null}
     </div>

@@ -5,7 +5,8 @@
 import { STATE_STYLE } from "./presentation";
 import type { LiveState } from "@/lib/live/types";
 
-const FONT = '"Inter Variable", ui-sans-serif, system-ui, sans-serif';
+/** The page's own font stack (Inter, loaded by the app), so the markers' letters match the list's. */
+const font = () => getComputedStyle(document.body).fontFamily;
 
 export const participantIconId = (state: string, initials: string) => `p|${state}|${initials}`;
 
@@ -21,7 +22,7 @@ function canvas(width: number, height: number, ratio: number): CanvasRenderingCo
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, px: number) {
-  ctx.font = `700 ${px}px ${FONT}`;
+  ctx.font = `700 ${px}px ${font()}`;
   ctx.fillStyle = "#ffffff";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
@@ -138,7 +139,7 @@ function ringLabel(text: string, ratio: number): Drawn {
   ctx.lineWidth = 1;
   ctx.strokeStyle = "#cbd5e1";
   ctx.stroke();
-  ctx.font = `600 10px ${FONT}`;
+  ctx.font = `600 10px ${font()}`;
   ctx.fillStyle = "#475569";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";

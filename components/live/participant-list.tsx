@@ -1,10 +1,12 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
 import { ParticipantRow, type CheckInActions } from "./participant-row";
-import { FILTERS, matchesFilter, type LiveFilter } from "./presentation";
+import { FILTERS, filterLabel, matchesFilter, type LiveFilter } from "./presentation";
 
 type Props = {
   actions: CheckInActions;
@@ -17,26 +19,20 @@ type Props = {
   selectedId: string | null;
   onSelect: (attendanceId: string) => void;
   canCheckIn: boolean;
+  units: DistanceUnits;
 };
 
 /** Rows rendered at first: each snapshot re-renders the rows that changed, so a 500-person list stays cheap. */
 const PAGE = 100;
 
-const EMPTY: Record<LiveFilter, string> = {
-  all: "Nobody has confirmed yet.",
-  late: "Nobody is expected late right now.",
-  stale: "Every position is recent.",
-  arrived: "Nobody has arrived yet.",
-  not_sharing: "Everyone who confirmed is sharing their location.",
-  declined: "Nobody declined.",
-};
-
 /** The side list, in the order the server sorted it, with filters and a row per participant. */
 export function ParticipantList(props: Props) {
   const { participants, filter, onFilter, selectedId } = props;
+  const t = useTranslations("live");
+  const format = useFormatter();
   const listRef = useRef<HTMLUListElement>(null);
   const counts = Object.fromEntries(
-    FILTERS.map(({ value }) => [value, participants.filter((p) => matchesFilter(p, value)).length]),
+    FILTERS.map((value) => [value, participants.filter((p) => matchesFilter(p, value)).length]),
   ) as Record<LiveFilter, number>;
   const matching = participants.filter((p) => matchesFilter(p, filter));
   const [limit, setLimit] = useState(PAGE);
@@ -57,8 +53,8 @@ export function ParticipantList(props: Props) {
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div role="group" aria-label="Filter participants" className="flex flex-wrap gap-1.5 border-b border-slate-200 px-4 py-3">
-        {FILTERS.filter(({ value }) => value !== "declined" || counts.declined > 0).map(({ value, label }) => {
+      <div role="group" aria-label={t("list.filters")} className="flex flex-wrap gap-1.5 border-b border-slate-200 px-4 py-3">
+        {FILTERS.filter((value) => value !== "declined" || counts.declined > 0).map((value) => {
           const active = filter === value;
           return (
             <button
@@ -71,16 +67,16 @@ export function ParticipantList(props: Props) {
                 active ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
               )}
             >
-              {label}
-              <span className={cn("tabular-nums", active ? "text-slate-300" : "text-slate-500")}>{counts[value]}</span>
+              {filterLabel(t, value)}
+              <span className={cn("tabular-nums", active ? "text-slate-300" : "text-slate-500")}>{format.number(counts[value])}</span>
             </button>
           );
         })}
       </div>
       {matching.length === 0 ? (
-        <p className="px-4 py-10 text-center text-sm text-slate-600">{EMPTY[filter]}</p>
+        <p className="px-4 py-10 text-center text-sm text-slate-600">{t(`empty.${filter}`)}</p>
       ) : (
-        <ul ref={listRef} aria-label="Participants" className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto overscroll-contain">
+        <ul ref={listRef} aria-label={t("list.label")} className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto overscroll-contain">
           {shown.map((p) => (
             <ParticipantRow
               key={p.attendanceId}
@@ -91,6 +87,7 @@ export function ParticipantList(props: Props) {
               now={props.now}
               isSelected={p.attendanceId === selectedId}
               canCheckIn={props.canCheckIn}
+              units={props.units}
               onSelect={props.onSelect}
             />
           ))}
@@ -101,7 +98,7 @@ export function ParticipantList(props: Props) {
                 onClick={() => setLimit(shown.length + PAGE)}
                 className="text-sm font-medium text-brand-700 hover:underline"
               >
-                Show {Math.min(PAGE, matching.length - shown.length)} more of {matching.length - shown.length}
+                {t("list.showMore", { count: Math.min(PAGE, matching.length - shown.length), rest: matching.length - shown.length })}
               </button>
             </li>
           ) : null}

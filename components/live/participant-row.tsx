@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useActionState } from "react";
-import { formatClock, formatDistance } from "@/components/tracking/format";
+import { formatClock } from "@/components/dashboard/format";
 import type { AttendanceActions } from "@/components/occurrences/attendance-row";
 import { Badge } from "@/components/ui/badge";
 import { HiddenFields } from "@/components/ui/hidden-fields";
@@ -9,9 +10,12 @@ import { AlertTriangleIcon, MapPinIcon } from "@/components/ui/icons";
 import { ResultText } from "@/components/ui/result-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/http/action-result";
+import type { DistanceUnits } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { EtaMethod, LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
-import { RSVP_TEXT, STATE_STYLE, arrivalText, formatAge, formatIn } from "./presentation";
+import { STATE_STYLE, arrivalText, formatAge, formatIn, rsvpText, stateLabel, type LiveWords } from "./presentation";
+import { useLiveWords } from "./use-live-words";
 
 export type CheckInActions = Pick<AttendanceActions, "checkIn" | "undoCheckIn">;
 
@@ -24,36 +28,39 @@ type Props = {
   now: number;
   isSelected: boolean;
   canCheckIn: boolean;
+  units: DistanceUnits;
   onSelect: (attendanceId: string) => void;
 };
 
-const METHOD_TEXT: Record<EtaMethod, string> = {
-  osrm: "by road",
-  track: "from their recent speed",
-  device: "from their phone's speed",
-  default: "at a typical speed",
-};
+/** How the ETA was estimated, for its tooltip. */
+function etaHint(t: Translator<"live">, method: EtaMethod, rough: boolean): string {
+  return t("row.estimated", { method, rough: rough ? "yes" : "no" });
+}
 
-function Details({ p, timeZone, now }: { p: LiveParticipant; timeZone: string; now: number }) {
+function Details({ p, timeZone, now, words }: { p: LiveParticipant; timeZone: string; now: number; words: LiveWords }) {
+  const t = useTranslations("live");
   const style = STATE_STYLE[p.state];
-  if (p.state === "arrived") return <span className={style.text}>{arrivalText(p, timeZone)}</span>;
+  if (p.state === "arrived") return <span className={style.text}>{arrivalText(words, p, timeZone)}</span>;
   if (p.state === "declined" || p.state === "not_sharing" || !p.position) {
-    return <span className={style.text}>{p.state === "declined" ? "Not coming" : "Not sharing their location"}</span>;
+    return <span className={style.text}>{p.state === "declined" ? t("row.notComing") : t("row.notSharing")}</span>;
   }
   return (
     <>
-      <span className={cn("font-medium", style.text)}>{p.state === "stale" ? "On the way" : style.label}</span>
-      {p.distanceM !== null ? <span> · {formatDistance(p.distanceM)}</span> : null}
+      <span className={cn("font-medium", style.text)}>{stateLabel(t, p.state === "stale" ? "on_the_way" : p.state)}</span>
+      {p.distanceM !== null ? <span> · {words.distance(p.distanceM)}</span> : null}
       <span className={cn(p.stale && "font-medium text-amber-800")}>
         {" · "}
-        {p.stale ? <AlertTriangleIcon size={13} className="-mt-0.5 mr-0.5 inline" title="No recent position" /> : null}
-        last fix {formatAge(p.position.at, now)}
+        {p.stale ? <AlertTriangleIcon size={13} className="-mt-0.5 mr-0.5 inline" title={stateLabel(t, "stale")} /> : null}
+        {t("row.lastFix", { age: formatAge(words, p.position.at, now) })}
       </span>
     </>
   );
 }
 
-function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, onSelect }: Props) {
+function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now, isSelected, canCheckIn, units, onSelect }: Props) {
+  const t = useTranslations("live");
+  const words = useLiveWords(units);
+  const { format } = words;
   const [checkInResult, checkIn] = useActionState(actions.checkIn, idle);
   const [undoResult, undo] = useActionState(actions.undoCheckIn, idle);
   const ids = <HiddenFields values={{ instanceId, attendanceId: p.attendanceId }} />;
@@ -93,30 +100,30 @@ function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now
             <span className="truncate font-semibold text-slate-900">{p.name}</span>
             {p.rsvp !== "confirmed" ? (
               <Badge tone={p.rsvp === "pending" ? "warning" : "neutral"} className="px-1.5 py-0 text-[11px]">
-                {RSVP_TEXT[p.rsvp]}
+                {rsvpText(t, p.rsvp)}
               </Badge>
             ) : null}
             {p.lateMinutes !== null && !isArrived ? (
               <Badge tone="danger" className="px-1.5 py-0 text-[11px]">
-                {p.lateMinutes} min late
+                {t("row.late", { minutes: p.lateMinutes })}
               </Badge>
             ) : null}
           </div>
           <p className="mt-0.5 text-xs leading-5 text-slate-600">
-            <Details p={p} timeZone={timeZone} now={now} />
+            <Details p={p} timeZone={timeZone} now={now} words={words} />
           </p>
         </div>
         {hasEta ? (
           <div
             className="shrink-0 text-right"
-            title={p.etaMethod ? `Estimated ${METHOD_TEXT[p.etaMethod]}${p.etaConfidence === "low" ? ", rough" : ""}` : undefined}
+            title={p.etaMethod ? etaHint(t, p.etaMethod, p.etaConfidence === "low") : undefined}
           >
             <p className={cn("text-base leading-6 font-semibold tabular-nums", p.state === "late" ? "text-red-700" : "text-slate-900")}>
-              <span className="sr-only">Expected at </span>
+              <span className="sr-only">{t("row.expectedAt")} </span>
               {p.etaConfidence === "low" ? "≈ " : null}
-              {formatClock(p.etaAt!, timeZone)}
+              {formatClock(format, p.etaAt!, timeZone)}
             </p>
-            <p className="text-xs text-slate-600 tabular-nums">{formatIn(p.etaAt!, now)}</p>
+            <p className="text-xs text-slate-600 tabular-nums">{formatIn(words, p.etaAt!, now)}</p>
           </div>
         ) : null}
       </div>
@@ -126,15 +133,15 @@ function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now
             isArrived ? (
               <form action={undo}>
                 {ids}
-                <SubmitButton variant="ghost" size="sm" className="h-7 px-2 text-xs" pendingLabel="Undoing…" aria-label={`Undo check-in for ${p.name}`}>
-                  Undo check-in
+                <SubmitButton variant="ghost" size="sm" className="h-7 px-2 text-xs" pendingLabel={t("row.undoing")} aria-label={t("row.undoLabel", { name: p.name })}>
+                  {t("row.undo")}
                 </SubmitButton>
               </form>
             ) : (
               <form action={checkIn}>
                 {ids}
-                <SubmitButton variant="secondary" size="sm" className="h-7 px-2.5 text-xs" pendingLabel="Checking in…" aria-label={`Check in ${p.name}`}>
-                  Check in
+                <SubmitButton variant="secondary" size="sm" className="h-7 px-2.5 text-xs" pendingLabel={t("row.checkingIn")} aria-label={t("row.checkInLabel", { name: p.name })}>
+                  {t("row.checkIn")}
                 </SubmitButton>
               </form>
             )
@@ -143,10 +150,10 @@ function ParticipantRowView({ actions, instanceId, participant: p, timeZone, now
             <button
               type="button"
               onClick={() => onSelect(p.attendanceId)}
-              aria-label={`Show ${p.name} on the map`}
+              aria-label={t("row.showOnMap", { name: p.name })}
               className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
             >
-              <MapPinIcon size={14} /> Map
+              <MapPinIcon size={14} /> {t("row.map")}
             </button>
           ) : null}
           {failure && !failure.ok ? <ResultText result={failure} /> : null}
@@ -184,6 +191,7 @@ export const ParticipantRow = memo(ParticipantRowView, (prev, next) => {
     prev.isSelected === next.isSelected &&
     prev.canCheckIn === next.canCheckIn &&
     prev.timeZone === next.timeZone &&
+    prev.units === next.units &&
     prev.onSelect === next.onSelect &&
     prev.actions === next.actions &&
     prev.instanceId === next.instanceId &&

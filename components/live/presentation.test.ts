@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { formatDistance, formatterFor, translatorFor, type Locale } from "@/lib/i18n";
 import type { LiveActivity, LiveParticipant } from "@/lib/live/types";
-import { activityText, arrivalText, byCheckIn, byEta, formatAge, formatIn, matchesFilter, type LiveFilter } from "./presentation";
+import { activityText, arrivalText, byCheckIn, byEta, formatAge, formatIn, matchesFilter, type LiveFilter, type LiveWords } from "./presentation";
 
 const now = Date.parse("2026-11-24T07:20:00Z");
 const zone = "Europe/Berlin"; // UTC+1 in November
 const at = (minutesFromNow: number) => new Date(now + minutesFromNow * 60_000).toISOString();
+const wordsIn = (locale: Locale): LiveWords => ({
+  t: translatorFor(locale, "live"),
+  format: formatterFor(locale),
+  distance: (m) => formatDistance(m, locale),
+});
+const en = wordsIn("en");
 
 function person(overrides: Partial<LiveParticipant>): LiveParticipant {
   return {
@@ -61,23 +68,35 @@ describe("live list filters", () => {
 
 describe("live times", () => {
   it("says how long until someone is expected", () => {
-    expect(formatIn(at(9), now)).toBe("in 9 min");
-    expect(formatIn(at(0.3), now)).toBe("in < 1 min");
-    expect(formatIn(at(65), now)).toBe("in 1 h 5 min");
-    expect(formatIn(at(120), now)).toBe("in 2 h");
-    expect(formatIn(at(-2), now)).toBe("due now");
+    expect(formatIn(en, at(9), now)).toBe("in 9 minutes");
+    expect(formatIn(en, at(0.3), now)).toBe("in < 1 min");
+    expect(formatIn(en, at(65), now)).toBe("in 1 hour");
+    expect(formatIn(en, at(120), now)).toBe("in 2 hours");
+    expect(formatIn(en, at(-2), now)).toBe("due now");
   });
 
   it("says how old the last position is", () => {
-    expect(formatAge(at(-0.5), now)).toBe("just now");
-    expect(formatAge(at(-4), now)).toBe("4 min ago");
-    expect(formatAge(at(-62), now)).toBe("1 h 2 min ago");
+    expect(formatAge(en, at(-0.5), now)).toBe("just now");
+    expect(formatAge(en, at(-4), now)).toBe("4 minutes ago");
+    expect(formatAge(en, at(-62), now)).toBe("1 hour ago");
   });
 
   it("gives the arrival time in the event's zone, and how it was recorded", () => {
     const arrived = person({ state: "arrived", checkedInAt: "2026-11-24T07:02:00Z", checkInMethod: "geofence" });
-    expect(arrivalText(arrived, zone)).toBe("Arrived 08:02, on the map");
-    expect(arrivalText({ ...arrived, checkInMethod: "manual" }, zone)).toBe("Arrived 08:02, by hand");
+    expect(arrivalText(en, arrived, zone)).toBe("Arrived 08:02, on the map");
+    expect(arrivalText(en, { ...arrived, checkInMethod: "manual" }, zone)).toBe("Arrived 08:02, by hand");
+  });
+
+  it("speaks the organizer's language", () => {
+    const [de, pt, es] = [wordsIn("de"), wordsIn("pt-BR"), wordsIn("es")];
+    expect(formatIn(de, at(9), now)).toBe("in 9 Minuten");
+    expect(formatIn(pt, at(9), now)).toBe("em 9 minutos");
+    expect(formatIn(es, at(9), now)).toBe("dentro de 9 minutos");
+    expect(formatAge(de, at(-4), now)).toBe("vor 4 Minuten");
+    const arrived = person({ state: "arrived", checkedInAt: "2026-11-24T07:02:00Z", checkInMethod: "geofence" });
+    expect(arrivalText(de, arrived, zone)).toBe("Angekommen um 08:02, auf der Karte");
+    expect(arrivalText(pt, arrived, zone)).toBe("Chegou às 08:02, pelo mapa");
+    expect(arrivalText(es, arrived, zone)).toBe("Llegó a las 08:02, en el mapa");
   });
 });
 
@@ -111,11 +130,12 @@ describe("activity feed", () => {
   });
 
   it("says what happened in a sentence", () => {
-    expect(activityText(entry("late", { lateMinutes: 7 }))).toBe("Ada is running late (about 7 min)");
-    expect(activityText(entry("arrived", { method: "geofence" }))).toBe("Ada arrived (on the map)");
-    expect(activityText(entry("stale"))).toBe("No recent position from Ada");
-    expect(activityText(entry("checked_in"))).toBe("Ada was checked in by hand");
-    expect(activityText(entry("check_in_undone", {}, null))).toBe("Check-in undone for a participant");
-    expect(activityText(entry("arrived", {}, null))).toBe("A participant arrived");
+    expect(activityText(en.t, entry("late", { lateMinutes: 7 }))).toBe("Ada is running late (about 7 min)");
+    expect(activityText(en.t, entry("arrived", { method: "geofence" }))).toBe("Ada arrived (on the map)");
+    expect(activityText(en.t, entry("stale"))).toBe("No recent position from Ada");
+    expect(activityText(en.t, entry("checked_in"))).toBe("Ada was checked in by hand");
+    expect(activityText(en.t, entry("check_in_undone", {}, null))).toBe("Check-in undone for a participant");
+    expect(activityText(en.t, entry("arrived", {}, null))).toBe("A participant arrived");
+    expect(activityText(translatorFor("de", "live"), entry("late", { lateMinutes: 7 }))).toBe("Ada ist spät dran (etwa 7 Min.)");
   });
 });

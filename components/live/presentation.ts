@@ -1,36 +1,42 @@
-// Client-safe words, colours and filters for the live map, its list and the arrival board. Pure: the views pass in
-// "now" (server time, see useServerNow), so every row agrees on it and the helpers are testable.
+// Client-safe words, colours and filters for the live map, its list and the arrival board, in the reader's language
+// ("live" catalog keys). Pure: the views pass in "now" (server time, see useServerNow), so every row agrees on it and
+// the helpers are testable.
 
-import { CHECK_IN_METHODS } from "@/components/occurrences/journey-text";
-import { formatClock } from "@/components/tracking/format";
+import { formatClock, type Formatter } from "@/components/dashboard/format";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveActivity, LiveParticipant, LiveState } from "@/lib/live/types";
 
+/** The reader's words, formats and distances (km/m, or mi/ft for an organization in the US or the UK). */
+export type LiveWords = { t: Translator<"live">; format: Formatter; distance: (metres: number) => string };
+
 /** Marker fill (canvas) and list swatch (Tailwind) per state; the list always says the state in words too. */
-export const STATE_STYLE: Record<LiveState, { label: string; hex: string; swatch: string; text: string }> = {
-  on_the_way: { label: "On the way", hex: "#2563eb", swatch: "bg-blue-600", text: "text-blue-800" },
-  late: { label: "Late", hex: "#dc2626", swatch: "bg-red-600", text: "text-red-700" },
-  stale: { label: "No recent position", hex: "#64748b", swatch: "bg-slate-500", text: "text-amber-800" },
-  arrived: { label: "Arrived", hex: "#059669", swatch: "bg-emerald-600", text: "text-emerald-800" },
-  not_sharing: { label: "Not sharing", hex: "#94a3b8", swatch: "bg-slate-300", text: "text-slate-600" },
-  declined: { label: "Declined", hex: "#cbd5e1", swatch: "bg-slate-200", text: "text-slate-500" },
+export const STATE_STYLE: Record<LiveState, { hex: string; swatch: string; text: string }> = {
+  on_the_way: { hex: "#2563eb", swatch: "bg-blue-600", text: "text-blue-800" },
+  late: { hex: "#dc2626", swatch: "bg-red-600", text: "text-red-700" },
+  stale: { hex: "#64748b", swatch: "bg-slate-500", text: "text-amber-800" },
+  arrived: { hex: "#059669", swatch: "bg-emerald-600", text: "text-emerald-800" },
+  not_sharing: { hex: "#94a3b8", swatch: "bg-slate-300", text: "text-slate-600" },
+  declined: { hex: "#cbd5e1", swatch: "bg-slate-200", text: "text-slate-500" },
 };
 
-export const RSVP_TEXT: Record<LiveParticipant["rsvp"], string> = {
-  confirmed: "Confirmed",
-  pending: "No answer yet",
-  declined: "Declined",
-};
+/** "On the way", "Late", "No recent position", "Arrived", "Not sharing", "Declined". */
+export function stateLabel(t: Translator<"live">, state: LiveState): string {
+  return t(`state.${state}`);
+}
+
+/** "Confirmed", "No answer yet", "Declined". */
+export function rsvpText(t: Translator<"live">, rsvp: LiveParticipant["rsvp"]): string {
+  return t(`rsvp.${rsvp}`);
+}
 
 export type LiveFilter = "all" | "late" | "stale" | "arrived" | "not_sharing" | "declined";
 
-export const FILTERS: { value: LiveFilter; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "late", label: "Late" },
-  { value: "stale", label: "Stale" },
-  { value: "arrived", label: "Arrived" },
-  { value: "not_sharing", label: "Not sharing" },
-  { value: "declined", label: "Declined" },
-];
+export const FILTERS: readonly LiveFilter[] = ["all", "late", "stale", "arrived", "not_sharing", "declined"];
+
+/** The filter's button: "All", "Late", "Stale", … */
+export function filterLabel(t: Translator<"live">, filter: LiveFilter): string {
+  return t(`filter.${filter}`);
+}
 
 /** "All" leaves out people who declined: they are not coming, and their own filter lists them. */
 export function matchesFilter(p: LiveParticipant, filter: LiveFilter): boolean {
@@ -47,53 +53,57 @@ export function matchesFilter(p: LiveParticipant, filter: LiveFilter): boolean {
 
 const MINUTE = 60_000;
 
-function hoursAndMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
+/** Minutes below an hour, whole hours above: the clock time beside it says the rest. */
+const unitFor = (minutes: number) => (minutes < 60 ? "minute" : "hour");
 
-/** "in 9 min", "in 1 h 5 min", "in < 1 min", "due now" (ETA passed but not arrived yet). */
-export function formatIn(etaAt: string, now: number): string {
+/** "in 9 minutes", "in 1 hour", "in < 1 min", "due now" (ETA passed but not arrived yet). */
+export function formatIn(words: LiveWords, etaAt: string, now: number): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const ms = Date.parse(etaAt) - now;
-  if (ms <= 0) return "due now";
+  if (ms <= 0) return t("time.dueNow");
   const minutes = Math.round(ms / MINUTE);
-  return minutes < 1 ? "in < 1 min" : `in ${hoursAndMinutes(minutes)}`;
+  return minutes < 1 ? t("time.underMinute") : format.relativeTime(now + minutes * MINUTE, { now, unit: unitFor(minutes) });
 }
 
-/** "just now", "4 min ago", "1 h 2 min ago". */
-export function formatAge(at: string, now: number): string {
+/** "just now", "4 minutes ago", "1 hour ago". */
+export function formatAge(words: LiveWords, at: string, now: number): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
   const minutes = Math.floor((now - Date.parse(at)) / MINUTE);
-  return minutes < 1 ? "just now" : `${hoursAndMinutes(minutes)} ago`;
+  return minutes < 1 ? t("time.justNow") : format.relativeTime(now - minutes * MINUTE, { now, unit: unitFor(minutes) });
 }
 
-/** The time someone checked in and how: "08:02, on the map". */
-export function arrivalText(p: LiveParticipant, timeZone: string): string {
-  if (!p.checkedInAt) return "Arrived";
-  const method = p.checkInMethod ? CHECK_IN_METHODS[p.checkInMethod] : null;
-  return `Arrived ${formatClock(p.checkedInAt, timeZone)}${method ? `, ${method}` : ""}`;
+const CHECK_IN_METHODS = ["geofence", "manual", "whatsapp_location"] as const;
+type Method = (typeof CHECK_IN_METHODS)[number];
+const isMethod = (value: unknown): value is Method => CHECK_IN_METHODS.includes(value as Method);
+
+/** The time someone checked in and how: "Arrived 08:02, on the map". */
+export function arrivalText(words: LiveWords, p: LiveParticipant, timeZone: string): string {
+  const t: Translator<"live"> = words.t;
+  const { format } = words;
+  if (!p.checkedInAt) return t("state.arrived");
+  const time = formatClock(format, p.checkedInAt, timeZone);
+  return isMethod(p.checkInMethod) ? t("arrivedAtBy", { time, method: p.checkInMethod }) : t("arrivedAt", { time });
 }
 
 /** One sentence for an activity entry. */
-export function activityText(a: LiveActivity): string {
-  const name = a.participantName ?? "A participant";
-  const object = a.participantName ?? "a participant";
+export function activityText(t: Translator<"live">, a: LiveActivity): string {
+  const name = a.participantName ?? "";
+  const known = a.participantName === null ? "no" : "yes";
   switch (a.kind) {
     case "late": {
       const minutes = typeof a.data.lateMinutes === "number" ? a.data.lateMinutes : null;
-      return minutes ? `${name} is running late (about ${minutes} min)` : `${name} is running late`;
+      return minutes ? t("activity.lateBy", { known, name, minutes }) : t("activity.late", { known, name });
     }
     case "stale":
-      return `No recent position from ${object}`;
-    case "arrived": {
-      const method = typeof a.data.method === "string" ? CHECK_IN_METHODS[a.data.method] : null;
-      return method ? `${name} arrived (${method})` : `${name} arrived`;
-    }
+      return t("activity.stale", { known, name });
+    case "arrived":
+      return isMethod(a.data.method) ? t("activity.arrivedBy", { known, name, method: a.data.method }) : t("activity.arrived", { known, name });
     case "checked_in":
-      return `${name} was checked in by hand`;
+      return t("activity.checkedIn", { known, name });
     case "check_in_undone":
-      return `Check-in undone for ${object}`;
+      return t("activity.checkInUndone", { known, name });
   }
 }
 

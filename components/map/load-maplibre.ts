@@ -19,7 +19,7 @@ export function mapStyle(): string | MapLibre.StyleSpecification {
   if (url) return url;
   return {
     version: 8,
-    name: "Event-Coming offline",
+    name: "event-coming-offline",
     sources: { land: { type: "geojson", data: new URL("/map/land.geojson", window.location.origin).href } },
     layers: [
       { id: "water", type: "background", paint: { "background-color": "#dbeafe" } },

@@ -2,6 +2,7 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { circlePolygon, loadMapLibre, mapStyle } from "./load-maplibre";
 
@@ -20,6 +21,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Click the map or drag the pin to set the venue; the arrival radius is drawn around it. */
 export function VenuePicker({ value, radiusM, onChange, fallbackCenter, className }: Props) {
+  const t = useTranslations("events.venueMap");
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibre.Map | null>(null);
   const marker = useRef<MapLibre.Marker | null>(null);
@@ -102,15 +104,15 @@ export function VenuePicker({ value, radiusM, onChange, fallbackCenter, classNam
         ref={container}
         className="h-72 w-full overflow-hidden rounded-lg border border-slate-300 bg-sky-100"
         role="application"
-        aria-label="Venue map: click to place the venue, or drag the pin"
+        aria-label={t("label")}
         data-testid="venue-map"
       />
       {failed ? (
         <p className="mt-2 text-sm text-red-700" role="alert">
-          The map could not be loaded. Type the latitude and longitude instead.
+          {t("failed")}
         </p>
       ) : (
-        <p className="mt-2 text-xs text-slate-500">Click the map or drag the pin. The circle is the arrival radius.</p>
+        <p className="mt-2 text-xs text-slate-500">{t("hint")}</p>
       )}
     </div>
   );

@@ -1,18 +1,19 @@
-import { formatDateTime } from "@/components/dashboard/format";
+import { useFormatter, useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { FormAction } from "@/lib/http/action-result";
-import { ROLE_LABELS, type Role } from "@/lib/tenant/roles";
+import type { Role } from "@/lib/tenant/roles";
 import { ChangeRoleForm, RemoveMemberForm, RevokeInvitationForm } from "./member-actions";
 
 type Member = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: Date };
 type Invitation = { id: string; email: string; role: Role; expiresAt: Date };
 
 function ActionsHead() {
+  const t = useTranslations("members");
   return (
     <TH className="text-right">
-      <span className="sr-only">Actions</span>
+      <span className="sr-only">{t("actionsColumn")}</span>
     </TH>
   );
 }
@@ -27,13 +28,15 @@ type MembersProps = {
 };
 
 export function MembersTable({ members, me, assignableRoles, timeZone, actions }: MembersProps) {
+  const t = useTranslations("members");
+  const format = useFormatter();
   return (
     <Table>
       <THead>
         <TR>
-          <TH>Member</TH>
-          <TH>Role</TH>
-          <TH>Joined</TH>
+          <TH>{t("team.member")}</TH>
+          <TH>{t("team.role")}</TH>
+          <TH>{t("team.joined")}</TH>
           <ActionsHead />
         </TR>
       </THead>
@@ -47,7 +50,7 @@ export function MembersTable({ members, me, assignableRoles, timeZone, actions }
                   <Avatar name={m.name} size="sm" decorative />
                   <div className="min-w-0">
                     <p className="font-medium text-slate-900">
-                      {m.name} {m.userId === me.userId ? <Badge tone="neutral">You</Badge> : null}
+                      {m.name} {m.userId === me.userId ? <Badge tone="neutral">{t("team.you")}</Badge> : null}
                     </p>
                     <p className="text-xs text-slate-500">{m.email}</p>
                   </div>
@@ -63,10 +66,10 @@ export function MembersTable({ members, me, assignableRoles, timeZone, actions }
                     assignableRoles={assignableRoles}
                   />
                 ) : (
-                  <Badge tone="brand">{ROLE_LABELS[m.role]}</Badge>
+                  <Badge tone="brand">{t("role", { role: m.role })}</Badge>
                 )}
               </TD>
-              <TD className="whitespace-nowrap">{formatDateTime(m.joinedAt, timeZone)}</TD>
+              <TD className="whitespace-nowrap">{format.dateTime(m.joinedAt, { dateStyle: "medium", timeStyle: "short", timeZone })}</TD>
               <TD>{editable ? <RemoveMemberForm remove={actions.remove} membershipId={m.membershipId} name={m.name} /> : null}</TD>
             </TR>
           );
@@ -77,13 +80,15 @@ export function MembersTable({ members, me, assignableRoles, timeZone, actions }
 }
 
 export function InvitationsTable({ invitations, timeZone, revoke }: { invitations: Invitation[]; timeZone: string; revoke: FormAction }) {
+  const t = useTranslations("members");
+  const format = useFormatter();
   return (
     <Table>
       <THead>
         <TR>
-          <TH>E-mail</TH>
-          <TH>Role</TH>
-          <TH>Expires</TH>
+          <TH>{t("invitations.email")}</TH>
+          <TH>{t("invitations.role")}</TH>
+          <TH>{t("invitations.expires")}</TH>
           <ActionsHead />
         </TR>
       </THead>
@@ -91,8 +96,8 @@ export function InvitationsTable({ invitations, timeZone, revoke }: { invitation
         {invitations.map((i) => (
           <TR key={i.id}>
             <TD className="font-medium text-slate-900">{i.email}</TD>
-            <TD>{ROLE_LABELS[i.role]}</TD>
-            <TD className="whitespace-nowrap">{formatDateTime(i.expiresAt, timeZone)}</TD>
+            <TD>{t("role", { role: i.role })}</TD>
+            <TD className="whitespace-nowrap">{format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short", timeZone })}</TD>
             <TD>
               <RevokeInvitationForm revoke={revoke} invitationId={i.id} email={i.email} />
             </TD>

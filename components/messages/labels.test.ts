@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeInboundMessage } from "./labels";
+import { translatorFor } from "@/lib/i18n";
+import { describeInboundMessage as describeIn } from "./labels";
+
+const t = translatorFor("en", "messages");
+const describeInboundMessage = (type: string, body: Record<string, unknown>) => describeIn(t, type, body);
 
 describe("describeInboundMessage", () => {
   it.each([

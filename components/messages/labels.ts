@@ -1,43 +1,30 @@
-// Client-safe: WhatsApp messages in words.
+// Client-safe: WhatsApp messages in words, in the organizer's language (`t`, the messages namespace).
 import type { BadgeTone } from "@/components/ui/badge";
+import type { Translator } from "@/lib/i18n/translator-type";
 
-export const MESSAGE_KIND_LABELS: Record<string, string> = {
-  confirmation: "Confirmation request",
-  reminder: "Reminder",
-  tracking_link: "Tracking link",
-  location_request: "Location request",
-  closure: "Closure",
-  opt_out_ack: "Opt-out confirmation",
-  reply: "Reply",
+export const MESSAGE_STATUS_TONES: Record<string, BadgeTone> = {
+  queued: "neutral",
+  sent: "brand",
+  delivered: "brand",
+  read: "success",
+  failed: "danger",
+  received: "neutral",
 };
 
-export const MESSAGE_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  queued: { label: "Queued", tone: "neutral" },
-  sent: { label: "Sent", tone: "brand" },
-  delivered: { label: "Delivered", tone: "brand" },
-  read: { label: "Read", tone: "success" },
-  failed: { label: "Failed", tone: "danger" },
-  received: { label: "Received", tone: "neutral" },
-};
+/** "Sent", "Delivered"…; an unknown status as it was recorded. */
+export function statusLabel(t: Translator<"messages">, status: string): string {
+  return status in MESSAGE_STATUS_TONES ? t("status", { status }) : status;
+}
 
-const RSVP_WORDS: Record<string, string> = { "rsvp.confirm": "confirmed", "rsvp.decline": "declined" };
+const KINDS = new Set(["confirmation", "reminder", "tracking_link", "location_request", "closure", "opt_out_ack", "reply"]);
 
-const REPLY_OUTCOMES: Record<string, (action: string | null) => string> = {
-  rsvp_updated: (action) => `RSVP set to ${RSVP_WORDS[action ?? ""] ?? "their answer"}`,
-  rsvp_unchanged: () => "RSVP unchanged: a newer answer was already recorded",
-  occurrence_closed: () => "not applied: the occurrence was cancelled or is over",
-  opted_out: () => "opted out of messages",
-  not_ours: () => "not one of our buttons: ignored",
-  not_theirs: () => "not their own invitation: ignored",
-};
+/** "Confirmation request", "Reminder"…; an unknown kind as it was recorded. */
+export function kindLabel(t: Translator<"messages">, kind: string): string {
+  return KINDS.has(kind) ? t("kind", { kind }) : kind;
+}
 
-const LOCATION_OUTCOMES: Record<string, string> = {
-  arrived: "checked in",
-  stored: "position stored",
-  no_occurrence: "no occurrence was tracking them then",
-  journey_over: "they had already arrived",
-  not_a_participant: "the number is not on the participant list",
-};
+const REPLY_OUTCOMES = new Set(["rsvp_updated", "rsvp_unchanged", "occurrence_closed", "opted_out", "not_ours", "not_theirs"]);
+const LOCATION_OUTCOMES = new Set(["arrived", "stored", "no_occurrence", "journey_over", "not_a_participant"]);
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const shorten = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
@@ -47,23 +34,24 @@ const shorten = (value: string, max = 80) => (value.length > max ? `${value.slic
  * RSVP set to confirmed", "“Stop” — opted out of messages", "Shared a location — checked in". Null when there is
  * nothing to say.
  */
-export function describeInboundMessage(type: string, body: Record<string, unknown>): string | null {
-  const outcome = text(body.outcome);
+export function describeInboundMessage(t: Translator<"messages">, type: string, body: Record<string, unknown>): string | null {
+  const outcome = text(body.outcome) ?? "";
   if (type === "button" || type === "interactive") {
-    const action = text(body.action);
-    const tapped = `Tapped “${shorten(text(body.title) ?? "a button", 30)}”`;
-    const effect = outcome ? REPLY_OUTCOMES[outcome]?.(action) : undefined;
-    return effect ? `${tapped} — ${effect}` : tapped;
+    const title = text(body.title);
+    const tapped = title ? t("inbound.tapped", { title: shorten(title, 30) }) : t("inbound.tappedButton");
+    if (!REPLY_OUTCOMES.has(outcome)) return tapped;
+    const answer = { "rsvp.confirm": "confirmed", "rsvp.decline": "declined" }[text(body.action) ?? ""] ?? "other";
+    return t("inbound.withEffect", { said: tapped, effect: t("inbound.replyOutcome", { outcome, answer }) });
   }
   if (type === "text") {
-    const said = `“${shorten(text(body.text)?.trim() ?? "")}”`;
-    return outcome === "opted_out" ? `${said} — opted out of messages` : said;
+    const said = t("inbound.quoted", { text: shorten(text(body.text)?.trim() ?? "") });
+    return outcome === "opted_out" ? t("inbound.withEffect", { said, effect: t("inbound.replyOutcome", { outcome, answer: "other" }) }) : said;
   }
   if (type === "location") {
-    const effect = outcome ? LOCATION_OUTCOMES[outcome] : undefined;
-    return effect ? `Shared a location — ${effect}` : "Shared a location";
+    if (!LOCATION_OUTCOMES.has(outcome)) return t("inbound.location");
+    return t("inbound.withEffect", { said: t("inbound.location"), effect: t("inbound.locationOutcome", { outcome }) });
   }
-  if (type === "unknown") return "A kind of message we do not act on";
+  if (type === "unknown") return t("inbound.unknown");
   return null;
 }
 

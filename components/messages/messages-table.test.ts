@@ -1,6 +1,8 @@
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n";
 import type { MessageRow } from "@/lib/messages/list-messages";
 import { MessagesTable } from "./messages-table";
 
@@ -28,10 +30,18 @@ const row = (values: Partial<MessageRow>): MessageRow => ({
   ...values,
 });
 const page = (rows: MessageRow[]) =>
-  renderToStaticMarkup(createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }))
+  renderToStaticMarkup(
+    createElement(
+      NextIntlClientProvider,
+      // Its children come as createElement's third argument, which its props type does not know of.
+      { locale: "en", messages: messagesFor("en"), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
+    ),
+  )
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
 
+// Times in Intl's English ("en"), as every English page now shows them (formerly British, "2 Mar, 09:00").
 describe("MessagesTable", () => {
   it("lists the status history in status order, each status at its own time, however the reports arrived", () => {
     const statusHistory = [
@@ -40,7 +50,7 @@ describe("MessagesTable", () => {
       { status: "delivered", at: "2026-03-02T09:02:00Z" },
       { status: "sent", at: "2026-03-02T09:01:00Z" },
     ];
-    expect(page([row({ status: "read", statusHistory })])).toContain("Sent 2 Mar, 09:00 → Delivered 2 Mar, 09:02 → Read 2 Mar, 09:07");
+    expect(page([row({ status: "read", statusHistory })])).toContain("Sent Mar 2, 9:00 AM → Delivered Mar 2, 9:02 AM → Read Mar 2, 9:07 AM");
   });
 
   it("names an unknown sender by their WhatsApp profile name", () => {
@@ -61,6 +71,6 @@ describe("MessagesTable", () => {
         retryAt: new Date("2026-03-02T09:00:06Z"),
       }),
     ]);
-    expect(html).toContain("Waiting to retry (next try after 2 Mar, 09:00): WhatsApp limits how many messages one person can get");
+    expect(html).toContain("Waiting to retry (next try after Mar 2, 9:00 AM): WhatsApp limits how many messages one person can get");
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TD, TR } from "@/components/ui/table";
 import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
-import { RSVP_LABELS } from "./labels";
+import { RSVPS, rsvpLabel } from "./labels";
 import { TrackingLinkPanel } from "./tracking-link-panel";
 
 /** One attendance as the table shows it; the server formats every time and distance in the event's zone. */
@@ -61,6 +62,7 @@ const idleLink: ActionResult<IssuedLink> = idle;
 const LINK_TEXT: Partial<Record<BadgeTone, string>> = { success: "text-emerald-800", warning: "text-amber-800" };
 
 export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLink, canAnswer, columns, timeZone, over = null }: Props) {
+  const t = useTranslations("occurrences");
   const [linkResult, issueLink] = useActionState(actions.issueLink, idleLink);
   const [checkInResult, checkIn] = useActionState(actions.checkIn, idle);
   const [undoResult, undo] = useActionState(actions.undoCheckIn, idle);
@@ -82,7 +84,7 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
           <span className="font-medium text-slate-900">{row.name}</span>
           {row.isOptedOut ? (
             <Badge tone="warning" className="ml-2">
-              Opted out
+              {t("attendance.optedOut")}
             </Badge>
           ) : null}
           <span className="block text-xs text-slate-500">{row.contact}</span>
@@ -96,21 +98,21 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
                 defaultValue={row.rsvp}
                 key={row.rsvp}
                 disabled={settingRsvp}
-                aria-label={`Answer of ${row.name}`}
-                title="An answer given by phone or in person"
+                aria-label={t("attendance.answerOf", { name: row.name })}
+                title={t("attendance.answerHint")}
                 wrapperClassName="w-40"
                 className="h-8 text-sm"
                 onChange={(event) => event.currentTarget.form?.requestSubmit()}
               >
-                {Object.entries(RSVP_LABELS).map(([value, label]) => (
+                {RSVPS.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {rsvpLabel(t, value)}
                   </option>
                 ))}
               </Select>
             </form>
           ) : (
-            <Badge tone={row.rsvpTone}>{RSVP_LABELS[row.rsvp] ?? row.rsvp}</Badge>
+            <Badge tone={row.rsvpTone}>{rsvpLabel(t, row.rsvp)}</Badge>
           )}
         </TD>
         <TD data-testid="journey" className="min-w-48 whitespace-normal">
@@ -119,27 +121,27 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
           </Badge>{" "}
           {row.journeyDetail ? <span className="mt-0.5 block text-xs text-slate-600">{row.journeyDetail}</span> : null}
         </TD>
-        <TD data-testid="link-state" className="min-w-40 whitespace-normal">
+        <TD data-testid="link-state" className="min-w-32 whitespace-normal">
           {row.link ? (
             <span className={`text-sm ${LINK_TEXT[row.link.tone] ?? "text-slate-600"}`}>{row.link.text}</span>
           ) : (
-            <span className="text-sm text-slate-400">None</span>
+            <span className="text-sm text-slate-400">{t("attendance.noLink")}</span>
           )}
           {row.locationRequested ? <span className="mt-0.5 block text-xs text-slate-600">{row.locationRequested}</span> : null}
         </TD>
         {columns === 5 ? (
           <TD className="text-right">
-            <div className="flex items-center justify-end gap-2">
+            <div className="flex flex-wrap items-center justify-end gap-2">
               {failure && !failure.ok ? <ResultText result={failure} /> : null}
               {canIssueLink && !confirmingReissue ? (
                 row.hasLink ? (
                   <Button
                     variant="secondary"
                     size="sm"
-                    aria-label={`Re-issue tracking link for ${row.name}`}
+                    aria-label={t("attendance.reissueLabel", { name: row.name })}
                     onClick={() => setReissueAskedAt(linkResult)}
                   >
-                    Re-issue link
+                    {t("attendance.reissue")}
                   </Button>
                 ) : (
                   <form action={issueLink}>
@@ -147,10 +149,10 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
                     <SubmitButton
                       variant="secondary"
                       size="sm"
-                      pendingLabel="Creating…"
-                      aria-label={`Create tracking link for ${row.name}`}
+                      pendingLabel={t("attendance.creating")}
+                      aria-label={t("attendance.createLinkLabel", { name: row.name })}
                     >
-                      Tracking link
+                      {t("attendance.createLink")}
                     </SubmitButton>
                   </form>
                 )
@@ -162,10 +164,10 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
                     <SubmitButton
                       variant="ghost"
                       size="sm"
-                      pendingLabel="Undoing…"
-                      aria-label={`Undo check-in for ${row.name}`}
+                      pendingLabel={t("attendance.undoing")}
+                      aria-label={t("attendance.undoLabel", { name: row.name })}
                     >
-                      Undo check-in
+                      {t("attendance.undo")}
                     </SubmitButton>
                   </form>
                 ) : (
@@ -180,12 +182,12 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
                           defaultValue={over.startTime}
                           required
                           className="h-8 w-36"
-                          aria-label={`Arrival time of ${row.name}`}
+                          aria-label={t("attendance.arrivalTimeOf", { name: row.name })}
                         />
                       </>
                     ) : null}
-                    <SubmitButton size="sm" pendingLabel="Checking in…" aria-label={`Check in ${row.name}`}>
-                      Check in
+                    <SubmitButton size="sm" pendingLabel={t("attendance.checkingIn")} aria-label={t("attendance.checkInLabel", { name: row.name })}>
+                      {t("attendance.checkIn")}
                     </SubmitButton>
                   </form>
                 )
@@ -199,15 +201,13 @@ export function AttendanceRow({ actions, instanceId, row, canCheckIn, canIssueLi
           <TD colSpan={columns} className="whitespace-normal">
             <form action={issueLink} className="flex flex-wrap items-center justify-between gap-3">
               {ids}
-              <p className="text-sm text-amber-950">
-                Re-issue {row.name}&apos;s link? The link they have now stops working at once; send them the new one.
-              </p>
+              <p className="text-sm text-amber-950">{t("attendance.reissueQuestion", { name: row.name })}</p>
               <div className="flex shrink-0 items-center gap-2">
-                <SubmitButton variant="danger" size="sm" pendingLabel="Re-issuing…">
-                  Yes, re-issue
+                <SubmitButton variant="danger" size="sm" pendingLabel={t("attendance.reissuing")}>
+                  {t("attendance.reissueConfirm")}
                 </SubmitButton>
                 <Button variant="ghost" size="sm" onClick={() => setReissueAskedAt(null)}>
-                  Keep the old link
+                  {t("attendance.keepLink")}
                 </Button>
               </div>
             </form>

@@ -1,11 +1,14 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatClock } from "@/components/dashboard/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UsersIcon } from "@/components/ui/icons";
 import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
+import { formatDistance } from "@/lib/i18n/format";
+import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { getOccurrence } from "@/lib/occurrences/occurrences";
 import { AttendanceRow, type AttendanceActions, type AttendanceRowView } from "./attendance-row";
-import { formatClock, JOURNEY_TONES, journeyDetail, linkState } from "./journey-text";
-import { JOURNEY_LABELS } from "./labels";
+import { JOURNEY_TONES, journeyDetail, journeyLabel, linkState, type JourneyWords } from "./journey-text";
 
 /** An occurrence as its page shows it: the event, counts, tracking window and every attendance. */
 export type Occurrence = Awaited<ReturnType<typeof getOccurrence>>;
@@ -16,19 +19,19 @@ type Props = {
   /** Staff and up: tracking links and check-in by hand (the domain checks again). */
   canCheckIn: boolean;
   now: Date;
+  /** Distances in km/m, or mi/ft for an organization in the US or the UK. */
+  units: DistanceUnits;
 };
 
 /** Who is invited, their answer, where they are on their way, and (for staff) their tracking link and check-in. */
-export function AttendanceTable({ occurrence, actions, canCheckIn, now }: Props) {
+export function AttendanceTable({ occurrence, actions, canCheckIn, now, units }: Props) {
+  const t = useTranslations("occurrences");
+  const format = useFormatter();
+  const locale = useLocale();
+  const words: JourneyWords = { t, format, distance: (m) => formatDistance(m, locale, units) };
   const { timeZone } = occurrence.event;
   if (occurrence.attendances.length === 0) {
-    return (
-      <EmptyState
-        icon={<UsersIcon />}
-        title="Nobody is invited yet"
-        description="Add participants to the event's roster; they join every future occurrence."
-      />
-    );
+    return <EmptyState icon={<UsersIcon />} title={t("attendance.emptyTitle")} description={t("attendance.emptyDescription")} />;
   }
   const isCancelled = occurrence.status === "cancelled";
   const windowClosed = occurrence.trackingWindow.validUntil <= now;
@@ -41,23 +44,24 @@ export function AttendanceTable({ occurrence, actions, canCheckIn, now }: Props)
     rsvp: a.rsvp,
     rsvpTone: a.rsvp === "confirmed" ? "success" : a.rsvp === "declined" ? "danger" : "neutral",
     journey: a.journey,
-    journeyLabel: JOURNEY_LABELS[a.journey] ?? a.journey,
+    journeyLabel: journeyLabel(t, a.journey),
     journeyTone: JOURNEY_TONES[a.journey] ?? "neutral",
-    journeyDetail: journeyDetail(a, now, timeZone),
+    journeyDetail: journeyDetail(words, a, now, timeZone),
     hasLink: a.link !== null,
-    link: linkState(a.link, now, timeZone),
-    locationRequested: a.locationRequestedAt ? `Location asked in WhatsApp at ${formatClock(a.locationRequestedAt, timeZone)}` : null,
+    link: linkState(words, a.link, now, timeZone),
+    locationRequested: a.locationRequestedAt ? t("attendance.locationAsked", { time: formatClock(format, a.locationRequestedAt, timeZone) }) : null,
   }));
 
   return (
-    <Table aria-label="Attendance">
+    <Table aria-label={t("attendance.title")}>
       <THead>
         <TR>
-          <TH>Participant</TH>
-          <TH>Answer</TH>
-          <TH>Journey</TH>
-          <TH>Tracking link</TH>
-          {canCheckIn ? <TH className="text-right">Actions</TH> : null}
+          {/* Headers may wrap: a longer language's "Tracking link" must not widen the table past the page. */}
+          <TH className="whitespace-normal">{t("attendance.participant")}</TH>
+          <TH className="whitespace-normal">{t("attendance.answer")}</TH>
+          <TH className="whitespace-normal">{t("attendance.journey")}</TH>
+          <TH className="whitespace-normal">{t("attendance.link")}</TH>
+          {canCheckIn ? <TH className="text-right whitespace-normal">{t("attendance.actions")}</TH> : null}
         </TR>
       </THead>
       <TBody>
@@ -82,9 +86,10 @@ export function AttendanceTable({ occurrence, actions, canCheckIn, now }: Props)
 
 /** "Live" while the tracking window is open: positions and arrivals come in and the page refreshes itself. */
 export function LiveBadge() {
+  const t = useTranslations("occurrences");
   return (
     <Badge tone="success" dot>
-      Live · updates every 10 s
+      {t("liveBadge", { seconds: 10 })}
     </Badge>
   );
 }

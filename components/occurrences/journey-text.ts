@@ -1,6 +1,12 @@
-// Client-safe words for where a participant is: the journey column and the tracking link state of the attendance table.
+// Client-safe words for where a participant is: the journey column and the tracking link state of the attendance
+// table, in the reader's language ("occurrences" catalog keys) with times in the event's zone.
 
 import type { BadgeTone } from "@/components/ui/badge";
+import { formatClock, type Formatter } from "@/components/dashboard/format";
+import type { Translator } from "@/lib/i18n/translator-type";
+
+/** What the journey column needs besides the facts: the words, the formats and the distances of the reader. */
+export type JourneyWords = { t: Translator<"occurrences">; format: Formatter; distance: (metres: number) => string };
 
 export const JOURNEY_TONES: Record<string, BadgeTone> = {
   not_started: "neutral",
@@ -9,29 +15,29 @@ export const JOURNEY_TONES: Record<string, BadgeTone> = {
   no_show: "warning",
 };
 
-export const CHECK_IN_METHODS: Record<string, string> = {
-  geofence: "on the map",
-  manual: "by hand",
-  whatsapp_location: "from a WhatsApp location",
-};
+const CHECK_IN_METHODS = ["geofence", "manual", "whatsapp_location"] as const;
+const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const;
+const isOneOf = <K extends string>(values: readonly K[], value: string | null | undefined): value is K =>
+  (values as readonly (string | null | undefined)[]).includes(value);
 
-/** "08:12" in the event's zone. */
-export function formatClock(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(at);
+/** "on the map", "by hand", "from a WhatsApp location"; null for a method this list does not know. */
+export function checkInMethodText(t: Translator<"occurrences">, method: string | null | undefined): string | null {
+  return isOneOf(CHECK_IN_METHODS, method) ? t(`checkInMethod.${method}`) : null;
 }
 
-/** "seen just now", "seen 4 min ago", or the clock time once it is an hour old. */
-export function formatSeen(at: Date, now: Date, timeZone: string): string {
+/** "Not started", "On the way", "Arrived", "No-show" (the stored value for one this list does not know). */
+export function journeyLabel(t: Translator<"occurrences">, journey: string): string {
+  return isOneOf(JOURNEYS, journey) ? t(`journey.${journey}`) : journey;
+}
+
+/** "seen just now", "seen 4 minutes ago", or the clock time once it is an hour old. */
+export function formatSeen(words: JourneyWords, at: Date, now: Date, timeZone: string): string {
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   const minutes = Math.floor((now.getTime() - at.getTime()) / 60_000);
-  if (minutes < 1) return "seen just now";
-  if (minutes < 60) return `seen ${minutes} min ago`;
-  return `seen at ${formatClock(at, timeZone)}`;
-}
-
-/** "350 m" / "1.2 km" / "14 km". */
-export function formatDistance(metres: number): string {
-  if (metres < 1000) return `${Math.max(0, Math.round(metres / 10) * 10)} m`;
-  return metres < 10_000 ? `${(metres / 1000).toFixed(1)} km` : `${Math.round(metres / 1000)} km`;
+  if (minutes < 1) return t("seen.justNow");
+  if (minutes < 60) return t("seen.ago", { ago: format.relativeTime(now.getTime() - minutes * 60_000, { now, unit: "minute" }) });
+  return t("seen.at", { time: formatClock(format, at, timeZone) });
 }
 
 type JourneyFacts = {
@@ -46,17 +52,18 @@ type JourneyFacts = {
 };
 
 /** The line under the journey badge: when and how someone arrived, or how fresh their last position is. */
-export function journeyDetail(a: JourneyFacts, now: Date, timeZone: string): string | null {
+export function journeyDetail(words: JourneyWords, a: JourneyFacts, now: Date, timeZone: string): string | null {
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   if (a.journey === "arrived" && a.checkedInAt) {
-    const method = a.checkInMethod ? CHECK_IN_METHODS[a.checkInMethod] : null;
-    return [formatClock(a.checkedInAt, timeZone), method].filter(Boolean).join(" · ");
+    return [formatClock(format, a.checkedInAt, timeZone), checkInMethodText(t, a.checkInMethod)].filter(Boolean).join(" · ");
   }
   if (a.journey !== "on_the_way") return null;
   const parts = [
-    a.lastFixAt ? formatSeen(a.lastFixAt, now, timeZone) : "no position yet",
-    a.distanceM !== null ? `${formatDistance(a.distanceM)} away` : null,
-    a.etaAt ? `expected ${formatClock(a.etaAt, timeZone)}` : null,
-    a.isLate && a.lateMinutes ? `${a.lateMinutes} min late` : null,
+    a.lastFixAt ? formatSeen(words, a.lastFixAt, now, timeZone) : t("noPosition"),
+    a.distanceM !== null ? t("away", { distance: words.distance(a.distanceM) }) : null,
+    a.etaAt ? t("expected", { time: formatClock(format, a.etaAt, timeZone) }) : null,
+    a.isLate && a.lateMinutes ? t("late", { minutes: a.lateMinutes }) : null,
   ];
   return parts.filter(Boolean).join(" · ");
 }
@@ -65,13 +72,16 @@ type LinkFacts = { validUntil: Date; firstOpenedAt: Date | null; stoppedAt: Date
 
 /** The state of the newest working tracking link, or null when none was issued. */
 export function linkState(
+  words: JourneyWords,
   link: LinkFacts | null,
   now: Date,
   timeZone: string,
 ): { text: string; tone: "neutral" | "success" | "warning" } | null {
+  const t: Translator<"occurrences"> = words.t;
+  const { format } = words;
   if (!link) return null;
-  if (link.stoppedAt) return { text: "Sharing stopped by participant", tone: "warning" };
-  if (link.validUntil <= now) return { text: "Link expired", tone: "neutral" };
-  if (link.firstOpenedAt) return { text: `Link opened ${formatClock(link.firstOpenedAt, timeZone)}`, tone: "success" };
-  return { text: "Link not opened yet", tone: "neutral" };
+  if (link.stoppedAt) return { text: t("link.stopped"), tone: "warning" };
+  if (link.validUntil <= now) return { text: t("link.expired"), tone: "neutral" };
+  if (link.firstOpenedAt) return { text: t("link.opened", { time: formatClock(format, link.firstOpenedAt, timeZone) }), tone: "success" };
+  return { text: t("link.notOpened"), tone: "neutral" };
 }

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { zoneName } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,6 +15,7 @@ type Props = { instanceId: string; startsLocal: string; timeZone: string; action
 
 /** Cancel (with a confirmation step) or move one occurrence. */
 export function OccurrenceControls({ instanceId, startsLocal, timeZone, actions }: Props) {
+  const t = useTranslations("occurrences.controls");
   const [cancelState, cancel] = useActionState(actions.cancel, idle);
   const [moveState, move] = useActionState(actions.move, idle);
   const [mode, setMode] = useState<"idle" | "cancel" | "move">("idle");
@@ -25,38 +28,36 @@ export function OccurrenceControls({ instanceId, startsLocal, timeZone, actions 
       {mode === "idle" ? (
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setMode("move")}>
-            Move this occurrence
+            {t("move")}
           </Button>
           <Button variant="danger" onClick={() => setMode("cancel")}>
-            Cancel this occurrence
+            {t("cancel")}
           </Button>
         </div>
       ) : null}
       {mode === "cancel" ? (
         <form action={cancel} className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3">
           <HiddenFields values={{ instanceId }} />
-          <p className="text-sm text-red-900">
-            Cancel it? Nobody will get its planned messages. Other occurrences stay as they are.
-          </p>
-          <SubmitButton variant="danger" size="sm" pendingLabel="Cancelling…">
-            Yes, cancel it
+          <p className="text-sm text-red-900">{t("cancelQuestion")}</p>
+          <SubmitButton variant="danger" size="sm" pendingLabel={t("cancelling")}>
+            {t("cancelConfirm")}
           </SubmitButton>
           <Button variant="ghost" size="sm" onClick={() => setMode("idle")}>
-            Keep it
+            {t("keep")}
           </Button>
         </form>
       ) : null}
       {mode === "move" ? (
         <form action={move} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
           <HiddenFields values={{ instanceId }} />
-          <Field id="startsLocal" label={`New start (${timeZone.replaceAll("_", " ")})`} error={moveError}>
+          <Field id="startsLocal" label={t("newStart", { zone: zoneName(timeZone) })} error={moveError}>
             <Input type="datetime-local" name="startsLocal" defaultValue={startsLocal} required />
           </Field>
-          <SubmitButton size="sm" pendingLabel="Moving…">
-            Move
+          <SubmitButton size="sm" pendingLabel={t("moving")}>
+            {t("moveConfirm")}
           </SubmitButton>
           <Button variant="ghost" size="sm" onClick={() => setMode("idle")}>
-            Close
+            {t("close")}
           </Button>
         </form>
       ) : null}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
 import { SimulateButton } from "@/components/demo/simulate-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -6,6 +8,7 @@ import { SectionCard } from "@/components/ui/section-card";
 import { StatGrid } from "@/components/ui/stat";
 import { WhatsAppSimulator } from "@/components/whatsapp/simulator-panel";
 import type { FormAction } from "@/lib/http/action-result";
+import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { TimelineRow } from "@/lib/occurrences/timeline";
 import { AttendanceTable, LiveBadge, type Occurrence } from "./attendance-table";
 import type { AttendanceActions } from "./attendance-row";
@@ -15,7 +18,12 @@ import { OccurrenceHeader } from "./occurrence-header";
 import { Timeline } from "./timeline";
 
 /** The page's server actions, bound to the organization. */
-export type OccurrenceActions = AttendanceActions & { cancel: FormAction; move: FormAction; simulate: FormAction; reply: FormAction };
+export type OccurrenceActions = AttendanceActions & {
+  cancel: FormAction;
+  move: FormAction;
+  simulate: FormAction;
+  reply: ComponentProps<typeof WhatsAppSimulator>["reply"];
+};
 
 type Props = {
   orgSlug: string;
@@ -27,10 +35,13 @@ type Props = {
   /** Embedded mode: the demo's movement simulator, and (with the log transport) the WhatsApp simulator. */
   demo: { simulate: boolean; whatsapp: boolean };
   actions: OccurrenceActions;
+  /** The organization's distances: km/m, or mi/ft in the US and the UK. */
+  units: DistanceUnits;
 };
 
 /** One occurrence: its state and controls, who answered, who is where, and what went out over WhatsApp. */
-export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, now, can, demo, actions }: Props) {
+export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, now, can, demo, actions, units }: Props) {
+  const t = useTranslations("occurrences.view");
   const { event, counts } = occurrence;
   const { issueLink, checkIn, undoCheckIn, setRsvp } = actions;
   const cancelledMessages = timeline.filter((row) => row.status === "cancelled").length;
@@ -44,16 +55,15 @@ export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, 
       {occurrence.status !== "cancelled" ? <LiveRefresh from={validFrom.toISOString()} until={validUntil.toISOString()} /> : null}
       {isLive && demo.simulate && can.checkIn ? <SimulateButton instanceId={occurrence.id} start={actions.simulate} /> : null}
       {failedMessages > 0 ? (
-        <Alert tone="danger" title={`${failedMessages} WhatsApp message${failedMessages === 1 ? "" : "s"} could not be sent`}>
+        <Alert tone="danger" title={t("failed", { count: failedMessages })}>
           <Link href={`/${orgSlug}/messages?occurrence=${occurrence.id}&status=failed`} className="font-medium underline">
-            See who and why
+            {t("failedLink")}
           </Link>
         </Alert>
       ) : null}
       {occurrence.status === "cancelled" ? (
-        <Alert tone="warning" title="This occurrence is cancelled">
-          Nobody gets its messages: {cancelledMessages} planned message{cancelledMessages === 1 ? " was" : "s were"}{" "}
-          cancelled. Other occurrences of {event.title} are not affected.
+        <Alert tone="warning" title={t("cancelledTitle")}>
+          {t("cancelledDescription", { count: cancelledMessages, title: event.title })}
         </Alert>
       ) : null}
       {editable ? (
@@ -66,7 +76,7 @@ export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, 
           />
           {event.kind === "periodic" ? (
             <Link href={`/${orgSlug}/events/${event.id}/edit?from=${occurrence.id}`} className={buttonClasses("secondary")}>
-              Change this and following
+              {t("changeFollowing")}
             </Link>
           ) : null}
         </div>
@@ -74,28 +84,32 @@ export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, 
 
       <StatGrid
         stats={[
-          { label: "Invited", value: counts.rsvp.total },
-          { label: "Confirmed", value: counts.rsvp.confirmed },
-          { label: "No answer yet", value: counts.rsvp.pending },
-          { label: "Declined", value: counts.rsvp.declined },
+          { label: t("stats.invited"), value: counts.rsvp.total },
+          { label: t("stats.confirmed"), value: counts.rsvp.confirmed },
+          { label: t("stats.pending"), value: counts.rsvp.pending },
+          { label: t("stats.declined"), value: counts.rsvp.declined },
         ]}
       />
 
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <SectionCard
-          title="Attendance"
-          description={`${counts.journey.arrived} arrived · ${counts.journey.on_the_way} on the way · ${counts.journey.no_show} no-show`}
+          title={t("attendance")}
+          description={t("journeyCounts", {
+            arrived: counts.journey.arrived,
+            onTheWay: counts.journey.on_the_way,
+            noShow: counts.journey.no_show,
+          })}
           aside={isLive ? <LiveBadge /> : null}
         >
-          <AttendanceTable occurrence={occurrence} actions={{ issueLink, checkIn, undoCheckIn, setRsvp }} canCheckIn={can.checkIn} now={now} />
+          <AttendanceTable occurrence={occurrence} actions={{ issueLink, checkIn, undoCheckIn, setRsvp }} canCheckIn={can.checkIn} now={now} units={units} />
         </SectionCard>
         <SectionCard
-          title="Messages"
+          title={t("messages")}
           description={
             <>
-              What goes out over WhatsApp, to whom and when.{" "}
+              {t("messagesDescription")}{" "}
               <Link href={`/${orgSlug}/messages?occurrence=${occurrence.id}`} className="text-brand-700 hover:underline">
-                Every message of this occurrence
+                {t("messagesLink")}
               </Link>
             </>
           }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n";
 import { summarizeOutcomes } from "@/lib/messages/outcomes";
 import { describeOutcomes } from "./outcomes-text";
 
-const text = (rows: { status: string; errorCode?: string | null }[]) =>
-  describeOutcomes(summarizeOutcomes(rows.map((r) => ({ errorCode: null, ...r })))).map((p) => p.text).join(", ");
+const text = (rows: { status: string; errorCode?: string | null }[], locale: "en" | "de" = "en") =>
+  describeOutcomes(translatorFor(locale, "occurrences"), summarizeOutcomes(rows.map((r) => ({ errorCode: null, ...r })))).map((p) => p.text).join(", ");
 
 describe("describeOutcomes", () => {
   it("counts as sent only what WhatsApp accepted; says who waits to retry and who failed, and why", () => {
@@ -22,5 +23,10 @@ describe("describeOutcomes", () => {
       "1 being sent, 2 failed (Opted out)",
     );
     expect(text([])).toBe("");
+  });
+
+  it("counts in the organizer's language", () => {
+    const rows = [...Array.from({ length: 1200 }, () => ({ status: "delivered" })), { status: "queued" }];
+    expect(text(rows, "de")).toBe("1.200 gesendet, 1 wird gesendet");
   });
 });

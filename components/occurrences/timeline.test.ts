@@ -1,6 +1,8 @@
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n";
 import { summarizeOutcomes } from "@/lib/messages/outcomes";
 import type { TimelineRow } from "@/lib/occurrences/timeline";
 import { Timeline } from "./timeline";
@@ -23,8 +25,15 @@ const row = (values: Partial<TimelineRow>, sent: [string, string | null][] = [])
   followUps: [],
   ...values,
 });
+// Rendered for an English reader, as the organizer layout's provider would.
 const text = (rows: TimelineRow[]) =>
-  renderToStaticMarkup(createElement(Timeline, { rows, timeZone: "Europe/Berlin" }))
+  renderToStaticMarkup(
+    createElement(
+      NextIntlClientProvider,
+      { locale: "en", messages: messagesFor("en"), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(Timeline, { rows, timeZone: "Europe/Berlin" }),
+    ),
+  )
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
 

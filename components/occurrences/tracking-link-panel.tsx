@@ -1,5 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
+import { formatDateTime } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
@@ -11,26 +13,24 @@ type Props = { name: string; url: string; validUntil: string; timeZone: string; 
  * the organizer copies it now or re-issues later (which revokes this one).
  */
 export function TrackingLinkPanel({ name, url, validUntil, timeZone, onClose }: Props) {
-  const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(validUntil));
+  const t = useTranslations("occurrences.linkPanel");
+  const format = useFormatter();
   return (
-    <div className="space-y-2" role="group" aria-label={`New tracking link for ${name}`}>
+    <div className="space-y-2" role="group" aria-label={t("label", { name })}>
       <div className="flex flex-wrap items-center gap-2">
         <Input
           readOnly
           value={url}
-          aria-label={`Tracking link for ${name}`}
+          aria-label={t("link", { name })}
           className="min-w-0 flex-1 font-mono text-xs sm:min-w-96"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <CopyButton value={url} label="Copy link" />
+        <CopyButton value={url} label={t("copy")} />
         <Button variant="ghost" size="sm" onClick={onClose}>
-          Done
+          {t("done")}
         </Button>
       </div>
-      <p className="text-xs text-slate-600">
-        Send this to {name}. It is shown only now: we keep just a fingerprint of it. To get a link again, re-issue one
-        (the old link then stops working). Works until {until}.
-      </p>
+      <p className="text-xs text-slate-600">{t("note", { name, until: formatDateTime(format, validUntil, timeZone) })}</p>
     </div>
   );
 }

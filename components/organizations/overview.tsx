@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
+import { zoneName } from "@/components/dashboard/format";
 import { LiveDemoButton } from "@/components/demo/live-demo-button";
 import { EventsTable } from "@/components/events/events-table";
 import { ParticipantTable, type ParticipantRow } from "@/components/participants/participant-table";
@@ -21,49 +23,44 @@ type Props = {
 
 /** The organization at a glance: counts, its events and its first participants. */
 export function Overview({ org, counts, events, participants, startDemo }: Props) {
+  const t = useTranslations("overview");
   return (
     <div className="space-y-8">
-      <PageHeader title={org.name} description={`Times are shown in ${org.timeZone.replaceAll("_", " ")}.`} />
+      <PageHeader title={org.name} description={t("timesIn", { zone: zoneName(org.timeZone) })} />
       <StatGrid
         stats={[
-          { label: "Events", value: counts.events, icon: <CalendarIcon /> },
-          { label: "Participants", value: counts.participants, icon: <UsersIcon /> },
-          { label: "Team members", value: counts.members, icon: <BuildingIcon /> },
+          { label: t("stats.events"), value: counts.events, icon: <CalendarIcon /> },
+          { label: t("stats.participants"), value: counts.participants, icon: <UsersIcon /> },
+          { label: t("stats.members"), value: counts.members, icon: <BuildingIcon /> },
         ]}
       />
 
       {startDemo ? (
-        <SectionCard title="See it live" description="This is the embedded demo: nothing leaves this machine.">
+        <SectionCard title={t("demo.title")} description={t("demo.description")}>
           <LiveDemoButton start={startDemo} />
         </SectionCard>
       ) : null}
 
-      <SectionCard title="Events" description="One-off and recurring events, each with its own roster.">
+      <SectionCard title={t("events.title")} description={t("events.description")}>
         {events.length === 0 ? (
-          <EmptyState
-            icon={<CalendarIcon />}
-            title="No events yet"
-            description="An event is something people travel to: a school run, a shuttle, a meeting. Each one has a venue, a time and a roster of participants who get WhatsApp invitations."
-          />
+          <EmptyState icon={<CalendarIcon />} title={t("events.emptyTitle")} description={t("events.emptyDescription")} />
         ) : (
           <EventsTable orgSlug={org.slug} events={events} orgTimeZone={org.timeZone} />
         )}
       </SectionCard>
 
       <SectionCard
-        title="Participants"
-        description={`People invited over WhatsApp, known across events by their phone number${
-          counts.participants > participants.length ? ` — the first ${participants.length} of ${counts.participants}` : ""
-        }.`}
+        title={t("participants.title")}
+        description={
+          counts.participants > participants.length
+            ? t("participants.descriptionFirst", { shown: participants.length, total: counts.participants })
+            : t("participants.description")
+        }
       >
         {participants.length === 0 ? (
-          <EmptyState
-            icon={<UsersIcon />}
-            title="No participants yet"
-            description="Participants are the people who come to your events. They confirm with one tap in WhatsApp and share their way here from a browser link — no app to install."
-          />
+          <EmptyState icon={<UsersIcon />} title={t("participants.emptyTitle")} description={t("participants.emptyDescription")} />
         ) : (
-          <ParticipantTable label="Participants" people={participants} columns={["phone", "guardianOf"]} />
+          <ParticipantTable label={t("participants.title")} people={participants} columns={["phone", "guardianOf"]} />
         )}
       </SectionCard>
     </div>

@@ -6,9 +6,7 @@ export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-
-/** "DE" → "Germany", for hints about how numbers without a country code are read. */
-export function countryName(code: string): string {
-  return regionNames.of(code) ?? code;
+/** "DE" → "Germany" ("Deutschland" in German), for hints about how numbers without a country code are read. */
+export function countryName(code: string, locale: string): string {
+  return new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code) ?? code;
 }

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SearchIcon } from "@/components/ui/icons";
 
 /** A GET search form (`?q=`), so results can be bookmarked and the back button works. */
 export function SearchForm({ q, clearHref, label, placeholder }: { q: string; clearHref: string; label: string; placeholder: string }) {
+  const t = useTranslations("participants.search");
   return (
     <form role="search" method="get" className="flex w-full max-w-xl gap-2">
       <div className="relative flex-1">
@@ -12,11 +14,11 @@ export function SearchForm({ q, clearHref, label, placeholder }: { q: string; cl
         <Input name="q" type="search" defaultValue={q} placeholder={placeholder} aria-label={label} className="pl-9" />
       </div>
       <Button type="submit" variant="secondary">
-        Search
+        {t("search")}
       </Button>
       {q ? (
         <Link href={clearHref} className={buttonClasses("ghost")}>
-          Clear
+          {t("clear")}
         </Link>
       ) : null}
     </form>
@@ -25,20 +27,19 @@ export function SearchForm({ q, clearHref, label, placeholder }: { q: string; cl
 
 /** Previous / next links that keep the search. */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  const t = useTranslations("participants.pagination");
   if (pages <= 1) return null;
   return (
-    <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm text-slate-600">
+    <nav aria-label={t("label")} className="flex items-center justify-end gap-2 text-sm text-slate-600">
       {page > 1 ? (
         <Link href={href(page - 1)} className={buttonClasses("secondary", "sm")}>
-          Previous
+          {t("previous")}
         </Link>
       ) : null}
-      <span className="tabular-nums">
-        Page {page} of {pages}
-      </span>
+      <span className="tabular-nums">{t("pageOf", { page, pages })}</span>
       {page < pages ? (
         <Link href={href(page + 1)} className={buttonClasses("secondary", "sm")}>
-          Next
+          {t("next")}
         </Link>
       ) : null}
     </nav>

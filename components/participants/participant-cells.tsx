@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
+import { isLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { formatPhone } from "./format-phone";
 
 type Person = { name: string; metadata: Record<string, string> };
@@ -36,32 +38,43 @@ export function MaybeText({ value }: { value: string | null }) {
   return value ? <>{value}</> : <span className="text-slate-400">—</span>;
 }
 
+/**
+ * A person's own language by its own name ("Português (Brasil)"), beside their name; nothing when they follow the
+ * organization's language, which most people do.
+ */
+export function LanguageBadge({ language }: { language: string | null | undefined }) {
+  const t = useTranslations("participants.language");
+  if (!isLocale(language)) return null;
+  return (
+    <Badge tone="brand" title={t("badgeTitle", { language: LOCALE_NAMES[language] })}>
+      <span lang={language}>{LOCALE_NAMES[language]}</span>
+    </Badge>
+  );
+}
+
 /** Under a phone number that WhatsApp cannot reach: "Landline: cannot receive WhatsApp messages". */
 export function NoWhatsAppNote({ reason }: { reason: string | null }) {
   if (!reason) return null;
   return <p className="text-xs font-medium text-amber-800">{reason}</p>;
 }
 
-/** "2 numbers cannot receive WhatsApp messages": the import preview and the roster count alike. */
-export function noWhatsAppCount(n: number): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? "number cannot" : "numbers cannot"} receive WhatsApp messages`;
-}
-
 /** Opted-out people stay on rosters for the record, but no message reaches them. */
 export function OptedOutBadge({ optedOutAt }: { optedOutAt: Date | null }) {
+  const t = useTranslations("participants.optedOut");
   if (!optedOutAt) return null;
   return (
-    <Badge tone="warning" dot title="Replied STOP on WhatsApp: no messages are sent to this person.">
-      Opted out
+    <Badge tone="warning" dot title={t("title")}>
+      {t("badge")}
     </Badge>
   );
 }
 
 /** A row's Edit button (its `href` may say which page to come back to after saving). */
 export function EditParticipantLink({ href, name }: { href: string; name: string }) {
+  const t = useTranslations("participants.list");
   return (
-    <Link href={href} className={buttonClasses("ghost", "sm")} aria-label={`Edit ${name}`}>
-      Edit
+    <Link href={href} className={buttonClasses("ghost", "sm")} aria-label={t("editLabel", { name })}>
+      {t("edit")}
     </Link>
   );
 }

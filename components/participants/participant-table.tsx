@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ParticipantFormValues } from "./participant-form";
-import { MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
+import { LanguageBadge, MaybeText, NoWhatsAppNote, OptedOutBadge, ParticipantName, PhoneText } from "./participant-cells";
 
-export type ParticipantRow = ParticipantFormValues & {
+export type ParticipantRow = Omit<ParticipantFormValues, "language"> & {
   optedOutAt: Date | null;
+  /** Their own language (shown beside the name); null or absent: the organization's. */
+  language?: string | null;
   /** A roster's: why WhatsApp cannot reach the number, and when they were added. */
   noWhatsAppReason?: string | null;
   addedAt?: Date;
@@ -23,11 +26,17 @@ type Props = {
   rowActions?: (person: ParticipantRow) => ReactNode;
 };
 
-const HEADS: Record<ParticipantColumn, string> = { phone: "Phone", contact: "Contact", email: "E-mail", guardianOf: "Guardian of", added: "Added" };
-
 /** People with their name (and imported extras), contact details and note: the overview, the participants page and a roster. */
 export function ParticipantTable({ label, people, columns, timeZone, rowTestId, rowActions }: Props) {
-  const addedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+  const t = useTranslations("participants.table");
+  const format = useFormatter();
+  const heads: Record<ParticipantColumn, string> = {
+    phone: t("phone"),
+    contact: t("contact"),
+    email: t("email"),
+    guardianOf: t("guardianOf"),
+    added: t("added"),
+  };
   const cell = (p: ParticipantRow, column: ParticipantColumn): ReactNode => {
     switch (column) {
       case "phone":
@@ -45,20 +54,20 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
       case "guardianOf":
         return <MaybeText value={p.guardianOf} />;
       case "added":
-        return p.addedAt ? addedOn.format(p.addedAt) : null;
+        return p.addedAt ? format.dateTime(p.addedAt, { dateStyle: "medium", timeZone }) : null;
     }
   };
   return (
     <Table aria-label={label}>
       <THead>
         <TR>
-          <TH>Participant</TH>
+          <TH>{t("participant")}</TH>
           {columns.map((column) => (
-            <TH key={column}>{HEADS[column]}</TH>
+            <TH key={column}>{heads[column]}</TH>
           ))}
           {rowActions ? (
             <TH className="text-right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </TH>
           ) : null}
         </TR>
@@ -67,9 +76,10 @@ export function ParticipantTable({ label, people, columns, timeZone, rowTestId, 
         {people.map((p) => (
           <TR key={p.id} data-testid={rowTestId}>
             <TD>
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <ParticipantName person={p} />
                 <OptedOutBadge optedOutAt={p.optedOutAt} />
+                <LanguageBadge language={p.language} />
               </div>
             </TD>
             {columns.map((column) => (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CalendarIcon, SearchIcon, UsersIcon } from "@/components/ui/icons";
@@ -21,29 +22,23 @@ type Props = {
 
 /** Everyone in the organization, searched by name or phone. */
 export function ParticipantsView({ orgSlug, q, people, limit, remove }: Props) {
+  const t = useTranslations("participants.list");
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Participants"
-        description="Everyone on any of your rosters. A phone number identifies one person, so someone on several events appears here once."
-      />
-      <SearchForm q={q} clearHref={`/${orgSlug}/participants`} label="Search participants" placeholder="Name or phone number" />
+      <PageHeader title={t("title")} description={t("description")} />
+      <SearchForm q={q} clearHref={`/${orgSlug}/participants`} label={t("searchLabel")} placeholder={t("searchPlaceholder")} />
 
       {people.length === 0 ? (
         q ? (
-          <EmptyState
-            icon={<SearchIcon />}
-            title={`No one matches “${q}”`}
-            description="Search looks at names and phone numbers. Try part of a name, or the last digits of a number."
-          />
+          <EmptyState icon={<SearchIcon />} title={t("noMatchTitle", { q })} description={t("noMatchDescription")} />
         ) : (
           <EmptyState
             icon={<UsersIcon />}
-            title="No participants yet"
-            description="People join your organization when you add them to an event's roster, by hand or from a CSV file. Open an event and go to its roster to start."
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
             action={
               <Link href={`/${orgSlug}/events`} className={buttonClasses("primary")}>
-                <CalendarIcon /> Go to events
+                <CalendarIcon /> {t("goToEvents")}
               </Link>
             }
           />
@@ -52,11 +47,11 @@ export function ParticipantsView({ orgSlug, q, people, limit, remove }: Props) {
         <div className="space-y-2">
           <p className="text-sm text-slate-600" aria-live="polite">
             {people.length === limit
-              ? `Showing the first ${limit}${q ? " matches" : ""}. Search to narrow the list.`
-              : `${people.length} ${people.length === 1 ? "person" : "people"}${q ? ` matching “${q}”` : ""}.`}
+              ? t("firstMatches", { limit, searching: q ? "yes" : "no" })
+              : t("count", { count: people.length, q, searching: q ? "yes" : "no" })}
           </p>
           <ParticipantTable
-            label="Participants"
+            label={t("tableLabel")}
             people={people}
             columns={["phone", "email", "guardianOf"]}
             rowTestId="participant-row"

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { SectionCard } from "@/components/ui/section-card";
 import type { FormAction } from "@/lib/http/action-result";
 import { AddParticipantForm } from "./add-participant-form";
@@ -6,26 +7,29 @@ import { AddExistingParticipantForm } from "./roster-actions";
 
 type Props = {
   eventId: string;
-  /** The organization's default country, for numbers typed without a country code. */
-  country: string;
+  /** The organization's default country (numbers typed without a country code) and language (the form's default). */
+  org: { defaultCountry: string; language: string };
   /** People of the organization who are not on this roster yet. */
   others: { id: string; name: string; phone: string }[];
   actions: { addNew: FormAction; addExisting: FormAction };
 };
 
 /** A manager adds someone new, or someone already known from another event (one phone number is one person). */
-export function RosterAddCard({ eventId, country, others, actions }: Props) {
+export function RosterAddCard({ eventId, org, others, actions }: Props) {
+  const t = useTranslations("roster.add");
+  const locale = useLocale();
   return (
     <SectionCard
-      title="Add participant"
-      description={
-        others.length > 0
-          ? "Someone new, or someone you already have from another event (pick them below: one phone number is one person)."
-          : "They get this event's messages from the next occurrence on."
-      }
+      title={t("title")}
+      description={others.length > 0 ? t("descriptionWithOthers") : t("description")}
       contentClassName="space-y-5"
     >
-      <AddParticipantForm add={actions.addNew} eventId={eventId} countryHint={`${countryName(country)} unless it starts with +`} />
+      <AddParticipantForm
+        add={actions.addNew}
+        eventId={eventId}
+        countryHint={t("countryHint", { country: countryName(org.defaultCountry, locale) })}
+        orgLanguage={org.language}
+      />
       {others.length > 0 ? (
         <div className="border-t border-slate-200 pt-5">
           <AddExistingParticipantForm

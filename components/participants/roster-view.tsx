@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { ChevronRightIcon, DownloadIcon, UploadIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,13 +21,14 @@ type Props = {
   /** The search (`?q=`) and the page asked for. */
   q: string;
   page: number;
-  org: { timeZone: string; defaultCountry: string };
+  org: { timeZone: string; defaultCountry: string; language: string };
   /** A manager's: who else is in the organization, and the roster's actions; null for everyone else. */
   manage: { others: { id: string; name: string; phone: string }[]; addNew: FormAction; addExisting: FormAction; remove: FormAction } | null;
 };
 
 /** Who takes part in an event: counts, adding people, and the roster searched and paged. */
 export function RosterView({ orgSlug, event, roster, q, page, org, manage }: Props) {
+  const t = useTranslations("roster.page");
   const base = `/${orgSlug}/events/${event.id}`;
   const matches = filterRoster(roster, q);
   const shown = pageOf(matches, page);
@@ -41,18 +43,18 @@ export function RosterView({ orgSlug, event, roster, q, page, org, manage }: Pro
             {event.title} <ChevronRightIcon size={14} />
           </Link>
         }
-        title="Roster"
-        description={`Who takes part in ${event.title} (${event.summary}). Everyone here gets its WhatsApp messages.`}
+        title={t("title")}
+        description={t("description", { event: event.title, summary: event.summary })}
         actions={
           <>
             {roster.length > 0 ? (
               <a href={`${base}/roster/export`} download className={buttonClasses("secondary")}>
-                <DownloadIcon /> Export CSV
+                <DownloadIcon /> {t("export")}
               </a>
             ) : null}
             {manage ? (
               <Link href={`${base}/import`} className={buttonClasses("primary")}>
-                <UploadIcon /> Import from CSV
+                <UploadIcon /> {t("import")}
               </Link>
             ) : null}
           </>
@@ -61,23 +63,23 @@ export function RosterView({ orgSlug, event, roster, q, page, org, manage }: Pro
 
       {roster.length > 0 ? <RosterCounts roster={roster} /> : null}
 
-      {manage ? <RosterAddCard eventId={event.id} country={org.defaultCountry} others={manage.others} actions={manage} /> : null}
+      {manage ? <RosterAddCard eventId={event.id} org={org} others={manage.others} actions={manage} /> : null}
 
       {roster.length === 0 ? (
         <RosterEmptyState importHref={`${base}/import`} canWrite={manage !== null} />
       ) : (
-        <section aria-label="Participants on the roster" className="space-y-3">
+        <section aria-label={t("sectionLabel")} className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <SearchForm q={q} clearHref={`${base}/roster`} label="Search the roster" placeholder="Name, phone or e-mail" />
+            <SearchForm q={q} clearHref={`${base}/roster`} label={t("searchLabel")} placeholder={t("searchPlaceholder")} />
             <p className="text-sm text-slate-600" aria-live="polite">
               {matches.length === 0
-                ? `No one on the roster matches “${q}”.`
-                : `${shown.from.toLocaleString("en")}–${shown.to.toLocaleString("en")} of ${matches.length.toLocaleString("en")}${q ? ` matching “${q}”` : ""}`}
+                ? t("noMatch", { q })
+                : t("showing", { from: shown.from, to: shown.to, total: matches.length, q, searching: q ? "yes" : "no" })}
             </p>
           </div>
           {shown.rows.length > 0 ? (
             <ParticipantTable
-              label="Roster"
+              label={t("tableLabel")}
               people={shown.rows.map((entry) => ({ ...entry, id: entry.participantId }))}
               columns={["contact", "guardianOf", "added"]}
               timeZone={org.timeZone}

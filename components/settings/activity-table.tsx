@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/dashboard/format";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { listAuditLogs } from "@/lib/audit/list-audit-logs";
@@ -7,21 +8,23 @@ type Entry = Awaited<ReturnType<typeof listAuditLogs>>[number];
 
 /** The audit log, newest first: who changed what, and when. */
 export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
+  const t = useTranslations("settings");
+  const format = useFormatter();
   return (
-    <Table>
+    <Table aria-label={t("activity.title")}>
       <THead>
         <TR>
-          <TH>When</TH>
-          <TH>Who</TH>
-          <TH>What</TH>
+          <TH>{t("activity.when")}</TH>
+          <TH>{t("activity.who")}</TH>
+          <TH>{t("activity.what")}</TH>
         </TR>
       </THead>
       <TBody>
         {entries.map((entry) => (
           <TR key={entry.id}>
-            <TD className="whitespace-nowrap tabular-nums">{formatDateTime(entry.createdAt, timeZone)}</TD>
-            <TD>{entry.actorName ?? (entry.actorType === "system" ? "System" : "Deleted user")}</TD>
-            <TD>{describeAuditEntry(entry)}</TD>
+            <TD className="whitespace-nowrap tabular-nums">{formatDateTime(format, entry.createdAt, timeZone)}</TD>
+            <TD>{entry.actorName ?? (entry.actorType === "system" ? t("activity.system") : t("activity.deletedUser"))}</TD>
+            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry)}</TD>
           </TR>
         ))}
       </TBody>

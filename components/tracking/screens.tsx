@@ -1,23 +1,17 @@
+import { clsx } from "clsx";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Logo } from "@/components/brand/logo";
 import { AlertTriangleIcon, CalendarIcon, CheckCircleIcon, ClockIcon, InfoIcon, MapPinIcon, XIcon } from "@/components/ui/icons";
 import type { LinkRefusal, TrackingPageInfo } from "@/lib/tracking/schemas";
-import { cn } from "@/lib/utils/cn";
-import { formatClock, formatDay, formatEventTime, formatMoment } from "./format";
+import { formatClock, formatDay, formatEventTime, formatMoment } from "./page-format";
 
-// No hooks: the server page renders these, and the client session renders the same ones when a link ends mid-journey.
-
-export function TrackingFrame({ children }: { children: ReactNode }) {
-  return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pt-4 pb-10">
-      <Logo compact className="[&_svg]:size-7" />
-      {children}
-    </main>
-  );
-}
+// No hooks but next-intl's, which work on both sides: the server page renders these, and the client session renders
+// the same ones when a link ends mid-journey. Kept free of tailwind-merge (lib/utils/cn), like the rest of the page.
 
 /** The event this link is for: who organizes it, what, when and where. */
 export function EventSummary({ info }: { info: TrackingPageInfo }) {
+  const t = useTranslations("tracking");
+  const format = useFormatter();
   const { venue } = info;
   return (
     <section aria-labelledby="event-title" className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-xs">
@@ -28,13 +22,13 @@ export function EventSummary({ info }: { info: TrackingPageInfo }) {
       <dl className="mt-3 space-y-2 text-sm text-slate-700">
         <div className="flex gap-2.5">
           <dt>
-            <CalendarIcon size={18} className="mt-px text-slate-500" title="When" />
+            <CalendarIcon size={18} className="mt-px text-slate-500" title={t("summary.when")} />
           </dt>
-          <dd>{formatEventTime(info.startsAt, info.endsAt, info.timeZone)}</dd>
+          <dd>{formatEventTime(t, format, info.startsAt, info.endsAt, info.timeZone)}</dd>
         </div>
         <div className="flex gap-2.5">
           <dt>
-            <MapPinIcon size={18} className="mt-px text-slate-500" title="Where" />
+            <MapPinIcon size={18} className="mt-px text-slate-500" title={t("summary.where")} />
           </dt>
           <dd>
             <span className="font-medium text-slate-900">{venue.name}</span>
@@ -74,7 +68,7 @@ export function Screen({
   const { ring, Icon } = toneStyles[tone];
   return (
     <section data-testid={testId} className="rounded-xl border border-slate-200 bg-white px-5 py-6 text-center shadow-xs">
-      <div className={cn("mx-auto mb-4 grid size-14 place-items-center rounded-full ring-8 [&_svg]:size-7", ring)}>
+      <div className={clsx("mx-auto mb-4 grid size-14 place-items-center rounded-full ring-8 [&_svg]:size-7", ring)}>
         {icon ?? <Icon />}
       </div>
       <Heading className="text-xl font-semibold tracking-tight text-slate-900">{title}</Heading>
@@ -83,71 +77,62 @@ export function Screen({
   );
 }
 
-/** A link that takes no more positions. `info` is absent for an unknown link: nothing about it is revealed. */
-export function EndedScreen({
-  reason,
-  info,
-  arrivedAt,
-  level = "h2",
-}: {
-  reason: Exclude<LinkRefusal, "not_open">;
-  info?: TrackingPageInfo;
-  arrivedAt?: string | null;
-  level?: "h1" | "h2";
-}) {
-  const org = info?.organizationName ?? "the organizer";
-  const event = info ? <strong className="font-semibold">{info.eventTitle}</strong> : "this event";
-  switch (reason) {
+const strong = (chunks: ReactNode) => <strong className="font-semibold">{chunks}</strong>;
+
+type Ended =
+  | { reason: "unknown"; info?: undefined }
+  | { reason: Exclude<LinkRefusal, "not_open" | "unknown">; info: TrackingPageInfo };
+
+/** A link that takes no more positions. An unknown link has no `info`: nothing about it is revealed. */
+export function EndedScreen({ arrivedAt, level = "h2", ...ended }: Ended & { arrivedAt?: string | null; level?: "h1" | "h2" }) {
+  const t = useTranslations("tracking");
+  const format = useFormatter();
+  if (ended.reason === "unknown") {
+    return (
+      <Screen tone="neutral" title={t("unknown.title")} level={level} testId="unknown-screen">
+        <p>{t("unknown.check")}</p>
+        <p>{t("unknown.ask")}</p>
+      </Screen>
+    );
+  }
+  const { info } = ended;
+  const org = info.organizationName;
+  const event = info.eventTitle;
+  switch (ended.reason) {
     case "arrived": {
-      const at = arrivedAt ?? info?.arrivedAt;
+      const at = arrivedAt ?? info.arrivedAt;
       return (
-        <Screen tone="success" title="You have arrived" level={level} testId="arrived-screen">
-          <p>
-            {at && info ? <>You were checked in at {formatClock(at, info.timeZone)}. </> : null}
-            {org} can see that you are here.
-          </p>
-          <p>Your location is no longer shared. You can close this page.</p>
+        <Screen tone="success" title={t("arrived.title")} level={level} testId="arrived-screen">
+          <p>{at ? t("arrived.checkedIn", { time: formatClock(format, at, info.timeZone), org }) : t("arrived.seen", { org })}</p>
+          <p>{t("arrived.done")}</p>
         </Screen>
       );
     }
     case "stopped":
       return (
-        <Screen tone="neutral" title="You stopped sharing" level={level} icon={<XIcon />} testId="stopped-screen">
-          <p>Your location is no longer sent to {org}.</p>
-          <p>If you want to share it again, ask {org} for a new link.</p>
+        <Screen tone="neutral" title={t("stopped.title")} level={level} icon={<XIcon />} testId="stopped-screen">
+          <p>{t("stopped.body", { org })}</p>
+          <p>{t("stopped.again", { org })}</p>
         </Screen>
       );
     case "expired":
       return (
-        <Screen tone="warning" title="This link has expired" level={level} testId="expired-screen">
-          <p>The time for sharing your location for {event} is over. Nothing is shared any more.</p>
-          <p>If you think this is a mistake, contact {org}.</p>
+        <Screen tone="warning" title={t("expired.title")} level={level} testId="expired-screen">
+          <p>{t.rich("expired.body", { event, strong })}</p>
+          <p>{t("expired.contact", { org })}</p>
         </Screen>
       );
     case "revoked":
       return (
-        <Screen tone="warning" title="This link was replaced" level={level} icon={<AlertTriangleIcon />} testId="revoked-screen">
-          <p>
-            {org} sent you a newer link for {event}, or withdrew this one. Nothing is shared from this page.
-          </p>
-          <p>Open the newest link in your messages.</p>
+        <Screen tone="warning" title={t("revoked.title")} level={level} icon={<AlertTriangleIcon />} testId="revoked-screen">
+          <p>{t.rich("revoked.body", { org, event, strong })}</p>
+          <p>{t("revoked.newest")}</p>
         </Screen>
       );
     case "cancelled":
       return (
-        <Screen tone="danger" title="This event was cancelled" level={level} testId="cancelled-screen">
-          <p>
-            {org} cancelled {event}
-            {info ? ` on ${formatDay(info.startsAt, info.timeZone)}` : ""}. There is no need to
-            share your location.
-          </p>
-        </Screen>
-      );
-    case "unknown":
-      return (
-        <Screen tone="neutral" title="This link does not work" level={level} testId="unknown-screen">
-          <p>Check that you opened the whole link from your message.</p>
-          <p>If it still does not work, ask the organizer for a new link.</p>
+        <Screen tone="danger" title={t("cancelled.title")} level={level} testId="cancelled-screen">
+          <p>{t.rich("cancelled.body", { org, event, day: formatDay(format, info.startsAt, info.timeZone), strong })}</p>
         </Screen>
       );
   }
@@ -155,12 +140,13 @@ export function EndedScreen({
 
 /** Before the tracking window: when it opens, in the event's zone. */
 export function NotOpenScreen({ info, now }: { info: TrackingPageInfo; now: Date }) {
+  const t = useTranslations("tracking");
+  const format = useFormatter();
+  const moment = formatMoment(t, format, info.validFrom, info.timeZone, now);
   return (
-    <Screen tone="warning" title="Sharing has not started yet" testId="not-open-screen">
-      <p>
-        You can share your location from <strong className="font-semibold">{formatMoment(info.validFrom, info.timeZone, now)}</strong>.
-      </p>
-      <p>Come back to this link then. This page also starts by itself if you leave it open.</p>
+    <Screen tone="warning" title={t("upcoming.title")} testId="not-open-screen">
+      <p>{t.rich("upcoming.from", { moment, strong })}</p>
+      <p>{t("upcoming.comeBack")}</p>
     </Screen>
   );
 }

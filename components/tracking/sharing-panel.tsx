@@ -1,11 +1,13 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { clsx } from "clsx";
 import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
+import { formatDistance } from "@/lib/i18n/format";
 import type { TrackingPageInfo } from "@/lib/tracking/schemas";
-import { cn } from "@/lib/utils/cn";
-import { formatClock, formatDistance, formatDuration } from "./format";
+import { formatArrivalIn, formatClock } from "./page-format";
+import { PhoneButton } from "./phone-button";
 import type { SenderStatus } from "./point-sender";
 import { describeStatus, journeyFigures, type StatusView } from "./status";
 import { useNow } from "./use-browser";
@@ -41,9 +43,12 @@ type Props = {
 
 /** While sharing: the live status, how far and how long, the map, and the Stop button. */
 export function SharingPanel({ info, locating, fix, noFix, online, visible, status, stopping, stopError, onStop, map }: Props) {
+  const t = useTranslations("tracking");
+  const format = useFormatter();
+  const locale = useLocale();
   const now = useNow(15_000);
   const pending = status?.pending ?? 0;
-  const view = describeStatus({ phase: locating ? "locating" : "sharing", online, visible, pending, retrying: status?.retrying ?? false, noFix });
+  const view = describeStatus(t, { phase: locating ? "locating" : "sharing", online, visible, pending, retrying: status?.retrying ?? false, noFix });
   const figures = journeyFigures({
     fix,
     lastResult: status?.lastResult ?? null,
@@ -55,29 +60,28 @@ export function SharingPanel({ info, locating, fix, noFix, online, visible, stat
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="status" aria-live="polite" data-testid="sharing-status" className={cn("rounded-xl border px-4 py-3", boxes[view.tone])}>
+      <div role="status" aria-live="polite" data-testid="sharing-status" className={clsx("rounded-xl border px-4 py-3", boxes[view.tone])}>
         <p className="flex items-center gap-2.5 text-base font-semibold text-slate-900">
-          <span aria-hidden="true" className={cn("size-3 shrink-0 rounded-full", dots[view.tone])} />
+          <span aria-hidden="true" className={clsx("size-3 shrink-0 rounded-full", dots[view.tone])} />
           {view.title}
         </p>
         <p className="mt-0.5 pl-[22px] text-sm leading-6 text-slate-700">{view.detail}</p>
       </div>
 
       <dl className="grid grid-cols-2 gap-3">
-        <Figure label="Distance" value={figures ? formatDistance(figures.distanceM) : "–"} />
+        <Figure label={t("sharing.distance")} value={figures ? formatDistance(figures.distanceM, locale, info.distanceUnits) : "–"} />
         <Figure
-          label="You arrive around"
-          value={figures?.etaAt ? formatClock(figures.etaAt, info.timeZone) : figures?.atVenue ? "Now" : "–"}
-          hint={figures?.etaAt ? `in ${formatDuration(figures.etaAt, now)}` : figures?.atVenue ? "You are at the venue" : undefined}
+          label={t("sharing.arriveAround")}
+          value={figures?.etaAt ? formatClock(format, figures.etaAt, info.timeZone) : figures?.atVenue ? t("sharing.now") : "–"}
+          hint={figures?.etaAt ? formatArrivalIn(t, format, figures.etaAt, now) : figures?.atVenue ? t("sharing.atVenue") : undefined}
         />
       </dl>
 
       {map}
 
       <p className="text-sm leading-6 text-slate-600">
-        Keep this page open on the way; the screen stays on while you share. Sharing pauses if you switch to another app or
-        lock your phone, and goes on when you come back.
-        {status?.lastSentAt ? <> Last sent at {formatClock(new Date(status.lastSentAt), info.timeZone)}.</> : null}
+        {t("sharing.keepOpen")}
+        {status?.lastSentAt ? <> {t("sharing.lastSent", { time: formatClock(format, new Date(status.lastSentAt), info.timeZone) })}</> : null}
       </p>
 
       <StopControl stopping={stopping} error={stopError} onStop={onStop} organization={info.organizationName} />
@@ -97,6 +101,7 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 /** Stopping cannot be undone (the link refuses positions afterwards), so it asks once, in place. */
 function StopControl({ stopping, error, onStop, organization }: { stopping: boolean; error: string | null; onStop: () => void; organization: string }) {
+  const t = useTranslations("tracking");
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="rounded-xl border border-slate-200 bg-white px-4 py-4 shadow-xs">
@@ -107,23 +112,21 @@ function StopControl({ stopping, error, onStop, organization }: { stopping: bool
       ) : null}
       {confirming ? (
         <div className="space-y-3">
-          <p className="text-[15px] leading-6 text-slate-800">
-            Stop sharing? {organization} will no longer see where you are, and this link cannot be started again.
-          </p>
+          <p className="text-[15px] leading-6 text-slate-800">{t("stop.confirm", { org: organization })}</p>
           <div className="grid grid-cols-2 gap-3">
-            <Button variant="secondary" className="h-12 text-base" onClick={() => setConfirming(false)} disabled={stopping}>
-              Keep sharing
-            </Button>
-            <Button variant="danger" className="h-12 text-base" onClick={onStop} disabled={stopping} aria-busy={stopping || undefined}>
+            <PhoneButton variant="secondary" onClick={() => setConfirming(false)} disabled={stopping}>
+              {t("stop.keep")}
+            </PhoneButton>
+            <PhoneButton variant="danger" onClick={onStop} disabled={stopping} aria-busy={stopping || undefined}>
               {stopping ? <SpinnerIcon /> : null}
-              {stopping ? "Stopping…" : "Yes, stop"}
-            </Button>
+              {stopping ? t("stop.stopping") : t("stop.yes")}
+            </PhoneButton>
           </div>
         </div>
       ) : (
-        <Button variant="secondary" className="h-12 w-full text-base" onClick={() => setConfirming(true)}>
-          Stop sharing
-        </Button>
+        <PhoneButton variant="secondary" className="w-full" onClick={() => setConfirming(true)}>
+          {t("stop.button")}
+        </PhoneButton>
       )}
     </div>
   );

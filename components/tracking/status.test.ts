@@ -1,6 +1,13 @@
+import { createFormatter } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatDistance, formatDuration, formatEventTime, formatMoment, zoneLabel } from "./format";
+import { formatDistance, formatterFor, translatorFor, type Locale } from "@/lib/i18n";
+import { formatArrivalIn, formatEventTime, formatMoment, zoneLabel } from "./page-format";
 import { describeStatus, journeyFigures, type StatusInput } from "./status";
+
+const t = translatorFor("en", "tracking");
+// English with a 24-hour clock and the day before the month (a British phone's), the format these assertions were
+// first written in; the page's other formats are checked in page-format.test.ts.
+const british = createFormatter({ locale: "en-GB" as Locale });
 
 const base: StatusInput = { phase: "sharing", online: true, visible: true, pending: 0, retrying: false, noFix: false };
 
@@ -18,7 +25,7 @@ describe("describeStatus", () => {
     // Offline wins over paused: it is what decides whether positions reach the organizer.
     [{ online: false, visible: false, pending: 2 }, "offline", "Offline · 2 positions waiting"],
   ])("%j → %s %s", (input, tone, title) => {
-    expect(describeStatus({ ...base, ...input })).toMatchObject({ tone, title });
+    expect(describeStatus(t, { ...base, ...input })).toMatchObject({ tone, title });
   });
 });
 
@@ -48,20 +55,20 @@ describe("journeyFigures", () => {
 
 describe("format", () => {
   it("prints the event's time in its own zone, whatever the host's zone", () => {
-    expect(formatEventTime("2026-11-24T07:00:00.000Z", "2026-11-24T08:00:00.000Z", "Europe/Berlin")).toBe(
+    expect(formatEventTime(t, british, "2026-11-24T07:00:00.000Z", "2026-11-24T08:00:00.000Z", "Europe/Berlin")).toBe(
       "Tuesday 24 November, 08:00–09:00 (Berlin time)",
     );
-    expect(formatEventTime("2026-11-24T22:30:00.000Z", "2026-11-25T00:30:00.000Z", "Europe/Berlin")).toBe(
+    expect(formatEventTime(t, british, "2026-11-24T22:30:00.000Z", "2026-11-25T00:30:00.000Z", "Europe/Berlin")).toBe(
       "Tuesday 24 November, 23:30 – Wednesday 25 November, 01:30 (Berlin time)",
     );
-    expect(zoneLabel("America/Argentina/Buenos_Aires")).toBe("Buenos Aires time");
-    expect(zoneLabel("UTC")).toBe("UTC");
+    expect(zoneLabel(t, "America/Argentina/Buenos_Aires")).toBe("Buenos Aires time");
+    expect(zoneLabel(t, "UTC")).toBe("UTC");
   });
 
   it("says today or the day", () => {
     const now = new Date("2026-11-24T07:00:00.000Z");
-    expect(formatMoment("2026-11-24T09:30:00.000Z", "Europe/Berlin", now)).toBe("10:30 today");
-    expect(formatMoment("2026-11-25T09:30:00.000Z", "Europe/Berlin", now)).toBe("10:30 on Wednesday 25 November");
+    expect(formatMoment(t, british, "2026-11-24T09:30:00.000Z", "Europe/Berlin", now)).toBe("10:30 today");
+    expect(formatMoment(t, british, "2026-11-25T09:30:00.000Z", "Europe/Berlin", now)).toBe("10:30 on Wednesday 25 November");
   });
 
   it.each([
@@ -73,17 +80,19 @@ describe("format", () => {
     [12_345, "12 km"],
     [-1, "–"],
   ])("distance %d m → %s", (m, text) => {
-    expect(formatDistance(m)).toBe(text);
+    // The page's distances (lib/i18n), in English and metric: a German phone's.
+    expect(formatDistance(m, "en")).toBe(text);
   });
 
-  it("durations", () => {
+  it("arrival in minutes or hours, said as the participant's language says it", () => {
     const now = new Date("2026-11-24T07:00:00.000Z");
     const at = (min: number) => new Date(now.getTime() + min * 60_000).toISOString();
-    expect([at(0.2), at(9), at(60), at(65)].map((iso) => formatDuration(iso, now))).toEqual([
-      "less than a minute",
-      "9 min",
-      "1 h",
-      "1 h 5 min",
+    const english = formatterFor("en");
+    expect([at(0.2), at(9), at(60), at(65)].map((iso) => formatArrivalIn(t, english, iso, now))).toEqual([
+      "in less than a minute",
+      "in 9 minutes",
+      "in 1 hour",
+      "in 1 hour",
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { estimateEtaAt, haversineM, type TravelMode } from "@/lib/eta/estimate";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { IngestResult } from "@/lib/tracking/schemas";
-import { positions } from "./format";
 
 export type SharingPhase = "locating" | "sharing";
 
@@ -19,32 +19,26 @@ export type StatusInput = {
 export type StatusView = { tone: "sharing" | "paused" | "offline" | "waiting"; title: string; detail: string };
 
 /** The one sentence in the live region: what is happening to the person's location right now. */
-export function describeStatus(s: StatusInput): StatusView {
+export function describeStatus(t: Translator<"tracking">, s: StatusInput): StatusView {
   if (!s.online) {
     return {
       tone: "offline",
-      title: s.pending > 0 ? `Offline · ${positions(s.pending)} waiting` : "Offline",
-      detail: "Your positions are kept on this phone and sent as soon as you are back online.",
+      title: s.pending > 0 ? t("status.offlineWaiting", { count: s.pending }) : t("status.offline"),
+      detail: t("status.offlineDetail"),
     };
   }
-  if (!s.visible) {
-    return { tone: "paused", title: "Paused", detail: "Sharing pauses while this page is in the background. Come back to this page to continue." };
-  }
+  if (!s.visible) return { tone: "paused", title: t("status.paused"), detail: t("status.pausedDetail") };
   if (s.phase === "locating" || s.noFix) {
     return {
       tone: "waiting",
-      title: s.phase === "locating" ? "Finding your position…" : "Sharing · waiting for a GPS fix",
-      detail: "This can take a moment. Being outdoors or near a window helps.",
+      title: s.phase === "locating" ? t("status.locating") : t("status.noFix"),
+      detail: t("status.waitingDetail"),
     };
   }
   if (s.pending > 0 && s.retrying) {
-    return {
-      tone: "waiting",
-      title: `Sharing · ${positions(s.pending)} waiting`,
-      detail: "The connection is poor. Your positions are kept on this phone and sent again shortly.",
-    };
+    return { tone: "waiting", title: t("status.retrying", { count: s.pending }), detail: t("status.retryingDetail") };
   }
-  return { tone: "sharing", title: "Sharing your location", detail: "Keep this page open until you arrive." };
+  return { tone: "sharing", title: t("status.sharing"), detail: t("status.sharingDetail") };
 }
 
 export type Figures = { distanceM: number; etaAt: string | null; atVenue: boolean };

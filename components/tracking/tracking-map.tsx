@@ -2,6 +2,7 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { circlePolygon, loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
 
@@ -33,6 +34,7 @@ function circleBounds(venue: Props["venue"]): [[number, number], [number, number
  * (this file and MapLibre are separate chunks). Not draggable, so scrolling the page never gets stuck in the map.
  */
 export default function TrackingMap({ venue, me }: Props) {
+  const t = useTranslations("tracking");
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibre.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -51,6 +53,7 @@ export default function TrackingMap({ venue, me }: Props) {
           fitBoundsOptions: { padding: 40 },
           interactive: false,
           attributionControl: { compact: true },
+          locale: { "AttributionControl.ToggleAttribution": t("map.attribution") },
           fadeDuration: 0,
         });
         instance.on("load", () => {
@@ -127,24 +130,24 @@ export default function TrackingMap({ venue, me }: Props) {
         ref={container}
         className="h-52 w-full bg-sky-100"
         role="img"
-        aria-label={`Map: your position and ${venue.name}`}
+        aria-label={t("map.label", { venue: venue.name })}
         data-testid="tracking-map"
       />
       <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-xs text-slate-600">
         {failed ? (
           <span role="alert" className="text-red-700">
-            The map could not be loaded. Sharing still works.
+            {t("map.failed")}
           </span>
         ) : (
           <>
             <span className="inline-flex items-center gap-1.5">
-              <span aria-hidden="true" className="size-2.5 rounded-full bg-blue-600 ring-2 ring-white" /> You
+              <span aria-hidden="true" className="size-2.5 rounded-full bg-blue-600 ring-2 ring-white" /> {t("map.you")}
             </span>
             <span className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className="size-2.5 rounded-full bg-teal-700 ring-2 ring-white" /> {venue.name}
             </span>
             <span className="inline-flex items-center gap-1.5">
-              <span aria-hidden="true" className="size-2.5 rounded-full border border-teal-700 bg-teal-600/20" /> Arrival area
+              <span aria-hidden="true" className="size-2.5 rounded-full border border-teal-700 bg-teal-600/20" /> {t("map.area")}
             </span>
           </>
         )}

@@ -2,22 +2,27 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
 import { haversineM } from "@/lib/eta/estimate";
 import type { LinkRefusal, TrackingPageInfo, TrackingPageView } from "@/lib/tracking/schemas";
-import { ConsentPanel, DeniedPanel, UnsupportedPanel } from "./panels";
+import { ConsentPanel } from "./consent-panel";
 import { clockOffsetMs, shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
 import { PointSender, type SenderStatus } from "./point-sender";
 import { EndedScreen, Screen } from "./screens";
 import { SharingPanel, type Fix } from "./sharing-panel";
 import { useOnline, usePageVisible, useWakeLock } from "./use-browser";
 
-// MapLibre and the map component are fetched only once the person has agreed to share.
+// MapLibre and the map component are fetched only once the person has agreed to share; what a phone that cannot
+// share is told, only then too (the page as it opens stays within its 150 kB: docs/benchmarks.md).
 const TrackingMap = dynamic(() => import("./tracking-map"), {
   ssr: false,
   loading: () => <div className="h-[15.5rem] animate-pulse rounded-xl border border-slate-200 bg-slate-100" />,
 });
+const panelLoading = () => <div className="h-48 animate-pulse rounded-xl border border-slate-200 bg-slate-100" />;
+const DeniedPanel = dynamic(() => import("./problem-panels").then((m) => m.DeniedPanel), { ssr: false, loading: panelLoading });
+const UnsupportedPanel = dynamic(() => import("./problem-panels").then((m) => m.UnsupportedPanel), { ssr: false, loading: panelLoading });
 
 type Stopped = { state: TrackingPageView["state"]; arrivedAt: string | null };
 type StopResult = ActionResult<Stopped>;
@@ -25,7 +30,7 @@ type StopResult = ActionResult<Stopped>;
 type Props = {
   token: string;
   info: TrackingPageInfo;
-  /** "09:30 today", formatted on the server so both sides print the same. */
+  /** "09:30 today", formatted on the server so both sides print the same (and in the page's language). */
   untilLabel: string;
   /** Epoch ms on the server when the page was rendered: corrects a phone clock that runs wrong. */
   serverNow: number;
@@ -49,6 +54,7 @@ function storage(): Storage | null {
 
 /** The open link: consent, then watching the position and sending it until arrival, Stop, or the link ends. */
 export function TrackingSession({ token, info, untilLabel, serverNow, stopAction }: Props) {
+  const t = useTranslations("tracking");
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "consent" });
   const [status, setStatus] = useState<SenderStatus | null>(null);
@@ -207,14 +213,10 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
       // Positions already taken on the way still go out (briefly), then the link is closed on the server.
       const s = sender.current;
       if (s) await Promise.race([s.flush(true), new Promise((resolve) => setTimeout(resolve, 3_000))]);
-      let result: StopResult;
-      try {
-        result = await stopAction(idle, { token });
-      } catch {
-        result = { ok: false, code: "INTERNAL", message: "No connection." };
-      }
-      if (!result.ok || !result.data) {
-        setStopError("Sharing could not be stopped: check your connection and try again.");
+      // A failed request (no connection) is a failure like any other.
+      const result: StopResult | null = await stopAction(idle, { token }).catch(() => null);
+      if (!result?.ok || !result.data) {
+        setStopError(t("stop.failed"));
         start();
         return;
       }
@@ -227,11 +229,12 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
   if (ended) {
     if (ended.reason === "not_open") {
       return (
-        <Screen tone="warning" title="Sharing has not started yet">
-          <p>This link opens later. This page reloads by itself.</p>
+        <Screen tone="warning" title={t("upcoming.title")}>
+          <p>{t("upcoming.later")}</p>
         </Screen>
       );
     }
+    if (ended.reason === "unknown") return <EndedScreen reason="unknown" />;
     return <EndedScreen reason={ended.reason} info={info} arrivedAt={ended.arrivedAt} />;
   }
   switch (phase.kind) {

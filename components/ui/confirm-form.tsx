@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { HiddenFields } from "./hidden-fields";
@@ -22,6 +23,7 @@ type Props = {
 
 /** A small destructive action that asks once, in place: "Remove Kim?" → Yes / Cancel. */
 export function ConfirmForm({ action, result, fields, trigger, triggerLabel, question, confirm, pending }: Props) {
+  const t = useTranslations("common");
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
@@ -41,7 +43,7 @@ export function ConfirmForm({ action, result, fields, trigger, triggerLabel, que
         {confirm}
       </SubmitButton>
       <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-        Cancel
+        {t("cancel")}
       </Button>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { SVGProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import { clsx } from "clsx";
 
 export type IconProps = SVGProps<SVGSVGElement> & {
   /** Pixel size of the square icon (default 20). */
@@ -8,7 +8,10 @@ export type IconProps = SVGProps<SVGSVGElement> & {
   title?: string;
 };
 
-/** 20px stroke icon drawn on a 24-unit grid in currentColor. */
+/**
+ * 20px stroke icon drawn on a 24-unit grid in currentColor. Classes are joined, not merged (clsx, not cn): icons are
+ * on the participant's page too, which keeps tailwind-merge (8 kB gzip) off the phone.
+ */
 function Svg({ size = 20, title, className, children, ...props }: IconProps) {
   return (
     <svg
@@ -22,7 +25,7 @@ function Svg({ size = 20, title, className, children, ...props }: IconProps) {
       strokeLinecap="round"
       strokeLinejoin="round"
       focusable="false"
-      className={cn("shrink-0", className)}
+      className={clsx("shrink-0", className)}
       {...(title ? { role: "img", "aria-label": title } : { "aria-hidden": true })}
       {...props}
     >
@@ -173,7 +176,7 @@ export const AlertCircleIcon = (p: IconProps) => (
 );
 
 export const SpinnerIcon = ({ className, ...p }: IconProps) => (
-  <Svg {...p} className={cn("animate-spin", className)}>
+  <Svg {...p} className={clsx("animate-spin", className)}>
     <path d="M21 12a9 9 0 1 1-6.2-8.6" />
   </Svg>
 );

@@ -1,3 +1,4 @@
+import { useFormatter } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
@@ -10,10 +11,9 @@ export type StatProps = {
   className?: string;
 };
 
-const numberFormat = new Intl.NumberFormat("en");
-
-/** One dashboard count. Numbers are grouped ("1,204"); strings are shown as given ("12 min"). */
+/** One dashboard count. Numbers are grouped in the reader's locale ("1,204", "1.204"); strings are shown as given. */
 export function Stat({ label, value, hint, icon, className }: StatProps) {
+  const format = useFormatter();
   return (
     <div className={cn("relative rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)}>
       {icon ? (
@@ -27,7 +27,7 @@ export function Stat({ label, value, hint, icon, className }: StatProps) {
       <dl>
         <dt className={cn("text-sm font-medium text-slate-600", icon && "pr-12")}>{label}</dt>
         <dd className="mt-2 text-2xl font-semibold sm:text-3xl tracking-tight text-slate-900 tabular-nums">
-          {typeof value === "number" ? numberFormat.format(value) : value}
+          {typeof value === "number" ? format.number(value) : value}
         </dd>
         {hint ? <dd className="mt-1 text-sm text-slate-600">{hint}</dd> : null}
       </dl>

@@ -13,6 +13,8 @@ export const users = pgTable(
     passwordHash: text(),
     /** Platform operator: may act in any organization. Never granted through the app's UI. */
     isSuperadmin: boolean().notNull().default(false),
+    /** The dashboard's language they chose (a lib/i18n locale); null: their browser's, then the organization's. */
+    language: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -15,6 +15,8 @@ export const organizations = pgTable(
     timeZone: text().notNull(),
     /** ISO 3166 alpha-2 country used to read phone numbers typed without a country code. */
     defaultCountry: char({ length: 2 }).notNull().default("US"),
+    /** BCP 47 tag of one of lib/i18n's locales: what participants and organizers see unless they chose otherwise. */
+    language: text().notNull().default("en"),
     /** WhatsApp Cloud API phone number id; the access token and app secret stay in the environment. */
     whatsappPhoneNumberId: text(),
     /** Raw location points older than this are deleted by `purge-locations`; arrival outcomes are kept. */

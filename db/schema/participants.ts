@@ -39,6 +39,8 @@ export const participants = pgTable(
      * differ from the phone number (Brazilian mobiles without the ninth digit): replies are matched on it first.
      */
     whatsappId: text(),
+    /** Their language (a lib/i18n locale) for WhatsApp and the tracking page; null: the organization's. */
+    language: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -24,19 +24,23 @@ export const messageStatus = pgEnum("message_status", [
   "received",
 ]);
 
-/** Maps our message kinds to an organization's approved WhatsApp templates. */
+/**
+ * Maps our message kinds to an organization's approved WhatsApp templates, one per kind and participant language:
+ * `locale` is ours (lib/i18n: en, pt-BR, es, de), `language` is Meta's code of the approved template (en_US, pt_BR…).
+ */
 export const messageTemplates = pgTable(
   "message_templates",
   {
     id: id(),
     organizationId: organizationRef(),
     kind: messageKind().notNull(),
+    locale: text().notNull(),
     templateName: text().notNull(),
     language: text().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("message_templates_org_kind_key").on(t.organizationId, t.kind)],
+  (t) => [uniqueIndex("message_templates_org_kind_locale_key").on(t.organizationId, t.kind, t.locale)],
 );
 
 export type MessageStatusChange = { status: string; at: string; error?: string };

@@ -41,18 +41,29 @@ export class SignUpPage {
     await this.page.getByLabel("Password").fill(account.password);
   }
 
-  /** Signs up with a new organization and waits for its dashboard. */
-  async signUp(account: NewAccount) {
+  /** Signs up with a new organization (in Berlin, Germany unless told) and waits for its dashboard. */
+  async signUp(account: NewAccount, where: { timeZone: string; country: string } = { timeZone: "Europe/Berlin", country: "DE" }) {
     await this.fillPerson(account);
     await this.page.getByLabel("Name", { exact: true }).fill(account.organization);
     await this.page.getByLabel("Type").selectOption("school");
-    await this.page.getByLabel("Time zone").selectOption("Europe/Berlin");
+    await this.page.getByLabel("Time zone").selectOption(where.timeZone);
     // Participants' numbers in the fixtures are German and written without +49.
-    await this.page.getByLabel("Country for phone numbers").selectOption("DE");
+    await this.page.getByLabel("Country for phone numbers").selectOption(where.country);
     await this.page.getByRole("button", { name: "Create account" }).click();
     await confirmEmailFromOutbox(this.page, account.email);
     await expect(this.page.getByRole("heading", { level: 1, name: account.organization })).toBeVisible();
   }
+}
+
+/**
+ * The organization at `orgPath` speaks `language` to its participants (Settings; leaves `page` there). Signing up in
+ * Germany now makes a German-speaking organization (issue 17): journeys a participant sees in English choose it.
+ */
+export async function setOrganizationLanguage(page: Page, orgPath: string, language: "en" | "pt-BR" | "es" | "de") {
+  await page.goto(`${orgPath}/settings`);
+  await page.getByRole("combobox", { name: "Language", exact: true }).selectOption(language);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 }
 
 /**

@@ -1,14 +1,14 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page, type Request } from "@playwright/test";
-import { newAccount, SignUpPage } from "./auth-pages";
+import { newAccount, setOrganizationLanguage, SignUpPage } from "./auth-pages";
 
 const ZONE = "Europe/Berlin"; // the zone SignUpPage gives the organization
 export const VENUE = { latitude: 52.5306, longitude: 13.3847 };
 
 /** "YYYY-MM-DD" and "HH:mm" of an instant in the organization's zone, as the event form's inputs take them. */
-export function localParts(at: Date): { date: string; time: string } {
+export function localParts(at: Date, timeZone = ZONE): { date: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
+      timeZone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
@@ -37,12 +37,24 @@ export async function occurrenceWithParticipant(page: Page, participant: string,
 export async function occurrenceWithParticipants(
   page: Page,
   names: string[],
-  options: { startsInMinutes?: number; startsAt?: Date; onFoot?: boolean; lateGraceMinutes?: number } = {},
+  options: {
+    startsInMinutes?: number;
+    startsAt?: Date;
+    onFoot?: boolean;
+    lateGraceMinutes?: number;
+    /** A participant's language, by the name the roster form shows it under ("Deutsch"). */
+    languages?: Record<string, string>;
+    /** Runs once the organization exists, before the event (its messages go out as soon as people are added). */
+    beforeEvent?: (orgPath: string) => Promise<void>;
+  } = {},
 ): Promise<string> {
   const startsAt = options.startsAt ?? new Date(Date.now() + (options.startsInMinutes ?? 30) * 60_000);
   await new SignUpPage(page).goto();
   await new SignUpPage(page).signUp(newAccount("Tracker"));
   const orgPath = new URL(page.url()).pathname;
+  // The participants' pages and messages these journeys check are English ones.
+  await setOrganizationLanguage(page, orgPath, "en");
+  await options.beforeEvent?.(orgPath);
 
   await page.goto(`${orgPath}/events/new`);
   await page.getByLabel("Title").fill("Pick-up");
@@ -67,6 +79,8 @@ export async function occurrenceWithParticipants(
   for (const [i, participant] of names.entries()) {
     await form.getByLabel("Name").fill(participant);
     await form.getByLabel("Phone").fill(`0151 9998887${i}`);
+    const language = options.languages?.[participant];
+    if (language) await form.getByLabel("Language").selectOption({ label: language });
     await form.getByRole("button", { name: "Add participant" }).click();
     await expect(page.getByRole("status").filter({ hasText: `${participant} is on the roster.` })).toBeVisible();
   }

@@ -1,54 +1,117 @@
-// Client-safe: audit entries in words for the activity list.
+// Client-safe: audit entries in the reader's words for the activity list (the "settings.audit" catalog keys).
+import type { createFormatter } from "next-intl";
+import type { Translator } from "@/lib/i18n";
 
 type Entry = { action: string; data: Record<string, unknown> };
+type Formatter = ReturnType<typeof createFormatter>;
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-const SETTING_LABELS: Record<string, string> = {
-  name: "name",
-  type: "type",
-  timeZone: "time zone",
-  defaultCountry: "default country",
-  whatsappPhoneNumberId: "WhatsApp number",
-  locationRetentionDays: "location history retention",
-};
+/** A changed setting's name; a key this list does not know (a newer client's) is shown as stored. */
+function settingLabel(t: Translator<"settings">, key: string): string {
+  switch (key) {
+    case "name":
+      return t("audit.fields.name");
+    case "type":
+      return t("audit.fields.type");
+    case "timeZone":
+      return t("audit.fields.timeZone");
+    case "defaultCountry":
+      return t("audit.fields.defaultCountry");
+    case "language":
+      return t("audit.fields.language");
+    case "whatsappPhoneNumberId":
+      return t("audit.fields.whatsappPhoneNumberId");
+    case "locationRetentionDays":
+      return t("audit.fields.locationRetentionDays");
+    default:
+      return key;
+  }
+}
 
-export function describeAuditEntry({ action, data }: Entry): string {
+/** "2026-09-01" → "Sep 1, 2026" in the reader's locale; anything else as stored. */
+function day(format: Formatter, value: unknown): string {
+  const text = str(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? format.dateTime(new Date(`${text}T00:00:00Z`), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+    : text;
+}
+
+function describeSettings(t: Translator<"settings">, format: Formatter, data: Record<string, unknown>): string {
+  const keys = Object.keys(data);
+  if (keys.length === 0) return t("audit.settingsUnchanged");
+  return t("audit.settingsChanged", { settings: format.list(keys.map((key) => settingLabel(t, key)), { type: "conjunction" }) });
+}
+
+export function describeAuditEntry(t: Translator<"settings">, format: Formatter, { action, data }: Entry): string {
+  const role = str(data.role);
   switch (action) {
     case "organization.created":
-      return `Created the organization "${str(data.name)}"`;
+      return t("audit.organizationCreated", { name: str(data.name) });
     case "organization.seeded":
-      return "Set up the demo organization";
-    case "organization.updated": {
-      const keys = Object.keys(data);
-      const labels = keys.map((key) => SETTING_LABELS[key] ?? key);
-      return keys.length > 0 ? `Changed settings: ${labels.join(", ")}` : "Saved settings (no changes)";
-    }
+      return t("audit.organizationSeeded");
+    case "organization.updated":
+      return describeSettings(t, format, data);
     case "member.invited":
-      return `Invited ${str(data.email)} as ${str(data.role)}`;
+      return t("audit.memberInvited", { email: str(data.email), role });
     case "member.invitation_revoked":
-      return `Withdrew the invitation for ${str(data.email)}`;
+      return t("audit.invitationRevoked", { email: str(data.email) });
     case "member.joined":
-      return `Joined as ${str(data.role)}`;
+      return t("audit.memberJoined", { role });
     case "member.role_changed":
-      return `Changed a member's role from ${str(data.from)} to ${str(data.to)}`;
+      return t("audit.roleChanged", { from: str(data.from), to: str(data.to) });
     case "member.removed":
-      return `Removed a ${str(data.role)}`;
+      return t("audit.memberRemoved", { role });
     case "tracking_link.issued":
-      return "Created a tracking link";
+      return t("audit.linkIssued");
     case "tracking_link.reissued":
-      return "Re-issued a tracking link (the old one stopped working)";
+      return t("audit.linkReissued");
     case "attendance.checked_in":
-      return "Checked a participant in by hand";
+      return t("audit.checkedIn");
     case "attendance.check_in_undone":
-      return "Undid a participant's check-in";
+      return t("audit.checkInUndone");
+    case "attendance.rsvp_changed":
+      return t("audit.rsvpChanged");
     case "report.exported":
-      return `Downloaded the attendance report of ${str(data.from)} to ${str(data.to)} (${Number(data.rows) || 0} rows, with phone numbers)`;
+      return t("audit.reportExported", { from: day(format, data.from), to: day(format, data.to), rows: Number(data.rows) || 0 });
+    case "roster.exported":
+      return t("audit.rosterExported");
     case "whatsapp.template_mapped":
       return str(data.templateName)
-        ? `Set the WhatsApp template for ${str(data.kind).replaceAll("_", " ")} messages to ${str(data.templateName)} (${str(data.language)})`
-        : `Set the WhatsApp template for ${str(data.kind).replaceAll("_", " ")} messages back to the default`;
+        ? t("audit.templateMapped", { kind: str(data.kind), templateName: str(data.templateName), language: str(data.language) })
+        : t("audit.templateReset", { kind: str(data.kind) });
+    case "event.created":
+      return t("audit.eventCreated");
+    case "event.updated":
+      return t("audit.eventUpdated");
+    case "event.split":
+      return t("audit.eventSplit");
+    case "event.archived":
+      return t("audit.eventArchived");
+    case "event.deleted":
+      return t("audit.eventDeleted");
+    case "occurrence.cancelled":
+      return t("audit.occurrenceCancelled");
+    case "occurrence.moved":
+      return t("audit.occurrenceMoved");
+    case "occurrence.closed":
+      return t("audit.occurrenceClosed");
+    case "participant.created":
+      return t("audit.participantCreated");
+    case "participant.updated":
+      return t("audit.participantUpdated");
+    case "participant.deleted":
+      return t("audit.participantDeleted");
+    case "participant.opted_out":
+      return t("audit.participantOptedOut");
+    case "participants.imported":
+      return t("audit.participantsImported");
+    case "roster.added":
+      return t("audit.rosterAdded");
+    case "roster.removed":
+      return t("audit.rosterRemoved");
     default:
+      // Anything newer than this list: its stored name, still readable ("participant created").
       return action.replaceAll(/[._]/g, " ");
   }
 }

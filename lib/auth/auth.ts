@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http";
+import { negotiateLocale } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { trustedDeviceId } from "./device-cookie";
 import { confirmEmail } from "./email-confirmation";
@@ -34,6 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await verifyCredentials(credentials, {
           address: clientAddress(request.headers),
           deviceId: email.success ? trustedDeviceId(request.headers.get("cookie"), email.data) : null,
+          locale: negotiateLocale(request.headers.get("accept-language")),
         });
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new RateLimitedSignIn();

@@ -9,7 +9,7 @@ import { isSessionActive } from "./sessions";
  * The signed-in user, re-read from the database so that a deleted account's session stops working at once, and only
  * while the session's server-side row exists (sign-out and a password reset delete it; the cookie alone is not enough).
  */
-export const getCurrentUser = cache(async (): Promise<(SignedInUser & { sessionId: string }) | null> => {
+export const getCurrentUser = cache(async (): Promise<(SignedInUser & { sessionId: string; language: string | null }) | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const sessionId = session?.sessionId;
@@ -20,6 +20,7 @@ export const getCurrentUser = cache(async (): Promise<(SignedInUser & { sessionI
       email: schema.users.email,
       name: schema.users.name,
       isSuperadmin: schema.users.isSuperadmin,
+      language: schema.users.language,
     })
     .from(schema.users)
     .where(eq(schema.users.id, id));

@@ -3,7 +3,8 @@ import { getDb, schema, type Executor } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit";
 import { appUrl } from "@/lib/http";
 import { logger, maskEmail } from "@/lib/logger";
-import { sendMail } from "@/lib/mail";
+import { DEFAULT_LOCALE, toLocale, type Locale } from "@/lib/i18n";
+import { accountExistsMail, emailConfirmationMail, sendMail } from "@/lib/mail";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { hashToken, newToken } from "@/lib/utils";
 
@@ -29,28 +30,24 @@ export async function createEmailConfirmation(db: Executor, userId: string): Pro
   return token;
 }
 
-export async function mailEmailConfirmation(user: { email: string; name: string }, token: string): Promise<void> {
+/** A person's e-mails speak their own language when the account has one, else `fallback` (the request's). */
+type Recipient = { email: string; name: string; language?: string | null };
+
+export async function mailEmailConfirmation(user: Recipient, token: string, fallback: Locale = DEFAULT_LOCALE): Promise<void> {
   if (!(await mailsPerAddress().limit(user.email)).success) return;
-  await sendMail({
-    to: user.email,
-    subject: "Confirm your e-mail address for Event-Coming",
-    text:
-      `Hello ${user.name},\n\nOpen this link within two days to confirm your address and start using Event-Coming:\n\n` +
-      `${appUrl()}/confirm-email/${token}\n\nIf you did not sign up, ignore this e-mail: no account is opened without it.`,
-  });
+  const mail = emailConfirmationMail(toLocale(user.language, fallback), { name: user.name, link: `${appUrl()}/confirm-email/${token}` });
+  await sendMail({ to: user.email, ...mail });
 }
 
 /** Sign-up with an address that already has an account: its owner is told, the person signing up is not. */
-export async function warnAccountOwner(user: { email: string; name: string }): Promise<void> {
+export async function warnAccountOwner(user: Recipient, fallback: Locale = DEFAULT_LOCALE): Promise<void> {
   if (!(await mailsPerAddress().limit(user.email)).success) return;
-  await sendMail({
-    to: user.email,
-    subject: "Someone tried to create an Event-Coming account with your address",
-    text:
-      `Hello ${user.name},\n\nSomeone tried to create a new Event-Coming account with this address, which already has one. ` +
-      `If it was you, sign in instead: ${appUrl()}/sign-in\nForgot your password? ${appUrl()}/forgot-password\n\n` +
-      "If it was not you, ignore this e-mail: nothing has changed.",
+  const mail = accountExistsMail(toLocale(user.language, fallback), {
+    name: user.name,
+    signInLink: `${appUrl()}/sign-in`,
+    resetLink: `${appUrl()}/forgot-password`,
   });
+  await sendMail({ to: user.email, ...mail });
 }
 
 /** Confirms the address a link was sent to (the link works once) and returns the account, or null. */
@@ -75,12 +72,12 @@ export async function confirmEmail(token: string): Promise<{ id: string; email: 
 }
 
 /** Someone signing in to an account whose address is not confirmed yet gets the link again (within the mail limit). */
-export async function resendEmailConfirmation(userId: string): Promise<void> {
+export async function resendEmailConfirmation(userId: string, fallback: Locale = DEFAULT_LOCALE): Promise<void> {
   const [user] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, language: users.language })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.emailVerified)));
   if (!user) return;
-  await mailEmailConfirmation(user, await createEmailConfirmation(getDb(), user.id));
+  await mailEmailConfirmation(user, await createEmailConfirmation(getDb(), user.id), fallback);
   logger.info({ email: maskEmail(user.email) }, "e-mail confirmation sent again");
 }

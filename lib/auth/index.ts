@@ -5,3 +5,4 @@ export { getAuthSecret } from "./secret";
 export { hashToken, newToken } from "@/lib/utils";
 export { getOrgContext } from "./request-context";
 export { isSessionActive } from "./sessions";
+export { setUserLanguage, UserLanguageInput } from "./user-language";

@@ -4,7 +4,8 @@ import { writeUserAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { appUrl } from "@/lib/http";
 import { logger, maskEmail } from "@/lib/logger";
-import { sendMail } from "@/lib/mail";
+import { DEFAULT_LOCALE, toLocale, type Locale } from "@/lib/i18n";
+import { passwordResetMail, sendMail } from "@/lib/mail";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./sessions";
@@ -19,10 +20,10 @@ const identifierFor = (userId: string) => `password-reset:${userId}`;
 let limiter: RateLimiter | undefined;
 
 /**
- * E-mails a one-hour reset link when the address has an account. Answers the same either way, so the form
- * cannot be used to find out who has an account.
+ * E-mails a one-hour reset link when the address has an account, in the account's language, else the language of
+ * the request (`requestLocale`). Answers the same either way, so the form cannot be used to find out who has an account.
  */
-export async function requestPasswordReset(input: unknown): Promise<void> {
+export async function requestPasswordReset(input: unknown, requestLocale: Locale = DEFAULT_LOCALE): Promise<void> {
   const { email } = parseInput(RequestPasswordResetInput, input);
   limiter ??= createRateLimiter({ prefix: "password-reset", limit: 5, windowSeconds: 3600 });
   if (!(await limiter.limit(email)).success) {
@@ -42,15 +43,8 @@ export async function requestPasswordReset(input: unknown): Promise<void> {
     });
     await writeUserAudit(tx, user.id, { action: "user.password_reset_requested", targetType: "user", targetId: user.id });
   });
-  const link = `${appUrl()}/reset-password/${token}`;
-  await sendMail({
-    to: user.email,
-    subject: "Reset your Event-Coming password",
-    text:
-      `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Event-Coming password. ` +
-      `Open this link within one hour to choose a new one:\n\n${link}\n\n` +
-      "If you did not ask for this, ignore this e-mail: your password stays as it is.",
-  });
+  const mail = passwordResetMail(toLocale(user.language, requestLocale), { name: user.name, link: `${appUrl()}/reset-password/${token}` });
+  await sendMail({ to: user.email, ...mail });
 }
 
 /** Sets a new password from a valid reset token; the token works once. */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n";
 import { acceptInvitationTx } from "@/lib/members";
 import { createOrganizationTx } from "@/lib/organizations";
 import { createEmailConfirmation, mailEmailConfirmation, warnAccountOwner } from "./email-confirmation";
@@ -16,10 +17,14 @@ export type SignUpResult = { kind: "created"; userId: string; orgSlug: string } 
 
 /**
  * Creates an account and either its first organization (the user becomes owner) or the membership an invitation
- * offers, and mails a link that confirms the address; nobody can sign in before it is followed. An address that
+ * offers, and mails a link that confirms the address (in the request's language, `source.locale`); nobody can sign in
+ * before it is followed. An address that
  * already has an account creates nothing, and its owner is told by e-mail instead of the person signing up.
  */
-export async function signUp(input: SignUpInput, source: { address: string | null } = { address: null }): Promise<SignUpResult> {
+export async function signUp(
+  input: SignUpInput,
+  source: { address: string | null; locale?: Locale } = { address: null },
+): Promise<SignUpResult> {
   const data = parseInput(SignUpInput, input);
   const throttled = await throttleSignUp(source.address);
   if (throttled) {
@@ -43,10 +48,10 @@ export async function signUp(input: SignUpInput, source: { address: string | nul
   });
   if (result.kind === "address_taken") {
     const owner = await getUserByEmail(data.email);
-    if (owner) await warnAccountOwner(owner);
+    if (owner) await warnAccountOwner(owner, source.locale);
     return result;
   }
-  await mailEmailConfirmation(result.user, result.token);
+  await mailEmailConfirmation(result.user, result.token, source.locale);
   return { kind: "created", userId: result.user.id, orgSlug: result.orgSlug };
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n";
 import { env } from "@/lib/env";
 import { addressBucket } from "@/lib/http";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
@@ -7,6 +8,8 @@ export type SignInSource = {
   address: string | null;
   /** A genuine device cookie of this account (lib/auth/device-cookie), null for an untrusted browser. */
   deviceId: string | null;
+  /** The browser's language (Accept-Language), for a mail the attempt causes; null when it names none of ours. */
+  locale?: Locale | null;
 };
 
 let limiters: { byAccount: RateLimiter; byDevice: RateLimiter; byAddress: RateLimiter; signUps: RateLimiter } | undefined;

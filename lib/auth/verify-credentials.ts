@@ -27,7 +27,7 @@ export async function verifyCredentials(input: unknown, source: SignInSource = U
   }
   if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "invalid" };
   if (!user.emailVerified) {
-    await resendEmailConfirmation(user.id);
+    await resendEmailConfirmation(user.id, source.locale ?? undefined);
     return { ok: false, reason: "unconfirmed" };
   }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };

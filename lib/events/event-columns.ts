@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { toDbLocal, toLocalDateTime, describeRule, ruleToRRule, rruleToRule, type RecurrenceRule } from "@/lib/recurrence";
+import { toDbLocal, toLocalDateTime, ruleToRRule, rruleToRule, type RecurrenceRule } from "@/lib/recurrence";
 import type { EventRow } from "./find-event";
 import type { EventSchedule, ParsedEventInput } from "./schemas";
 
@@ -50,34 +50,22 @@ export function diffEvent(before: EventRow, after: EventColumns) {
   };
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** "2026-09-07T07:30" → "Once on Mon 7 Sep 2026 at 07:30", spelled out so no host locale or zone leaks in. */
-function describeOnce(local: string): string {
-  const [year, month, day] = local.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const weekday = DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-  return `Once on ${weekday} ${day} ${MONTHS[month - 1]} ${year} at ${local.slice(11, 16)}`;
-}
-
 /**
- * An event row as pages and the editor read it: local start as "YYYY-MM-DDTHH:mm", the rule as the builder's object
- * and its summary in words. A stored rule the builder cannot express (imported data) keeps its raw text as summary.
+ * An event row as pages and the editor read it: local start as "YYYY-MM-DDTHH:mm" and the rule as the builder's
+ * object (null for a stored rule the builder cannot express, e.g. imported data). Pages put it in words in the
+ * reader's language (describeTiming in lib/recurrence).
  */
 export function toEventView(row: EventRow) {
   const dtstartLocal = toLocalDateTime(row.dtstartLocal);
   let rule: RecurrenceRule | null = null;
-  let summary = describeOnce(dtstartLocal);
   if (row.kind === "periodic" && row.rrule) {
     try {
       rule = rruleToRule(row.rrule);
-      summary = describeRule(rule, dtstartLocal);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      summary = `Custom rule ${row.rrule} from ${dtstartLocal.replace("T", " ")}`;
     }
   }
-  return { ...row, dtstartLocal, rule, summary, schedule: scheduleOf(row) };
+  return { ...row, dtstartLocal, rule, schedule: scheduleOf(row) };
 }
 export type EventView = ReturnType<typeof toEventView>;
 

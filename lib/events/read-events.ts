@@ -10,7 +10,7 @@ const { eventInstances, eventParticipants, events } = schema;
 
 export type EventDetails = EventView & { rosterSize: number; nextStartsAt: Date | null };
 
-/** One event with its rule as the builder's object, its summary in words, roster size and next start. */
+/** One event with its rule as the builder's object, roster size and next start. */
 export async function getEvent(ctx: OrgContext, eventId: string): Promise<EventDetails> {
   assertCan(ctx, "events.read");
   const db = getDb();

@@ -10,6 +10,7 @@ export { hasOperatorToken } from "./operator-token";
 export { installPeerAddressStamp, isPeerAddressStamped, PEER_ADDRESS_HEADER } from "./peer-address";
 export { readBody, readJsonObject, withCappedBody, type BodyLimits } from "./read-body";
 export { redactTokens } from "./redact-path";
+export { PATH_HEADER } from "./request-path";
 export { withRoute, type RouteContext } from "./route";
 export { formToObject, runAction } from "./run-action";
 export { safeCallbackPath } from "./safe-redirect";

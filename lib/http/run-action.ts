@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { ActionResult } from "./action-result";
@@ -21,7 +22,8 @@ export async function runAction<T>(
     }
     const requestId = (await headers()).get("x-request-id") ?? undefined;
     logger.error({ err: error, action: name, requestId }, "server action failed");
-    return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
+    const t = await getTranslations("errors");
+    return { ok: false, code: "INTERNAL", message: t("internal") };
   }
 }
 

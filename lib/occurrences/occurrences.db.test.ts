@@ -11,6 +11,8 @@ const { cancelOccurrence, moveOccurrence, changeThisAndFollowing, getOccurrence,
 );
 const { materializeEvent } = await import("./materialize");
 const { instantToLocal } = await import("@/lib/recurrence/expand");
+const { describeTiming } = await import("@/lib/recurrence");
+const { formatterFor, translatorFor } = await import("@/lib/i18n");
 const { BERLIN, DAY, actionsOf, addRoster, countRows, eventInput, instancesOf, setRsvp } = await import(
   "@/test/events"
 );
@@ -93,7 +95,7 @@ describe("occurrences", () => {
     });
     const dayBefore = new Date(Date.parse(`${splitDate}T00:00:00Z`) - DAY).toISOString().slice(0, 10).replaceAll("-", "");
     expect(previousEvent!.rrule).toBe(`FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE,FR;UNTIL=${dayBefore}T235959`);
-    expect((await getEvent(org.owner.ctx, event.id)).summary).toContain("until");
+    expect(describeTiming(translatorFor("en", "recurrence"), formatterFor("en"), await getEvent(org.owner.ctx, event.id))).toContain("until");
 
     const oldIds = (await instancesOf(event.id)).map((i) => i.id);
     expect(oldIds).toEqual([...instances.slice(0, 3), touched].map((i) => i.id));

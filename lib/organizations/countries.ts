@@ -2,11 +2,13 @@ import { getCountries } from "libphonenumber-js";
 
 export type Country = { code: string; name: string };
 
-const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-
-/** Every country with a phone numbering plan, by English name (server-side: keeps phone metadata out of pages). */
-export function listCountries(): Country[] {
+/**
+ * Every country with a phone numbering plan, named and sorted in `locale` (the reader's: "Germany", "Alemanha",
+ * "Deutschland"). Server-side: keeps phone metadata out of pages.
+ */
+export function listCountries(locale = "en"): Country[] {
+  const names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   return getCountries()
     .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }

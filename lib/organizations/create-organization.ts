@@ -3,7 +3,8 @@ import { type Executor, schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
 import { toSlug } from "@/lib/utils";
-import { CreateOrganizationInput } from "./schemas";
+import { localeForCountry } from "@/lib/i18n";
+import { CreateOrganizationInput } from "./inputs";
 
 const { organizations, memberships } = schema;
 
@@ -24,7 +25,7 @@ export async function createOrganizationTx(tx: Executor, userId: string, input: 
     const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
     [org] = await tx
       .insert(organizations)
-      .values({ ...data, slug })
+      .values({ ...data, language: data.language ?? localeForCountry(data.defaultCountry), slug })
       .onConflictDoNothing({ target: organizations.slug })
       .returning();
   }
@@ -34,7 +35,7 @@ export async function createOrganizationTx(tx: Executor, userId: string, input: 
     action: "organization.created",
     targetType: "organization",
     targetId: org.id,
-    data: { name: org.name, type: org.type, timeZone: org.timeZone },
+    data: { name: org.name, type: org.type, timeZone: org.timeZone, language: org.language },
   });
   return org;
 }

@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext, type SignedInUser, type Role } from "@/lib/tenant";
 import { createOrganizationTx } from "./create-organization";
-import { CreateOrganizationInput, UpdateOrganizationInput } from "./schemas";
+import { CreateOrganizationInput, UpdateOrganizationInput } from "./inputs";
 
 const { organizations, memberships } = schema;
 
@@ -42,7 +42,7 @@ export async function createOrganization(user: SignedInUser, input: CreateOrgani
   return getDb().transaction((tx) => createOrganizationTx(tx, user.id, data));
 }
 
-/** Admin only. Name, type, zone, phone country, WhatsApp number id and how long raw location points are kept. */
+/** Admin only. Name, type, zone, phone country, default language, WhatsApp number id and how long raw location points are kept. */
 export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizationInput) {
   assertCan(ctx, "organization.update");
   const data = parseInput(UpdateOrganizationInput, input);

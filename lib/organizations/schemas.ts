@@ -1,15 +1,9 @@
 import { z } from "zod";
 
-// Client-safe: imported by forms as well as by the domain functions.
+// Client-safe: imported by forms as well as by the domain functions. The inputs built from these are in inputs.ts.
 
 export const ORGANIZATION_TYPES = ["school", "enterprise", "event"] as const;
 export const OrganizationType = z.enum(ORGANIZATION_TYPES, { message: "Choose school, company or event host." });
-
-export const ORGANIZATION_TYPE_LABELS: Record<(typeof ORGANIZATION_TYPES)[number], string> = {
-  school: "School",
-  enterprise: "Company",
-  event: "Event host",
-};
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -41,15 +35,6 @@ export const CountryCode = z
   .toUpperCase()
   .refine(isCountryCode, "Use a country's two-letter code, such as DE or US.");
 
-export const CreateOrganizationInput = z.object({
-  name: OrganizationName,
-  type: OrganizationType,
-  timeZone: TimeZone,
-  /** Reads phone numbers typed without a country code; the sign-up form proposes the browser's region. */
-  defaultCountry: CountryCode.default("US"),
-});
-export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput>;
-
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -60,16 +45,3 @@ export const LocationRetentionDays = z.coerce
   .int("Use a whole number of days.")
   .min(MIN_RETENTION_DAYS, `Keep location history for at least ${MIN_RETENTION_DAYS} day.`)
   .max(MAX_RETENTION_DAYS, `Keep location history for at most ${MAX_RETENTION_DAYS} days.`);
-
-export const UpdateOrganizationInput = CreateOrganizationInput.extend({
-  defaultCountry: CountryCode,
-  whatsappPhoneNumberId: z
-    .string()
-    .trim()
-    .regex(/^\d{5,20}$/, "A WhatsApp phone number id is 5–20 digits.")
-    .or(z.literal("").transform(() => null))
-    .nullable(),
-  /** Left out: unchanged. */
-  locationRetentionDays: LocationRetentionDays.optional(),
-});
-export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;

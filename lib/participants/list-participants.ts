@@ -32,6 +32,7 @@ export async function listParticipants(ctx: OrgContext, options: ListParticipant
       phone: participants.phone,
       email: participants.email,
       guardianOf: participants.guardianOf,
+      language: participants.language,
       metadata: participants.metadata,
       optedOutAt: participants.optedOutAt,
     })

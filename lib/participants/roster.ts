@@ -3,6 +3,7 @@ import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events";
+import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { rerunDoneActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { noWhatsAppReason } from "./phone";
@@ -40,7 +41,7 @@ export async function linkToRoster(tx: Executor, ctx: OrgContext, eventId: strin
   };
 }
 
-export async function addToRoster(ctx: OrgContext, input: RosterInput) {
+export async function addToRoster(ctx: OrgContext, input: RosterInput, locale: Locale = DEFAULT_LOCALE) {
   assertCan(ctx, "participants.write");
   const { eventId, participantId } = parseInput(RosterInput, input);
   return getDb().transaction(async (tx) => {
@@ -49,7 +50,10 @@ export async function addToRoster(ctx: OrgContext, input: RosterInput) {
       .select({ id: participants.id })
       .from(participants)
       .where(and(eq(participants.id, participantId), eq(participants.organizationId, ctx.org.id)));
-    if (!participant) throw new AppError("NOT_FOUND", "Participant not found.");
+    if (!participant) {
+      const t = translatorFor(locale, "participants");
+      throw new AppError("NOT_FOUND", t("errors.notFound"));
+    }
     const { linkedIds, attendancesCreated } = await linkToRoster(tx, ctx, eventId, [participantId]);
     const added = linkedIds.length > 0;
     if (added) {
@@ -68,7 +72,7 @@ export async function addToRoster(ctx: OrgContext, input: RosterInput) {
  * Takes a person off the roster. Their attendances of future occurrences go too, unless something already happened
  * there (an answer, a journey): that record is kept, like every past one.
  */
-export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
+export async function removeFromRoster(ctx: OrgContext, input: RosterInput, locale: Locale = DEFAULT_LOCALE) {
   assertCan(ctx, "participants.write");
   const { eventId, participantId } = parseInput(RosterInput, input);
   return getDb().transaction(async (tx) => {
@@ -83,7 +87,10 @@ export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
         ),
       )
       .returning({ id: eventParticipants.id });
-    if (!removed) throw new AppError("NOT_FOUND", "This person is not on the event's roster.");
+    if (!removed) {
+      const t = translatorFor(locale, "roster");
+      throw new AppError("NOT_FOUND", t("errors.notOnRoster"));
+    }
 
     const future = tx
       .select({ id: eventInstances.id })
@@ -133,8 +140,11 @@ export async function removeFromRoster(ctx: OrgContext, input: RosterInput) {
   });
 }
 
-/** The event's roster by name; each entry says when WhatsApp cannot reach the number (its type: a landline…). */
-export async function listRoster(ctx: OrgContext, eventId: string) {
+/**
+ * The event's roster by name; each entry says when WhatsApp cannot reach the number (its type: a landline…), in the
+ * words of `locale`.
+ */
+export async function listRoster(ctx: OrgContext, eventId: string, locale: Locale = DEFAULT_LOCALE) {
   assertCan(ctx, "events.read");
   const { eventId: id } = parseInput(RosterInput.pick({ eventId: true }), { eventId });
   const db = getDb();
@@ -146,6 +156,7 @@ export async function listRoster(ctx: OrgContext, eventId: string) {
       phone: participants.phone,
       email: participants.email,
       guardianOf: participants.guardianOf,
+      language: participants.language,
       metadata: participants.metadata,
       optedOutAt: participants.optedOutAt,
       addedAt: eventParticipants.createdAt,
@@ -160,7 +171,8 @@ export async function listRoster(ctx: OrgContext, eventId: string) {
       ),
     )
     .orderBy(asc(participants.name), asc(participants.phone));
-  return rows.map((row) => ({ ...row, noWhatsAppReason: noWhatsAppReason(row.phone) }));
+  const t = translatorFor(locale, "participants");
+  return rows.map((row) => ({ ...row, noWhatsAppReason: noWhatsAppReason(row.phone, t) }));
 }
 
 export type RosterEntry = Awaited<ReturnType<typeof listRoster>>[number];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // Client-safe: forms and the domain functions share these. The phone number is only checked for presence here;
 // reading it needs the organization's default country, so the domain normalizes it (see normalizePhone).
@@ -34,11 +35,18 @@ export const ParticipantMetadata = z
   // Empty values are dropped rather than stored, so "no class" and "class: ''" are the same thing.
   .transform((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== "")));
 
+/** The language their messages and tracking page are in; blank or missing is null: the organization's. */
+export const ParticipantLanguage = z
+  .union([z.literal(""), z.enum(LOCALES)], "Choose one of the languages offered.")
+  .nullish()
+  .transform((value) => value || null);
+
 export const ParticipantInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `A name can be at most ${NAME_MAX} characters.`),
   phone: z.string().trim().min(1, "Enter a phone number.").max(40, "That is too long for a phone number."),
   email: ParticipantEmail,
   guardianOf: optionalText(NAME_MAX, "“Guardian of”"),
+  language: ParticipantLanguage,
   metadata: ParticipantMetadata.optional().transform((value) => value ?? {}),
 });
 export type ParticipantInput = z.input<typeof ParticipantInput>;

@@ -1,61 +1,75 @@
+import type { createFormatter } from "next-intl";
 import { parseInput } from "@/lib/errors";
-import { LocalDateTime, RecurrenceRule, sortWeekdays, type Weekday } from "./schemas";
+import type { Translator } from "@/lib/i18n";
+import { LocalDateTime, RecurrenceRule, sortWeekdays, WEEKDAYS, type Weekday } from "./schemas";
 
-const SHORT_DAYS: Record<Weekday, string> = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" };
-const LONG_DAYS: Record<Weekday, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const ORDINALS: Record<number, string> = { 1: "1st", 2: "2nd", 3: "3rd", 4: "4th", [-1]: "last" };
+// A rule in the reader's words: the sentence from the catalog ("recurrence" namespace), weekday names, dates, times
+// and lists from Intl in the translator's locale. Client-safe: the event editor's preview runs it in the browser.
+
+type Formatter = ReturnType<typeof createFormatter>;
+
 const WORKWEEK = "MO,TU,WE,TH,FR";
+const NTH = { 1: "first", 2: "second", 3: "third", 4: "fourth", [-1]: "last" } as const;
 
-/** "Mon", "Mon and Fri", "Mon, Wed and Fri". */
-function listDays(days: Weekday[]): string {
-  const names = days.map((day) => SHORT_DAYS[day]);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
+/** A wall-clock date and time read in UTC and printed in UTC: it already is the event's local time. */
+const wall = (local: string) => new Date(`${local.slice(0, 10)}T${local.slice(11, 16) || "00:00"}:00Z`);
+// 2024-01-01 was a Monday: the weekday at index i of WEEKDAYS falls on January 1 + i.
+const weekdayDate = (day: Weekday) => new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
 
-function describeWeekly(interval: number, days: Weekday[]): string {
-  const key = days.join(",");
-  if (interval === 1) {
-    if (key === WORKWEEK) return "Every weekday";
-    if (days.length === 7) return "Every day";
-    return `Every ${listDays(days)}`;
+const time = (format: Formatter, local: string) =>
+  format.dateTime(wall(local), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const weekday = (format: Formatter, day: Weekday, width: "short" | "long") =>
+  format.dateTime(weekdayDate(day), { weekday: width, timeZone: "UTC" });
+
+function pattern(t: Translator<"recurrence">, format: Formatter, rule: RecurrenceRule): string {
+  const { interval } = rule;
+  if (rule.frequency === "daily") return t("daily", { interval });
+  if (rule.frequency === "weekly") {
+    const days = sortWeekdays(rule.weekdays ?? []);
+    if (days.join(",") === WORKWEEK) return t("weekdays", { interval });
+    if (days.length === 7 && interval === 1) return t("everyDay");
+    return t("weekly", { interval, days: format.list(days.map((day) => weekday(format, day, "short")), { type: "conjunction" }) });
   }
-  return `Every ${interval} weeks on ${key === WORKWEEK ? "weekdays" : listDays(days)}`;
-}
-
-function describeMonthly(interval: number, monthly: NonNullable<RecurrenceRule["monthly"]>): string {
-  const head = interval === 1 ? "Monthly" : `Every ${interval} months`;
-  if (monthly.mode === "day_of_month") return `${head} on day ${monthly.day}`;
-  return `${head} on the ${ORDINALS[monthly.nth]} ${LONG_DAYS[monthly.weekday]}`;
-}
-
-/** "2027-06-30" → "30 Jun 2027", spelled out so it reads the same in every locale and host zone. */
-function formatDate(date: string): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  const monthly = rule.monthly;
+  if (!monthly) return t("monthly", { interval });
+  if (monthly.mode === "day_of_month") return t("monthlyDay", { interval, day: monthly.day });
+  return t("monthlyNth", { interval, nth: NTH[monthly.nth], weekday: weekday(format, monthly.weekday, "long"), weekdayCode: monthly.weekday });
 }
 
 /**
- * Plain-English summary, e.g. "Every Mon, Wed and Fri at 07:30", "Every 2 weeks on Tue at 18:00, until 30 Jun 2027",
- * "Monthly on the 2nd Tuesday at 19:00, 10 times". The time is DTSTART's wall time in the event's zone.
+ * "Every Mon, Wed, and Fri at 07:30", "Every 2 weeks on Tue at 18:00, until Jun 30, 2027", "Monthly on the 2nd
+ * Tuesday at 19:00, 10 times" (in English). The time is DTSTART's wall time in the event's zone.
  */
-export function describeRule(input: RecurrenceRule, dtstartLocal: string): string {
+export function describeRule(t: Translator<"recurrence">, format: Formatter, input: RecurrenceRule, dtstartLocal: string): string {
   const rule = parseInput(RecurrenceRule, input);
-  const time = parseInput(LocalDateTime, dtstartLocal).slice(11, 16);
-  let text: string;
-  if (rule.frequency === "daily") text = rule.interval === 1 ? "Daily" : `Every ${rule.interval} days`;
-  else if (rule.frequency === "weekly") text = describeWeekly(rule.interval, sortWeekdays(rule.weekdays ?? []));
-  else text = rule.monthly ? describeMonthly(rule.interval, rule.monthly) : "Monthly";
-  text += ` at ${time}`;
-  if (rule.end.type === "until") text += `, until ${formatDate(rule.end.date)}`;
-  if (rule.end.type === "count") text += rule.end.count === 1 ? ", once" : `, ${rule.end.count} times`;
+  const start = parseInput(LocalDateTime, dtstartLocal);
+  const text = t("at", { pattern: pattern(t, format, rule), time: time(format, start) });
+  if (rule.end.type === "until") {
+    const date = format.dateTime(wall(rule.end.date), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    return t("until", { rule: text, date });
+  }
+  if (rule.end.type === "count") return t("count", { rule: text, count: rule.end.count });
   return text;
+}
+
+/** "Once on Tue, May 6, 2031 at 09:15": a one-off event's date and time, in its zone. */
+export function describeOnce(t: Translator<"recurrence">, format: Formatter, dtstartLocal: string): string {
+  const start = wall(parseInput(LocalDateTime, dtstartLocal));
+  const date = format.dateTime(start, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return t("once", { date, time: time(format, dtstartLocal) });
+}
+
+/**
+ * How an event repeats, as its pages show it: once, by its rule, or (a stored rule the builder cannot express, e.g.
+ * imported data) the raw rule and its start.
+ */
+export function describeTiming(
+  t: Translator<"recurrence">,
+  format: Formatter,
+  event: { kind: string; rrule: string | null; rule: RecurrenceRule | null; dtstartLocal: string },
+): string {
+  if (event.kind !== "periodic" || !event.rrule) return describeOnce(t, format, event.dtstartLocal);
+  if (event.rule) return describeRule(t, format, event.rule, event.dtstartLocal);
+  const start = format.dateTime(wall(event.dtstartLocal), { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" });
+  return t("custom", { rrule: event.rrule, start });
 }

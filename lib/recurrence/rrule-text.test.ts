@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { describeRule, ruleToRRule, rruleToRule } from "./rrule-text";
+import { formatterFor, translatorFor } from "@/lib/i18n";
+import { describeOnce, describeRule as describeIn, describeTiming, ruleToRRule, rruleToRule } from "./rrule-text";
 import type { RecurrenceRule } from "./schemas";
 
 const never = { type: "never" } as const;
@@ -94,18 +95,24 @@ describe("ruleToRRule / rruleToRule", () => {
   });
 });
 
+// The organizer's language decides the words and formats; English here, the other languages below.
+const en = { t: translatorFor("en", "recurrence"), format: formatterFor("en") };
+const describeRule = (rule: RecurrenceRule, dtstartLocal: string) => describeIn(en.t, en.format, rule, dtstartLocal);
+
+const weeklyRule = (interval: number, weekdays: RecurrenceRule["weekdays"], end: RecurrenceRule["end"] = never): RecurrenceRule => ({
+  frequency: "weekly",
+  interval,
+  weekdays,
+  end,
+});
+
 describe("describeRule", () => {
-  const weekly = (interval: number, weekdays: RecurrenceRule["weekdays"], end: RecurrenceRule["end"] = never): RecurrenceRule => ({
-    frequency: "weekly",
-    interval,
-    weekdays,
-    end,
-  });
+  const weekly = weeklyRule;
 
   it.each<[RecurrenceRule, string, string]>([
-    [weekly(1, ["MO", "WE", "FR"]), "2026-09-07T07:30", "Every Mon, Wed and Fri at 07:30"],
+    [weekly(1, ["MO", "WE", "FR"]), "2026-09-07T07:30", "Every Mon, Wed, and Fri at 07:30"],
     [weekly(1, ["FR", "MO"]), "2026-09-07T07:30", "Every Mon and Fri at 07:30"],
-    [weekly(2, ["TU"], { type: "until", date: "2027-06-30" }), "2026-09-08T18:00", "Every 2 weeks on Tue at 18:00, until 30 Jun 2027"],
+    [weekly(2, ["TU"], { type: "until", date: "2027-06-30" }), "2026-09-08T18:00", "Every 2 weeks on Tue at 18:00, until Jun 30, 2027"],
     [
       { frequency: "monthly", interval: 1, monthly: { mode: "nth_weekday", nth: 2, weekday: "TU" }, end: { type: "count", count: 10 } },
       "2026-09-08T19:00",
@@ -123,12 +130,55 @@ describe("describeRule", () => {
     [weekly(1, ["MO", "TU", "WE", "TH", "FR"]), "2026-09-07T07:30", "Every weekday at 07:30"],
     [weekly(2, ["MO", "TU", "WE", "TH", "FR"]), "2026-09-07T07:30", "Every 2 weeks on weekdays at 07:30"],
     [weekly(1, ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]), "2026-09-07T07:30", "Every day at 07:30"],
-    [weekly(1, ["SA"], { type: "until", date: "2027-01-02" }), "2026-09-12T10:00", "Every Sat at 10:00, until 2 Jan 2027"],
+    [weekly(1, ["SA"], { type: "until", date: "2027-01-02" }), "2026-09-12T10:00", "Every Sat at 10:00, until Jan 2, 2027"],
   ])("describes %j at %s as %s", (rule, dtstartLocal, text) => {
     expect(describeRule(rule, dtstartLocal)).toBe(text);
   });
 
   it("rejects an invalid start", () => {
     validationError(() => describeRule({ frequency: "daily", interval: 1, end: never }, "2026-09-07 08:00"));
+  });
+
+  it("describes a one-off event, and a stored rule the builder cannot express", () => {
+    expect(describeOnce(en.t, en.format, "2031-05-06T09:15")).toBe("Once on Tue, May 6, 2031 at 09:15");
+    const event = { kind: "periodic", rrule: "FREQ=YEARLY;BYMONTH=1", rule: null, dtstartLocal: "2027-01-04T08:00" };
+    expect(describeTiming(en.t, en.format, event)).toBe("Custom rule FREQ=YEARLY;BYMONTH=1 from Jan 4, 2027, 08:00");
+    expect(describeTiming(en.t, en.format, { ...event, kind: "demand", rrule: null })).toBe("Once on Mon, Jan 4, 2027 at 08:00");
+  });
+});
+
+describe("describeRule in the organizer's language", () => {
+  const inLocale = (locale: "de" | "es" | "pt-BR") => (rule: RecurrenceRule, start: string) =>
+    describeIn(translatorFor(locale, "recurrence"), formatterFor(locale), rule, start);
+  const workweek = weeklyRule(1, ["MO", "TU", "WE", "TH", "FR"]);
+  const monWedFri = weeklyRule(1, ["MO", "WE", "FR"], { type: "until", date: "2027-06-30" });
+  const secondTuesday: RecurrenceRule = {
+    frequency: "monthly",
+    interval: 1,
+    monthly: { mode: "nth_weekday", nth: 2, weekday: "TU" },
+    end: { type: "count", count: 10 },
+  };
+  const lastSaturday: RecurrenceRule = { frequency: "monthly", interval: 2, monthly: { mode: "nth_weekday", nth: -1, weekday: "SA" }, end: never };
+
+  it("German", () => {
+    const de = inLocale("de");
+    expect(de(workweek, "2026-09-07T07:30")).toBe("Jeden Werktag um 07:30");
+    expect(de(monWedFri, "2026-09-07T07:30")).toBe("Jeden Mo, Mi und Fr um 07:30, bis 30. Juni 2027");
+    expect(de(secondTuesday, "2026-09-08T19:00")).toBe("Monatlich am zweiten Dienstag um 19:00, 10-mal");
+    expect(de(lastSaturday, "2026-09-26T10:00")).toBe("Alle 2 Monate am letzten Samstag um 10:00");
+  });
+
+  it("Spanish", () => {
+    const es = inLocale("es");
+    expect(es(workweek, "2026-09-07T07:30")).toBe("Todos los días laborables a las 07:30");
+    expect(es(monWedFri, "2026-09-07T07:30")).toBe("Cada lun, mié y vie a las 07:30, hasta el 30 jun 2027");
+    expect(es(secondTuesday, "2026-09-08T19:00")).toBe("Cada mes, el segundo martes a las 19:00, 10 veces");
+  });
+
+  it("Brazilian Portuguese, with the weekday's gender", () => {
+    const pt = inLocale("pt-BR");
+    expect(pt(workweek, "2026-09-07T07:30")).toBe("Todo dia útil às 07:30");
+    expect(pt(secondTuesday, "2026-09-08T19:00")).toBe("Todo mês na segunda terça-feira às 19:00, 10 vezes");
+    expect(pt(lastSaturday, "2026-09-26T10:00")).toBe("A cada 2 meses no último sábado às 10:00");
   });
 });

@@ -1,7 +1,7 @@
 import { AppError, parseInput } from "@/lib/errors";
 import { RecurrenceRule, sortWeekdays, WEEKDAYS, type Weekday } from "./schemas";
 
-export { describeRule } from "./describe";
+export { describeOnce, describeRule, describeTiming } from "./describe";
 
 const FREQUENCIES = { daily: "DAILY", weekly: "WEEKLY", monthly: "MONTHLY" } as const;
 const NTHS = [1, 2, 3, 4, -1] as const;

@@ -10,6 +10,7 @@ const { addRoster, eventInput } = await import("@/test/events");
 const { getAttendanceReport } = await import("./attendance-report");
 const { exportAttendanceCsv } = await import("./export-report");
 const { listAttendanceSummaries } = await import("./summaries");
+const { toLocale } = await import("@/lib/i18n");
 
 const { attendances, auditLogs, eventInstances } = schema;
 const MINUTE = 60_000;
@@ -157,6 +158,30 @@ describe("attendance report", () => {
       .from(auditLogs)
       .where(and(eq(auditLogs.organizationId, org.org.id), eq(auditLogs.action, "report.exported")));
     expect(audit).toMatchObject({ actorUserId: viewer.user.id, targetId: eventId, data: { from: "2026-11-21", to: "2026-11-21", rows: 3 } });
+  });
+
+  it("speaks a German organizer's language: German headers and words, German dates and times in the event's zone", async () => {
+    // The route takes the request's locale: a German organizer's own choice (users.language) comes first.
+    const german = await org.add("viewer");
+    await getDb().update(schema.users).set({ language: "de" }).where(eq(schema.users.id, german.user.id));
+    const [user] = await getDb().select().from(schema.users).where(eq(schema.users.id, german.user.id));
+    const locale = toLocale(user!.language);
+    const input = { eventId, from: "2026-11-21", to: "2026-11-24" };
+    const { csv } = await exportAttendanceCsv(german.ctx, input, now, locale);
+    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Datum,Beginn,Name,Telefon,Elternteil von,Antwort,Ergebnis,Eingecheckt,Minuten zu spät,Eingecheckt über");
+    const [ada, ben, cy] = people as [Person, Person, Person];
+    expect(lines.slice(1, 4)).toEqual([
+      `21.11.2026,07:30,'=Cy,${cy.phone},,zugesagt,nicht erschienen,,,`,
+      `21.11.2026,07:30,Ada,${ada.phone},,zugesagt,pünktlich,21.11.2026 07:33,3,Tracking-Link`,
+      `21.11.2026,07:30,Ben,${ben.phone},,zugesagt,zu spät,21.11.2026 07:42,12,von Hand`,
+    ]);
+    // 00:30 in Berlin on the 24th is still the 23rd in UTC: the event's zone decides the date.
+    expect(lines).toContain(`24.11.2026,00:30,Ben,${ben.phone},,keine Antwort,zu spät,24.11.2026 01:10,40,WhatsApp-Standort`);
+    // The columns keep their order in every language: the English file has the same cells in the same places.
+    const english = (await exportAttendanceCsv(german.ctx, input, now)).csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(english.map((line) => line.split(",").length)).toEqual(lines.map((line) => line.split(",").length));
+    expect(english.slice(1).map((line) => line.split(",")[3])).toEqual(lines.slice(1).map((line) => line.split(",")[3]));
   });
 
   it("refuses dates that cannot make a report, and writes nothing", async () => {

@@ -46,7 +46,10 @@ export async function getAttendanceReport(ctx: OrgContext, input: AttendanceRepo
   const rowsOf = groupBy(rows, (row) => row.instanceId);
   const occurrences = held.map((i) => ({
     id: i.id,
+    startsAt: i.startsAt,
     startsLocal: instantToLocal(i.startsAt, timeZone),
+    /** The event's, for showing the start where it takes place. */
+    timeZone,
     /** Started and not over: "still expected" people may yet arrive. */
     inProgress: i.closedAt === null && i.endsAt > now,
     tally: tally(rowsOf.get(i.id) ?? []),

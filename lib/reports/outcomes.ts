@@ -1,6 +1,6 @@
 // Client-safe and pure: what happened to each invitation of an occurrence, and the totals a report shows.
 
-import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
+import type { Journey, Rsvp } from "@/lib/attendance";
 
 /** What one attendance of an occurrence that has started came to. */
 export type Outcome =
@@ -17,15 +17,6 @@ export type Outcome =
   | "expected";
 
 export const OUTCOMES = ["on_time", "late", "no_show", "declined", "no_answer", "expected"] as const satisfies readonly Outcome[];
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  on_time: "On time",
-  late: "Late",
-  no_show: "No-show",
-  declined: "Declined",
-  no_answer: "No answer",
-  expected: "Still expected",
-};
 
 export type AttendanceFacts = {
   rsvp: Rsvp;
@@ -84,14 +75,3 @@ export function tally(items: readonly { outcome: Outcome; minutesLate: number | 
     attendanceRate: items.length > 0 ? arrived / items.length : null,
   };
 }
-
-/** "83 %" for 0.833; "–" when there is nothing to divide. */
-export function formatRate(rate: number | null): string {
-  return rate === null ? "–" : `${Math.round(rate * 100)} %`;
-}
-
-export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
-  geofence: "tracking link",
-  manual: "by hand",
-  whatsapp_location: "WhatsApp location",
-};

@@ -9,6 +9,7 @@ const { attendances, eventInstances, participants } = schema;
 
 export type ReportRow = {
   instanceId: string;
+  startsAt: Date;
   /** Wall-clock start in the event's zone, "YYYY-MM-DDTHH:mm". */
   startsLocal: string;
   participantId: string;
@@ -18,6 +19,7 @@ export type ReportRow = {
   rsvp: Rsvp;
   outcome: Outcome;
   minutesLate: number | null;
+  checkedInAt: Date | null;
   /** Wall-clock check-in in the event's zone, "YYYY-MM-DDTHH:mm"; null without one. */
   checkedInLocal: string | null;
   checkInMethod: CheckInMethod | null;
@@ -91,6 +93,7 @@ export function toReportRows(
     const { outcome, minutesLate } = outcomeOf(a, occurrence, lateGraceMinutes, now);
     return {
       instanceId: a.instanceId,
+      startsAt: occurrence.startsAt,
       startsLocal: instantToLocal(occurrence.startsAt, timeZone),
       participantId: a.participantId,
       name: a.name,
@@ -99,6 +102,7 @@ export function toReportRows(
       rsvp: a.rsvp,
       outcome,
       minutesLate,
+      checkedInAt: a.checkedInAt,
       checkedInLocal: a.checkedInAt ? instantToLocal(a.checkedInAt, timeZone) : null,
       checkInMethod: a.checkInMethod,
     };

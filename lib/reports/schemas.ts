@@ -19,6 +19,20 @@ export function daysInRange(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
+/** Why the dates asked for cannot make a report; the report page says it in the organizer's words. */
+export type ReportDatesProblem = "badFrom" | "badTo" | "backwards" | "tooLong";
+
+const isoDate = z.iso.date();
+
+export function reportDatesProblem(input: { from?: string; to?: string }): ReportDatesProblem | null {
+  if (input.from !== undefined && !isoDate.safeParse(input.from).success) return "badFrom";
+  if (input.to !== undefined && !isoDate.safeParse(input.to).success) return "badTo";
+  if (!input.from || !input.to) return null;
+  const days = daysInRange(input.from, input.to);
+  if (days < 1) return "backwards";
+  return days > REPORT_MAX_DAYS ? "tooLong" : null;
+}
+
 /**
  * An event's attendance report: occurrences that started on the local dates `from`..`to` (both included, the event's
  * time zone). Either date may be left out; the domain fills in the default range.
@@ -30,12 +44,9 @@ export const AttendanceReportInput = z
     to: z.iso.date("Enter the last day as a date.").optional(),
   })
   .superRefine((input, issue) => {
-    if (!input.from || !input.to) return;
-    const days = daysInRange(input.from, input.to);
-    if (days < 1) issue.addIssue({ code: "custom", path: ["to"], message: "The last day must not be before the first." });
-    else if (days > REPORT_MAX_DAYS) {
-      issue.addIssue({ code: "custom", path: ["to"], message: `A report covers at most ${REPORT_MAX_DAYS} days.` });
-    }
+    const problem = reportDatesProblem(input);
+    if (problem === "backwards") issue.addIssue({ code: "custom", path: ["to"], message: "The last day must not be before the first." });
+    if (problem === "tooLong") issue.addIssue({ code: "custom", path: ["to"], message: `A report covers at most ${REPORT_MAX_DAYS} days.` });
   });
 export type AttendanceReportInput = z.input<typeof AttendanceReportInput>;
 

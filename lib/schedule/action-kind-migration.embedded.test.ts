@@ -1,35 +1,18 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/db/client";
+import { migrationsBefore, removeMigrationFolders } from "@/test/migrations";
 
 // A database of its own (the embedded engine, in memory: the shared test database is migrated already), migrated to
 // just before the rename, then to the end as a deploy or the embedded start-up would.
-const folders: string[] = [];
 let handle: DatabaseHandle | undefined;
 
 afterAll(async () => {
   await handle?.close();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  removeMigrationFolders();
 });
-
-/** drizzle/ as it was before the migration `tag`: its files and a journal that ends just before it. */
-function migrationsBefore(tag: string): string {
-  const source = path.join(process.cwd(), "drizzle");
-  const journal = JSON.parse(readFileSync(path.join(source, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((entry) => entry.tag === tag);
-  expect(cut).toBeGreaterThan(0);
-  const folder = mkdtempSync(path.join(os.tmpdir(), "ec-drizzle-"));
-  folders.push(folder);
-  mkdirSync(path.join(folder, "meta"));
-  const entries = journal.entries.slice(0, cut);
-  writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const entry of entries) copyFileSync(path.join(source, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  return folder;
-}
 
 describe("migration 0011: the tracking-link action's new name", () => {
   it("keeps the scheduled actions that existed under location_request, now called tracking_link", { timeout: 120_000 }, async () => {

@@ -60,6 +60,7 @@ function listAttendees(orgId: string, instanceId: string, onlyParticipantId: str
       phone: participants.phone,
       optedOutAt: participants.optedOutAt,
       lastInboundAt: participants.lastInboundAt,
+      language: participants.language,
       rsvp: attendances.rsvp,
       journey: attendances.journey,
       hasOpenedLink: hasOpenedLinkSql(orgId, attendances.id),

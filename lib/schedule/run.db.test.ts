@@ -98,7 +98,7 @@ describe("run-scheduled-action: who gets what", () => {
       { name: "Dora", rsvp: "confirmed", optedOut: true },
       { name: "Eve", rsvp: "declined" },
     ]);
-    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "reminder", templateName: "schul_erinnerung", language: "de" });
+    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "reminder", locale: "en", templateName: "schul_erinnerung", language: "de" });
     const { ref } = await createAction(f.org.id, f.instance.id, "reminder");
     const before = graph.requests.length;
 
@@ -183,7 +183,7 @@ describe("run-scheduled-action: who gets what", () => {
     expect(instance).toMatchObject({ status: "completed", closedAt: expect.any(Date) });
 
     // With a thank-you template configured, the one attendee who has not opted out is thanked.
-    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "closure", templateName: "thanks_for_coming", language: "en" });
+    await getDb().insert(schema.messageTemplates).values({ organizationId: f.org.id, kind: "closure", locale: "en", templateName: "thanks_for_coming", language: "en" });
     const { ref } = await createAction(f.org.id, f.instance.id, "closure", { participantId: f.byName("Ada").participant.id });
     const second = await runScheduledAction(ref, new Date(), fast);
     expect(second).toMatchObject({ outcome: "done", noShows: 0, recipients: 1, sent: 1 });

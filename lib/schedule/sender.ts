@@ -9,7 +9,15 @@ import type { ScheduledActionKind } from "./due-times";
 /** One scheduled message to one person: what to say, never how. */
 export type ScheduledMessage = {
   kind: ScheduledActionKind;
-  person: { participantId: string; attendanceId: string; name: string; phone: string; lastInboundAt: Date | null };
+  person: {
+    participantId: string;
+    attendanceId: string;
+    name: string;
+    phone: string;
+    lastInboundAt: Date | null;
+    /** Their language as stored (null: the organization's); the sender words the message in it. */
+    language: string | null;
+  };
   event: { title: string; venueName: string; startsAt: Date; timeZone: string };
   /** The tracking link's only: the token (it exists nowhere else: the database keeps its hash) and the page it opens. */
   link?: { token: string; url: string };

@@ -2,5 +2,6 @@
 export { readLatestFixes } from "./buffer";
 export { flushLocationBuffer } from "./flush";
 export { issueTrackingLink, listTrackingLinkStatus, retimeTrackingLinks } from "./links";
+export { unsafeLinkLocale } from "./link-locale";
 export { purgeLocations } from "./purge";
 export { type PointInput } from "./schemas";

@@ -12,6 +12,7 @@ export type LinkContext = {
   linkId: string;
   organizationId: string;
   attendanceId: string;
+  participantId: string;
   instanceId: string;
   validFrom: Date;
   validUntil: Date;
@@ -28,6 +29,7 @@ const linkFields = {
   linkId: trackingLinks.id,
   organizationId: trackingLinks.organizationId,
   attendanceId: trackingLinks.attendanceId,
+  participantId: attendances.participantId,
   instanceId: attendances.instanceId,
   validFrom: trackingLinks.validFrom,
   validUntil: trackingLinks.validUntil,

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { isUuid } from "@/lib/utils";
 import { closeLinkInBuffer } from "./buffer";
+import { distanceUnitsForPhone } from "./distance-units";
 import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
 import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token";
@@ -113,6 +114,7 @@ export async function getTrackingPage(
   const [row] = await db
     .select({
       participantName: participants.name,
+      participantPhone: participants.phone,
       organizationName: organizations.name,
       eventTitle: events.title,
       startsAt: eventInstances.startsAt,
@@ -152,6 +154,7 @@ export async function getTrackingPage(
     timeZone: row.timeZone,
     venue: { name: row.venueName, address: row.venueAddress, ...link.venue },
     travelMode: link.travelMode,
+    distanceUnits: distanceUnitsForPhone(row.participantPhone),
     validFrom: link.validFrom.toISOString(),
     validUntil: link.validUntil.toISOString(),
     arrivedAt: link.journey === "arrived" ? (link.checkedInAt?.toISOString() ?? null) : null,

@@ -64,6 +64,8 @@ export type TrackingPageInfo = {
   timeZone: string;
   venue: { name: string; address: string; lat: number; lng: number; radiusM: number };
   travelMode: "walking" | "driving";
+  /** Miles for a phone from the US or the UK, kilometres otherwise (lib/i18n's DistanceUnits). */
+  distanceUnits: "metric" | "imperial";
   /** The tracking window: points are accepted from `validFrom` to `validUntil`. */
   validFrom: string;
   validUntil: string;

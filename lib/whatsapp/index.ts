@@ -3,7 +3,13 @@
 // components keep importing the client-safe files themselves (classify.ts, template-preview.ts).
 
 export { whatsappSenderFor } from "./outbound/sender";
-export { DEFAULT_TEMPLATES, getTemplateChoice, type OutboundKind, type TemplateChoice } from "./outbound/templates";
-export { listTemplateSettings, saveTemplateSetting, SaveTemplateInput, type TemplateSetting } from "./template-settings";
+export { DEFAULT_TEMPLATE_NAMES, getTemplateChoices, type OutboundKind, type TemplateChoice } from "./outbound/templates";
+export {
+  listTemplateSettings,
+  saveTemplateSetting,
+  SaveTemplateInput,
+  type TemplateLanguage,
+  type TemplateSetting,
+} from "./template-settings";
 export { closeOccurrence } from "./outbound/close-occurrence";
 export { sendLocationFollowUps } from "./outbound/location-follow-ups";

@@ -1,35 +1,31 @@
-// Client-safe: what a participant sees for each message kind when the organization's approved template follows
-// the wording we recommend (docs/user-guide.md, "Connecting a real WhatsApp Business number"). Used by the settings preview.
+// Types only: the i18n entry is server-only, and a type import leaves nothing in a client bundle.
+import type { Locale } from "@/lib/i18n";
+
+// Client-safe: the message kinds an organization maps to its approved WhatsApp templates, and the settings card's data.
 
 export const TEMPLATE_KINDS = ["confirmation", "reminder", "tracking_link", "closure"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
-  confirmation: "Confirmation request",
-  reminder: "Reminder",
-  tracking_link: "Tracking link",
-  closure: "Closure (thank-you)",
-};
-
+/** A template as the participant sees it: its body with the values filled in, and the buttons it carries. */
 export type TemplatePreview = { body: string; buttons: string[] };
 
-/** The recommended body with example values in place of {{1}}, {{2}}, … and the buttons the template carries. */
-export function previewTemplate(kind: TemplateKind, sample: { name: string; event: string; start: string; venue: string }): TemplatePreview {
-  const { name, event, start, venue } = sample;
-  switch (kind) {
-    case "confirmation":
-      return {
-        body: `Hi ${name}, are you coming to ${event} on ${start} at ${venue}? Please tap a button to let us know.`,
-        buttons: ["Confirm", "Decline", "Stop messages"],
-      };
-    case "reminder":
-      return { body: `Hi ${name}, a reminder: ${event} is on ${start} at ${venue}. See you there!`, buttons: [] };
-    case "tracking_link":
-      return {
-        body: `Hi ${name}, ${event} starts ${start}. Tap the button to share your position on the way, so we know when you arrive. Sharing stops when you arrive.`,
-        buttons: ["Share my way (link)"],
-      };
-    case "closure":
-      return { body: `Thank you for coming to ${event}, ${name}!`, buttons: [] };
-  }
-}
+export type TemplateSetting = {
+  kind: TemplateKind;
+  /** What is sent to a participant of this language: their template, the organization language's, or the default. */
+  templateName: string;
+  language: string;
+  /** This language has a template of its own. */
+  configured: boolean;
+  /** Not configured, in another language than the organization's: it gets the organization's language's template. */
+  fallbackLocale: Locale | null;
+  /** The language code to offer for a template of its own: its own, else WhatsApp's code of this language. */
+  suggestedLanguage: string;
+  /** Our recommended wording in this language, with a sample participant's details. */
+  preview: TemplatePreview;
+};
+
+/**
+ * One language: the organization's, one its participants have or a template is mapped for (`inUse`), or one nobody
+ * needs yet (listed last, so templates can be ready before a roster in that language arrives).
+ */
+export type TemplateLanguage = { locale: Locale; isOrganization: boolean; inUse: boolean; participants: number; templates: TemplateSetting[] };

@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMyOrganizations } from "@/lib/organizations/organizations";
 import { requirePageContext } from "@/lib/auth/request-context";
+import { isLocale } from "@/lib/i18n";
 import { signOutAction } from "../../(auth)/actions";
+import { setMyLanguageAction } from "./actions";
 
 export default async function OrganizationLayout({
   children,
@@ -21,8 +24,16 @@ export default async function OrganizationLayout({
   // A superadmin visiting a foreign organization still sees it in the switcher.
   const list = organizations.some((o) => o.id === current.id) ? organizations : [current, ...organizations];
   return (
-    <AppShell org={current} organizations={list} user={{ name: user.name, email: user.email }} signOut={signOutAction}>
-      {children}
-    </AppShell>
+    <IntlProvider>
+      <AppShell
+        org={current}
+        organizations={list}
+        user={{ name: user.name, email: user.email, language: isLocale(user.language) ? user.language : null }}
+        signOut={signOutAction}
+        setLanguage={setMyLanguageAction}
+      >
+        {children}
+      </AppShell>
+    </IntlProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Overview } from "@/components/organizations/overview";
 import { env } from "@/lib/env";
 import { listEvents } from "@/lib/events/read-events";
@@ -8,7 +9,10 @@ import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 import { startLiveDemoAction } from "./occurrences/[instanceId]/demo-actions";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("metaTitle") };
+}
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requirePageContext((await params).orgSlug);

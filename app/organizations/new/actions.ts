@@ -2,7 +2,7 @@
 
 import { userAction } from "@/lib/adapters";
 import { createOrganization } from "@/lib/organizations/organizations";
-import { CreateOrganizationInput } from "@/lib/organizations/schemas";
+import { CreateOrganizationInput } from "@/lib/organizations/inputs";
 
 export const createOrganizationAction = userAction({ name: "create-organization", input: CreateOrganizationInput }).run(
   async (user, input) => {

@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { formatMoment } from "@/components/tracking/format";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { IntlProvider } from "@/components/i18n/intl-provider";
+import { TrackingFrame } from "@/components/tracking/frame";
+import { LanguageSwitch } from "@/components/tracking/language-switch";
+import { formatMoment } from "@/components/tracking/page-format";
 import { RefreshAt } from "@/components/tracking/refresh-at";
-import { EndedScreen, EventSummary, NotOpenScreen, TrackingFrame } from "@/components/tracking/screens";
+import { EndedScreen, EventSummary, NotOpenScreen } from "@/components/tracking/screens";
 import { TrackingSession } from "@/components/tracking/tracking-session";
+import { mayChooseLanguage } from "@/lib/tracking/link-language";
 import { getTrackingPage, isLinkPreviewAgent } from "@/lib/tracking/links";
-import { stopSharingAction } from "./actions";
+import { chooseLanguageAction, stopSharingAction } from "./actions";
 
 // Every visit reads the link's current state; the token must never reach a search engine or another site.
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = {
-  title: "Share your journey",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tracking");
+  return { title: t("meta.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 export default async function TrackingLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -22,43 +27,51 @@ export default async function TrackingLinkPage({ params }: { params: Promise<{ t
   const view = await getTrackingPage(token, { recordOpen: !isLinkPreviewAgent(userAgent) });
   if (view.state === "unknown") notFound();
   const now = new Date();
+  const frame = (children: React.ReactNode) => (
+    // The phone gets the words of this page only, in the participant's language (lib/adapters/request-locale.ts).
+    <IntlProvider namespaces={["tracking"]}>
+      <TrackingFrame
+        aside={mayChooseLanguage(view.state, view.validUntil, now) ? <LanguageSwitch token={token} action={chooseLanguageAction} /> : null}
+      >
+        {children}
+      </TrackingFrame>
+    </IntlProvider>
+  );
 
   switch (view.state) {
-    case "open":
-      return (
-        <TrackingFrame>
+    case "open": {
+      const [t, format] = await Promise.all([getTranslations("tracking"), getFormatter()]);
+      return frame(
+        <>
           <EventSummary info={view} />
           <TrackingSession
             token={token}
             info={view}
-            untilLabel={formatMoment(view.validUntil, view.timeZone, now)}
+            untilLabel={formatMoment(t, format, view.validUntil, view.timeZone, now)}
             serverNow={now.getTime()}
             stopAction={stopSharingAction}
           />
-        </TrackingFrame>
+        </>,
       );
+    }
     case "not_open":
-      return (
-        <TrackingFrame>
+      return frame(
+        <>
           <EventSummary info={view} />
           <NotOpenScreen info={view} now={now} />
           <RefreshAt at={view.validFrom} />
-        </TrackingFrame>
+        </>,
       );
     case "arrived":
     case "stopped":
-      return (
-        <TrackingFrame>
+      return frame(
+        <>
           <EventSummary info={view} />
           <EndedScreen reason={view.state} info={view} />
-        </TrackingFrame>
+        </>,
       );
     default:
       // Expired, replaced or cancelled: the message names the event; its venue and details are not shown again.
-      return (
-        <TrackingFrame>
-          <EndedScreen reason={view.state} info={view} level="h1" />
-        </TrackingFrame>
-      );
+      return frame(<EndedScreen reason={view.state} info={view} level="h1" />);
   }
 }

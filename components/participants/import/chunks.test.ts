@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n";
 import { parseCsv } from "@/lib/participants/csv/parse-csv";
 import type { ImportPreview, PreviewRow } from "@/lib/participants/csv/preview-import";
 import { addChunkResult, emptyReport, fileLine, mergePreviews, rowsToImport, toChunks } from "./chunks";
@@ -12,6 +13,7 @@ function row(line: number, phone: string, status: PreviewRow["status"] = "ok", e
   return { line, status, errors, existingParticipant: null, noWhatsAppReason: null, data: { name: `n${line}`, phone, email: null, guardianOf: null, metadata: {} }, ...extra };
 }
 const preview = (rows: PreviewRow[]) => ({ rows }) as ImportPreview;
+const english = translatorFor("en", "import");
 
 describe("toChunks", () => {
   it("re-serializes each chunk with the header, and maps its lines back to the file's", () => {
@@ -33,7 +35,7 @@ describe("mergePreviews", () => {
     const merged = mergePreviews([
       { chunk: a, preview: preview([row(2, "+1"), row(3, "+2", "duplicate", { existingParticipant: { id: "x", name: "Ali" } })]) },
       { chunk: b, preview: preview([row(2, "+3", "error"), row(3, "+1")]) },
-    ]);
+    ], english);
     expect(merged.rows.map((r) => [r.line, r.status, r.isOnRoster])).toEqual([
       [2, "ok", false],
       [4, "duplicate", true],
@@ -50,7 +52,7 @@ describe("mergePreviews", () => {
     const merged = mergePreviews([
       { chunk: a, preview: preview([row(2, "+551140028922", "ok", landline), row(3, "+5511987654321")]) },
       { chunk: b, preview: preview([row(2, "+551140028922", "ok", landline), row(3, "+49301234567", "error", landline)]) },
-    ]);
+    ], english);
     expect(merged.rows.map((r) => r.status)).toEqual(["ok", "ok", "duplicate", "error"]);
     expect(merged.counts).toMatchObject({ ok: 2, noWhatsApp: 1 });
   });
@@ -58,7 +60,7 @@ describe("mergePreviews", () => {
   it("rewrites a chunk's own 'same phone as line N' to the file's line", () => {
     const merged = mergePreviews([
       { chunk: b, preview: preview([row(2, "+5"), row(3, "+5", "duplicate", { errors: ["Same phone number as line 2."] })]) },
-    ]);
+    ], english);
     expect(merged.rows[1]!.errors).toEqual(["Same phone number as line 5."]);
   });
 });
@@ -66,7 +68,7 @@ describe("mergePreviews", () => {
 describe("import report", () => {
   it("starts with the rows the preview refused and adds chunk results on the file's lines", () => {
     const [, b] = toChunks(file.headers, file.rows, 2);
-    const merged = mergePreviews([{ chunk: b!, preview: preview([row(2, "+3", "error"), row(3, "+4")]) }]);
+    const merged = mergePreviews([{ chunk: b!, preview: preview([row(2, "+3", "error"), row(3, "+4")]) }], english);
     const start = emptyReport(merged);
     expect(start.skipped).toEqual([{ line: 5, name: "n2", reason: "problem" }]);
     const result = { created: 1, updated: 0, linked: 1, alreadyOnRoster: 2, attendancesCreated: 3, skipped: [{ line: 3, reason: "gone" }] };

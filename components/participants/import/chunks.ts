@@ -1,3 +1,4 @@
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { ImportResult } from "@/lib/participants/csv/import-participants";
 import type { CsvRow } from "@/lib/participants/csv/parse-csv";
 import type { ImportPreview, PreviewRow } from "@/lib/participants/csv/preview-import";
@@ -45,9 +46,10 @@ export type MergedPreview = {
 
 /**
  * Joins the chunks' previews. Each chunk only sees its own rows, so a phone number repeated in a later chunk is
- * marked here, the same way the server marks repeats within one chunk ("Same phone number as line 12.").
+ * marked here, the same way the server marks repeats within one chunk ("Same phone number as line 12."), in `t`'s
+ * words (the server's are in the same language: the organizer's).
  */
-export function mergePreviews(parts: { chunk: Chunk; preview: ImportPreview }[]): MergedPreview {
+export function mergePreviews(parts: { chunk: Chunk; preview: ImportPreview }[], t: Translator<"import">): MergedPreview {
   const firstLine = new Map<string, number>();
   const rows = parts.flatMap(({ chunk, preview }) =>
     preview.rows.map((row): MergedRow => {
@@ -56,13 +58,14 @@ export function mergePreviews(parts: { chunk: Chunk; preview: ImportPreview }[])
       const merged: MergedRow = { ...row, line, isOnRoster };
       if (row.status === "error") return merged;
       if (row.status === "duplicate" && !isOnRoster) {
-        // "Same phone number as line 3." names a line of the chunk.
-        const errors = row.errors.map((e) => e.replace(/line (\d+)/, (_, n: string) => `line ${fileLine(chunk, Number(n))}`));
+        // "Same phone number as line 3." names a line of the chunk: its one number, in any language.
+        const errors = row.errors.map((e) => e.replace(/\d+/, (n) => String(fileLine(chunk, Number(n)))));
         return { ...merged, errors };
       }
       const earlier = firstLine.get(row.data.phone);
       if (earlier !== undefined) {
-        return { ...merged, status: "duplicate", isOnRoster: false, errors: [`Same phone number as line ${earlier}.`] };
+        const errors = [t("rows.samePhone", { line: String(earlier) })];
+        return { ...merged, status: "duplicate", isOnRoster: false, errors };
       }
       firstLine.set(row.data.phone, line);
       return merged;

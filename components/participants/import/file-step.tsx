@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SpinnerIcon } from "@/components/ui/icons";
@@ -9,6 +10,8 @@ import { readCsvFile, type LoadedFile } from "./read-file";
 
 /** Step 1: pick a CSV file. It is read and checked in the browser; nothing is uploaded yet. */
 export function FileStep({ country, onLoaded }: { country: string; onLoaded: (file: LoadedFile) => void }) {
+  const t = useTranslations("import");
+  const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
@@ -18,7 +21,7 @@ export function FileStep({ country, onLoaded }: { country: string; onLoaded: (fi
     if (!file) return;
     setError(null);
     setReading(true);
-    const result = await readCsvFile(file);
+    const result = await readCsvFile(file, t, format);
     setReading(false);
     if (result.ok) onLoaded(result.file);
     else setError(result.message);
@@ -26,7 +29,7 @@ export function FileStep({ country, onLoaded }: { country: string; onLoaded: (fi
 
   return (
     <div className="space-y-4">
-      {error ? <Alert tone="danger" title="This file cannot be imported">{error}</Alert> : null}
+      {error ? <Alert tone="danger" title={t("fileStep.refused")}>{error}</Alert> : null}
       <label
         htmlFor="csv-file"
         className="flex cursor-pointer flex-col items-center rounded-xl border-2 border-dashed border-slate-300 bg-slate-50/60 px-6 py-10 text-center transition-colors hover:border-brand-500 hover:bg-brand-50/40 focus-within:border-brand-600 focus-within:outline-2 focus-within:outline-brand-600"
@@ -34,18 +37,19 @@ export function FileStep({ country, onLoaded }: { country: string; onLoaded: (fi
         <span className="mb-3 grid size-12 place-items-center rounded-full bg-brand-50 text-brand-700 ring-8 ring-brand-50/50 [&_svg]:size-6">
           {reading ? <SpinnerIcon /> : <UploadIcon />}
         </span>
-        <span className="text-base font-semibold text-slate-900">{reading ? "Reading the file…" : "Choose a CSV file"}</span>
+        <span className="text-base font-semibold text-slate-900">{reading ? t("fileStep.reading") : t("fileStep.choose")}</span>
         <span className="mt-1 text-sm text-slate-600">
-          Up to {CSV_MAX_ROWS.toLocaleString("en")} rows and {CSV_MAX_BYTES / 1024 / 1024} MB. Comma or semicolon separated.
+          {t("fileStep.limits", {
+            rows: CSV_MAX_ROWS,
+            size: format.number(CSV_MAX_BYTES / 1024 / 1024, { style: "unit", unit: "megabyte" }),
+          })}
         </span>
         <input id="csv-file" type="file" accept=".csv,.txt,text/csv" className="sr-only" onChange={choose} disabled={reading} />
       </label>
       <div className="grid gap-3 text-sm text-slate-600 sm:grid-cols-3">
-        <Tip title="One row per person">A name and a mobile number are enough. E-mail, “guardian of” and other columns are optional.</Tip>
-        <Tip title="Numbers as people write them">
-          With spaces, dashes or a +country code. Numbers without one are read as {country}.
-        </Tip>
-        <Tip title="Safe to repeat">People are matched by phone number, so importing an updated list adds only who is new.</Tip>
+        <Tip title={t("fileStep.tipRowsTitle")}>{t("fileStep.tipRows")}</Tip>
+        <Tip title={t("fileStep.tipNumbersTitle")}>{t("fileStep.tipNumbers", { country })}</Tip>
+        <Tip title={t("fileStep.tipRepeatTitle")}>{t("fileStep.tipRepeat")}</Tip>
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { idle, type ActionResult, type FormAction } from "@/lib/http/action-result";
+import type { Translator } from "@/lib/i18n/translator-type";
 import type { ImportResult } from "@/lib/participants/csv/import-participants";
 import type { ImportPreview } from "@/lib/participants/csv/preview-import";
 import { guessMapping } from "@/lib/participants/csv/guess-mapping";
@@ -28,8 +30,8 @@ type State =
 
 const STEP_INDEX = { file: 0, map: 1, checking: 1, preview: 2, importing: 3, done: 4 } as const;
 
-const failure = (result: ActionResult<unknown>) =>
-  result.ok ? "The server sent no answer. Try again." : (Object.values(result.fields ?? {})[0]?.[0] ?? result.message);
+const failure = (t: Translator<"import">, result: ActionResult<unknown>) =>
+  result.ok ? t("wizard.noAnswer") : (Object.values(result.fields ?? {})[0]?.[0] ?? result.message);
 
 /** One chunk of the file: its header row and up to 500 rows. */
 type Chunk = { eventId: string; csvText: string; mapping: CsvTarget[] };
@@ -42,6 +44,7 @@ type Props = { actions: ImportActions; eventId: string; rosterHref: string; coun
  * rows, one request after another, so thousands of rows show progress and no request grows large.
  */
 export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
+  const t = useTranslations("import");
   const [state, setState] = useState<State>({ step: "file" });
   const busy = state.step === "checking" || state.step === "importing";
 
@@ -60,14 +63,14 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
     for (const chunk of chunks) {
       const result = await actions.preview(idle, { eventId, csvText: chunk.csvText, mapping }).catch(() => null);
       if (!result?.ok || !result.data) {
-        setState({ step: "map", file, mapping, error: result ? failure(result) : "The connection failed. Try again." });
+        setState({ step: "map", file, mapping, error: result ? failure(t, result) : t("wizard.connectionFailed") });
         return;
       }
       parts.push({ chunk, preview: result.data });
       done += chunk.rows.length;
       setState({ step: "checking", file, mapping, done, total: file.parsed.rows.length });
     }
-    setState({ step: "preview", file, mapping, preview: mergePreviews(parts) });
+    setState({ step: "preview", file, mapping, preview: mergePreviews(parts, t) });
   }
 
   async function run({ file, mapping }: Loaded, preview: MergedPreview) {
@@ -80,7 +83,7 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
     for (const chunk of chunks) {
       const result = await actions.importChunk(idle, { eventId, csvText: chunk.csvText, mapping }).catch(() => null);
       if (!result?.ok || !result.data) {
-        const message = result ? failure(result) : "The connection failed.";
+        const message = result ? failure(t, result) : t("wizard.connectionFailed");
         report = { ...report, stoppedAt: { line: chunk.rows[0]!.line, message } };
         break;
       }
@@ -96,8 +99,8 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
       <WizardSteps current={STEP_INDEX[state.step]} />
       <Card>
         <CardHeader>
-          <CardTitle>{TITLES[state.step].title}</CardTitle>
-          <CardDescription>{TITLES[state.step].description}</CardDescription>
+          <CardTitle>{t("wizard.title", { step: state.step })}</CardTitle>
+          <CardDescription>{t("wizard.description", { step: state.step })}</CardDescription>
         </CardHeader>
         <CardContent>
           {state.step === "file" ? (
@@ -105,7 +108,7 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
           ) : null}
           {state.step === "map" ? (
             <div className="space-y-4">
-              {state.error ? <Alert tone="danger" title="The file could not be checked">{state.error}</Alert> : null}
+              {state.error ? <Alert tone="danger" title={t("wizard.checkFailed")}>{state.error}</Alert> : null}
               <MappingStep
                 file={state.file}
                 mapping={state.mapping}
@@ -115,7 +118,7 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
               />
             </div>
           ) : null}
-          {state.step === "checking" ? <ProgressPanel label="Checking rows…" done={state.done} total={state.total} /> : null}
+          {state.step === "checking" ? <ProgressPanel label={t("wizard.checking")} done={state.done} total={state.total} /> : null}
           {state.step === "preview" ? (
             <PreviewStep
               preview={state.preview}
@@ -123,7 +126,7 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
               onImport={() => run(state, state.preview)}
             />
           ) : null}
-          {state.step === "importing" ? <ProgressPanel label="Importing…" done={state.done} total={state.total} /> : null}
+          {state.step === "importing" ? <ProgressPanel label={t("wizard.importing")} done={state.done} total={state.total} /> : null}
           {state.step === "done" ? (
             <ResultStep report={state.report} rosterHref={rosterHref} onAgain={() => setState({ step: "file" })} />
           ) : null}
@@ -132,12 +135,3 @@ export function ImportWizard({ actions, eventId, rosterHref, country }: Props) {
     </div>
   );
 }
-
-const TITLES: Record<State["step"], { title: string; description: string }> = {
-  file: { title: "Choose a file", description: "Export your list from Excel, Numbers or Google Sheets as CSV. It is read here first; nothing is saved until you confirm." },
-  map: { title: "Match the columns", description: "Tell us which column holds what. We guessed from the column names; change anything that is wrong." },
-  checking: { title: "Checking the file", description: "Every phone number is checked and compared with the people you already have." },
-  preview: { title: "Check the rows", description: "Nothing has changed yet. Rows with errors or duplicates are skipped; the others are imported." },
-  importing: { title: "Importing", description: "Keep this page open until the import finishes." },
-  done: { title: "Import report", description: "What was imported, and which rows were skipped and why." },
-};

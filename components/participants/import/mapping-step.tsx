@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { CSV_TARGET_LABELS, CSV_TARGETS, CsvMapping, type CsvTarget } from "@/lib/participants/csv/schemas";
+import type { Translator } from "@/lib/i18n/translator-type";
+import { CSV_TARGETS, mappingProblems, type CsvTarget, type MappingProblem } from "@/lib/participants/csv/schemas";
 import { FileIcon } from "@/components/ui/icons";
 import type { LoadedFile } from "./read-file";
 
@@ -16,14 +18,22 @@ type Props = {
   onPreview: () => void;
 };
 
-const TARGET_HINTS: Partial<Record<CsvTarget, string>> = {
-  metadata: "Kept with the person, e.g. a class or bus stop.",
-};
+function problemText(t: Translator<"import.mapping">, p: MappingProblem): string {
+  switch (p.problem) {
+    case "tooMany":
+      return t("problems.tooMany", { target: p.target });
+    case "tooManyExtras":
+      return t("problems.tooManyExtras", { max: p.max });
+    default:
+      return t("problems.other", { problem: p.problem });
+  }
+}
 
 /** Step 2: what each column of the file becomes. Starts from a guess by the column names. */
 export function MappingStep({ file, mapping, onChange, onBack, onPreview }: Props) {
+  const t = useTranslations("import.mapping");
   const { headers, rows, delimiter } = file.parsed;
-  const problems = CsvMapping.safeParse(mapping).error?.issues.map((issue) => issue.message) ?? [];
+  const problems = mappingProblems(mapping).map((p) => problemText(t, p));
   const samples = (column: number) =>
     rows
       .map((row) => row.cells[column] ?? "")
@@ -36,40 +46,46 @@ export function MappingStep({ file, mapping, onChange, onBack, onPreview }: Prop
         <FileIcon className="text-slate-500" />
         <span className="font-medium text-slate-900">{file.name}</span>
         <span className="text-slate-600">
-          {rows.length.toLocaleString("en")} rows · {headers.length} columns · separated by “{delimiter === "\t" ? "tab" : delimiter}”
-          {file.encoding === "windows-1252" ? " · read as Windows-1252 (not UTF-8)" : ""}
+          {t("fileFacts", {
+            rows: rows.length,
+            columns: headers.length,
+            delimiter: delimiter === "\t" ? "tab" : delimiter,
+            legacy: file.encoding === "windows-1252" ? "yes" : "no",
+          })}
         </span>
         <Button variant="ghost" size="sm" className="ml-auto" onClick={onBack}>
-          Choose another file
+          {t("another")}
         </Button>
       </div>
 
-      <Table aria-label="Columns of the file">
+      <Table aria-label={t("tableLabel")}>
         <THead>
           <TR>
-            <TH>Column in your file</TH>
-            <TH>First values</TH>
-            <TH className="w-64">Import as</TH>
+            <TH>{t("column")}</TH>
+            <TH>{t("firstValues")}</TH>
+            <TH className="w-64">{t("importAs")}</TH>
           </TR>
         </THead>
         <TBody>
           {headers.map((header, i) => (
             <TR key={i}>
-              <TD className="font-medium text-slate-900">{header || <span className="text-slate-400">Column {i + 1} (no name)</span>}</TD>
+              <TD className="font-medium text-slate-900">{header || <span className="text-slate-400">{t("unnamed", { number: i + 1 })}</span>}</TD>
               <TD className="max-w-80 truncate text-slate-600">{samples(i).join(" · ") || "—"}</TD>
               <TD>
                 <Select
-                  aria-label={`Import “${header || `column ${i + 1}`}” as`}
+                  aria-label={t("importColumnAs", { column: header || t("columnNumber", { number: i + 1 }) })}
                   value={mapping[i]}
-                  onChange={(e) => onChange(mapping.map((t, j) => (j === i ? (e.target.value as CsvTarget) : t)))}
+                  onChange={(e) => onChange(mapping.map((target, j) => (j === i ? (e.target.value as CsvTarget) : target)))}
                 >
                   {CSV_TARGETS.map((target) => (
                     <option key={target} value={target}>
-                      {CSV_TARGET_LABELS[target]}
+                      {t("targets", { target })}
                     </option>
                   ))}
                 </Select>
-                {TARGET_HINTS[mapping[i]!] ? <p className="mt-1 text-xs text-slate-500">{TARGET_HINTS[mapping[i]!]}</p> : null}
+                {mapping[i] === "metadata" || mapping[i] === "language" ? (
+                  <p className="mt-1 text-xs text-slate-500">{t("targetHints", { target: mapping[i] })}</p>
+                ) : null}
               </TD>
             </TR>
           ))}
@@ -77,7 +93,7 @@ export function MappingStep({ file, mapping, onChange, onBack, onPreview }: Prop
       </Table>
 
       {problems.length > 0 ? (
-        <Alert tone="warning" title="Choose the columns to continue">
+        <Alert tone="warning" title={t("problemsTitle")}>
           <ul className="list-disc pl-5">
             {problems.map((p) => (
               <li key={p}>{p}</li>
@@ -88,7 +104,7 @@ export function MappingStep({ file, mapping, onChange, onBack, onPreview }: Prop
 
       <div className="flex justify-end">
         <Button onClick={onPreview} disabled={problems.length > 0}>
-          Preview import
+          {t("preview")}
         </Button>
       </div>
     </div>

@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Stat } from "@/components/ui/stat";
 import { cn } from "@/lib/utils/cn";
-import { noWhatsAppCount } from "../participant-cells";
 import type { MergedPreview } from "./chunks";
 import { PreviewTable } from "./preview-table";
 
@@ -15,6 +15,8 @@ type Filter = "all" | "problems";
 
 /** Step 3: what the import would do, row by row, before anything changes. */
 export function PreviewStep({ preview, onBack, onImport }: { preview: MergedPreview; onBack: () => void; onImport: () => void }) {
+  const t = useTranslations("import.preview");
+  const words = useTranslations("participants");
   const { counts } = preview;
   const problems = counts.error + counts.duplicate;
   // Start where attention is needed; the rows that will import are one click away.
@@ -25,52 +27,43 @@ export function PreviewStep({ preview, onBack, onImport }: { preview: MergedPrev
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="preview-summary">
-        <Stat label="Ready to import" value={counts.ok} hint={`${counts.new} new, ${counts.known} already known`} />
-        <Stat label="With errors" value={counts.error} hint={counts.error > 0 ? "Will be skipped" : "None"} />
-        <Stat label="Duplicates in file" value={counts.duplicate} hint="Will be skipped" />
-        <Stat label="Already on roster" value={counts.onRoster} hint="Nothing to do" />
+        <Stat label={t("ready")} value={counts.ok} hint={t("readyHint", { new: counts.new, known: counts.known })} />
+        <Stat label={t("withErrors")} value={counts.error} hint={counts.error > 0 ? t("skipped") : t("none")} />
+        <Stat label={t("duplicates")} value={counts.duplicate} hint={t("skipped")} />
+        <Stat label={t("onRoster")} value={counts.onRoster} hint={t("nothingToDo")} />
       </div>
 
       {counts.noWhatsApp > 0 ? (
-        <Alert tone="warning" title={noWhatsAppCount(counts.noWhatsApp)}>
-          They are imported, but no confirmation, reminder or tracking link reaches them: a landline, for example, has
-          no WhatsApp. Give them a mobile number, or check them in by hand on the day.
+        <Alert tone="warning" title={words("noWhatsAppCount", { count: counts.noWhatsApp })}>
+          {t("noWhatsApp")}
         </Alert>
       ) : null}
 
       {counts.ok === 0 && counts.onRoster > 0 ? (
-        <Alert tone="info" title="Everyone in this file is already on the roster">
-          Importing it again adds nobody. People are matched by phone number, so no one is added twice.
+        <Alert tone="info" title={t("allOnRosterTitle")}>
+          {t("allOnRoster")}
         </Alert>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-2">
         <FilterButton active={filter === "all"} onClick={() => setFilter("all")}>
-          All rows ({counts.total.toLocaleString("en")})
+          {t("allRows", { count: counts.total })}
         </FilterButton>
         <FilterButton active={filter === "problems"} onClick={() => setFilter("problems")}>
-          Needs attention ({problems.toLocaleString("en")})
+          {t("needsAttention", { count: problems })}
         </FilterButton>
       </div>
       <PreviewTable rows={rows.slice(0, SHOWN)} />
-      {rows.length > SHOWN ? (
-        <p className="text-sm text-slate-600">
-          Showing the first {SHOWN} of {rows.length.toLocaleString("en")} rows. Every valid row is imported.
-        </p>
-      ) : null}
+      {rows.length > SHOWN ? <p className="text-sm text-slate-600">{t("firstRows", { shown: SHOWN, total: rows.length })}</p> : null}
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-5">
         <Button variant="ghost" onClick={onBack}>
-          Back to columns
+          {t("back")}
         </Button>
-        <div className="flex items-center gap-3">
-          {problems > 0 ? (
-            <span className="text-sm text-slate-600">
-              {problems === 1 ? "1 row is" : `${problems.toLocaleString("en")} rows are`} skipped.
-            </span>
-          ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {problems > 0 ? <span className="text-sm text-slate-600">{t("rowsSkipped", { count: problems })}</span> : null}
           <Button onClick={onImport} disabled={!canImport}>
-            Import {counts.ok.toLocaleString("en")} participant{counts.ok === 1 ? "" : "s"}
+            {t("import", { count: counts.ok })}
           </Button>
         </div>
       </div>

@@ -1,14 +1,13 @@
-const number = new Intl.NumberFormat("en");
+import { useTranslations } from "next-intl";
 
 /** A labelled progress bar for work done in chunks (checking or importing thousands of rows). */
 export function ProgressPanel({ label, done, total }: { label: string; done: number; total: number }) {
+  const t = useTranslations("import.progress");
   return (
     <div className="space-y-2" role="status">
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium text-slate-900">{label}</span>
-        <span className="text-slate-600 tabular-nums">
-          {number.format(done)} of {number.format(total)} rows
-        </span>
+        <span className="text-slate-600 tabular-nums">{t("rows", { done, total })}</span>
       </div>
       <progress
         value={done}

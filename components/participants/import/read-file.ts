@@ -1,12 +1,16 @@
-import { AppError } from "@/lib/errors";
-import { parseCsv, type ParsedCsv } from "@/lib/participants/csv/parse-csv";
+import type { useFormatter } from "next-intl";
+import type { Translator } from "@/lib/i18n/translator-type";
+import { csvProblemText, CsvParseError, parseCsv, type ParsedCsv } from "@/lib/participants/csv/parse-csv";
 import { CSV_MAX_BYTES } from "@/lib/participants/csv/schemas";
 
 // Client-only: reads the chosen file in the browser, so the columns can be mapped before anything is uploaded.
 
 export type LoadedFile = { name: string; size: number; parsed: ParsedCsv; encoding: "utf-8" | "windows-1252" };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+type Formatter = ReturnType<typeof useFormatter>;
+
+const megabytes = (format: Formatter, bytes: number) =>
+  format.number(bytes / 1024 / 1024, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
 
 /**
  * UTF-8 first (with or without BOM); a file that is not valid UTF-8 is almost always an older Excel "CSV" in
@@ -20,21 +24,26 @@ function decode(buffer: ArrayBuffer): { text: string; encoding: LoadedFile["enco
   }
 }
 
-export async function readCsvFile(file: File): Promise<{ ok: true; file: LoadedFile } | { ok: false; message: string }> {
+/** The file read and checked, or why it cannot be imported in the organizer's words (`t`, `format`). */
+export async function readCsvFile(
+  file: File,
+  t: Translator<"import">,
+  format: Formatter,
+): Promise<{ ok: true; file: LoadedFile } | { ok: false; message: string }> {
   if (file.size > CSV_MAX_BYTES) {
     return {
       ok: false,
-      message: `${file.name} is ${megabytes(file.size)}; files up to ${megabytes(CSV_MAX_BYTES)} can be imported. Split it into smaller files and import them one after another.`,
+      message: t("file.tooBig", { name: file.name, size: megabytes(format, file.size), max: megabytes(format, CSV_MAX_BYTES) }),
     };
   }
-  if (file.size === 0) return { ok: false, message: `${file.name} is empty.` };
+  if (file.size === 0) return { ok: false, message: t("file.emptyFile", { name: file.name }) };
   const { text, encoding } = decode(await file.arrayBuffer());
   try {
     const parsed = parseCsv(text);
-    if (parsed.rows.length === 0) return { ok: false, message: "The file has a header row but no people under it." };
+    if (parsed.rows.length === 0) return { ok: false, message: t("file.noRows") };
     return { ok: true, file: { name: file.name, size: file.size, parsed, encoding } };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    return { ok: false, message: "This file could not be read as CSV. Save it from your spreadsheet as “CSV UTF-8” and try again." };
+    if (error instanceof CsvParseError) return { ok: false, message: csvProblemText(error.problem, t) };
+    return { ok: false, message: t("file.unreadable") };
   }
 }

@@ -1,13 +1,14 @@
+import { useTranslations } from "next-intl";
 import { CheckIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/utils/cn";
 
-export const STEPS = ["Choose a file", "Match columns", "Check rows", "Import"] as const;
-
 /** Where the organizer is in the import: done steps get a check, the current one is highlighted. */
 export function WizardSteps({ current }: { current: number }) {
+  const t = useTranslations("import.steps");
+  const steps = [t("file"), t("columns"), t("check"), t("import")];
   return (
-    <ol className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" aria-label="Import steps">
-      {STEPS.map((label, i) => {
+    <ol className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" aria-label={t("label")}>
+      {steps.map((label, i) => {
         const done = i < current;
         const active = i === current;
         return (
@@ -23,7 +24,7 @@ export function WizardSteps({ current }: { current: number }) {
               {done ? <CheckIcon size={14} /> : i + 1}
             </span>
             <span className={cn("font-medium", active ? "text-slate-900" : "text-slate-600")}>{label}</span>
-            {i < STEPS.length - 1 ? <span aria-hidden className="ml-1 h-px w-6 bg-slate-300" /> : null}
+            {i < steps.length - 1 ? <span aria-hidden className="ml-1 h-px w-6 bg-slate-300" /> : null}
           </li>
         );
       })}

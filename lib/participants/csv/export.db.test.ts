@@ -82,14 +82,15 @@ describe("roster export and a realistic import", () => {
       .where(eq(schema.participants.id, first!.participantId));
     const { ctx: viewer } = await t.add("viewer");
     const csv = await exportRosterCsv(viewer, eventA.id);
-    expect(csv.startsWith("\uFEFFname,phone,email,guardian_of,opted_out,Bushaltestelle,Klasse\r\n")).toBe(true);
+    // The language column (issue 17) comes after the fixed columns it joined, before the extra fields.
+    expect(csv.startsWith("\uFEFFname,phone,email,guardian_of,opted_out,language,Bushaltestelle,Klasse\r\n")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""x"")",${first!.phone},`);
     expect(csv).toContain(",yes,");
     expect(csv.split("\r\n")).toHaveLength(1 + 27 + 1);
 
     const { event: eventB } = await given.in(t).event({ kind: "periodic", title: "Bus Friday" });
     const mapping = guessMapping(parseCsv(csv).headers);
-    expect(mapping).toEqual(["name", "phone", "email", "guardianOf", "ignore", "metadata", "metadata"]);
+    expect(mapping).toEqual(["name", "phone", "email", "guardianOf", "ignore", "language", "metadata", "metadata"]);
     const result = await importParticipants(t.owner.ctx, { eventId: eventB.id, csvText: csv, mapping });
     expect(result).toEqual({
       created: 0,

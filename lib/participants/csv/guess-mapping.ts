@@ -25,9 +25,11 @@ const NAME_PART = list(
 );
 const GUARDIAN = list(
   "guardian,guardian of,parent of,child,child name,kind,schuler,schulerin,erziehungsberechtigt von,elternteil von," +
-    "responsavel por,aluno,aluna,hijo,enfant",
+    "responsavel por,aluno,aluna,hijo,hija,tutor de,tutora de,enfant",
 );
-const OPT_OUT = list("opted out,opt out,optout,opted out at,abgemeldet");
+const LANGUAGE = list("language,lang,locale,sprache,idioma,lengua,lingua,langue,preferred language");
+// Our own roster export's column in each language among them ("Abgemeldet", "Dado de baja", "Descadastrado").
+const OPT_OUT = list("opted out,opt out,optout,opted out at,abgemeldet,dado de baja,de baja,descadastrado,descadastrada");
 // Any one of these words in a header is enough ("Parent phone", "Handynummer Mutter").
 const EMAIL_WORDS = list("email,mail,correo,courriel");
 const PHONE_WORDS = list(
@@ -42,6 +44,7 @@ function guessOne(header: string): CsvTarget | "namePart" {
   if (FULL_NAME.has(h)) return "name";
   if (NAME_PART.has(h)) return "namePart";
   if (GUARDIAN.has(h)) return "guardianOf";
+  if (LANGUAGE.has(h)) return "language";
   if (words.some((word) => EMAIL_WORDS.has(word))) return "email";
   if (words.some((word) => PHONE_WORDS.has(word))) return "phone";
   // Opt-outs change only through WhatsApp; an exported "opted_out" column must not come back as data.
@@ -50,7 +53,7 @@ function guessOne(header: string): CsvTarget | "namePart" {
 }
 
 /**
- * A first guess at what each column holds. Each of name, phone, e-mail and "guardian of" goes to the first column
+ * A first guess at what each column holds. Each of name, phone, e-mail, "guardian of" and language goes to the first column
  * that looks like it; other named columns are kept as extra fields, unnamed ones are not imported. Without a
  * full-name column, first- and last-name columns together make the name.
  */

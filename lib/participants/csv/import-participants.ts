@@ -4,8 +4,9 @@ import { writeAudit } from "@/lib/audit";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { findEventOrThrow } from "@/lib/events";
+import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { linkToRoster } from "../roster";
-import { parseCsv } from "./parse-csv";
+import { parseCsvIn } from "./parse-csv";
 import { readImportRows, type ImportRowData } from "./read-rows";
 import { ImportInput } from "./schemas";
 
@@ -16,7 +17,7 @@ export const IMPORT_BATCH_SIZE = 500;
 export type ImportResult = {
   /** New people in the organization. */
   created: number;
-  /** People the organization already knew whose empty e-mail, "guardian of" or extra fields the file filled in. */
+  /** People the organization already knew whose empty e-mail, "guardian of", language or extra fields the file filled in. */
   updated: number;
   /** Rows put on the event's roster by this import (new and known people). */
   linked: number;
@@ -25,7 +26,11 @@ export type ImportResult = {
   skipped: { line: number; reason: string }[];
 };
 
-export type ImportOptions = { onProgress?: (done: number, total: number) => void | Promise<void> };
+export type ImportOptions = {
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** The organizer's: the skipped rows' reasons are said in it. */
+  locale?: Locale;
+};
 
 /**
  * Imports the valid rows of a CSV file onto an event's roster in one transaction, written in batches so thousands
@@ -39,7 +44,10 @@ export async function importParticipants(
 ): Promise<ImportResult> {
   assertCan(ctx, "participants.write");
   const { eventId, csvText, mapping } = parseInput(ImportInput, input);
-  const rows = readImportRows(parseCsv(csvText), mapping, ctx.org.defaultCountry);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "import");
+  const words = { t, phone: translatorFor(locale, "participants"), locale };
+  const rows = readImportRows(parseCsvIn(csvText, t), mapping, ctx.org.defaultCountry, words);
   const skipped = rows
     .filter((row) => row.status !== "ok")
     .map((row) => ({ line: row.line, reason: row.errors.join(" ") }));
@@ -91,11 +99,13 @@ async function upsertParticipants(tx: Executor, ctx: OrgContext, batch: ImportRo
       set: {
         email: sql`coalesce(participants.email, excluded.email)`,
         guardianOf: sql`coalesce(participants.guardian_of, excluded.guardian_of)`,
+        language: sql`coalesce(participants.language, excluded.language)`,
         metadata: sql`excluded.metadata || participants.metadata`,
         updatedAt: sql`now()`,
       },
       setWhere: sql`(participants.email is null and excluded.email is not null)
         or (participants.guardian_of is null and excluded.guardian_of is not null)
+        or (participants.language is null and excluded.language is not null)
         or (excluded.metadata || participants.metadata) <> participants.metadata`,
     })
     .returning({ id: participants.id, phone: participants.phone, isNew: sql<boolean>`(xmax = 0)` });

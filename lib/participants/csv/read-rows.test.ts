@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n";
 import { guessMapping } from "./guess-mapping";
 import { parseCsv } from "./parse-csv";
 import { readImportRows } from "./read-rows";
 import { CsvMapping } from "./schemas";
+
+const english = { t: translatorFor("en", "import"), phone: translatorFor("en", "participants"), locale: "en" as const };
 
 describe("guessMapping", () => {
   it.each([
@@ -48,7 +51,7 @@ describe("readImportRows", () => {
   const parsed = parseCsv(file);
 
   it("reads names, E.164 phones, e-mails and metadata, and says what is wrong with each bad row", () => {
-    const rows = readImportRows(parsed, guessMapping(parsed.headers), "DE");
+    const rows = readImportRows(parsed, guessMapping(parsed.headers), "DE", english);
     expect(rows).toEqual([
       {
         line: 2,
@@ -98,7 +101,7 @@ describe("readImportRows", () => {
 
   it("joins first and last name columns, names unnamed and repeated metadata columns", () => {
     const csv = parseCsv("First name,Last name,Phone,,Tag,Tag\nKim,Weber,0151 1234 5678,x,a,b\n");
-    const rows = readImportRows(csv, ["name", "name", "phone", "metadata", "metadata", "metadata"], "DE");
+    const rows = readImportRows(csv, ["name", "name", "phone", "metadata", "metadata", "metadata"], "DE", english);
     expect(rows[0]!.data).toEqual({
       name: "Kim Weber",
       phone: "+4915112345678",
@@ -109,6 +112,6 @@ describe("readImportRows", () => {
   });
 
   it("refuses a mapping that does not fit the file", () => {
-    expect(() => readImportRows(parsed, ["name", "phone"], "DE")).toThrow(AppError);
+    expect(() => readImportRows(parsed, ["name", "phone"], "DE", english)).toThrow(AppError);
   });
 });

@@ -7,38 +7,54 @@ export const CSV_MAX_BYTES = 5 * 1024 * 1024;
 export const CSV_MAX_ROWS = 20_000;
 
 /** What a column of the file becomes. Several "name" columns (first name, last name) are joined with a space. */
-export const CSV_TARGETS = ["name", "phone", "email", "guardianOf", "metadata", "ignore"] as const;
+export const CSV_TARGETS = ["name", "phone", "email", "guardianOf", "language", "metadata", "ignore"] as const;
 export const CsvTarget = z.enum(CSV_TARGETS);
 export type CsvTarget = z.infer<typeof CsvTarget>;
 
-export const CSV_TARGET_LABELS: Record<CsvTarget, string> = {
-  name: "Name",
-  phone: "Phone",
-  email: "E-mail",
-  guardianOf: "Guardian of",
-  metadata: "Extra field",
-  ignore: "Don't import",
-};
+/** Why a mapping cannot be imported yet; the import page says it in the organizer's words. */
+export type MappingProblem =
+  | { problem: "noColumns" | "tooManyColumns" | "noName" | "phoneCount" }
+  | { problem: "tooMany"; target: "email" | "guardianOf" | "language" }
+  | { problem: "tooManyExtras"; max: number };
+
+export function mappingProblems(mapping: readonly CsvTarget[]): MappingProblem[] {
+  if (mapping.length === 0) return [{ problem: "noColumns" }];
+  if (mapping.length > 200) return [{ problem: "tooManyColumns" }];
+  const count = (target: CsvTarget) => mapping.filter((t) => t === target).length;
+  const problems: MappingProblem[] = [];
+  if (count("name") === 0) problems.push({ problem: "noName" });
+  if (count("phone") !== 1) problems.push({ problem: "phoneCount" });
+  for (const target of ["email", "guardianOf", "language"] as const) {
+    if (count(target) > 1) problems.push({ problem: "tooMany", target });
+  }
+  if (count("metadata") > METADATA_MAX_KEYS) problems.push({ problem: "tooManyExtras", max: METADATA_MAX_KEYS });
+  return problems;
+}
+
+// The same rules in English for other callers (an API client); the import page shows mappingProblems in the
+// organizer's language before anything is sent.
+const TARGET_WORDS = { email: "e-mail", guardianOf: "“Guardian of”", language: "language" } as const;
+function englishProblem(p: MappingProblem): string {
+  switch (p.problem) {
+    case "noColumns":
+      return "The file has no columns.";
+    case "tooManyColumns":
+      return "The file has more than 200 columns.";
+    case "noName":
+      return "Choose the column with the names.";
+    case "phoneCount":
+      return "Choose exactly one column with phone numbers.";
+    case "tooMany":
+      return `Choose at most one ${TARGET_WORDS[p.target]} column.`;
+    case "tooManyExtras":
+      return `Keep at most ${p.max} extra fields.`;
+  }
+}
 
 /** One target per column of the file, in column order. */
-export const CsvMapping = z
-  .array(CsvTarget)
-  .min(1, "The file has no columns.")
-  .max(200, "The file has more than 200 columns.")
-  .superRefine((mapping, issue) => {
-    const count = (target: CsvTarget) => mapping.filter((t) => t === target).length;
-    if (count("name") === 0) issue.addIssue({ code: "custom", message: "Choose the column with the names." });
-    if (count("phone") !== 1) {
-      issue.addIssue({ code: "custom", message: "Choose exactly one column with phone numbers." });
-    }
-    if (count("email") > 1) issue.addIssue({ code: "custom", message: "Choose at most one e-mail column." });
-    if (count("guardianOf") > 1) {
-      issue.addIssue({ code: "custom", message: "Choose at most one “Guardian of” column." });
-    }
-    if (count("metadata") > METADATA_MAX_KEYS) {
-      issue.addIssue({ code: "custom", message: `Keep at most ${METADATA_MAX_KEYS} extra fields.` });
-    }
-  });
+export const CsvMapping = z.array(CsvTarget).superRefine((mapping, issue) => {
+  for (const p of mappingProblems(mapping)) issue.addIssue({ code: "custom", message: englishProblem(p) });
+});
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
 export function utf8Length(text: string): number {

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
+import { toLocale, translatorFor, type Locale } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { recordFailed, recordSent } from "@/lib/messages";
 import { buildTextMessage } from "@/lib/whatsapp/messages";
@@ -12,7 +13,8 @@ type ReplyText = {
   kind: "opt_out_ack" | "reply";
   /** One answer per inbound message, however often the webhook repeats it: `<purpose>:<inbound wamid>`. */
   idempotencyKey: string;
-  body: (names: { orgName: string }) => string;
+  /** The answer in the participant's language (theirs, else their organization's). */
+  body: (context: { orgName: string; locale: Locale }) => string;
   attendance?: { id: string; instanceId: string };
 };
 
@@ -24,7 +26,13 @@ type ReplyText = {
 async function sendReplyText(organizationId: string, participantId: string, reply: ReplyText): Promise<void> {
   const db = getDb();
   const [row] = await db
-    .select({ orgName: organizations.name, whatsappPhoneNumberId: organizations.whatsappPhoneNumberId, phone: participants.phone })
+    .select({
+      orgName: organizations.name,
+      organizationLanguage: organizations.language,
+      whatsappPhoneNumberId: organizations.whatsappPhoneNumberId,
+      phone: participants.phone,
+      language: participants.language,
+    })
     .from(participants)
     .innerJoin(organizations, eq(organizations.id, participants.organizationId))
     .where(and(eq(participants.id, participantId), eq(participants.organizationId, organizationId)));
@@ -34,7 +42,8 @@ async function sendReplyText(organizationId: string, participantId: string, repl
     logger.warn({ organizationId, kind: reply.kind }, "WhatsApp answer not sent: the organization has no WhatsApp number");
     return;
   }
-  const message = buildTextMessage({ to: row.phone, body: reply.body({ orgName: row.orgName }) });
+  const locale = toLocale(row.language, toLocale(row.organizationLanguage));
+  const message = buildTextMessage({ to: row.phone, body: reply.body({ orgName: row.orgName, locale }) });
   const [reserved] = await db
     .insert(messages)
     .values({
@@ -63,7 +72,10 @@ export function sendOptOutAck(organizationId: string, participantId: string, inR
   return sendReplyText(organizationId, participantId, {
     kind: "opt_out_ack",
     idempotencyKey: `opt-out-ack:${inReplyTo}`,
-    body: ({ orgName }) => `You will not get any more WhatsApp messages from ${orgName}. To get them again, please contact the organizer.`,
+    body: ({ orgName, locale }) => {
+      const t = translatorFor(locale, "whatsapp");
+      return t("messages.optOutAck", { organization: orgName });
+    },
   });
 }
 
@@ -84,12 +96,17 @@ export async function sendTapTooLateNotice(
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, organizationId)))
     .where(and(eq(attendances.id, attendance.id), eq(attendances.organizationId, organizationId)));
   if (!occurrence) return;
-  const what = `${occurrence.title} on ${formatStart(occurrence.startsAt, occurrence.timeZone)}`;
-  const why = occurrence.status === "cancelled" ? "it was cancelled" : "it has already taken place";
   await sendReplyText(organizationId, participantId, {
     kind: "reply",
     idempotencyKey: `tap-too-late:${inReplyTo}`,
     attendance,
-    body: () => `Your answer was not recorded: ${what} — ${why}.`,
+    body: ({ locale }) => {
+      const t = translatorFor(locale, "whatsapp");
+      return t("messages.tapTooLate", {
+        status: occurrence.status === "cancelled" ? "cancelled" : "over",
+        event: occurrence.title,
+        start: formatStart(occurrence.startsAt, occurrence.timeZone, locale),
+      });
+    },
   });
 }

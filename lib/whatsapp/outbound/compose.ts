@@ -4,12 +4,15 @@ import {
   buildTextMessage,
   type WhatsAppMessage,
 } from "@/lib/whatsapp/messages";
+import { translatorFor, type Locale } from "@/lib/i18n";
 import { formatStart } from "@/lib/whatsapp/format";
+import { TEMPLATE_PARAMETERS } from "@/lib/whatsapp/template-bodies";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook/reply-payload";
 import type { OutboundKind, TemplateChoice } from "./templates";
 
-// Pure: what one participant receives for one kind, as a template (outside the 24-hour window) or as a free-form
-// interactive/text message (inside it). Throws AppError VALIDATION when a value cannot be sent (e.g. a bad number).
+// Pure: what one participant receives for one kind, in their language, as a template (outside the 24-hour window) or
+// as a free-form interactive/text message (inside it). Throws AppError VALIDATION when a value cannot be sent (e.g. a
+// bad number).
 
 export const WINDOW_MS = 24 * 60 * 60_000;
 
@@ -21,6 +24,8 @@ export function isInsideWindow(lastInboundAt: Date | null, now: Date): boolean {
 export type ComposeInput = {
   kind: OutboundKind;
   insideWindow: boolean;
+  /** The participant's language (theirs, else their organization's): the words, the date and the buttons. */
+  locale: Locale;
   template: TemplateChoice;
   secret: string;
   person: { participantId: string; attendanceId: string; name: string; phone: string };
@@ -29,58 +34,46 @@ export type ComposeInput = {
   link?: { token: string; url: string };
 };
 
-export const BUTTON_TITLES = { confirm: "Confirm", decline: "Decline", optOut: "Stop messages" } as const;
-
 export function composeMessage(input: ComposeInput): WhatsAppMessage {
-  const { kind, person, event } = input;
-  const when = formatStart(event.startsAt, event.timeZone);
+  const { kind, person, event, locale } = input;
   const to = person.phone;
+  // A template is read in the language it was approved in (the organization's, when the participant's has none).
+  const wordsIn = (written: Locale) => ({ name: person.name, event: event.title, start: formatStart(event.startsAt, event.timeZone, written), venue: event.venueName });
   if (!input.insideWindow) {
-    const { templateName: name, language } = input.template;
-    const base = { to, name, language };
+    const { templateName: name, language, locale: written } = input.template;
+    const values = wordsIn(written);
+    const base = { to, name, language, bodyParameters: TEMPLATE_PARAMETERS[kind].map((parameter) => values[parameter]) };
     switch (kind) {
       case "confirmation":
-        return buildTemplateMessage({
-          ...base,
-          bodyParameters: [person.name, event.title, when, event.venueName],
-          quickReplies: replyButtons(input).map((b, index) => ({ index, payload: b.id })),
-        });
-      case "reminder":
-        return buildTemplateMessage({ ...base, bodyParameters: [person.name, event.title, when, event.venueName] });
+        return buildTemplateMessage({ ...base, quickReplies: replyButtons(input).map((b, index) => ({ index, payload: b.id })) });
       case "tracking_link":
-        return buildTemplateMessage({
-          ...base,
-          bodyParameters: [person.name, event.title, when],
-          urlButton: { index: 0, suffix: linkOf(input).token },
-        });
+        return buildTemplateMessage({ ...base, urlButton: { index: 0, suffix: linkOf(input).token } });
+      case "reminder":
       case "closure":
-        return buildTemplateMessage({ ...base, bodyParameters: [person.name, event.title] });
+        return buildTemplateMessage(base);
     }
   }
+  const t = translatorFor(locale, "whatsapp");
+  const words = wordsIn(locale);
   switch (kind) {
     case "confirmation":
-      return buildReplyButtonsMessage({
-        to,
-        body: `Hi ${person.name}, will you come to ${event.title} on ${when} at ${event.venueName}?`,
-        buttons: replyButtons(input),
-      });
+      return buildReplyButtonsMessage({ to, body: t("messages.confirmation", words), buttons: replyButtons(input) });
     case "reminder":
-      return buildTextMessage({ to, body: `Hi ${person.name}, a reminder: ${event.title} starts ${when} at ${event.venueName}.` });
+      return buildTextMessage({ to, body: t("messages.reminder", words) });
     case "tracking_link":
-      return buildTextMessage({
-        to,
-        body: `Hi ${person.name}, ${event.title} starts ${when}. Share your way there so we know when you arrive: ${linkOf(input).url}`,
-      });
+      return buildTextMessage({ to, body: t("messages.trackingLink", { ...words, url: linkOf(input).url }) });
     case "closure":
-      return buildTextMessage({ to, body: `Thank you for coming to ${event.title}, ${person.name}!` });
+      return buildTextMessage({ to, body: t("messages.closure", words) });
   }
 }
 
-function replyButtons({ secret, person }: ComposeInput) {
+/** Confirm, Decline and Stop, titled in the participant's language; each carries its signed action. */
+function replyButtons({ secret, person, locale }: ComposeInput) {
+  const t = translatorFor(locale, "whatsapp");
   return [
-    { id: encodeReplyPayload(secret, { type: "rsvp", response: "confirm", attendanceId: person.attendanceId }), title: BUTTON_TITLES.confirm },
-    { id: encodeReplyPayload(secret, { type: "rsvp", response: "decline", attendanceId: person.attendanceId }), title: BUTTON_TITLES.decline },
-    { id: encodeReplyPayload(secret, { type: "optout", participantId: person.participantId }), title: BUTTON_TITLES.optOut },
+    { id: encodeReplyPayload(secret, { type: "rsvp", response: "confirm", attendanceId: person.attendanceId }), title: t("buttons.confirm") },
+    { id: encodeReplyPayload(secret, { type: "rsvp", response: "decline", attendanceId: person.attendanceId }), title: t("buttons.decline") },
+    { id: encodeReplyPayload(secret, { type: "optout", participantId: person.participantId }), title: t("buttons.optOut") },
   ];
 }
 

@@ -185,6 +185,25 @@ describe("location follow-ups: who is asked to send their location", () => {
     expect(requestsTo(omar.participant.phone, before)).toHaveLength(0);
   });
 
+  it("asks in the participant's language, else the organization's", async () => {
+    const f = await given.org({ name: "Idioma", whatsapp: true, language: "es" }).event({ title: "Idioma trip" }).occurrence({ startsInMinutes: 30 }).people([
+        { name: "Sofía", rsvp: "confirmed", wroteHoursAgo: 1 },
+        { name: "Jonas", rsvp: "confirmed", wroteHoursAgo: 1, language: "de" },
+      ]);
+    for (const name of ["Sofía", "Jonas"]) {
+      await linkMessage(f, f.byName(name), 20);
+      await link(f, f.byName(name));
+    }
+    const before = graph.requests.length;
+
+    await sendLocationFollowUps(new Date(), fast);
+
+    const [toSofia] = requestsTo(f.byName("Sofía").participant.phone, before);
+    expect(toSofia!.interactive.body.text).toMatch(/^Hola, Sofía: “Idioma trip” empieza el \S+ .+ Todavía no abriste tu enlace de seguimiento\./);
+    const [toJonas] = requestsTo(f.byName("Jonas").participant.phone, before);
+    expect(toJonas!.interactive.body.text).toMatch(/^Hallo Jonas, „Idioma trip“ beginnt am (Mo|Di|Mi|Do|Fr|Sa|So)\., .+ Du hast deinen Link zum Teilen noch nicht geöffnet\./);
+  });
+
   it("records a refused follow-up with the reason in words and does not try it again", async () => {
     const { f, person: pia } = await notOpened("Refused", "Pia");
     graph.setBehaviour({ kind: "graph-error", status: 400, code: 131026, message: "Message undeliverable" });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/database";
+import { toLocale, translatorFor } from "@/lib/i18n";
 import { aliasedWindowColumns, trackingWindowSql } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
 import { recordFailed, recordSent, reserveMessage } from "@/lib/messages";
@@ -32,6 +33,9 @@ type Candidate = {
   participant_id: string;
   name: string;
   phone: string;
+  /** The participant's language and their organization's (the fallback). */
+  language: string | null;
+  organization_language: string;
   whatsapp_phone_number_id: string | null;
   title: string;
   venue_name: string;
@@ -103,15 +107,22 @@ export async function sendLocationFollowUps(
   return summary;
 }
 
-/** What the participant reads above WhatsApp's "Send location" button. */
-export function composeFollowUp(candidate: Pick<Candidate, "name" | "phone" | "title" | "venue_name" | "time_zone" | "starts_at" | "reason">): WhatsAppMessage {
-  const when = formatStart(new Date(candidate.starts_at), candidate.time_zone);
+type FollowUpFields = "name" | "phone" | "language" | "organization_language" | "title" | "venue_name" | "time_zone" | "starts_at" | "reason";
+
+/** What the participant reads above WhatsApp's "Send location" button, in their language. */
+export function composeFollowUp(candidate: Pick<Candidate, FollowUpFields>): WhatsAppMessage {
+  const locale = toLocale(candidate.language, toLocale(candidate.organization_language));
+  const t = translatorFor(locale, "whatsapp");
+  const words = {
+    name: candidate.name,
+    event: candidate.title,
+    start: formatStart(new Date(candidate.starts_at), candidate.time_zone, locale),
+    venue: candidate.venue_name,
+  };
   const body =
     candidate.reason === "link_not_opened"
-      ? `Hi ${candidate.name}, ${candidate.title} starts ${when} at ${candidate.venue_name}. ` +
-        "You have not opened your tracking link yet. Tap below to send your location once, so the organizer knows where you are."
-      : `Hi ${candidate.name}, your location stopped updating: sharing pauses when the phone locks or you switch apps. ` +
-        "Open your tracking link again to go on sharing, or tap below to send where you are now.";
+      ? t("messages.locationRequest.linkNotOpened", words)
+      : t("messages.locationRequest.sharingPaused", words);
   return buildLocationRequestMessage({ to: candidate.phone, body });
 }
 
@@ -123,7 +134,7 @@ function listCandidates(now: Date) {
   const window = trackingWindowSql(aliasedWindowColumns("i", "e"));
   return getDb().execute<Candidate>(sql`
     select a.id as attendance_id, a.organization_id, a.instance_id, a.participant_id, p.name, p.phone,
-           o.whatsapp_phone_number_id, e.title, e.venue_name, e.time_zone, i.starts_at, ${reason} as reason
+           p.language, o.language as organization_language, o.whatsapp_phone_number_id, e.title, e.venue_name, e.time_zone, i.starts_at, ${reason} as reason
     from event_instances i
     join events e on e.id = i.event_id and e.organization_id = i.organization_id
     join organizations o on o.id = i.organization_id

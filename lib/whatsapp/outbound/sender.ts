@@ -1,30 +1,33 @@
 import { AppError } from "@/lib/errors";
+import { toLocale, type Locale } from "@/lib/i18n";
 import type { ScheduledMessage, SenderFor, SendOutcome } from "@/lib/schedule";
 import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
 import { composeMessage, isInsideWindow, storedBody } from "./compose";
-import { getTemplateChoice, type TemplateChoice } from "./templates";
+import { getTemplateChoices, type TemplateChoices } from "./templates";
 import { transportFor } from "@/lib/whatsapp/transport-for";
 
 const NO_NUMBER = "WhatsApp is not set up for this organization (no phone number id), so nothing was sent.";
 
 /**
- * Scheduled messages over WhatsApp: the organization's approved template outside the 24-hour window, a free-form
- * message inside it, sent through the transport settings choose (the Cloud API, or the embedded mode's log).
+ * Scheduled messages over WhatsApp, each in its participant's language (theirs, else the organization's): the
+ * organization's approved template for that language outside the 24-hour window, a free-form message inside it, sent
+ * through the transport settings choose (the Cloud API, or the embedded mode's log).
  */
 export const whatsappSenderFor: SenderFor = async (org, kind) => {
-  const template = await getTemplateChoice(org.id, kind);
+  const organizationLocale = toLocale(org.language);
+  const templates = await getTemplateChoices(org.id, organizationLocale, kind);
   const transport = transportFor(org);
   // Only the confirmation carries signed reply buttons.
   const secret = kind === "confirmation" ? replyPayloadSecret() : "";
   return {
-    configured: template.configured,
+    configured: templates.configured,
     unavailable: transport ? null : NO_NUMBER,
     typeOf: (message) => (!insideWindow(message) ? "template" : message.kind === "confirmation" ? "interactive" : "text"),
     send: async (message) => {
       if (!transport) throw new AppError("PRECONDITION_FAILED", NO_NUMBER);
-      return send(transport, { template, secret }, message);
+      return send(transport, { templates, secret, organizationLocale }, message);
     },
   };
 };
@@ -33,12 +36,13 @@ const insideWindow = (message: ScheduledMessage) => isInsideWindow(message.perso
 
 async function send(
   transport: WhatsAppTransport,
-  { template, secret }: { template: TemplateChoice; secret: string },
+  { templates, secret, organizationLocale }: { templates: TemplateChoices; secret: string; organizationLocale: Locale },
   message: ScheduledMessage,
 ): Promise<SendOutcome> {
+  const locale = toLocale(message.person.language, organizationLocale);
   let built: WhatsAppMessage;
   try {
-    built = composeMessage({ ...message, insideWindow: insideWindow(message), template, secret });
+    built = composeMessage({ ...message, locale, insideWindow: insideWindow(message), template: templates.choose(locale), secret });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false, failure: { code: "not_sendable", inWords: error.message, retriable: false } };

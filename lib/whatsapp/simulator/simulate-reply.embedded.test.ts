@@ -22,6 +22,8 @@ const { createTestOrg, rejection } = await import("@/test/database");
 const { POST } = await import("@/app/api/webhooks/whatsapp/route");
 const { given } = await import("@/test/given");
 const { simulateParticipantReply } = await import("./simulate-reply");
+const { listSimulatorChat } = await import("./chat");
+const { buildTemplateMessage } = await import("@/lib/whatsapp/messages");
 
 let server: Server;
 let origin: string;
@@ -90,6 +92,60 @@ describe("WhatsApp simulator (embedded mode)", () => {
 
     await simulateParticipantReply(setup.owner.ctx, { attendanceId: walker!.id, reply: "location_at_venue" }, origin);
     expect(await attendance(setup.org.id, walker!.id)).toMatchObject({ journey: "arrived", checkInMethod: "whatsapp_location" });
+  });
+
+  it("writes as the participant in their own words, and shows their chat as their phone would, in their language", async () => {
+    const setup = await given.org({ name: "Simulated words" }).occurrence({ open: true }).people(2).links();
+    const [ana, jonas] = setup.people.map((p) => p.attendance);
+    await getDb().update(schema.organizations).set({ language: "pt-BR" }).where(eq(schema.organizations.id, setup.org.id));
+    await getDb().update(schema.participants).set({ language: "de" }).where(eq(schema.participants.id, jonas!.participantId));
+    const ctx = { ...setup.owner.ctx, org: { ...setup.owner.ctx.org, language: "pt-BR" } };
+
+    // Ana (the school's Portuguese) writes "parar": she is opted out and told so in Portuguese.
+    expect(await simulateParticipantReply(ctx, { attendanceId: ana!.id, reply: "text", text: "parar" }, origin)).toMatchObject({ status: 200 });
+    const [person] = await getDb().select().from(schema.participants).where(eq(schema.participants.id, ana!.participantId));
+    expect(person!.optedOutAt).not.toBeNull();
+    const anaChat = await listSimulatorChat(ctx, ana!.id);
+    expect(anaChat.map(({ from, kind, text }) => ({ from, kind, text }))).toEqual([
+      { from: "them", kind: "text", text: "parar" },
+      { from: "us", kind: "text", text: expect.stringMatching(/^Pronto: você não vai mais receber mensagens de .+ pelo WhatsApp\./) },
+    ]);
+
+    // Jonas got a German template: the chat shows it in our German wording, with its German buttons.
+    await getDb()
+      .insert(schema.messages)
+      .values({
+        organizationId: setup.org.id,
+        participantId: jonas!.participantId,
+        instanceId: setup.instance.id,
+        attendanceId: jonas!.id,
+        direction: "outbound",
+        kind: "confirmation",
+        type: "template",
+        status: "sent",
+        body: buildTemplateMessage({
+          to: "+4915112345678",
+          name: "event_confirmation",
+          language: "de",
+          bodyParameters: ["Jonas", "Schulweg", "Mo., 7. Jan., 07:30", "Haupttor"],
+          quickReplies: [0, 1, 2].map((index) => ({ index, payload: `p${index}` })),
+        }) as unknown as Record<string, unknown>,
+      });
+    const [line] = await listSimulatorChat(ctx, jonas!.id);
+    expect(line).toMatchObject({
+      from: "us",
+      kind: "template",
+      text: expect.stringMatching(/^Hallo Jonas, kommst du zu Schulweg am Mo\., 7\. Jan\., 07:30\? Ort: Haupttor\./),
+      buttons: ["Zusagen", "Absagen", "Keine Nachrichten"],
+      template: { name: "event_confirmation", language: "de" },
+    });
+
+    expect(await rejection(simulateParticipantReply(ctx, { attendanceId: ana!.id, reply: "text", text: "  " }, origin))).toMatchObject({
+      code: "VALIDATION",
+      fields: { text: [expect.any(String)] },
+    });
+    const other = await createTestOrg("Simulated stranger");
+    expect(await rejection(listSimulatorChat(other.owner.ctx, ana!.id))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("acts only for the caller's organization and staff", async () => {

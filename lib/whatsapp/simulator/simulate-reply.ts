@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
+import { toLocale, translatorFor, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { replyPayloadSecret, webhookSecret } from "@/lib/whatsapp/secrets";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook/reply-payload";
@@ -15,11 +16,15 @@ import { signBody } from "@/lib/whatsapp/webhook/signature";
 
 const { attendances, eventInstances, events, messages, organizations, participants } = schema;
 
-export const SIMULATED_REPLIES = ["confirm", "decline", "stop", "location_at_venue", "location_1km_away"] as const;
-export const SimulateReplyInput = z.object({
-  attendanceId: z.uuid("Choose a participant."),
-  reply: z.enum(SIMULATED_REPLIES),
-});
+export const SIMULATED_REPLIES = ["confirm", "decline", "stop", "location_at_venue", "location_1km_away", "text"] as const;
+export const SimulateReplyInput = z
+  .object({
+    attendanceId: z.uuid("Choose a participant."),
+    reply: z.enum(SIMULATED_REPLIES),
+    /** What they write, for a "text" reply (anything: "parar", "Ich komme später", …). */
+    text: z.string().trim().max(1000).optional(),
+  })
+  .refine((input) => input.reply !== "text" || Boolean(input.text), { path: ["text"], message: "Write what they send." });
 export type SimulateReplyInput = z.input<typeof SimulateReplyInput>;
 
 /** What the webhook answered. */
@@ -37,13 +42,14 @@ export async function simulateParticipantReply(ctx: OrgContext, input: SimulateR
     throw new AppError("PRECONDITION_FAILED", "The WhatsApp simulator exists only in the embedded mode; a real number receives real replies.");
   }
   assertCan(ctx, "live.checkIn");
-  const { attendanceId, reply } = parseInput(SimulateReplyInput, input);
+  const { attendanceId, reply, text } = parseInput(SimulateReplyInput, input);
   const db = getDb();
   const [row] = await db
     .select({
       participantId: participants.id,
       name: participants.name,
       phone: participants.phone,
+      language: participants.language,
       instanceId: eventInstances.id,
       venueName: events.venueName,
       venueLat: events.venueLat,
@@ -74,7 +80,8 @@ export async function simulateParticipantReply(ctx: OrgContext, input: SimulateR
 
   const from = row.phone.replace(/^\+/, "");
   const seconds = Math.floor(now.getTime() / 1000);
-  const message = { from, id: `wamid.sim.${randomUUID()}`, timestamp: String(seconds), ...content(reply, row, attendanceId) };
+  const locale = toLocale(row.language, toLocale(ctx.org.language));
+  const message = { from, id: `wamid.sim.${randomUUID()}`, timestamp: String(seconds), ...content({ reply, text, locale }, row, attendanceId) };
   const value = (extra: Record<string, unknown>) => ({
     messaging_product: "whatsapp",
     metadata: { display_phone_number: "15550000000", phone_number_id: phoneNumberId },
@@ -99,22 +106,27 @@ export async function simulateParticipantReply(ctx: OrgContext, input: SimulateR
 }
 
 function content(
-  reply: (typeof SIMULATED_REPLIES)[number],
+  { reply, text, locale }: { reply: (typeof SIMULATED_REPLIES)[number]; text?: string; locale: Locale },
   at: { venueName: string; venueLat: number; venueLng: number },
   attendanceId: string,
 ) {
   switch (reply) {
     case "confirm":
-    case "decline":
+    case "decline": {
+      // The button as their phone shows it: titled in their language.
+      const t = translatorFor(locale, "whatsapp");
       return {
         type: "button",
         button: {
           payload: encodeReplyPayload(replyPayloadSecret(), { type: "rsvp", response: reply, attendanceId }),
-          text: reply === "confirm" ? "Confirm" : "Decline",
+          text: reply === "confirm" ? t("buttons.confirm") : t("buttons.decline"),
         },
       };
+    }
     case "stop":
       return { type: "text", text: { body: "STOP" } };
+    case "text":
+      return { type: "text", text: { body: text ?? "" } };
     case "location_at_venue":
       return { type: "location", location: { latitude: at.venueLat, longitude: at.venueLng, name: at.venueName } };
     case "location_1km_away":

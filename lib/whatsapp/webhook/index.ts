@@ -14,10 +14,10 @@ export {
 export {
   decodeReplyPayload,
   encodeReplyPayload,
-  isOptOutText,
   MAX_BUTTON_ID_LENGTH,
   MAX_REPLY_PAYLOAD_LENGTH,
   ReplyAction,
 } from "./reply-payload";
+export { isOptOutText, OPT_OUT_WORDS } from "./opt-out-words";
 export { signBody, verifySignature } from "./signature";
 export { historyInStatusOrder, nextStatus, type MessageStatus } from "./status-order";

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   decodeReplyPayload,
   encodeReplyPayload,
-  isOptOutText,
   MAX_BUTTON_ID_LENGTH,
   MAX_REPLY_PAYLOAD_LENGTH,
   type ReplyAction,
@@ -86,16 +85,4 @@ describe("reply payloads", () => {
     expect(() => decodeReplyPayload("", "ec1.optout.x.y")).toThrow(/secret/);
     expect(() => encodeReplyPayload(secret, { type: "optout", participantId: "x.y" })).toThrow();
   });
-});
-
-describe("isOptOutText", () => {
-  it.each(["STOP", "stop", "Stop", " stop ", '"stop"', "Stop!", "«STOP»", "STOP.", "ＳＴＯＰ", "UNSUBSCRIBE", "Unsubscribe"])(
-    "%j opts out",
-    (text) => expect(isOptOutText(text)).toBe(true),
-  );
-
-  it.each(["", "STOPP", "stop it", "don't stop", "please stop sending", "Confirm", "STO P", "S T O P", "unsubscribed"])(
-    "%j does not",
-    (text) => expect(isOptOutText(text)).toBe(false),
-  );
 });

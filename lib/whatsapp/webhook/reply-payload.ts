@@ -61,18 +61,3 @@ function mac(secret: string, body: string): string {
   if (!secret) throw new Error("The reply payload secret is empty.");
   return createHmac("sha256", secret).update(body, "utf8").digest("base64url").slice(0, MAC_LENGTH);
 }
-
-const OPT_OUT_WORDS = new Set(["STOP", "UNSUBSCRIBE"]);
-
-/**
- * Whether a text message asks to stop all messages: the whole message is STOP or UNSUBSCRIBE, in any case, with
- * surrounding spaces, quotes or punctuation ("stop", "Stop!", "«STOP»"). A sentence that merely contains the word
- * ("don't stop reminding me") is not an opt-out.
- */
-export function isOptOutText(body: string): boolean {
-  const word = body
-    .normalize("NFKC")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
-    .toUpperCase();
-  return OPT_OUT_WORDS.has(word);
-}

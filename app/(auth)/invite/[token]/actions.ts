@@ -4,11 +4,10 @@ import { z } from "zod";
 import { userAction } from "@/lib/adapters";
 import { acceptInvitation } from "@/lib/members/invitations";
 
-export const acceptInvitationAction = userAction({
-  name: "accept-invitation",
-  input: z.object({ token: z.string() }),
-  signedOut: "Sign in to accept the invitation.",
-}).run(async (user, { token }) => {
-  const slug = await acceptInvitation(user, token);
-  return { redirect: `/${slug}` };
-});
+// Signed out (in another tab: the page shows this form to a signed-in user only), the builder's own refusal applies.
+export const acceptInvitationAction = userAction({ name: "accept-invitation", input: z.object({ token: z.string() }) }).run(
+  async (user, { token }) => {
+    const slug = await acceptInvitation(user, token);
+    return { redirect: `/${slug}` };
+  },
+);

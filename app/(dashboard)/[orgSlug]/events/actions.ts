@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { archiveEvent, createEvent, deleteEvent, updateEvent } from "@/lib/occurrences/event-lifecycle";
@@ -15,17 +16,18 @@ const SaveEventForm = z.object({
   payload: z.string().default(""),
 });
 
-function readPayload(payload: string): EventInput {
+async function readPayload(payload: string): Promise<EventInput> {
   try {
     return JSON.parse(payload) as EventInput;
   } catch {
-    throw new AppError("VALIDATION", "The form could not be read. Reload the page and try again.");
+    const t = await getTranslations("events.actions");
+    throw new AppError("VALIDATION", t("unreadable"));
   }
 }
 
 export const saveEventAction = orgAction({ name: "save-event", input: SaveEventForm, capability: "events.write", revalidate: ["/*"] }).run(
   async (ctx, { eventId, fromInstanceId, payload }) => {
-    const input = readPayload(payload);
+    const input = await readPayload(payload);
     const saved = fromInstanceId
       ? (await changeThisAndFollowing(ctx, { ...input, instanceId: fromInstanceId })).event
       : eventId
@@ -38,7 +40,8 @@ export const saveEventAction = orgAction({ name: "save-event", input: SaveEventF
 export const archiveEventAction = orgAction({ name: "archive-event", input: EventIdInput, capability: "events.write", revalidate: ["/*"] }).run(
   async (ctx, input) => {
     await archiveEvent(ctx, input);
-    return { ok: true, message: "Event archived: no new occurrences are planned and pending messages are cancelled." };
+    const t = await getTranslations("events.actions");
+    return { ok: true, message: t("archived") };
   },
 );
 

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EventList } from "@/components/events/event-list";
 import { listEvents } from "@/lib/events/read-events";
 import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 
-export const metadata: Metadata = { title: "Events" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("events.list");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> };
 

@@ -1,43 +1,41 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { appUrl } from "@/lib/http";
 import { orgAction } from "@/lib/adapters";
-import { sendMail } from "@/lib/mail/send-mail";
+import { mailInvitation } from "@/lib/members";
 import { inviteMember, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members/schemas";
-import { ROLE_LABELS } from "@/lib/tenant/roles";
 
 const members = { capability: "members.manage", revalidate: ["/members"] } as const;
 
 export const inviteMemberAction = orgAction({ name: "invite-member", input: InviteMemberInput, ...members }).run(async (ctx, input) => {
   const { invitation, token } = await inviteMember(ctx, input);
   const link = new URL(`/invite/${token}`, appUrl()).toString();
-  await sendMail({
-    to: invitation.email,
-    subject: `You are invited to ${ctx.org.name} on Event-Coming`,
-    text:
-      `${ctx.actor.type === "user" ? ctx.actor.email : "Someone"} invited you to join ${ctx.org.name} ` +
-      `as ${ROLE_LABELS[invitation.role]}.\n\nAccept within 7 days:\n\n${link}\n`,
-  });
-  return { ok: true, message: `Invitation sent to ${invitation.email}.`, data: { link } };
+  await mailInvitation(ctx, { email: invitation.email, role: invitation.role, link });
+  const t = await getTranslations("members.actions");
+  return { ok: true, message: t("invited", { email: invitation.email }), data: { link } };
 });
 
 export const changeMemberRoleAction = orgAction({ name: "change-member-role", input: ChangeMemberRoleInput, ...members }).run(
   async (ctx, input) => {
     await changeMemberRole(ctx, input);
-    return { ok: true, message: "Role updated." };
+    const t = await getTranslations("members.actions");
+    return { ok: true, message: t("roleUpdated") };
   },
 );
 
 export const removeMemberAction = orgAction({ name: "remove-member", input: RemoveMemberInput, ...members }).run(async (ctx, input) => {
   await removeMember(ctx, input);
-  return { ok: true, message: "Member removed." };
+  const t = await getTranslations("members.actions");
+  return { ok: true, message: t("removed") };
 });
 
 export const revokeInvitationAction = orgAction({ name: "revoke-invitation", input: RevokeInvitationInput, ...members }).run(
   async (ctx, input) => {
     await revokeInvitation(ctx, input);
-    return { ok: true, message: "Invitation withdrawn." };
+    const t = await getTranslations("members.actions");
+    return { ok: true, message: t("withdrawn") };
   },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/dashboard/forbidden";
 import { MembersView } from "@/components/members/members-view";
 import { bindOrgActions } from "@/lib/adapters";
@@ -8,7 +9,10 @@ import { requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can, ROLES, type Role } from "@/lib/tenant/roles";
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members.page");
+  return { title: t("title") };
+}
 
 export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;

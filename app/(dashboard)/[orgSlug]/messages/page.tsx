@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MESSAGE_STATUS } from "@/components/messages/labels";
+import { getTranslations } from "next-intl/server";
+import { statusLabel } from "@/components/messages/labels";
 import { MessagesTable } from "@/components/messages/messages-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InboxIcon } from "@/components/ui/icons";
@@ -12,7 +13,10 @@ import { requirePageContext } from "@/lib/auth/request-context";
 import { cn } from "@/lib/utils/cn";
 import { isUuid } from "@/lib/utils/uuid";
 
-export const metadata: Metadata = { title: "Messages" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("messages.page");
+  return { title: t("title") };
+}
 
 const LIMIT = 200;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -32,6 +36,7 @@ export default async function MessagesPage({
   const instanceId = occurrence && isUuid(occurrence) ? occurrence : undefined;
   const ctx = await requirePageContext(orgSlug);
   const rows = await listMessages(ctx, { status, instanceId, limit: LIMIT });
+  const t = await getTranslations("messages");
   const href = (s?: string) => {
     const p = new URLSearchParams();
     if (s) p.set("status", s);
@@ -43,14 +48,10 @@ export default async function MessagesPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Messages"
-        description={
-          env().whatsapp === "log"
-            ? "Every WhatsApp message in and out. No WhatsApp number is connected, so outgoing messages are recorded here instead of being sent."
-            : "Every WhatsApp message in and out, with its delivery status."
-        }
+        title={t("page.title")}
+        description={env().whatsapp === "log" ? t("page.descriptionLog") : t("page.description")}
       />
-      <nav aria-label="Filter by status" className="flex flex-wrap gap-1.5">
+      <nav aria-label={t("page.filterLabel")} className="flex flex-wrap gap-1.5">
         {[undefined, ...MESSAGE_STATUSES].map((s) => (
           <Link
             key={s ?? "all"}
@@ -61,24 +62,24 @@ export default async function MessagesPage({
               s === status ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
             )}
           >
-            {s ? MESSAGE_STATUS[s]!.label : "All"}
+            {s ? statusLabel(t, s) : t("page.all")}
           </Link>
         ))}
         {instanceId ? (
           <Link href={`/${orgSlug}/messages${status ? `?status=${status}` : ""}`} className="px-2 py-1 text-sm text-brand-700 hover:underline">
-            All occurrences
+            {t("page.allOccurrences")}
           </Link>
         ) : null}
       </nav>
       {rows.length === 0 ? (
         <EmptyState
           icon={<InboxIcon />}
-          title={status ? `No ${MESSAGE_STATUS[status]!.label.toLowerCase()} messages` : "No messages yet"}
-          description="Messages appear here when an occurrence's confirmation, reminder, tracking link or closure goes out, and when participants reply."
+          title={status ? t("page.noneWithStatus", { status }) : t("page.none")}
+          description={t("page.emptyDescription")}
         />
       ) : (
         <div className="space-y-2">
-          {rows.length === LIMIT ? <p className="text-sm text-slate-600">The newest {LIMIT} messages.</p> : null}
+          {rows.length === LIMIT ? <p className="text-sm text-slate-600">{t("page.newest", { count: LIMIT })}</p> : null}
           <MessagesTable orgSlug={orgSlug} rows={rows} timeZone={ctx.org.timeZone} showOccurrence={!instanceId} />
         </div>
       )}

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/adapters";
 import { cancelOccurrence, moveOccurrence } from "@/lib/occurrences/occurrences";
@@ -15,10 +16,8 @@ export const cancelOccurrenceAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   const { actionsCancelled } = await cancelOccurrence(ctx, input);
-  return {
-    ok: true,
-    message: `Occurrence cancelled. ${actionsCancelled} planned message${actionsCancelled === 1 ? "" : "s"} will not be sent.`,
-  };
+  const t = await getTranslations("occurrences.controls");
+  return { ok: true, message: t("cancelled", { count: actionsCancelled }) };
 });
 
 export const moveOccurrenceAction = orgAction({
@@ -28,5 +27,6 @@ export const moveOccurrenceAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   await moveOccurrence(ctx, input);
-  return { ok: true, message: "Occurrence moved. Its planned messages moved with it." };
+  const t = await getTranslations("occurrences.controls");
+  return { ok: true, message: t("moved") };
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { OCCURRENCE_STATUS } from "@/components/occurrences/labels";
+import { getTranslations } from "next-intl/server";
+import { occurrenceStatus } from "@/components/occurrences/labels";
 import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +14,10 @@ import { OCCURRENCE_STATUSES } from "@/lib/occurrences/schemas";
 import { instantToLocal } from "@/lib/recurrence/expand";
 import { requirePageContext } from "@/lib/auth/request-context";
 
-export const metadata: Metadata = { title: "Upcoming" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("occurrences.upcoming");
+  return { title: t("title") };
+}
 
 type Search = { event?: string; status?: string };
 
@@ -21,6 +25,7 @@ export default async function UpcomingPage({ params, searchParams }: { params: P
   const { orgSlug } = await params;
   const search = await searchParams;
   const ctx = await requirePageContext(orgSlug);
+  const t = await getTranslations("occurrences");
   const events = await listEvents(ctx, { status: "active" });
   const eventId = events.some((e) => e.id === search.event) ? search.event : undefined;
   const status = OCCURRENCE_STATUSES.find((s) => s === search.status);
@@ -29,12 +34,12 @@ export default async function UpcomingPage({ params, searchParams }: { params: P
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Upcoming" description="Every planned occurrence of every event, today first." />
-      <form className="flex flex-wrap items-end gap-3" aria-label="Filter occurrences">
+      <PageHeader title={t("upcoming.title")} description={t("upcoming.description")} />
+      <form className="flex flex-wrap items-end gap-3" aria-label={t("upcoming.filters")}>
         <label className="text-sm font-medium text-slate-700">
-          Event
+          {t("upcoming.event")}
           <Select name="event" defaultValue={eventId ?? ""} wrapperClassName="mt-1 w-64">
-            <option value="">All events</option>
+            <option value="">{t("upcoming.allEvents")}</option>
             {events.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.title}
@@ -43,30 +48,26 @@ export default async function UpcomingPage({ params, searchParams }: { params: P
           </Select>
         </label>
         <label className="text-sm font-medium text-slate-700">
-          Status
-          <Select name="status" defaultValue={status ?? ""} wrapperClassName="mt-1 w-44">
-            <option value="">Any status</option>
+          {t("upcoming.status")}
+          <Select name="status" defaultValue={status ?? ""} wrapperClassName="mt-1 w-48">
+            <option value="">{t("upcoming.anyStatus")}</option>
             {OCCURRENCE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {OCCURRENCE_STATUS[s]!.label}
+                {occurrenceStatus(t, s).label}
               </option>
             ))}
           </Select>
         </label>
         <Button type="submit" variant="secondary">
-          Filter
+          {t("upcoming.filter")}
         </Button>
       </form>
       <SectionCard contentClassName="pt-5">
         {occurrences.length === 0 ? (
           <EmptyState
             icon={<ClockIcon />}
-            title="Nothing planned"
-            description={
-              events.length === 0
-                ? "Occurrences appear here once you create an event: one row per date it happens, with who confirmed and which messages are still to go out."
-                : "No occurrence matches these filters from today on."
-            }
+            title={t("upcoming.emptyTitle")}
+            description={events.length === 0 ? t("upcoming.emptyNoEvents") : t("upcoming.emptyFiltered")}
           />
         ) : (
           <OccurrenceTable orgSlug={orgSlug} occurrences={occurrences} showEvent today={today} />

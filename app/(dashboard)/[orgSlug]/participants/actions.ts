@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/adapters";
 import { safeCallbackPath } from "@/lib/http";
@@ -26,7 +27,7 @@ export const updateParticipantAction = orgAction({
   capability: "participants.write",
   revalidate: ["/*"],
 }).run(async (ctx, { returnTo, ...participant }) => {
-  await updateParticipant(ctx, participant);
+  await updateParticipant(ctx, participant, await getLocale());
   // The return path comes from the browser: only a page of this organization is followed.
   const everyone = `/${ctx.org.slug}/participants`;
   const back = safeCallbackPath(returnTo, everyone);
@@ -39,6 +40,7 @@ export const deleteParticipantAction = orgAction({
   capability: "participants.write",
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
-  await deleteParticipant(ctx, input);
-  return { ok: true, message: "Participant deleted." };
+  await deleteParticipant(ctx, input, await getLocale());
+  const t = await getTranslations("participants.delete");
+  return { ok: true, message: t("done") };
 });

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ParticipantsView } from "@/components/participants/participants-view";
 import { listParticipants } from "@/lib/participants/participants";
 import { requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 import { deleteParticipantAction } from "./actions";
 
-export const metadata: Metadata = { title: "Participants" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("participants.list");
+  return { title: t("title") };
+}
 
 const LIMIT = 200;
 

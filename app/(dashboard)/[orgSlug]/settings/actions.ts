@@ -1,8 +1,9 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import { updateOrganization } from "@/lib/organizations/organizations";
-import { UpdateOrganizationInput } from "@/lib/organizations/schemas";
+import { UpdateOrganizationInput } from "@/lib/organizations/inputs";
 import { saveTemplateSetting, SaveTemplateInput } from "@/lib/whatsapp/template-settings";
 
 export const updateOrganizationAction = orgAction({
@@ -12,7 +13,8 @@ export const updateOrganizationAction = orgAction({
   revalidate: ["/*"],
 }).run(async (ctx, input) => {
   await updateOrganization(ctx, input);
-  return { ok: true, message: "Settings saved." };
+  const t = await getTranslations("settings");
+  return { ok: true, message: t("saved") };
 });
 
 export const saveTemplateAction = orgAction({
@@ -22,5 +24,6 @@ export const saveTemplateAction = orgAction({
   revalidate: ["/settings"],
 }).run(async (ctx, input) => {
   const saved = await saveTemplateSetting(ctx, input);
-  return { ok: true, message: saved.configured ? "Template saved." : "Back to the default template." };
+  const t = await getTranslations("whatsappTemplates");
+  return { ok: true, message: saved.configured ? t("saved") : t("reset") };
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/dashboard/forbidden";
 import { SettingsView } from "@/components/settings/settings-view";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
@@ -10,7 +11,10 @@ import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { listTemplateSettings } from "@/lib/whatsapp/template-settings";
 import { saveTemplateAction, updateOrganizationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -23,7 +27,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
     <SettingsView
       org={ctx.org}
       timeZones={listTimeZones()}
-      countries={listCountries()}
+      countries={listCountries(await getLocale())}
       templates={templates}
       activity={activity}
       actions={bindOrgActions(orgSlug, { saveOrganization: updateOrganizationAction, saveTemplate: saveTemplateAction })}

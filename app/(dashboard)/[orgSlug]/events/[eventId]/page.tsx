@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EventView } from "@/components/events/event-view";
 import { getEvent } from "@/lib/events/read-events";
 import { bindOrgActions } from "@/lib/adapters";
@@ -8,7 +9,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { can } from "@/lib/tenant/roles";
 import { archiveEventAction, deleteEventAction } from "../actions";
 
-export const metadata: Metadata = { title: "Event" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("events.view");
+  return { title: t("metaTitle") };
+}
 
 /** Held occurrences shown on the page; the report has the rest. */
 const RECENT_SHOWN = 5;

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { startLiveDemo } from "@/lib/demo/live-demo";
 import { startOccurrenceSimulation } from "@/lib/demo/simulate";
@@ -15,10 +16,9 @@ export const simulateApproachAction = orgAction({
   revalidate: ({ instanceId }) => [`/occurrences/${instanceId}`],
 }).run(async (ctx, { instanceId }) => {
   const started = await startOccurrenceSimulation(ctx, instanceId, { origin: loopbackUrl() });
-  const people = `${started.participants} participant${started.participants === 1 ? "" : "s"}`;
-  if (started.alreadyRunning) return { ok: true, message: `Already simulating ${people}.` };
-  const late = started.late > 0 ? `, ${started.late} of them running late` : "";
-  return { ok: true, message: `${people} on the way at ${started.speedFactor}× speed${late}.` };
+  const t = await getTranslations("demo.simulate");
+  if (started.alreadyRunning) return { ok: true, message: t("alreadyRunning", { count: started.participants }) };
+  return { ok: true, message: t("started", { count: started.participants, speed: started.speedFactor, late: started.late }) };
 });
 
 export const startLiveDemoAction = orgAction({ name: "start-live-demo" }).run(async (ctx) => {

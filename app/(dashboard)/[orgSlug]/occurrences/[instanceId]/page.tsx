@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { OccurrenceView } from "@/components/occurrences/occurrence-view";
 import { env } from "@/lib/env";
+import { distanceUnitsFor } from "@/lib/i18n";
 import { bindOrgActions } from "@/lib/adapters";
 import { countMessagesByStatus } from "@/lib/messages/list-messages";
 import { getOccurrence } from "@/lib/occurrences/occurrences";
@@ -12,7 +14,10 @@ import { checkInAction, issueTrackingLinkAction, setRsvpAction, undoCheckInActio
 import { simulateApproachAction } from "./demo-actions";
 import { simulateReplyAction } from "./whatsapp-actions";
 
-export const metadata: Metadata = { title: "Occurrence" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("occurrences.view");
+  return { title: t("metaTitle") };
+}
 
 export default async function OccurrencePage({ params }: { params: Promise<{ orgSlug: string; instanceId: string }> }) {
   const { orgSlug, instanceId } = await params;
@@ -32,6 +37,7 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
       now={new Date()}
       can={{ write: can(ctx.role, "events.write"), checkIn: can(ctx.role, "live.checkIn") }}
       demo={{ simulate: embedded, whatsapp: embedded && env().whatsapp === "log" }}
+      units={distanceUnitsFor(ctx.org.defaultCountry)}
       actions={bindOrgActions(orgSlug, {
         issueLink: issueTrackingLinkAction,
         checkIn: checkInAction,

@@ -1,19 +1,26 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { loopbackUrl } from "@/lib/http";
 import { orgAction } from "@/lib/adapters";
-import { simulateParticipantReply, SimulateReplyInput } from "@/lib/whatsapp/simulator/simulate-reply";
+import { listSimulatorChat } from "@/lib/whatsapp/simulator/chat";
+import { simulateParticipantReply, type SimulateReplyInput } from "@/lib/whatsapp/simulator/simulate-reply";
 
-/** Embedded mode: the simulator's reply, posted to the real webhook as the participant's phone would. */
+// The domain parses the reply; "view" only shows the participant's chat.
+const SimulatorInput = z.object({ instanceId: z.string(), attendanceId: z.string(), reply: z.string(), text: z.string().optional() });
+
+/** Embedded mode: the simulator's reply, posted to the real webhook as the participant's phone would, and their chat. */
 export const simulateReplyAction = orgAction({
   name: "simulate-whatsapp-reply",
-  input: SimulateReplyInput.extend({ instanceId: z.string() }),
+  input: SimulatorInput,
   revalidate: ({ instanceId }) => [`/occurrences/${instanceId}`],
-}).run(async (ctx, { attendanceId, reply }) => {
-  const delivery = await simulateParticipantReply(ctx, { attendanceId, reply }, loopbackUrl());
-  if (delivery.status !== 200) {
-    return { ok: false, code: "INTERNAL", message: `The webhook answered ${delivery.status}: see the server log.` };
+}).run(async (ctx, { attendanceId, reply, text }) => {
+  const t = await getTranslations("simulator");
+  if (reply !== "view") {
+    const delivery = await simulateParticipantReply(ctx, { attendanceId, reply, text } as SimulateReplyInput, loopbackUrl());
+    if (delivery.status !== 200) return { ok: false, code: "INTERNAL", message: t("webhookFailed", { status: delivery.status }) };
   }
-  return { ok: true, message: "Delivered to the webhook." };
+  const chat = await listSimulatorChat(ctx, attendanceId);
+  return { ok: true, ...(reply === "view" ? {} : { message: t("delivered") }), data: { attendanceId, chat } };
 });

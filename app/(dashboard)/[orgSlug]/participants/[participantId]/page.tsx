@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/dashboard/forbidden";
-import { formatDateTime } from "@/components/dashboard/format";
 import { countryName } from "@/components/participants/format-phone";
 import { ParticipantForm } from "@/components/participants/participant-form";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +14,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { updateParticipantAction } from "../actions";
 
-export const metadata: Metadata = { title: "Edit participant" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("participants.edit");
+  return { title: t("metaTitle") };
+}
 
 export default async function EditParticipantPage({
   params,
@@ -30,23 +33,27 @@ export default async function EditParticipantPage({
   const list = `/${orgSlug}/participants`;
   const from = safeCallbackPath((await searchParams).from, list);
   const returnTo = from.startsWith(`/${orgSlug}/`) ? from : list;
-  const country = ctx.org.defaultCountry;
+  const t = await getTranslations("participants.edit");
+  const format = await getFormatter();
+  const country = countryName(ctx.org.defaultCountry, await getLocale());
 
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader
         eyebrow={
           <Link href={returnTo} className="inline-flex items-center gap-1 hover:underline">
-            {returnTo === list ? "Participants" : "Roster"} <ChevronRightIcon size={14} />
+            {returnTo === list ? t("backToList") : t("backToRoster")} <ChevronRightIcon size={14} />
           </Link>
         }
-        title={`Edit ${participant.name}`}
-        description="Changes apply to every event this person is on."
+        title={t("title", { name: participant.name })}
+        description={t("description")}
       />
       {participant.optedOutAt ? (
-        <Alert tone="warning" title="Opted out of messages">
-          {participant.name} replied STOP on {formatDateTime(participant.optedOutAt, ctx.org.timeZone)}. No WhatsApp
-          messages are sent to them; only they can opt back in.
+        <Alert tone="warning" title={t("optedOutTitle")}>
+          {t("optedOut", {
+            name: participant.name,
+            when: format.dateTime(participant.optedOutAt, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.org.timeZone }),
+          })}
         </Alert>
       ) : null}
       <SectionCard contentClassName="pt-5 sm:pt-6">
@@ -59,9 +66,11 @@ export default async function EditParticipantPage({
             phone: participant.phone,
             email: participant.email,
             guardianOf: participant.guardianOf,
+            language: participant.language,
             metadata: participant.metadata,
           }}
-          countryHint={`Numbers without +country code are read as ${countryName(country)}.`}
+          countryHint={t("countryHint", { country })}
+          orgLanguage={ctx.org.language}
         />
       </SectionCard>
     </div>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatLocalDate } from "@/components/dashboard/format";
 import { Forbidden } from "@/components/dashboard/forbidden";
 import { EventForm } from "@/components/events/event-form";
 import { eventValues } from "@/components/events/event-form-values";
@@ -10,7 +12,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { saveEventAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit event" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("events.edit");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ orgSlug: string; eventId: string }>; searchParams: Promise<{ from?: string }> };
 
@@ -27,15 +32,13 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     initial.date = split.startsLocal.slice(0, 10);
     initial.time = split.startsLocal.slice(11, 16);
   }
+  const t = await getTranslations("events.edit");
+  const format = await getFormatter();
   return (
     <div className="space-y-6">
       <PageHeader
-        title={split ? `Change ${event.title} from ${split.startsLocal.slice(0, 10)} on` : `Edit ${event.title}`}
-        description={
-          split
-            ? "Occurrences before this date keep the old settings; from this one on, the event follows what you save here."
-            : "Changing the time or rule re-plans future occurrences nothing has happened to yet; the rest stay as they are."
-        }
+        title={split ? t("splitTitle", { title: event.title, date: formatLocalDate(format, split.startsLocal) }) : t("title", { title: event.title })}
+        description={split ? t("splitDescription") : t("description")}
       />
       <EventForm
         save={saveEventAction.bind(null, orgSlug)}

@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import { importParticipants } from "@/lib/participants/csv/import-participants";
 import { previewImport } from "@/lib/participants/csv/preview-import";
@@ -9,11 +10,11 @@ import { ImportInput } from "@/lib/participants/csv/schemas";
 const chunk = { input: ImportInput, capability: "participants.write" } as const;
 
 export const previewImportAction = orgAction({ name: "preview-import", ...chunk }).run(async (ctx, input) => {
-  return { ok: true, data: await previewImport(ctx, input) };
+  return { ok: true, data: await previewImport(ctx, input, await getLocale()) };
 });
 
 export const importParticipantsAction = orgAction({ name: "import-participants", ...chunk, revalidate: ["/*"] }).run(
   async (ctx, input) => {
-    return { ok: true, data: await importParticipants(ctx, input) };
+    return { ok: true, data: await importParticipants(ctx, input, { locale: await getLocale() }) };
   },
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/dashboard/forbidden";
 import { countryName } from "@/components/participants/format-phone";
 import { ImportWizard } from "@/components/participants/import/import-wizard";
@@ -11,7 +12,10 @@ import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-contex
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { importParticipantsAction, previewImportAction } from "./actions";
 
-export const metadata: Metadata = { title: "Import participants" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("import.page");
+  return { title: t("title") };
+}
 
 export default async function ImportPage({ params }: { params: Promise<{ orgSlug: string; eventId: string }> }) {
   const { orgSlug, eventId } = await params;
@@ -19,23 +23,24 @@ export default async function ImportPage({ params }: { params: Promise<{ orgSlug
   if (!can(ctx.role, "participants.write")) return <Forbidden role={ctx.role} needs={CAPABILITIES["participants.write"]} />;
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
   const rosterHref = `/${orgSlug}/events/${event.id}/roster`;
+  const t = await getTranslations("import.page");
 
   return (
     <div className="space-y-6">
       <PageHeader
         eyebrow={
           <Link href={rosterHref} className="inline-flex items-center gap-1 hover:underline">
-            {event.title} · Roster <ChevronRightIcon size={14} />
+            {t("eyebrow", { event: event.title })} <ChevronRightIcon size={14} />
           </Link>
         }
-        title="Import participants"
-        description={`Add people to the roster of ${event.title} from a spreadsheet. Re-importing an updated file adds only who is new.`}
+        title={t("title")}
+        description={t("description", { event: event.title })}
       />
       <ImportWizard
         actions={bindOrgActions(orgSlug, { preview: previewImportAction, importChunk: importParticipantsAction })}
         eventId={event.id}
         rosterHref={rosterHref}
-        country={countryName(ctx.org.defaultCountry)}
+        country={countryName(ctx.org.defaultCountry, await getLocale())}
       />
     </div>
   );

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AttendanceReportView } from "@/components/reports/attendance-report-view";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/utils/uuid";
 import { getAttendanceReport, type AttendanceReport } from "@/lib/reports/attendance-report";
+import { reportDatesProblem, type ReportDatesProblem } from "@/lib/reports/schemas";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 
-export const metadata: Metadata = { title: "Attendance report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reports.report");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ orgSlug: string; eventId: string }>;
@@ -21,13 +26,14 @@ export default async function AttendanceReportPage({ params, searchParams }: Pro
   if (!isUuid(eventId)) notFound();
 
   // Dates that cannot be used are explained, and the default range is shown instead.
-  let problem: string | null = null;
+  const dates = { from: first(search.from), to: first(search.to) };
+  let problem: ReportDatesProblem | null = null;
   let report: AttendanceReport;
   try {
-    report = await notFoundOnMissing(getAttendanceReport(ctx, { eventId, from: first(search.from), to: first(search.to) }));
+    report = await notFoundOnMissing(getAttendanceReport(ctx, { eventId, ...dates }));
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
-    problem = Object.values(error.fields ?? {}).flat()[0] ?? error.message;
+    problem = reportDatesProblem(dates) ?? "badFrom";
     report = await notFoundOnMissing(getAttendanceReport(ctx, { eventId }));
   }
   return <AttendanceReportView orgSlug={orgSlug} report={report} problem={problem} />;

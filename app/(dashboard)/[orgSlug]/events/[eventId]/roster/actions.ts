@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/adapters";
 import { addToRoster, createParticipantOnRoster, removeFromRoster } from "@/lib/participants/participants";
@@ -16,21 +17,23 @@ export const addNewParticipantAction = orgAction({
   input: ParticipantInput.extend({ eventId: z.string() }),
   ...roster,
 }).run(async (ctx, input) => {
-  const participant = await createParticipantOnRoster(ctx, input);
-  return { ok: true, message: `${participant.name} is on the roster.` };
+  const participant = await createParticipantOnRoster(ctx, input, await getLocale());
+  const t = await getTranslations("roster.actions");
+  return { ok: true, message: t("added", { name: participant.name }) };
 });
 
 export const addExistingParticipantAction = orgAction({ name: "add-existing-participant", input: RosterInput, ...roster }).run(
   async (ctx, input) => {
-    const { added } = await addToRoster(ctx, input);
-    return { ok: true, message: added ? "Added to the roster." : "Already on the roster." };
+    const { added } = await addToRoster(ctx, input, await getLocale());
+    const t = await getTranslations("roster.actions");
+    return { ok: true, message: added ? t("addedExisting") : t("alreadyOn") };
   },
 );
 
 export const removeFromRosterAction = orgAction({ name: "remove-from-roster", input: RosterInput, ...roster }).run(
   async (ctx, input) => {
-    const { futureAttendancesKept } = await removeFromRoster(ctx, input);
-    const kept = futureAttendancesKept > 0 ? ` ${futureAttendancesKept} upcoming answer(s) were kept.` : "";
-    return { ok: true, message: `Removed from the roster.${kept}` };
+    const { futureAttendancesKept } = await removeFromRoster(ctx, input, await getLocale());
+    const t = await getTranslations("roster.actions");
+    return { ok: true, message: t("removed", { kept: futureAttendancesKept }) };
   },
 );
