@@ -1,7 +1,8 @@
 // `npm run bench:page`: what a participant's phone downloads to open its tracking page /t/<token>, from the
 // production build in the embedded mode: the JavaScript files the page loads (gzip), and the page's inline scripts
 // (the React payload, which carries the page's words in its language), in each of the four languages; then what
-// agreeing to share adds (the map, loaded only then). Budget: 150 kB gzip for the page as it opens. See bench/README.md.
+// agreeing to share adds (the map, loaded only then). Budget: 150 kB gzip of JavaScript files for the page as it
+// opens (the exit code says whether it holds). See bench/README.md.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +25,8 @@ const NEAR_VENUE = { latitude: 48.8656, longitude: 2.3522, accuracy: 10 };
 type Weight = { files: { url: string; raw: number; gzip: number }[]; jsGzip: number; inlineGzip: number };
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const gzip = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+// zlib's default level, as `next start` compresses what it serves.
+const gzip = (data: Buffer | string) => gzipSync(data).length;
 
 runMain(async () => {
   if (args.help) return console.log("usage: npm run bench:page -- [--rebuild]"), 0;
@@ -75,8 +77,10 @@ runMain(async () => {
     "total gzip kB": kb(w.jsGzip + w.inlineGzip),
   }));
   console.table(rows);
-  const heaviest = Math.max(...LOCALES.map((l) => results[l]!.jsGzip + results[l]!.inlineGzip));
-  console.log(`\nthe page as it opens: at most ${kb(heaviest)} kB gzip (budget ${BUDGET_KB} kB)`);
+  // The budget counts the JavaScript files; the inline payload is part of the HTML document and is shown beside it.
+  const heaviest = Math.max(...LOCALES.map((l) => results[l]!.jsGzip));
+  const inline = Math.max(...LOCALES.map((l) => results[l]!.inlineGzip));
+  console.log(`\nthe page as it opens: ${kb(heaviest)} kB gzip of JavaScript files (budget ${BUDGET_KB} kB), and ${kb(inline)} kB inline`);
   const file = path.join(ROOT, "bench/results", `page-weight-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), budgetKb: BUDGET_KB, results }, null, 2));
