@@ -1,6 +1,6 @@
 // Languages: the locales, the catalogs, and translators for code that runs outside a page request.
 // Client components import the client-safe files directly (`@/lib/i18n/locales`), never this entry: it loads every
-// catalog and is server-only.
+// catalog. (No `server-only` marker: scripts such as db:seed run this code under plain Node.)
 export {
   DEFAULT_LOCALE,
   LOCALES,

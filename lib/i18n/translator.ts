@@ -1,4 +1,3 @@
-import "server-only";
 import { createFormatter, createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
 import type { Locale } from "./locales";
 import { messagesFor, type Messages } from "./messages";
