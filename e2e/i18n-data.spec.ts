@@ -87,8 +87,8 @@ test("an organizer adds a participant who reads Portuguese, and the lists and th
   const row = page.getByTestId("participant-row").filter({ hasText: "Ana Souza" });
   await expect(row).toContainText("Português (Brasil)");
   await row.getByRole("link", { name: "Edit Ana Souza" }).click();
-  await expect(page.getByLabel("Language")).toHaveValue("pt-BR");
-  await page.getByLabel("Language").selectOption("");
+  await expect(page.getByLabel("Language", { exact: true })).toHaveValue("pt-BR");
+  await page.getByLabel("Language", { exact: true }).selectOption("");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`${orgPath}/participants$`));
   await expect(page.getByTestId("participant-row").filter({ hasText: "Ana Souza" })).not.toContainText("Português");

@@ -26,6 +26,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Waits (up to 10 s) until no process of the group led by `pid` is left: `npx` exits before its children do. */
+async function groupGone(pid: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * A second `next start` of the same build, with its own settings and embedded data folder: for tests that need
  * settings the shared server does not have, or that would spend its per-address budgets. `ready: false` returns at
@@ -55,7 +68,9 @@ export async function startDedicatedServer(settings: Record<string, string>, { r
       }
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await groupGone(child.pid!);
+    // The embedded database's helper may still be closing files as the group ends.
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   if (ready) {
     const deadline = Date.now() + 90_000;
