@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { apiKeys } from "./api-keys";
 import { users } from "./auth";
 import { createdAt, id } from "./_columns";
 import { organizations } from "./organizations";
@@ -10,7 +11,9 @@ export const auditLogs = pgTable(
     /** NULL only for account-level actions that belong to no organization (e.g. a password reset). */
     organizationId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
-    /** "system" for jobs, "user" for people, "webhook" for providers. */
+    /** The API key a request came with; the key's creator is then `actorUserId`. */
+    actorApiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    /** "system" for jobs, "user" for people, "api_key" for the API, "webhook" for providers. */
     actorType: text().notNull().default("user"),
     action: text().notNull(),
     targetType: text().notNull(),

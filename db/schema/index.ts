@@ -8,3 +8,5 @@ export * from "./schedule";
 export * from "./whatsapp";
 export * from "./api-keys";
 export * from "./audit";
+export * from "./webhooks";
+export * from "./calendar";
