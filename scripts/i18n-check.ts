@@ -97,8 +97,9 @@ function collectKeys(source: ts.SourceFile, use: KeyUse): void {
       const namespace = callee && namespaceOf(callee);
       const arg = node.arguments[0];
       if (typeof namespace === "string" && arg) {
-        const join = (key: string) => (namespace ? `${namespace}.${key}` : key);
+        const join = (key: string) => [namespace, key].filter(Boolean).join(".");
         if (ts.isStringLiteralLike(arg)) use.keys.add(join(arg.text));
+        // t(`${code}.title`) in a namespace builds keys from the whole namespace.
         else if (ts.isTemplateExpression(arg)) use.families.add(join(arg.head.text.replace(/\.$/, "")));
       }
     }

@@ -2,7 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor, type Locale } from "@/lib/i18n";
 import type { MessageRow } from "@/lib/messages/list-messages";
 import { MessagesTable } from "./messages-table";
 
@@ -29,12 +29,12 @@ const row = (values: Partial<MessageRow>): MessageRow => ({
   timeZone: null,
   ...values,
 });
-const page = (rows: MessageRow[]) =>
+const page = (rows: MessageRow[], locale: Locale = "en") =>
   renderToStaticMarkup(
     createElement(
       NextIntlClientProvider,
       // Its children come as createElement's third argument, which its props type does not know of.
-      { locale: "en", messages: messagesFor("en"), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      { locale, messages: messagesFor(locale), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
       createElement(MessagesTable, { orgSlug: "acme", rows, timeZone: "UTC", showOccurrence: false }),
     ),
   )
@@ -72,5 +72,19 @@ describe("MessagesTable", () => {
       }),
     ]);
     expect(html).toContain("Waiting to retry (next try after Mar 2, 9:00 AM): WhatsApp limits how many messages one person can get");
+  });
+
+  it("says why a message failed in the organizer's language, keeping WhatsApp's own words when it gave some", () => {
+    const failed = (errorCode: string, errorMessage: string) => row({ status: "failed", errorCode, errorMessage });
+    const stored = "The person has not written in the last 24 hours, so only an approved template can be sent.";
+    expect(page([failed("outside_24h_window", stored)], "de")).toContain(
+      "Die Person hat in den letzten 24 Stunden nicht geschrieben, daher kann nur eine freigegebene Vorlage gesendet werden.",
+    );
+    const unknown = "WhatsApp reported that it could not deliver this message. WhatsApp said: “Generic user error” (error 135000).";
+    expect(page([failed("not_delivered", unknown)], "pt-BR")).toContain(
+      "O WhatsApp informou que não conseguiu entregar esta mensagem. “Generic user error” (error 135000).",
+    );
+    // A code with no words of its own keeps the sentence stored with the message.
+    expect(page([failed("something_new", "Something new went wrong.")], "es")).toContain("Something new went wrong.");
   });
 });

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { MessageRow } from "@/lib/messages/list-messages";
 import { historyInStatusOrder } from "@/lib/whatsapp/webhook/status-order";
+import { failureSentence } from "./failure-text";
 import { describeInboundMessage, kindLabel, MESSAGE_STATUS_TONES, senderProfileName, statusLabel } from "./labels";
 
 type Props = { orgSlug: string; rows: MessageRow[]; timeZone: string; showOccurrence: boolean };
@@ -11,6 +12,7 @@ type Props = { orgSlug: string; rows: MessageRow[]; timeZone: string; showOccurr
 /** Every message in and out: who, what, its status history, and why it failed (or waits for a retry) in words. */
 export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props) {
   const t = useTranslations("messages");
+  const failures = useTranslations("sendFailures");
   const format = useFormatter();
   const when = (at: Date | string, zone: string) =>
     format.dateTime(new Date(at), { timeZone: zone, day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
@@ -30,7 +32,8 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
           const history = historyInStatusOrder(m.statusHistory)
             .map((h) => t("table.historyStep", { status: statusLabel(t, h.status), when: when(h.at, timeZone) }))
             .join(" → ");
-          const waiting = m.status === "queued" && m.errorMessage;
+          const failed = failureSentence(failures, m.errorCode, m.errorMessage);
+          const waiting = m.status === "queued" && failed;
           return (
             <TR key={m.id} data-testid="message-row">
               <TD className="text-slate-600 tabular-nums">{when(m.createdAt, timeZone)}</TD>
@@ -55,12 +58,12 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
                 <Badge tone={MESSAGE_STATUS_TONES[m.status] ?? "neutral"} dot>
                   {statusLabel(t, m.status)}
                 </Badge>
-                {m.status === "failed" && m.errorMessage ? <p className="mt-1 text-sm text-red-800">{m.errorMessage}</p> : null}
+                {m.status === "failed" && failed ? <p className="mt-1 text-sm text-red-800">{failed}</p> : null}
                 {waiting ? (
                   <p className="mt-1 text-sm text-amber-800">
                     {m.retryAt
-                      ? t("table.retryingAt", { when: when(m.retryAt, timeZone), reason: m.errorMessage ?? "" })
-                      : t("table.retrying", { reason: m.errorMessage ?? "" })}
+                      ? t("table.retryingAt", { when: when(m.retryAt, timeZone), reason: failed ?? "" })
+                      : t("table.retrying", { reason: failed ?? "" })}
                   </p>
                 ) : null}
                 {history ? <p className="mt-1 text-xs text-slate-500">{history}</p> : null}

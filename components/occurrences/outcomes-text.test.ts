@@ -3,8 +3,8 @@ import { translatorFor } from "@/lib/i18n";
 import { summarizeOutcomes } from "@/lib/messages/outcomes";
 import { describeOutcomes } from "./outcomes-text";
 
-const text = (rows: { status: string; errorCode?: string | null }[], locale: "en" | "de" = "en") =>
-  describeOutcomes(translatorFor(locale, "occurrences"), summarizeOutcomes(rows.map((r) => ({ errorCode: null, ...r })))).map((p) => p.text).join(", ");
+const text = (rows: { status: string; errorCode?: string | null }[], locale: "en" | "de" | "pt-BR" = "en") =>
+  describeOutcomes(translatorFor(locale, "occurrences"), translatorFor(locale, "sendFailures"), summarizeOutcomes(rows.map((r) => ({ errorCode: null, ...r })))).map((p) => p.text).join(", ");
 
 describe("describeOutcomes", () => {
   it("counts as sent only what WhatsApp accepted; says who waits to retry and who failed, and why", () => {
@@ -28,5 +28,6 @@ describe("describeOutcomes", () => {
   it("counts in the organizer's language", () => {
     const rows = [...Array.from({ length: 1200 }, () => ({ status: "delivered" })), { status: "queued" }];
     expect(text(rows, "de")).toBe("1.200 gesendet, 1 wird gesendet");
+    expect(text([{ status: "failed", errorCode: "outside_24h_window" }], "pt-BR")).toBe("1 com falha (Fora da janela de 24 horas)");
   });
 });

@@ -23,6 +23,7 @@ function names(t: Translator<"occurrences">, format: Formatter, all: string[]): 
 /** What this occurrence sends to whom and when (event's zone), and what became of each message. */
 export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: string }) {
   const t = useTranslations("occurrences");
+  const failures = useTranslations("sendFailures");
   const format = useFormatter();
   if (rows.length === 0) {
     return <EmptyState icon={<MessageIcon />} title={t("timeline.emptyTitle")} description={t("timeline.emptyDescription")} />;
@@ -34,7 +35,7 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
         const waiting = row.status === "pending" && row.retryAt !== null;
         const status = actionStatus(t, waiting ? "waiting" : row.status);
         const inactive = row.status === "cancelled";
-        const outcomes = describeOutcomes(t, row.outcomes);
+        const outcomes = describeOutcomes(t, failures, row.outcomes);
         // Once messages went out, the outcomes line says what the action's note would; a failed or skipped one says why.
         const ended = row.status === "failed" || row.status === "cancelled";
         return (

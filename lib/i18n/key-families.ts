@@ -19,4 +19,6 @@ export const KEY_FAMILIES: readonly string[] = [
   "live.empty",
   "live.counts",
   "live.connection",
+  // Why a WhatsApp message did not go out, by its stored code (components/messages/failure-text.ts).
+  "sendFailures",
 ];

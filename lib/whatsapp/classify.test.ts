@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyGraphFailure, classifyStatusError, failureTitle, type GraphError } from "./classify";
+import { classifyGraphFailure, classifyStatusError, type GraphError } from "./classify";
 
 const graph = (code: number, details?: string): GraphError => ({
   code,
@@ -87,15 +87,5 @@ describe("classifyStatusError (a failed status webhook)", () => {
     const result = classifyStatusError({ code: 135000, title: "Generic user error", details: "The user has no WhatsApp." });
     expect(result).toMatchObject({ code: "not_delivered", retriable: false });
     expect(result.inWords).toBe("WhatsApp reported that it could not deliver this message. WhatsApp said: “Generic user error: The user has no WhatsApp.” (error 135000).");
-  });
-});
-
-describe("failureTitle", () => {
-  it("names our codes and the sender's own, and nothing else", () => {
-    expect(failureTitle("pair_rate_limited")).toBe("WhatsApp rate limit for this number");
-    expect(failureTitle("outside_24h_window")).toBe("Outside the 24-hour window");
-    expect(failureTitle("opted_out")).toBe("Opted out");
-    expect(failureTitle("131047")).toBeNull();
-    expect(failureTitle(null)).toBeNull();
   });
 });

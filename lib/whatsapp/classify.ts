@@ -282,11 +282,9 @@ export function classifyStatusError(error: { code: number; title?: string; messa
   return said ? { ...unknown, inWords: `${unknown.inWords} WhatsApp said: “${said}” (error ${error.code}).` } : unknown;
 }
 
-// Reasons recorded by the sender itself rather than by WhatsApp.
-const OWN_TITLES: Record<string, string> = { not_sendable: "Message could not be written", opted_out: "Opted out" };
-
-/** A short name for a stored failure code ("WhatsApp rate limit for this number"), or null for an unknown one. */
-export function failureTitle(code: string | null): string | null {
-  if (!code) return null;
-  return (REASONS as Record<string, { title: string }>)[code]?.title ?? OWN_TITLES[code] ?? null;
-}
+/**
+ * Every stored failure code that has words of its own (the "sendFailures" catalog keys: a title, and a sentence for
+ * WhatsApp's reasons); "not_sendable" and "opted_out" are recorded by the sender itself rather than by WhatsApp.
+ */
+export const SEND_FAILURE_CODES = Object.keys(REASONS) as SendFailureCode[];
+export const OWN_FAILURE_CODES = ["not_sendable", "opted_out"] as const;
