@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { addressBucket, appUrl } from "@/lib/http";
-import { logger } from "@/lib/logger";
-import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { renderCalendar } from "./ics";
 import { feedWindow, findFeedByToken, listFeedOccurrences } from "./read-feed";
 import { FEED_REQUESTS_PER_ADDRESS, FEED_REQUESTS_PER_FEED, FeedFileName } from "./schemas";
@@ -16,21 +15,7 @@ function rateLimiters() {
   return limiters;
 }
 
-async function assertWithinLimit(limiter: RateLimiter, key: string): Promise<void> {
-  let verdict: { success: boolean; retryAfterSeconds: number };
-  try {
-    verdict = await limiter.limit(key);
-  } catch (error) {
-    // With Redis down nothing can be counted; refusing every calendar app would be worse than not limiting.
-    logger.warn({ err: error }, "calendar rate limiter unavailable, letting the request through");
-    return;
-  }
-  if (!verdict.success) {
-    throw new AppError("RATE_LIMITED", "Too many requests for this calendar: try again later.", {
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-  }
-}
+const TOO_MANY = "Too many requests for this calendar: try again later.";
 
 /** Unknown, regenerated and malformed addresses all get this, so none of them tells anything. */
 const notFound = () => new AppError("NOT_FOUND", "Not found.");
@@ -54,12 +39,12 @@ export async function serveCalendarFeed(input: {
   now?: Date;
 }): Promise<ServedFeed> {
   const { byAddress, byFeed } = rateLimiters();
-  if (input.address) await assertWithinLimit(byAddress, addressBucket(input.address));
+  if (input.address) await enforceRateLimit(byAddress, addressBucket(input.address), TOO_MANY);
   const token = FeedFileName.safeParse(input.file);
   if (!token.success) throw notFound();
   const feed = await findFeedByToken(token.data);
   if (!feed) throw notFound();
-  await assertWithinLimit(byFeed, `${feed.organizationId}:${feed.feedId}`);
+  await enforceRateLimit(byFeed, `${feed.organizationId}:${feed.feedId}`, TOO_MANY);
   const window = feedWindow(input.now ?? new Date());
   const occurrences = await listFeedOccurrences(feed, window);
   const body = renderCalendar(feed, occurrences, { appUrl: appUrl(), window });
