@@ -132,7 +132,8 @@ describe("calendar feeds", () => {
   });
 
   it("limits requests per client address (before the token is looked up) with 429 and Retry-After", async () => {
-    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    // A /64 of its own (IPv6 addresses are counted per /64), so a rerun within the minute starts from zero.
+    const address = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
     const unknown = `${randomBytes(32).toString("base64url")}.ics`;
     const outcomes = [];
     for (let i = 0; i < 61; i += 1) outcomes.push(await rejection(serveCalendarFeed({ file: unknown, address })));
