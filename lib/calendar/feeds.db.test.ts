@@ -50,6 +50,7 @@ describe("calendar feeds", () => {
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, max-age=300");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("x-robots-tag")).toBe("noindex");
     const feed = parseFeed(await response.text());
     expect(feed.events.map((e) => e.uid)).toEqual(a.instances.map((i) => `${i.id}@event-coming`));
 

@@ -3,7 +3,7 @@ import { connectTestDatabase, createTestOrg, type TestOrg } from "@/test/databas
 
 connectTestDatabase();
 const { getDb } = await import("@/lib/database");
-const { createEvent, materializeEvent } = await import("@/lib/occurrences");
+const { createEvent, materializeEvent, updateEvent } = await import("@/lib/occurrences");
 const { cancelOccurrence, moveOccurrence } = await import("@/lib/occurrences/occurrences");
 const { findEventOrThrow } = await import("@/lib/events");
 const { getEventFeed, getOrganizationFeed, serveCalendarFeed } = await import("@/lib/calendar");
@@ -30,15 +30,14 @@ describe("an event's calendar feed", () => {
   let t: TestOrg;
   let springForward: Date;
   let swim: Awaited<ReturnType<typeof createEvent>>;
+  let swimInput: ReturnType<typeof eventInput>;
 
   beforeAll(async () => {
     t = await createTestOrg("Calendar content");
     springForward = nextSpringForward();
     // Weekly on Mondays at 07:30 Berlin time, from two weeks before the change to after it.
     const firstMonday = new Date(springForward.getTime() - 13 * DAY);
-    swim = await createEvent(
-      t.owner.ctx,
-      eventInput({
+    swimInput = eventInput({
         title: "Swim practice",
         description: "Bring a towel.",
         dtstartLocal: `${day(firstMonday)}T07:30`,
@@ -47,8 +46,8 @@ describe("an event's calendar feed", () => {
         venueAddress: "Badstraße 5, 10115 Berlin",
         venueLat: 52.5301,
         venueLng: 13.3889,
-      }),
-    );
+      });
+    swim = await createEvent(t.owner.ctx, swimInput);
     await planAhead(t, swim.id, Math.ceil((springForward.getTime() - Date.now()) / DAY) + 10);
   });
 
@@ -100,6 +99,17 @@ describe("an event's calendar feed", () => {
     expect(moved.sequence).toBeGreaterThan(earlier.sequence);
     // LAST-MODIFIED is written to the second, so a move within the second of the first read keeps the same value.
     expect(new Date(moved.lastModified!).getTime()).toBeGreaterThanOrEqual(new Date(earlier.lastModified!).getTime());
+  });
+
+  it("shows an edit of the event (title, venue) on the next read, though the text of unchanged feeds is reused", async () => {
+    const url = (await getEventFeed(t.owner.ctx, { eventId: swim.id })).url;
+    const first = await serveCalendarFeed({ file: `${tokenOf(url)}.ics`, address: null });
+    const again = await serveCalendarFeed({ file: `${tokenOf(url)}.ics`, address: null });
+    expect(again.etag).toBe(first.etag);
+    await updateEvent(t.owner.ctx, { ...swimInput, eventId: swim.id, title: "Swim training", venueName: "Lido" });
+    const events = parseFeed(await feedText(url)).events;
+    expect(new Set(events.map((e) => e.summary))).toEqual(new Set(["Swim training"]));
+    expect(events[0]!.location).toBe("Lido\nBadstraße 5, 10115 Berlin");
   });
 
   it("writes the times of an America/Sao_Paulo event at UTC−3 all year: no summer time since 2019", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, lt, max, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { FEED_DAYS_AHEAD, FEED_DAYS_BACK, FEED_MAX_OCCURRENCES } from "./schemas";
 
@@ -46,18 +46,42 @@ export async function findFeedByToken(token: string): Promise<FeedSource | null>
   return row;
 }
 
+type FeedWindow = { from: Date; to: Date; today: Date };
+
 /** The UTC day `now` falls in, so a feed read twice in a day is the same text (and the same ETag). */
-export function feedWindow(now: Date): { from: Date; to: Date; today: Date } {
+export function feedWindow(now: Date): FeedWindow {
   const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
   return { today, from: new Date(today.getTime() - FEED_DAYS_BACK * DAY), to: new Date(today.getTime() + FEED_DAYS_AHEAD * DAY) };
 }
 
+/** The feed's occurrences: its event's (any status), or every active event's for the organization's feed. */
+function occurrencesWhere(feed: FeedSource, window: FeedWindow) {
+  return and(
+    eq(eventInstances.organizationId, feed.organizationId),
+    feed.eventId ? eq(events.id, feed.eventId) : eq(events.status, "active"),
+    gte(eventInstances.startsAt, window.from),
+    lt(eventInstances.startsAt, window.to),
+  );
+}
+
+const sameOrganization = and(eq(events.id, eventInstances.eventId), eq(events.organizationId, eventInstances.organizationId));
+
 /**
- * The stored occurrences a feed holds in its window: the event's (any status), or every active event's for the
- * organization's feed. Past the cap, those nearest to today are kept. Sorted by start.
+ * Everything a feed's text depends on, in one cheap aggregate: the day (the window), the names and zones, and how
+ * many occurrences there are and when any of them or their events last changed (every write bumps updated_at).
  */
-export async function listFeedOccurrences(feed: FeedSource, window: { from: Date; to: Date; today: Date }) {
-  const scope = feed.eventId ? eq(events.id, feed.eventId) : eq(events.status, "active");
+export async function feedFingerprint(feed: FeedSource, window: FeedWindow): Promise<string> {
+  const [row] = await getDb()
+    .select({ rows: count(), instances: max(eventInstances.updatedAt), events: max(events.updatedAt) })
+    .from(eventInstances)
+    .innerJoin(events, sameOrganization)
+    .where(occurrencesWhere(feed, window));
+  const changed = [row?.instances, row?.events].map((date) => (date ? new Date(date).getTime() : 0));
+  return JSON.stringify([window.today.getTime(), feed.orgName, feed.orgTimeZone, feed.eventTitle, row?.rows ?? 0, ...changed]);
+}
+
+/** The stored occurrences a feed holds in its window; past the cap, those nearest to today. Sorted by start. */
+export async function listFeedOccurrences(feed: FeedSource, window: FeedWindow) {
   const rows = await getDb()
     .select({
       id: eventInstances.id,
@@ -77,15 +101,8 @@ export async function listFeedOccurrences(feed: FeedSource, window: { from: Date
       timeZone: events.timeZone,
     })
     .from(eventInstances)
-    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, eventInstances.organizationId)))
-    .where(
-      and(
-        eq(eventInstances.organizationId, feed.organizationId),
-        scope,
-        gte(eventInstances.startsAt, window.from),
-        lt(eventInstances.startsAt, window.to),
-      ),
-    )
+    .innerJoin(events, sameOrganization)
+    .where(occurrencesWhere(feed, window))
     .orderBy(sql`abs(extract(epoch from ${eventInstances.startsAt} - ${window.today.toISOString()}::timestamptz))`)
     .limit(FEED_MAX_OCCURRENCES);
   return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));

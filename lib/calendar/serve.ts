@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { addressBucket, appUrl } from "@/lib/http";
 import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { renderCalendar } from "./ics";
-import { feedWindow, findFeedByToken, listFeedOccurrences } from "./read-feed";
+import { cachedFeed, rememberFeed } from "./feed-cache";
+import { feedFingerprint, feedWindow, findFeedByToken, listFeedOccurrences } from "./read-feed";
 import { FEED_REQUESTS_PER_ADDRESS, FEED_REQUESTS_PER_FEED, FeedFileName } from "./schemas";
 
 let limiters: { byAddress: RateLimiter; byFeed: RateLimiter } | undefined;
@@ -46,9 +47,15 @@ export async function serveCalendarFeed(input: {
   if (!feed) throw notFound();
   await enforceRateLimit(byFeed, `${feed.organizationId}:${feed.feedId}`, TOO_MANY);
   const window = feedWindow(input.now ?? new Date());
-  const occurrences = await listFeedOccurrences(feed, window);
-  const body = renderCalendar(feed, occurrences, { appUrl: appUrl(), window });
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  // The fingerprint is read before the rows: a change in between makes the next request's fingerprint differ.
+  const fingerprint = await feedFingerprint(feed, window);
+  let rendered = cachedFeed(feed.feedId, fingerprint);
+  if (!rendered) {
+    const body = renderCalendar(feed, await listFeedOccurrences(feed, window), { appUrl: appUrl(), window });
+    rendered = { fingerprint, body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
+    rememberFeed(feed.feedId, rendered);
+  }
+  const { body, etag } = rendered;
   return {
     body,
     etag,
