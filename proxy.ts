@@ -27,8 +27,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Route handlers (/api/…, among them the tracking ingest, the hot path) set their own request id, log line and
-// security headers (withRoute), so they skip the proxy and its cost entirely.
+// Route handlers (/api/…, among them the tracking ingest, the hot path, and the calendar feeds at /calendar/…) set
+// their own request id, log line and security headers (withRoute), so they skip the proxy and its cost entirely.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|api/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|api/|calendar/).*)"],
 };

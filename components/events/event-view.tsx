@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { zoneName } from "@/components/dashboard/format";
+import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { OccurrenceTable } from "@/components/occurrences/occurrence-table";
 import { RecentOutcomeTable } from "@/components/reports/outcome-tables";
 import { Badge } from "@/components/ui/badge";
@@ -24,10 +26,12 @@ type Props = {
   recent: Parameters<typeof RecentOutcomeTable>[0]["occurrences"];
   /** A manager's archive and delete; null for everyone else. */
   manage: { archive: FormAction; remove: FormAction } | null;
+  /** The event's calendar feed address, and a manager's "new address". */
+  calendar: Omit<ComponentProps<typeof CalendarFeedCard>, "scope">;
 };
 
 /** One event: its next occurrences, how the latest went, where it is and when its messages go out. */
-export function EventView({ orgSlug, event, upcoming, recent, manage }: Props) {
+export function EventView({ orgSlug, event, upcoming, recent, manage, calendar }: Props) {
   const t = useTranslations("events.view");
   const recurrence = useTranslations("recurrence");
   const format = useFormatter();
@@ -94,6 +98,7 @@ export function EventView({ orgSlug, event, upcoming, recent, manage }: Props) {
         <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
           <VenueCard event={event} />
           <MessageScheduleCard event={event} />
+          <CalendarFeedCard scope="event" {...calendar} />
           {manage ? (
             <SectionCard title={t("manage")}>
               <EventDangerZone eventId={event.id} title={event.title} archived={archived} actions={manage} />

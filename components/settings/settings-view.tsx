@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
+import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import type { FormAction } from "@/lib/http/action-result";
@@ -14,10 +15,12 @@ type Props = {
   templates: ComponentProps<typeof WhatsAppTemplatesCard>["languages"];
   activity: ComponentProps<typeof ActivityTable>["entries"];
   actions: { saveOrganization: FormAction; saveTemplate: FormAction };
+  /** The organization-wide calendar feed. */
+  calendar: Omit<ComponentProps<typeof CalendarFeedCard>, "scope">;
 };
 
 /** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
-export function SettingsView({ org, timeZones, countries, templates, activity, actions }: Props) {
+export function SettingsView({ org, timeZones, countries, templates, activity, actions, calendar }: Props) {
   const t = useTranslations("settings");
   return (
     <div className="space-y-8">
@@ -26,6 +29,7 @@ export function SettingsView({ org, timeZones, countries, templates, activity, a
         <OrganizationSettingsForm save={actions.saveOrganization} timeZones={timeZones} countries={countries} org={org} />
       </SectionCard>
       <WhatsAppTemplatesCard save={actions.saveTemplate} languages={templates} />
+      <CalendarFeedCard scope="organization" {...calendar} />
       <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>

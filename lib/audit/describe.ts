@@ -90,6 +90,10 @@ export function describeAuditEntry(t: Translator<"settings">, format: Formatter,
       return t("audit.eventArchived");
     case "event.deleted":
       return t("audit.eventDeleted");
+    case "calendar_feed.created":
+      return t("audit.calendarFeedCreated", { scope: str(data.scope) });
+    case "calendar_feed.regenerated":
+      return t("audit.calendarFeedRegenerated", { scope: str(data.scope) });
     case "occurrence.cancelled":
       return t("audit.occurrenceCancelled");
     case "occurrence.moved":

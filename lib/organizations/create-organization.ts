@@ -9,7 +9,7 @@ import { CreateOrganizationInput } from "./inputs";
 const { organizations, memberships } = schema;
 
 /** Top-level paths of the app: an organization slug must never shadow one. */
-const RESERVED_SLUGS = new Set(["api", "dev", "invite", "organizations", "sign-in", "sign-up", "forgot-password", "reset-password", "t", "_next"]);
+const RESERVED_SLUGS = new Set(["api", "board", "calendar", "confirm-email", "dev", "invite", "organizations", "sign-in", "sign-up", "forgot-password", "reset-password", "t", "_next"]);
 
 export function slugify(name: string): string {
   const slug = toSlug(name, 40);

@@ -1,4 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
 
 export type RateLimitResult = { success: boolean; retryAfterSeconds: number };
@@ -24,6 +26,21 @@ export function createRateLimiter(options: { prefix: string; limit: number; wind
     };
   }
   return memoryLimiter(options.limit, options.windowSeconds * 1000);
+}
+
+/**
+ * Counts one request under `key`; past the limit, RATE_LIMITED with `message` and the seconds to wait (Retry-After).
+ * Fails open: when the store cannot count (Redis down), refusing every caller would be worse than not limiting.
+ */
+export async function enforceRateLimit(limiter: RateLimiter, key: string, message: string): Promise<void> {
+  let verdict: RateLimitResult;
+  try {
+    verdict = await limiter.limit(key);
+  } catch (error) {
+    logger.warn({ err: error, message }, "rate limiter unavailable, letting the request through");
+    return;
+  }
+  if (!verdict.success) throw new AppError("RATE_LIMITED", message, { retryAfterSeconds: verdict.retryAfterSeconds });
 }
 
 function memoryLimiter(limit: number, windowMs: number): RateLimiter {

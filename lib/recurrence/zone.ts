@@ -77,7 +77,7 @@ function wallAt(instantMs: number, timeZone: string): number {
 }
 
 /** The zone's UTC offset at an instant, in milliseconds (positive east of Greenwich). */
-function offsetAt(instantMs: number, timeZone: string): number {
+export function offsetAt(instantMs: number, timeZone: string): number {
   return wallAt(instantMs, timeZone) - Math.floor(instantMs / 1000) * 1000;
 }
 

@@ -3,7 +3,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { estimateEtaAt, haversineM } from "@/lib/eta";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { getRedis } from "@/lib/redis";
 import { bufferPoints, type BufferedPoint } from "./buffer";
 import { getLinkForIngest, linkRefusal, refusalError, type LinkContext } from "./link-context";
@@ -28,22 +28,10 @@ export async function getOpenLinkOrThrow(token: string, now: Date): Promise<Link
   return link;
 }
 
-/** Per link, so one misbehaving phone cannot starve the others. */
+/** Per link, so one misbehaving phone cannot starve the others; with Redis down, batches are let through. */
 export async function assertWithinRateLimit(link: LinkContext): Promise<void> {
-  let verdict: { success: boolean; retryAfterSeconds: number };
-  try {
-    verdict = await rateLimiter().limit(`${link.organizationId}:${link.linkId}`);
-  } catch (error) {
-    // With Redis down the limiter cannot count; refusing every participant would be worse than not limiting.
-    logger.warn({ err: error }, "tracking rate limiter unavailable, letting the batch through");
-    return;
-  }
-  const { success, retryAfterSeconds } = verdict;
-  if (!success) {
-    throw new AppError("RATE_LIMITED", "Too many batches from this link: wait a moment and send them again.", {
-      retryAfterSeconds,
-    });
-  }
+  const message = "Too many batches from this link: wait a moment and send them again.";
+  await enforceRateLimit(rateLimiter(), `${link.organizationId}:${link.linkId}`, message);
 }
 
 /**

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
-import { AppError, parseInput } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
-import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { linkRefusal, refusalError, unsafeFindLinkByToken, type LinkContext } from "./link-context";
 import type { LinkRefusal } from "./schemas";
 
@@ -52,17 +51,7 @@ export async function chooseLinkLanguage(token: string, input: unknown, now = ne
 
 async function assertWithinLanguageLimit(link: LinkContext): Promise<void> {
   limiter ??= createRateLimiter({ prefix: "track-language", limit: CHANGES_PER_MINUTE, windowSeconds: 60 });
-  let verdict: { success: boolean; retryAfterSeconds: number };
-  try {
-    verdict = await limiter.limit(`${link.organizationId}:${link.linkId}`);
-  } catch (error) {
-    // As for the positions: with Redis down, refusing a person their language would be worse than not counting.
-    logger.warn({ err: error }, "language rate limiter unavailable, letting the change through");
-    return;
-  }
-  if (!verdict.success) {
-    throw new AppError("RATE_LIMITED", "Too many language changes from this link: wait a moment and try again.", {
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-  }
+  // As for the positions: with Redis down, refusing a person their language would be worse than not counting.
+  const message = "Too many language changes from this link: wait a moment and try again.";
+  await enforceRateLimit(limiter, `${link.organizationId}:${link.linkId}`, message);
 }

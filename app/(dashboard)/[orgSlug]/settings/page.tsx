@@ -4,12 +4,14 @@ import { Forbidden } from "@/components/dashboard/forbidden";
 import { SettingsView } from "@/components/settings/settings-view";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
 import { bindOrgActions } from "@/lib/adapters";
+import { getOrganizationFeed } from "@/lib/calendar";
 import { listCountries } from "@/lib/organizations/countries";
 import { listTimeZones } from "@/lib/organizations/time-zones";
 import { requirePageContext } from "@/lib/auth/request-context";
 import { CAPABILITIES, can } from "@/lib/tenant/roles";
 import { listTemplateSettings } from "@/lib/whatsapp/template-settings";
 import { saveTemplateAction, updateOrganizationAction } from "./actions";
+import { regenerateOrganizationFeedAction } from "./calendar-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");
@@ -22,7 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   if (!can(ctx.role, "organization.update")) {
     return <Forbidden role={ctx.role} needs={CAPABILITIES["organization.update"]} />;
   }
-  const [activity, templates] = await Promise.all([listAuditLogs(ctx, 30), listTemplateSettings(ctx)]);
+  const [activity, templates, feed] = await Promise.all([listAuditLogs(ctx, 30), listTemplateSettings(ctx), getOrganizationFeed(ctx)]);
   return (
     <SettingsView
       org={ctx.org}
@@ -31,6 +33,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
       templates={templates}
       activity={activity}
       actions={bindOrgActions(orgSlug, { saveOrganization: updateOrganizationAction, saveTemplate: saveTemplateAction })}
+      calendar={{
+        feed,
+        regenerate: can(ctx.role, "events.write")
+          ? { action: bindOrgActions(orgSlug, { regenerateOrganizationFeedAction }).regenerateOrganizationFeedAction, fields: {} }
+          : null,
+      }}
     />
   );
 }

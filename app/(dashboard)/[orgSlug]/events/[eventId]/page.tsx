@@ -3,11 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { EventView } from "@/components/events/event-view";
 import { getEvent } from "@/lib/events/read-events";
 import { bindOrgActions } from "@/lib/adapters";
+import { getEventFeed } from "@/lib/calendar";
 import { listUpcomingOccurrences } from "@/lib/occurrences/occurrences";
 import { getAttendanceReport } from "@/lib/reports/attendance-report";
 import { notFoundOnMissing, requirePageContext } from "@/lib/auth/request-context";
 import { can } from "@/lib/tenant/roles";
 import { archiveEventAction, deleteEventAction } from "../actions";
+import { regenerateEventFeedAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("events.view");
@@ -21,17 +23,25 @@ export default async function EventPage({ params }: { params: Promise<{ orgSlug:
   const { orgSlug, eventId } = await params;
   const ctx = await requirePageContext(orgSlug);
   const event = await notFoundOnMissing(getEvent(ctx, eventId));
-  const [upcoming, report] = await Promise.all([
+  const [upcoming, report, feed] = await Promise.all([
     listUpcomingOccurrences(ctx, { eventId: event.id, limit: 20 }),
     getAttendanceReport(ctx, { eventId: event.id }),
+    getEventFeed(ctx, { eventId: event.id }),
   ]);
+  const manager = can(ctx.role, "events.write");
   return (
     <EventView
       orgSlug={orgSlug}
       event={event}
       upcoming={upcoming}
       recent={report.occurrences.slice(-RECENT_SHOWN).reverse()}
-      manage={can(ctx.role, "events.write") ? bindOrgActions(orgSlug, { archive: archiveEventAction, remove: deleteEventAction }) : null}
+      manage={manager ? bindOrgActions(orgSlug, { archive: archiveEventAction, remove: deleteEventAction }) : null}
+      calendar={{
+        feed,
+        regenerate: manager
+          ? { action: bindOrgActions(orgSlug, { regenerateEventFeedAction }).regenerateEventFeedAction, fields: { eventId: event.id } }
+          : null,
+      }}
     />
   );
 }
