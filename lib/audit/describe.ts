@@ -51,11 +51,9 @@ export function describeAuditEntry(
   apiKeys: Translator<"apiKeys">,
 ): string {
   const role = str(data.role);
+  if (action === "api_key.created") return apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
+  if (action === "api_key.revoked") return apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
   switch (action) {
-    case "api_key.created":
-      return apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
-    case "api_key.revoked":
-      return apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
     case "organization.created":
       return t("audit.organizationCreated", { name: str(data.name) });
     case "organization.seeded":
