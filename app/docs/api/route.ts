@@ -20,6 +20,8 @@ export async function GET(request: Request): Promise<Response> {
     hideClientButton: true,
     showDeveloperTools: "never",
     documentDownloadType: "json",
+    // Scalar's AI chat talks to Scalar's servers: off, the page stays on our origin.
+    agent: { disabled: true },
   });
   return render();
 }
