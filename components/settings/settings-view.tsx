@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import type { FormAction } from "@/lib/http/action-result";
@@ -17,11 +19,14 @@ type Props = {
   actions: { saveOrganization: FormAction; saveTemplate: FormAction };
   /** The organization-wide calendar feed. */
   calendar: Omit<ComponentProps<typeof CalendarFeedCard>, "scope">;
+  /** Settings → API keys. */
+  apiKeysHref: string;
 };
 
 /** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
-export function SettingsView({ org, timeZones, countries, templates, activity, actions, calendar }: Props) {
+export function SettingsView({ org, timeZones, countries, templates, activity, actions, calendar, apiKeysHref }: Props) {
   const t = useTranslations("settings");
+  const keys = useTranslations("apiKeys.settingsCard");
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description")} />
@@ -30,6 +35,17 @@ export function SettingsView({ org, timeZones, countries, templates, activity, a
       </SectionCard>
       <WhatsAppTemplatesCard save={actions.saveTemplate} languages={templates} />
       <CalendarFeedCard scope="organization" {...calendar} />
+      <SectionCard
+        title={keys("title")}
+        description={keys("description")}
+        aside={
+          <Link href={apiKeysHref} className={buttonClasses("secondary", "sm")}>
+            {keys("manage")}
+          </Link>
+        }
+      >
+        <p className="text-sm text-slate-600">{keys("body")}</p>
+      </SectionCard>
       <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>

@@ -32,4 +32,13 @@ describe("securityHeaders", () => {
     expect(csp).toContain("script-src 'self' 'nonce-n0nce' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
   });
+
+  it("lets only the API reference take style elements without a nonce; its scripts still need it", () => {
+    const docs = securityHeaders(pageKindOf("/docs/api"), "n0nce")["content-security-policy"]!;
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs).toContain("script-src 'self' 'nonce-n0nce' 'strict-dynamic'");
+    for (const path of ["/docs/api/scalar.js", "/maple-grove/settings", "/t/token"]) {
+      expect(securityHeaders(pageKindOf(path), "n0nce")["content-security-policy"], path).toContain("style-src 'self' 'nonce-n0nce'");
+    }
+  });
 });

@@ -1,12 +1,13 @@
 import { env } from "@/lib/env";
 
 /** What a response is, for the headers it gets. */
-export type ResponseKind = "page" | "tracking-page" | "board" | "api";
+export type ResponseKind = "page" | "tracking-page" | "board" | "api-docs" | "api";
 
 /** The kind of page a path is (API routes are told apart by their route wrapper, not here). */
 export function pageKindOf(pathname: string): Exclude<ResponseKind, "api"> {
   if (pathname.startsWith("/t/")) return "tracking-page";
   if (pathname.startsWith("/board/")) return "board";
+  if (pathname === "/docs/api") return "api-docs";
   return "page";
 }
 
@@ -44,8 +45,9 @@ function pagePolicy(kind: ResponseKind, nonce: string, settings: ReturnType<type
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonced ones load (Next's chunks) run, nothing else. React needs eval only in dev.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // `next dev` injects styles for hot reloading without a nonce; a production build puts it on all of its own.
-    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` injects styles for hot reloading without a nonce; a production build puts it on all of its own. The
+    // API reference (Scalar) adds style elements at run time that carry none; styles cannot run code, scripts stay nonced.
+    dev || kind === "api-docs" ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Style attributes (React's style={…}, MapLibre's markers) cannot carry a nonce; they cannot run code either.
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob:${mapOrigin}`,

@@ -39,6 +39,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           ? { action: bindOrgActions(orgSlug, { regenerateOrganizationFeedAction }).regenerateOrganizationFeedAction, fields: {} }
           : null,
       }}
+      apiKeysHref={`/${orgSlug}/settings/api-keys`}
     />
   );
 }
