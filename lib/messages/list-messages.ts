@@ -1,8 +1,9 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
-import { isUuid } from "@/lib/utils";
+import { isUuid, KeysetPosition, keysetAfter, keysetAt, toPage } from "@/lib/utils";
 import { ListMessagesInput, type MessageStatus } from "./schemas";
 
 const { eventInstances, events, messages, participants } = schema;
@@ -12,8 +13,26 @@ const { eventInstances, events, messages, participants } = schema;
  * history and, for a failure (final, or waiting for a retry), the reason in words as the sender recorded it.
  */
 export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {}) {
+  const rows = await readMessages(ctx, parseInput(ListMessagesInput, input));
+  return rows.map(({ cursorAt: _, ...row }) => row);
+}
+
+export const PageMessagesInput = ListMessagesInput.extend({
+  limit: z.number().int().min(1).max(500).default(100),
+  /** Where the previous page ended (its `next`): the page goes on with older messages. */
+  after: KeysetPosition.optional(),
+});
+export type PageMessagesInput = z.input<typeof PageMessagesInput>;
+
+/** One page of listMessages' rows, newest first; messages written while a client pages through never shift it. */
+export async function pageMessages(ctx: OrgContext, input: PageMessagesInput = {}) {
+  const parsed = parseInput(PageMessagesInput, input);
+  return toPage(await readMessages(ctx, { ...parsed, limit: parsed.limit + 1 }), parsed.limit);
+}
+
+async function readMessages(ctx: OrgContext, input: z.output<typeof PageMessagesInput>) {
   assertCan(ctx, "events.read");
-  const { instanceId, status, limit } = parseInput(ListMessagesInput, input);
+  const { instanceId, participantId, status, kind, from, to, limit, after } = input;
   const org = ctx.org.id;
   return getDb()
     .select({
@@ -29,6 +48,7 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       attempts: messages.attempts,
       retryAt: messages.retryAt,
       createdAt: messages.createdAt,
+      cursorAt: keysetAt(messages.createdAt),
       participantId: messages.participantId,
       participantName: participants.name,
       participantPhone: participants.phone,
@@ -45,7 +65,12 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       and(
         eq(messages.organizationId, org),
         instanceId ? eq(messages.instanceId, instanceId) : undefined,
+        participantId ? eq(messages.participantId, participantId) : undefined,
         status ? eq(messages.status, status) : undefined,
+        kind ? eq(messages.kind, kind) : undefined,
+        from ? gte(messages.createdAt, from) : undefined,
+        to ? lt(messages.createdAt, to) : undefined,
+        after ? keysetAfter(messages.createdAt, messages.id, after, "desc") : undefined,
       ),
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))

@@ -5,3 +5,4 @@ export { type Random, seededRandom } from "./seeded-random";
 export { toSlug } from "./slug";
 export { hashToken, newToken } from "./tokens";
 export { isUuid } from "./uuid";
+export { KeysetPosition, keysetAfter, keysetAt, toPage, type Page } from "./keyset";

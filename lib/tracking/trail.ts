@@ -1,0 +1,72 @@
+import { and, asc, eq, gt, gte, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, schema } from "@/lib/database";
+import { trackingWindow } from "@/lib/attendance";
+import { AppError, parseInput } from "@/lib/errors";
+import { assertCan, type OrgContext } from "@/lib/tenant";
+import { isUuid, keysetAt } from "@/lib/utils";
+
+const { attendances, eventInstances, events, locations } = schema;
+const DAY_MS = 86_400_000;
+
+export const TrailInput = z.object({
+  limit: z.number().int().min(1).max(5000).default(1000),
+  /** The `next` of the previous page: the exact recorded time of its last point. */
+  after: z.iso.datetime({ offset: false, precision: 6 }).optional(),
+});
+export type TrailInput = z.input<typeof TrailInput>;
+
+/**
+ * The points one attendance's phone sent, oldest first, in pages. Only points inside the organization's retention
+ * period and the occurrence's tracking window are read (the bounds also let PostgreSQL skip whole partitions).
+ * With the Redis buffer, points reach the trail when the next flush stores them; the latest position is newer.
+ */
+export async function listTrail(ctx: OrgContext, attendanceId: string, input: TrailInput = {}, now = new Date()) {
+  assertCan(ctx, "events.read");
+  const { limit, after } = parseInput(TrailInput, input);
+  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Attendance not found.");
+  const db = getDb();
+  const [row] = await db
+    .select({ instance: eventInstances, event: events, participantId: attendances.participantId })
+    .from(attendances)
+    .innerJoin(eventInstances, and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)))
+    .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
+    .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
+  if (!row) throw new AppError("NOT_FOUND", "Attendance not found.");
+  const window = trackingWindow(row.instance, row.event);
+  const retainedFrom = new Date(now.getTime() - ctx.org.locationRetentionDays * DAY_MS);
+  const from = retainedFrom > window.validFrom ? retainedFrom : window.validFrom;
+  const points = await db
+    .select({
+      recordedAt: locations.recordedAt,
+      cursorAt: keysetAt(locations.recordedAt),
+      lat: locations.lat,
+      lng: locations.lng,
+      accuracyM: locations.accuracyM,
+      altitudeM: locations.altitudeM,
+      speedMps: locations.speedMps,
+      headingDeg: locations.headingDeg,
+      source: locations.source,
+    })
+    .from(locations)
+    .where(
+      and(
+        eq(locations.organizationId, ctx.org.id),
+        eq(locations.attendanceId, attendanceId),
+        gte(locations.recordedAt, from),
+        lte(locations.recordedAt, window.validUntil),
+        after ? gt(locations.recordedAt, sql`${after}::timestamptz`) : undefined,
+      ),
+    )
+    .orderBy(asc(locations.recordedAt))
+    .limit(limit + 1);
+  const page = points.slice(0, limit);
+  const next = points.length > limit ? page.at(-1)!.cursorAt : null;
+  return {
+    attendanceId,
+    participantId: row.participantId,
+    retainedFrom: from.toISOString(),
+    points: page.map(({ cursorAt: _, ...point }) => point),
+    next,
+  };
+}
