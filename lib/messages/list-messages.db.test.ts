@@ -50,3 +50,36 @@ describe("messages list", () => {
     expect(await rejection(countMessagesByStatus(b.owner.ctx, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("messages in pages", () => {
+  it("filters by participant, kind and dates, and pages newest first without missing or repeating while messages arrive", async () => {
+    const a = await given.org().occurrence({ open: true }).people(2);
+    const [ada, ben] = a.people.map((p) => p.participant);
+    const { pageMessages } = await import("./list-messages");
+    // Ten messages written by one statement share their created_at to the microsecond: only the id orders them.
+    await getDb()
+      .insert(schema.messages)
+      .values(Array.from({ length: 10 }, () => ({ organizationId: a.org.id, participantId: ada!.id, direction: "outbound" as const, kind: "reminder" as const, type: "template", status: "sent" as const })));
+    await message(a.org.id, { participantId: ben!.id, kind: "confirmation" });
+    const seen: string[] = [];
+    let after;
+    let pages = 0;
+    do {
+      const page = await pageMessages(a.owner.ctx, { limit: 4, after });
+      seen.push(...page.items.map((m) => m.id));
+      after = page.next ?? undefined;
+      if (++pages === 1) await message(a.org.id, { participantId: ben!.id, kind: "reply", direction: "inbound", status: "received" });
+    } while (after);
+    expect(seen).toHaveLength(11);
+    expect(new Set(seen).size).toBe(11);
+
+    expect((await pageMessages(a.owner.ctx, { participantId: ben!.id })).items.map((m) => m.kind).sort()).toEqual(["confirmation", "reply"]);
+    expect((await pageMessages(a.owner.ctx, { kind: "reminder" })).items).toHaveLength(10);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect((await pageMessages(a.owner.ctx, { from: tomorrow })).items).toEqual([]);
+    expect((await pageMessages(a.owner.ctx, { to: tomorrow })).items).toHaveLength(12);
+    const b = await createTestOrg("Messages pager");
+    expect(await pageMessages(b.owner.ctx, { participantId: ada!.id })).toEqual({ items: [], next: null });
+    expect(await rejection(pageMessages(a.owner.ctx, { kind: "postcard" as never }))).toMatchObject({ code: "VALIDATION" });
+  });
+});

@@ -8,7 +8,8 @@ import { ListParticipantsOptions } from "./schemas";
 
 const { eventParticipants, participants } = schema;
 
-const columns = {
+/** What a list shows of a person. */
+export const participantColumns = {
   id: participants.id,
   name: participants.name,
   phone: participants.phone,
@@ -45,7 +46,7 @@ export async function listParticipants(ctx: OrgContext, options: ListParticipant
         )
     : undefined;
   return db
-    .select(columns)
+    .select(participantColumns)
     .from(participants)
     .where(and(eq(participants.organizationId, ctx.org.id), matching(search), onRoster ? notExists(onRoster) : undefined))
     .orderBy(asc(participants.name))
@@ -70,7 +71,7 @@ export async function pageParticipants(ctx: OrgContext, input: PageParticipantsI
   assertCan(ctx, "events.read");
   const { search, limit, after } = parseInput(PageParticipantsInput, input);
   const rows = await getDb()
-    .select({ ...columns, createdAt: participants.createdAt, updatedAt: participants.updatedAt, cursorAt: keysetAt(participants.createdAt) })
+    .select({ ...participantColumns, createdAt: participants.createdAt, updatedAt: participants.updatedAt, cursorAt: keysetAt(participants.createdAt) })
     .from(participants)
     .where(
       and(
