@@ -19,6 +19,7 @@ describe("jobs, each defined once", () => {
       "ensure-location-partitions",
       "flush-location-buffer",
       "materialize-occurrences",
+      "purge-idempotency-keys",
       "purge-locations",
       "refresh-etas",
       "run-scheduled-action",

@@ -84,6 +84,8 @@ export const RawEnv = z.object({
 
   /** Point batches one tracking link may post per minute (a phone sends one every few seconds). */
   TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Requests one API key may make per minute (429 + Retry-After beyond), shared by every server through Redis. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** How often the local runner drains the Redis location buffer into Postgres (seconds). */
   LOCATION_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
 

@@ -3,3 +3,4 @@
 export { bindOrgActions, orgAction, publicAction, userAction, type ActionOutcome } from "./actions";
 export type { ActionInput, ActionPayload } from "./read-input";
 export { authorizeOrgRequest, withOrgRoute, type OrgRouteContext, type OrgRouteOptions } from "./org-route";
+export { DEFAULT_API_BODY_BYTES, withApiRoute, type ApiResult, type ApiRouteContext, type ApiRouteOptions } from "./api-route";

@@ -1,5 +1,5 @@
 import { type Executor, schema } from "@/lib/database";
-import { actorUserId, type OrgContext } from "@/lib/tenant";
+import { actorApiKeyId, actorUserId, type OrgContext } from "@/lib/tenant";
 
 export type AuditEntry = {
   action: string;
@@ -12,6 +12,7 @@ type Actor = {
   organizationId: string | null;
   actorUserId: string | null;
   actorType: string;
+  actorApiKeyId?: string | null;
   requestId?: string | null;
 };
 
@@ -30,7 +31,13 @@ function insertAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<unk
 export async function writeAudit(tx: Executor, ctx: OrgContext, entry: AuditEntry): Promise<void> {
   await insertAudit(
     tx,
-    { organizationId: ctx.org.id, actorUserId: actorUserId(ctx), actorType: ctx.actor.type, requestId: ctx.requestId },
+    {
+      organizationId: ctx.org.id,
+      actorUserId: actorUserId(ctx),
+      actorApiKeyId: actorApiKeyId(ctx),
+      actorType: ctx.actor.type,
+      requestId: ctx.requestId,
+    },
     entry,
   );
 }

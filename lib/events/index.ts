@@ -3,7 +3,7 @@
 export { diffEvent, scheduleOf, toEventColumns, toEventView, type EventColumns, type EventView } from "./event-columns";
 export { type EventRow, findEventOrThrow } from "./find-event";
 export { insertEvent } from "./insert-event";
-export { getEvent, listEvents, type EventDetails } from "./read-events";
+export { getEvent, listEvents, listEventsPage, type EventDetails } from "./read-events";
 export {
   DEFAULT_SCHEDULE,
   EventFields,
@@ -12,5 +12,10 @@ export {
   requireRuleWhenPeriodic,
   UpdateEventInput,
   EventSchedule,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  TRAVEL_MODES,
+  ListEventsInput,
+  ListEventsPageInput,
   type ParsedEventInput,
 } from "./schemas";

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, gt, min } from "drizzle-orm";
+import { and, count, desc, eq, gt, min, type SQL } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
+import { afterCursor, cursorAt, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { toEventView, type EventView } from "./event-columns";
 import { findEventOrThrow } from "./find-event";
-import { ListEventsInput } from "./schemas";
+import { ListEventsInput, ListEventsPageInput } from "./schemas";
 
 const { eventInstances, eventParticipants, events } = schema;
 
@@ -39,6 +40,35 @@ export async function getEvent(ctx: OrgContext, eventId: string): Promise<EventD
 export async function listEvents(ctx: OrgContext, input: ListEventsInput = {}): Promise<EventDetails[]> {
   assertCan(ctx, "events.read");
   const { status } = parseInput(ListEventsInput, input);
+  const rows = await selectEventDetails(ctx)
+    .where(and(eq(events.organizationId, ctx.org.id), status ? eq(events.status, status) : undefined))
+    .orderBy(desc(events.createdAt));
+  return rows.map(toDetails);
+}
+
+/** The same, a page at a time in creation order (oldest first), for the API: see lib/pagination. */
+export async function listEventsPage(ctx: OrgContext, input: ListEventsPageInput = {}): Promise<Page<EventDetails>> {
+  assertCan(ctx, "events.read");
+  const { status, limit, cursor } = parseInput(ListEventsPageInput, input);
+  const rows = await selectEventDetails(ctx, { cursorAt: cursorAt(events.createdAt) })
+    .where(
+      and(
+        eq(events.organizationId, ctx.org.id),
+        status ? eq(events.status, status) : undefined,
+        afterCursor(events.createdAt, events.id, cursor),
+      ),
+    )
+    .orderBy(...cursorOrder(events.createdAt, events.id))
+    .limit(limit + 1);
+  const page = toPage(
+    rows.map((row) => ({ ...toDetails(row), cursorAt: row.cursorAt })),
+    limit,
+  );
+  return page;
+}
+
+/** Events with their roster size and next start, joined once for both lists. */
+function selectEventDetails<E extends Record<string, SQL>>(ctx: OrgContext, extra?: E) {
   const db = getDb();
   const rosterSizes = db
     .select({ eventId: eventParticipants.eventId, size: count().as("size") })
@@ -58,16 +88,18 @@ export async function listEvents(ctx: OrgContext, input: ListEventsInput = {}): 
     )
     .groupBy(eventInstances.eventId)
     .as("next_starts");
-  const rows = await db
-    .select({ event: events, rosterSize: rosterSizes.size, nextStartsAt: nextStarts.startsAt })
+  return db
+    .select({ event: events, rosterSize: rosterSizes.size, nextStartsAt: nextStarts.startsAt, ...(extra ?? ({} as E)) })
     .from(events)
     .leftJoin(rosterSizes, eq(rosterSizes.eventId, events.id))
     .leftJoin(nextStarts, eq(nextStarts.eventId, events.id))
-    .where(and(eq(events.organizationId, ctx.org.id), status ? eq(events.status, status) : undefined))
-    .orderBy(desc(events.createdAt));
-  return rows.map((row) => ({
+    .$dynamic();
+}
+
+function toDetails(row: { event: typeof events.$inferSelect; rosterSize: number | null; nextStartsAt: Date | string | null }): EventDetails {
+  return {
     ...toEventView(row.event),
     rosterSize: row.rosterSize ?? 0,
     nextStartsAt: row.nextStartsAt ? new Date(row.nextStartsAt) : null,
-  }));
+  };
 }

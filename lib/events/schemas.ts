@@ -87,3 +87,10 @@ export type EventIdInput = z.infer<typeof EventIdInput>;
 
 export const ListEventsInput = z.object({ status: z.enum(EVENT_STATUSES).optional() });
 export type ListEventsInput = z.input<typeof ListEventsInput>;
+
+/** The API's list: a page at a time (lib/pagination's cursor). */
+export const ListEventsPageInput = ListEventsInput.extend({
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListEventsPageInput = z.input<typeof ListEventsPageInput>;

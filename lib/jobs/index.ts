@@ -2,6 +2,7 @@ import { dispatchScheduledActionsJob } from "./definitions/dispatch-scheduled-ac
 import { ensureLocationPartitionsJob } from "./definitions/ensure-location-partitions";
 import { flushLocationBufferJob } from "./definitions/flush-location-buffer";
 import { materializeOccurrencesJob } from "./definitions/materialize-occurrences";
+import { purgeIdempotencyKeysJob } from "./definitions/purge-idempotency-keys";
 import { purgeLocationsJob } from "./definitions/purge-locations";
 import { refreshEtasJob } from "./definitions/refresh-etas";
 import { runScheduledActionJob } from "./definitions/run-scheduled-action";
@@ -16,6 +17,7 @@ export const jobs: JobDefinition[] = [
   materializeOccurrencesJob,
   flushLocationBufferJob,
   purgeLocationsJob,
+  purgeIdempotencyKeysJob,
   refreshEtasJob,
   dispatchScheduledActionsJob,
   runScheduledActionJob,
@@ -27,6 +29,7 @@ export {
   ensureLocationPartitionsJob,
   flushLocationBufferJob,
   materializeOccurrencesJob,
+  purgeIdempotencyKeysJob,
   purgeLocationsJob,
   refreshEtasJob,
   runScheduledActionJob,

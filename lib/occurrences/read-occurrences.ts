@@ -15,7 +15,7 @@ const JOURNEYS = ["not_started", "on_the_way", "arrived", "no_show"] as const sa
 
 export type RsvpCounts = Record<Rsvp, number> & { total: number };
 
-const occurrenceFields = {
+export const occurrenceFields = {
   id: eventInstances.id,
   eventId: eventInstances.eventId,
   eventTitle: events.title,
@@ -28,6 +28,8 @@ const occurrenceFields = {
   status: eventInstances.status,
   isDetached: eventInstances.isDetached,
 };
+
+type OccurrenceRow = { id: string; startsAt: Date; timeZone: string };
 
 /** Midnight today in the zone, as an instant. */
 function startOfToday(timeZone: string): Date {
@@ -56,6 +58,12 @@ export async function listUpcomingOccurrences(ctx: OrgContext, input: ListUpcomi
     )
     .orderBy(asc(eventInstances.startsAt), asc(events.title))
     .limit(limit);
+  return withCounts(ctx, rows);
+}
+
+/** Occurrence rows → the same with RSVP counts, the messages still pending, and the local start. */
+export async function withCounts<R extends OccurrenceRow>(ctx: OrgContext, rows: R[]) {
+  const db = getDb();
   const ids = rows.map((row) => row.id);
   const [rsvpRows, actionRows] =
     ids.length === 0

@@ -26,3 +26,20 @@ export const ListUpcomingOccurrencesInput = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type ListUpcomingOccurrencesInput = z.input<typeof ListUpcomingOccurrencesInput>;
+
+/** The API's list: occurrences starting in [from, to), a page at a time (lib/pagination's cursor, in start order). */
+export const ListOccurrencesPageInput = z
+  .object({
+    from: z.coerce.date({ error: "Give the start of the range as a date-time, e.g. 2026-09-01T00:00:00Z." }),
+    to: z.coerce.date({ error: "Give the end of the range as a date-time, e.g. 2026-10-01T00:00:00Z." }),
+    eventId: z.uuid().optional(),
+    status: z.enum(OCCURRENCE_STATUSES).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const days = (input.to.getTime() - input.from.getTime()) / 86_400_000;
+    if (days <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the range must come after its start." });
+    if (days > 366) ctx.addIssue({ code: "custom", path: ["to"], message: "Ask for at most 366 days at a time." });
+  });
+export type ListOccurrencesPageInput = z.input<typeof ListOccurrencesPageInput>;

@@ -9,7 +9,9 @@ export type Organization = typeof organizations.$inferSelect;
 
 export type Actor =
   | { type: "user"; userId: string; email: string; isSuperadmin: boolean }
-  | { type: "system"; job: string };
+  | { type: "system"; job: string }
+  /** A request to /api/v1 with an API key: the key's creator is the person it acts for. */
+  | { type: "api_key"; apiKeyId: string; userId: string; email: string; isSuperadmin: false };
 
 declare const contextBrand: unique symbol;
 
@@ -60,5 +62,9 @@ export function assertCan(ctx: OrgContext, capability: Capability): void {
 }
 
 export function actorUserId(ctx: OrgContext): string | null {
-  return ctx.actor.type === "user" ? ctx.actor.userId : null;
+  return ctx.actor.type === "user" || ctx.actor.type === "api_key" ? ctx.actor.userId : null;
+}
+
+export function actorApiKeyId(ctx: OrgContext): string | null {
+  return ctx.actor.type === "api_key" ? ctx.actor.apiKeyId : null;
 }

@@ -1,0 +1,27 @@
+// The public REST API (/api/v1): every resource's endpoints, one line each. The same definitions build the route
+// handlers (app/api/v1/**/route.ts: `export const { GET } = apiRoutes("/events")`) and the OpenAPI document.
+import { buildDocument } from "./document";
+import type { Endpoint } from "./endpoint";
+import { eventEndpoints } from "./endpoints/events";
+import { occurrenceEndpoints } from "./endpoints/occurrences";
+import { routesFor, type RouteHandlers } from "./routes";
+
+export const endpoints: readonly Endpoint[] = [
+  ...eventEndpoints,
+  ...occurrenceEndpoints,
+];
+
+export function apiRoutes(path: string): RouteHandlers {
+  return routesFor(endpoints, path);
+}
+
+let document: ReturnType<typeof buildDocument> | undefined;
+
+/** Built once per process: the schemas do not change while it runs. */
+export function openApiDocument(): ReturnType<typeof buildDocument> {
+  document ??= buildDocument(endpoints);
+  return document;
+}
+
+export { defineEndpoint, type Endpoint } from "./endpoint";
+export { iso, PageQuery, pageOf, Timestamp } from "./schemas";
