@@ -52,7 +52,7 @@ describe("messages list", () => {
 });
 
 describe("messages in pages", () => {
-  it("filters by participant, kind and dates, and pages newest first without missing or repeating while messages arrive", async () => {
+  it("filters by participant, kind and dates, and pages oldest first: a message written between pages comes at the end, none is missed or repeated", async () => {
     const a = await given.org().occurrence({ open: true }).people(2);
     const [ada, ben] = a.people.map((p) => p.participant);
     const { pageMessages } = await import("./list-messages");
@@ -65,21 +65,23 @@ describe("messages in pages", () => {
     let after;
     let pages = 0;
     do {
-      const page = await pageMessages(a.owner.ctx, { limit: 4, after });
-      seen.push(...page.items.map((m) => m.id));
-      after = page.next ?? undefined;
+      const page = await pageMessages(a.owner.ctx, { limit: 4, cursor: after });
+      seen.push(...page.data.map((m) => m.id));
+      after = page.nextCursor ?? undefined;
       if (++pages === 1) await message(a.org.id, { participantId: ben!.id, kind: "reply", direction: "inbound", status: "received" });
     } while (after);
-    expect(seen).toHaveLength(11);
-    expect(new Set(seen).size).toBe(11);
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
+    const [last] = (await pageMessages(a.owner.ctx, { kind: "reply" })).data;
+    expect(seen.at(-1)).toBe(last!.id);
 
-    expect((await pageMessages(a.owner.ctx, { participantId: ben!.id })).items.map((m) => m.kind).sort()).toEqual(["confirmation", "reply"]);
-    expect((await pageMessages(a.owner.ctx, { kind: "reminder" })).items).toHaveLength(10);
+    expect((await pageMessages(a.owner.ctx, { participantId: ben!.id })).data.map((m) => m.kind).sort()).toEqual(["confirmation", "reply"]);
+    expect((await pageMessages(a.owner.ctx, { kind: "reminder" })).data).toHaveLength(10);
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect((await pageMessages(a.owner.ctx, { from: tomorrow })).items).toEqual([]);
-    expect((await pageMessages(a.owner.ctx, { to: tomorrow })).items).toHaveLength(12);
+    expect((await pageMessages(a.owner.ctx, { from: tomorrow })).data).toEqual([]);
+    expect((await pageMessages(a.owner.ctx, { to: tomorrow })).data).toHaveLength(12);
     const b = await createTestOrg("Messages pager");
-    expect(await pageMessages(b.owner.ctx, { participantId: ada!.id })).toEqual({ items: [], next: null });
+    expect(await pageMessages(b.owner.ctx, { participantId: ada!.id })).toEqual({ data: [], nextCursor: null });
     expect(await rejection(pageMessages(a.owner.ctx, { kind: "postcard" as never }))).toMatchObject({ code: "VALIDATION" });
   });
 });

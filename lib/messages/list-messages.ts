@@ -3,7 +3,8 @@ import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
-import { isUuid, KeysetPosition, keysetAfter, keysetAt, toPage } from "@/lib/utils";
+import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
+import { isUuid } from "@/lib/utils";
 import { ListMessagesInput, type MessageStatus } from "./schemas";
 
 const { eventInstances, events, messages, participants } = schema;
@@ -17,22 +18,23 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
   return rows.map(({ cursorAt: _, ...row }) => row);
 }
 
-export const PageMessagesInput = ListMessagesInput.extend({
-  limit: z.number().int().min(1).max(500).default(100),
-  /** Where the previous page ended (its `next`): the page goes on with older messages. */
-  after: KeysetPosition.optional(),
-});
+export const PageMessagesInput = ListMessagesInput.extend(PageInput.shape);
 export type PageMessagesInput = z.input<typeof PageMessagesInput>;
 
-/** One page of listMessages' rows, newest first; messages written while a client pages through never shift it. */
+/**
+ * listMessages' rows for machine clients, oldest first, a page at a time: messages written while a client pages
+ * through come at the end, so none is missed or repeated.
+ */
 export async function pageMessages(ctx: OrgContext, input: PageMessagesInput = {}) {
   const parsed = parseInput(PageMessagesInput, input);
-  return toPage(await readMessages(ctx, { ...parsed, limit: parsed.limit + 1 }), parsed.limit);
+  return toPage(await readMessages(ctx, { ...parsed, limit: parsed.limit + 1 }, "oldest"), parsed.limit);
 }
 
-async function readMessages(ctx: OrgContext, input: z.output<typeof PageMessagesInput>) {
+type ReadInput = z.output<typeof ListMessagesInput> & { cursor?: string };
+
+async function readMessages(ctx: OrgContext, input: ReadInput, first: "newest" | "oldest" = "newest") {
   assertCan(ctx, "events.read");
-  const { instanceId, participantId, status, kind, from, to, limit, after } = input;
+  const { instanceId, participantId, status, kind, from, to, limit, cursor } = input;
   const org = ctx.org.id;
   return getDb()
     .select({
@@ -48,7 +50,7 @@ async function readMessages(ctx: OrgContext, input: z.output<typeof PageMessages
       attempts: messages.attempts,
       retryAt: messages.retryAt,
       createdAt: messages.createdAt,
-      cursorAt: keysetAt(messages.createdAt),
+      cursorAt: cursorAt(messages.createdAt),
       participantId: messages.participantId,
       participantName: participants.name,
       participantPhone: participants.phone,
@@ -70,10 +72,10 @@ async function readMessages(ctx: OrgContext, input: z.output<typeof PageMessages
         kind ? eq(messages.kind, kind) : undefined,
         from ? gte(messages.createdAt, from) : undefined,
         to ? lt(messages.createdAt, to) : undefined,
-        after ? keysetAfter(messages.createdAt, messages.id, after, "desc") : undefined,
+        afterCursor(messages.createdAt, messages.id, cursor),
       ),
     )
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(...(first === "newest" ? [desc(messages.createdAt), desc(messages.id)] : cursorOrder(messages.createdAt, messages.id)))
     .limit(limit);
 }
 

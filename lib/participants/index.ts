@@ -12,6 +12,7 @@ export {
   updateParticipant,
   type Participant,
 } from "./participants";
+export { ParticipantInput } from "./schemas";
 export {
   UPSERT_MAX_ROWS,
   upsertParticipants,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
-import { KeysetPosition, keysetAfter, keysetAt, toPage } from "@/lib/utils";
+import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
 import { ListParticipantsOptions } from "./schemas";
 
 const { eventParticipants, participants } = schema;
@@ -55,12 +55,7 @@ export async function listParticipants(ctx: OrgContext, options: ListParticipant
 
 export type ParticipantSummary = Awaited<ReturnType<typeof listParticipants>>[number];
 
-export const PageParticipantsInput = z.object({
-  search: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-  /** Where the previous page ended (its `next`). */
-  after: KeysetPosition.optional(),
-});
+export const PageParticipantsInput = PageInput.extend({ search: z.string().max(200).optional() });
 export type PageParticipantsInput = z.input<typeof PageParticipantsInput>;
 
 /**
@@ -69,18 +64,18 @@ export type PageParticipantsInput = z.input<typeof PageParticipantsInput>;
  */
 export async function pageParticipants(ctx: OrgContext, input: PageParticipantsInput = {}) {
   assertCan(ctx, "events.read");
-  const { search, limit, after } = parseInput(PageParticipantsInput, input);
+  const { search, limit, cursor } = parseInput(PageParticipantsInput, input);
   const rows = await getDb()
-    .select({ ...participantColumns, createdAt: participants.createdAt, updatedAt: participants.updatedAt, cursorAt: keysetAt(participants.createdAt) })
+    .select({ ...participantColumns, createdAt: participants.createdAt, updatedAt: participants.updatedAt, cursorAt: cursorAt(participants.createdAt) })
     .from(participants)
     .where(
       and(
         eq(participants.organizationId, ctx.org.id),
         matching(search),
-        after ? keysetAfter(participants.createdAt, participants.id, after, "asc") : undefined,
+        afterCursor(participants.createdAt, participants.id, cursor),
       ),
     )
-    .orderBy(asc(participants.createdAt), asc(participants.id))
+    .orderBy(...cursorOrder(participants.createdAt, participants.id))
     .limit(limit + 1);
   return toPage(rows, limit);
 }

@@ -15,9 +15,9 @@ describe("participants in pages", () => {
     let after;
     let pages = 0;
     do {
-      const page = await pageParticipants(t.owner.ctx, { limit: 7, after });
-      seen.push(...page.items.map((p) => p.name));
-      after = page.next ?? undefined;
+      const page = await pageParticipants(t.owner.ctx, { limit: 7, cursor: after });
+      seen.push(...page.data.map((p) => p.name));
+      after = page.nextCursor ?? undefined;
       pages += 1;
       if (pages === 2) await upsertParticipants(t.owner.ctx, { rows: rows(5, 25) });
     } while (after);
@@ -36,13 +36,13 @@ describe("participants in pages", () => {
         { name: "Zoe", phone: randomPhone() },
       ],
     });
-    const names = async (search: string) => (await pageParticipants(t.owner.ctx, { search })).items.map((p) => p.name);
+    const names = async (search: string) => (await pageParticipants(t.owner.ctx, { search })).data.map((p) => p.name);
     expect(await names("maria")).toEqual(["Maria 100%"]);
     expect(await names(phone.slice(-6))).toEqual(["Maria 100%"]);
     expect(await names("SCHOOL.example")).toEqual(["Jon"]);
     expect(await names("0%")).toEqual(["Maria 100%"]);
     const b = await given.org();
-    expect(await pageParticipants(b.owner.ctx, {})).toEqual({ items: [], next: null });
-    expect((await rejection(pageParticipants(t.owner.ctx, { after: { at: "yesterday", id: "x" } }))).code).toBe("VALIDATION");
+    expect(await pageParticipants(b.owner.ctx, {})).toEqual({ data: [], nextCursor: null });
+    expect((await rejection(pageParticipants(t.owner.ctx, { cursor: "yesterday" }))).code).toBe("VALIDATION");
   });
 });

@@ -27,19 +27,19 @@ describe("an attendance's trail", () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const page = await listTrail(t.owner.ctx, mine!.id, { limit: 2, after });
+      const page = await listTrail(t.owner.ctx, mine!.id, { limit: 2, cursor: after });
       expect(page.participantId).toBe(t.people[0]!.participant.id);
-      seen.push(...page.points.map((p) => p.recordedAt.toISOString()));
-      after = page.next ?? undefined;
+      seen.push(...page.data.map((p) => p.recordedAt.toISOString()));
+      after = page.nextCursor ?? undefined;
       pages += 1;
     } while (after);
     expect(seen).toEqual(times.map((d) => d.toISOString()));
     expect(pages).toBe(3);
-    const [first] = (await listTrail(t.owner.ctx, mine!.id)).points;
+    const [first] = (await listTrail(t.owner.ctx, mine!.id)).data;
     expect(first).toMatchObject({ lat: northOfVenue(1000).lat, accuracyM: 12, source: "browser" });
 
     const later = new Date(start + (t.org.locationRetentionDays + 1) * DAY);
-    expect((await listTrail(t.owner.ctx, mine!.id, {}, later)).points).toEqual([]);
+    expect((await listTrail(t.owner.ctx, mine!.id, {}, later)).data).toEqual([]);
   });
 
   it("another organization's attendance is NOT_FOUND, and a viewer may read", async () => {
@@ -49,6 +49,6 @@ describe("an attendance's trail", () => {
     expect((await rejection(listTrail(b.owner.ctx, id))).code).toBe("NOT_FOUND");
     expect((await rejection(listTrail(t.owner.ctx, "not-an-id"))).code).toBe("NOT_FOUND");
     const viewer = await t.add("viewer");
-    expect((await listTrail(viewer.ctx, id)).points).toEqual([]);
+    expect((await listTrail(viewer.ctx, id)).data).toEqual([]);
   });
 });

@@ -1,18 +1,25 @@
-import { and, asc, eq, gt, gte, lte, sql } from "drizzle-orm";
+import { and, eq, gte, lte } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { trackingWindow } from "@/lib/attendance";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
-import { isUuid, keysetAt } from "@/lib/utils";
+import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
+import { isUuid } from "@/lib/utils";
 
 const { attendances, eventInstances, events, locations } = schema;
 const DAY_MS = 86_400_000;
 
-export const TrailInput = z.object({
-  limit: z.number().int().min(1).max(5000).default(1000),
-  /** The `next` of the previous page: the exact recorded time of its last point. */
-  after: z.iso.datetime({ offset: false, precision: 6 }).optional(),
+export const TRAIL_MAX_POINTS = 1000;
+
+export const TrailInput = PageInput.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, `Use a limit from 1 to ${TRAIL_MAX_POINTS}.`)
+    .max(TRAIL_MAX_POINTS, `Use a limit from 1 to ${TRAIL_MAX_POINTS}.`)
+    .default(500)
+    .meta({ description: `Points per page (1 to ${TRAIL_MAX_POINTS}).`, example: 500 }),
 });
 export type TrailInput = z.input<typeof TrailInput>;
 
@@ -23,7 +30,7 @@ export type TrailInput = z.input<typeof TrailInput>;
  */
 export async function listTrail(ctx: OrgContext, attendanceId: string, input: TrailInput = {}, now = new Date()) {
   assertCan(ctx, "events.read");
-  const { limit, after } = parseInput(TrailInput, input);
+  const { limit, cursor } = parseInput(TrailInput, input);
   if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Attendance not found.");
   const db = getDb();
   const [row] = await db
@@ -38,8 +45,10 @@ export async function listTrail(ctx: OrgContext, attendanceId: string, input: Tr
   const from = retainedFrom > window.validFrom ? retainedFrom : window.validFrom;
   const points = await db
     .select({
+      // The primary key (attendance, recorded time) is the page order: the attendance stands in for the row id.
+      id: locations.attendanceId,
+      cursorAt: cursorAt(locations.recordedAt),
       recordedAt: locations.recordedAt,
-      cursorAt: keysetAt(locations.recordedAt),
       lat: locations.lat,
       lng: locations.lng,
       accuracyM: locations.accuracyM,
@@ -55,18 +64,17 @@ export async function listTrail(ctx: OrgContext, attendanceId: string, input: Tr
         eq(locations.attendanceId, attendanceId),
         gte(locations.recordedAt, from),
         lte(locations.recordedAt, window.validUntil),
-        after ? gt(locations.recordedAt, sql`${after}::timestamptz`) : undefined,
+        afterCursor(locations.recordedAt, locations.attendanceId, cursor),
       ),
     )
-    .orderBy(asc(locations.recordedAt))
+    .orderBy(...cursorOrder(locations.recordedAt, locations.attendanceId))
     .limit(limit + 1);
-  const page = points.slice(0, limit);
-  const next = points.length > limit ? page.at(-1)!.cursorAt : null;
+  const { data, nextCursor } = toPage(points, limit);
   return {
     attendanceId,
     participantId: row.participantId,
-    retainedFrom: from.toISOString(),
-    points: page.map(({ cursorAt: _, ...point }) => point),
-    next,
+    retainedFrom: from,
+    data: data.map(({ id: _, ...point }) => point),
+    nextCursor,
   };
 }

@@ -5,4 +5,3 @@ export { type Random, seededRandom } from "./seeded-random";
 export { toSlug } from "./slug";
 export { hashToken, newToken } from "./tokens";
 export { isUuid } from "./uuid";
-export { KeysetPosition, keysetAfter, keysetAt, toPage, type Page } from "./keyset";
