@@ -9,6 +9,7 @@ type Entry = Awaited<ReturnType<typeof listAuditLogs>>[number];
 /** The audit log, newest first: who changed what, and when. */
 export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
   const t = useTranslations("settings");
+  const apiKeys = useTranslations("apiKeys");
   const format = useFormatter();
   return (
     <Table aria-label={t("activity.title")}>
@@ -23,8 +24,13 @@ export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZon
         {entries.map((entry) => (
           <TR key={entry.id}>
             <TD className="whitespace-nowrap tabular-nums">{formatDateTime(format, entry.createdAt, timeZone)}</TD>
-            <TD>{entry.actorName ?? (entry.actorType === "system" ? t("activity.system") : t("activity.deletedUser"))}</TD>
-            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry)}</TD>
+            <TD>
+              {entry.actorName ?? (entry.actorType === "system" ? t("activity.system") : t("activity.deletedUser"))}
+              {entry.apiKeyName ? (
+                <span className="block text-xs text-slate-500">{apiKeys("audit.via", { name: entry.apiKeyName })}</span>
+              ) : null}
+            </TD>
+            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry, apiKeys)}</TD>
           </TR>
         ))}
       </TBody>

@@ -43,8 +43,16 @@ function describeSettings(t: Translator<"settings">, format: Formatter, data: Re
   return t("audit.settingsChanged", { settings: format.list(keys.map((key) => settingLabel(t, key)), { type: "conjunction" }) });
 }
 
-export function describeAuditEntry(t: Translator<"settings">, format: Formatter, { action, data }: Entry): string {
+/** `apiKeys`: the API keys' own entries are worded in their namespace ("apiKeys.audit"). */
+export function describeAuditEntry(
+  t: Translator<"settings">,
+  format: Formatter,
+  { action, data }: Entry,
+  apiKeys: Translator<"apiKeys">,
+): string {
   const role = str(data.role);
+  if (action === "api_key.created") return apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
+  if (action === "api_key.revoked") return apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
   switch (action) {
     case "organization.created":
       return t("audit.organizationCreated", { name: str(data.name) });

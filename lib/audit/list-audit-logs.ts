@@ -1,8 +1,8 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 
-const { auditLogs, users } = schema;
+const { apiKeys, auditLogs, users } = schema;
 
 export async function listAuditLogs(ctx: OrgContext, limit = 50) {
   assertCan(ctx, "audit.read");
@@ -16,10 +16,13 @@ export async function listAuditLogs(ctx: OrgContext, limit = 50) {
       actorType: auditLogs.actorType,
       actorName: users.name,
       actorEmail: users.email,
+      /** The API key a change came through (its creator is the actor). */
+      apiKeyName: apiKeys.name,
       createdAt: auditLogs.createdAt,
     })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .leftJoin(apiKeys, and(eq(apiKeys.id, auditLogs.actorApiKeyId), eq(apiKeys.organizationId, ctx.org.id)))
     .where(eq(auditLogs.organizationId, ctx.org.id))
     .orderBy(desc(auditLogs.createdAt))
     .limit(limit);

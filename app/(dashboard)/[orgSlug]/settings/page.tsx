@@ -31,6 +31,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
       templates={templates}
       activity={activity}
       actions={bindOrgActions(orgSlug, { saveOrganization: updateOrganizationAction, saveTemplate: saveTemplateAction })}
+      apiKeysHref={`/${orgSlug}/settings/api-keys`}
     />
   );
 }
