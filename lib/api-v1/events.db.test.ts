@@ -40,6 +40,18 @@ describe("/api/v1/events through an API key", () => {
     expect((await manager.get(`/events/${id}`)).status).toBe(404);
   });
 
+  it("changes only the fields a PATCH sends: the others keep their values, defaults are not filled in", async () => {
+    const made = await manager.post("/events", {
+      ...eventInput({ title: "Keep me", description: "Bring a helmet", travelMode: "walking", lateGraceMinutes: 12, arrivalRadiusM: 400 }),
+      schedule: { confirmationOffsetMinutes: null, reminderOffsetMinutes: 30, trackingOffsetMinutes: 45, closureOffsetMinutes: 10 },
+    });
+    const patched = await manager.patch(`/events/${made.body.id as string}`, { title: "Renamed only" });
+    const { title, updatedAt: _a, ...rest } = patched.body;
+    const { title: _t, updatedAt: _b, ...before } = made.body;
+    expect(title).toBe("Renamed only");
+    expect(rest).toEqual(before);
+  });
+
   it("refuses a bad event with 422 and the fields, and changes nothing", async () => {
     const before = await getDb().select().from(schema.events).where(eq(schema.events.organizationId, a.org.id));
     const answer = await manager.post("/events", { ...eventInput(), title: "", venueLat: 123 });

@@ -110,7 +110,14 @@ function editableFields(event: EventDetails): EventInput {
 
 const EventPath = z.object({ eventId: z.uuid().meta({ description: "The event's id." }) });
 const EventBody = EventInput.meta({ id: "EventInput" });
-const EventPatch = EventFields.partial().meta({
+/**
+ * Every field optional and WITHOUT its default: zod 4 fills a default in even for an optional key, which would turn a
+ * PATCH of the title into a reset of the radius, schedule and skipped dates.
+ */
+const patchShape = Object.fromEntries(
+  Object.entries(EventFields.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as unknown as { [K in keyof typeof EventFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof EventFields.shape)[K]>>> };
+const EventPatch = z.object(patchShape).meta({
   id: "EventPatch",
   description: "Only the fields to change; the others keep their values. Changing the timing re-plans future occurrences.",
 });
