@@ -119,3 +119,17 @@ describe("pages through the API while rows are added", () => {
     expect(new Set(read).size).toBe(11);
   });
 });
+
+describe("PATCH /participants/{id}", () => {
+  it("changes only the fields sent; a phone another person has is 409 and changes nothing", async () => {
+    const t = await given.org({ country: "DE" });
+    const client = api(await keyFor(t.owner, "manager"));
+    const kim = await client.post("/participants", { name: "Kim", phone: randomPhone(), email: "kim@example.com", metadata: { Class: "3b" } });
+    const other = await client.post("/participants", { name: "Lia", phone: randomPhone() });
+    const patched = await client.patch(`/participants/${kim.body.id as string}`, { name: "Kim Weber" });
+    expect(patched.body).toMatchObject({ name: "Kim Weber", email: "kim@example.com", metadata: { Class: "3b" }, phone: kim.body.phone });
+    const taken = await client.patch(`/participants/${kim.body.id as string}`, { name: "Kim W.", phone: other.body.phone });
+    expect(taken).toMatchObject({ status: 409, body: { error: { code: "CONFLICT", fields: { phone: expect.any(Array) } } } });
+    expect((await client.get(`/participants/${kim.body.id as string}`)).body).toMatchObject({ name: "Kim Weber", phone: kim.body.phone });
+  });
+});

@@ -61,11 +61,20 @@ function toApiReport(report: AttendanceReport): z.input<typeof Report> {
     cancelled: report.cancelled,
     occurrences: report.occurrences.map(({ id, startsAt, startsLocal, inProgress, tally }) => ({ id, startsAt: iso(startsAt), startsLocal, inProgress, tally })),
     participants: report.participants,
-    rows: report.rows.map(({ instanceId, startsAt, checkedInAt, ...row }) => ({
-      occurrenceId: instanceId,
-      startsAt: iso(startsAt),
-      checkedInAt: iso(checkedInAt),
-      ...row,
+    rows: report.rows.map((row) => ({
+      occurrenceId: row.instanceId,
+      startsAt: iso(row.startsAt),
+      startsLocal: row.startsLocal,
+      participantId: row.participantId,
+      name: row.name,
+      phone: row.phone,
+      guardianOf: row.guardianOf,
+      rsvp: row.rsvp,
+      outcome: row.outcome,
+      minutesLate: row.minutesLate,
+      checkedInAt: iso(row.checkedInAt),
+      checkedInLocal: row.checkedInLocal,
+      checkInMethod: row.checkInMethod,
     })),
   };
 }
