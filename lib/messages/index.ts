@@ -2,7 +2,7 @@
 // (one row per slot, so nothing goes out twice) and record what became of them; the organizer reads them here.
 
 export { failWaitingMessages } from "./fail-waiting";
-export { countMessagesByStatus, listMessages, type MessageRow } from "./list-messages";
+export { countMessagesByStatus, listMessages, pageMessages, PageMessagesInput, type MessageRow } from "./list-messages";
 export { summarizeOutcomes, wasSent, type MessageOutcomes, type ReasonCount } from "./outcomes";
 export {
   failQueuedForOptOut,
@@ -16,4 +16,4 @@ export {
   type StoredMessage,
 } from "./record";
 export { reserveMessage, type MessageSlot, type Reservation } from "./reserve";
-export { ListMessagesInput, MESSAGE_STATUSES, MessageStatus } from "./schemas";
+export { ListMessagesInput, MESSAGE_KINDS, MESSAGE_STATUSES, MessageKind, MessageStatus } from "./schemas";

@@ -50,3 +50,38 @@ describe("messages list", () => {
     expect(await rejection(countMessagesByStatus(b.owner.ctx, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("messages in pages", () => {
+  it("filters by participant, kind and dates, and pages oldest first: a message written between pages comes at the end, none is missed or repeated", async () => {
+    const a = await given.org().occurrence({ open: true }).people(2);
+    const [ada, ben] = a.people.map((p) => p.participant);
+    const { pageMessages } = await import("./list-messages");
+    // Ten messages written by one statement share their created_at to the microsecond: only the id orders them.
+    await getDb()
+      .insert(schema.messages)
+      .values(Array.from({ length: 10 }, () => ({ organizationId: a.org.id, participantId: ada!.id, direction: "outbound" as const, kind: "reminder" as const, type: "template", status: "sent" as const })));
+    await message(a.org.id, { participantId: ben!.id, kind: "confirmation" });
+    const seen: string[] = [];
+    let after;
+    let pages = 0;
+    do {
+      const page = await pageMessages(a.owner.ctx, { limit: 4, cursor: after });
+      seen.push(...page.data.map((m) => m.id));
+      after = page.nextCursor ?? undefined;
+      if (++pages === 1) await message(a.org.id, { participantId: ben!.id, kind: "reply", direction: "inbound", status: "received" });
+    } while (after);
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
+    const [last] = (await pageMessages(a.owner.ctx, { kind: "reply" })).data;
+    expect(seen.at(-1)).toBe(last!.id);
+
+    expect((await pageMessages(a.owner.ctx, { participantId: ben!.id })).data.map((m) => m.kind).sort()).toEqual(["confirmation", "reply"]);
+    expect((await pageMessages(a.owner.ctx, { kind: "reminder" })).data).toHaveLength(10);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect((await pageMessages(a.owner.ctx, { from: tomorrow })).data).toEqual([]);
+    expect((await pageMessages(a.owner.ctx, { to: tomorrow })).data).toHaveLength(12);
+    const b = await createTestOrg("Messages pager");
+    expect(await pageMessages(b.owner.ctx, { participantId: ada!.id })).toEqual({ data: [], nextCursor: null });
+    expect(await rejection(pageMessages(a.owner.ctx, { kind: "postcard" as never }))).toMatchObject({ code: "VALIDATION" });
+  });
+});

@@ -1,7 +1,9 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { AppError, parseInput } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
+import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
 import { isUuid } from "@/lib/utils";
 import { ListMessagesInput, type MessageStatus } from "./schemas";
 
@@ -12,8 +14,27 @@ const { eventInstances, events, messages, participants } = schema;
  * history and, for a failure (final, or waiting for a retry), the reason in words as the sender recorded it.
  */
 export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {}) {
+  const rows = await readMessages(ctx, parseInput(ListMessagesInput, input));
+  return rows.map(({ cursorAt: _, ...row }) => row);
+}
+
+export const PageMessagesInput = ListMessagesInput.extend(PageInput.shape);
+export type PageMessagesInput = z.input<typeof PageMessagesInput>;
+
+/**
+ * listMessages' rows for machine clients, oldest first, a page at a time: messages written while a client pages
+ * through come at the end, so none is missed or repeated.
+ */
+export async function pageMessages(ctx: OrgContext, input: PageMessagesInput = {}) {
+  const parsed = parseInput(PageMessagesInput, input);
+  return toPage(await readMessages(ctx, { ...parsed, limit: parsed.limit + 1 }, "oldest"), parsed.limit);
+}
+
+type ReadInput = z.output<typeof ListMessagesInput> & { cursor?: string };
+
+async function readMessages(ctx: OrgContext, input: ReadInput, first: "newest" | "oldest" = "newest") {
   assertCan(ctx, "events.read");
-  const { instanceId, status, limit } = parseInput(ListMessagesInput, input);
+  const { instanceId, participantId, status, kind, from, to, limit, cursor } = input;
   const org = ctx.org.id;
   return getDb()
     .select({
@@ -29,6 +50,7 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       attempts: messages.attempts,
       retryAt: messages.retryAt,
       createdAt: messages.createdAt,
+      cursorAt: cursorAt(messages.createdAt),
       participantId: messages.participantId,
       participantName: participants.name,
       participantPhone: participants.phone,
@@ -45,10 +67,15 @@ export async function listMessages(ctx: OrgContext, input: ListMessagesInput = {
       and(
         eq(messages.organizationId, org),
         instanceId ? eq(messages.instanceId, instanceId) : undefined,
+        participantId ? eq(messages.participantId, participantId) : undefined,
         status ? eq(messages.status, status) : undefined,
+        kind ? eq(messages.kind, kind) : undefined,
+        from ? gte(messages.createdAt, from) : undefined,
+        to ? lt(messages.createdAt, to) : undefined,
+        afterCursor(messages.createdAt, messages.id, cursor),
       ),
     )
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(...(first === "newest" ? [desc(messages.createdAt), desc(messages.id)] : cursorOrder(messages.createdAt, messages.id)))
     .limit(limit);
 }
 

@@ -6,10 +6,12 @@ import { findEventOrThrow } from "@/lib/events";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { rerunDoneActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
+import { participantColumns } from "./list-participants";
 import { noWhatsAppReason } from "./phone";
 import { RosterInput } from "./schemas";
 
 const { attendances, eventInstances, eventParticipants, participants, scheduledActions } = schema;
+const { id: _, ...personColumns } = participantColumns;
 
 /**
  * Puts participants (already known to belong to `ctx.org`) on an event's roster and gives them an attendance for
@@ -150,17 +152,7 @@ export async function listRoster(ctx: OrgContext, eventId: string, locale: Local
   const db = getDb();
   await findEventOrThrow(db, ctx, id);
   const rows = await db
-    .select({
-      participantId: participants.id,
-      name: participants.name,
-      phone: participants.phone,
-      email: participants.email,
-      guardianOf: participants.guardianOf,
-      language: participants.language,
-      metadata: participants.metadata,
-      optedOutAt: participants.optedOutAt,
-      addedAt: eventParticipants.createdAt,
-    })
+    .select({ participantId: participants.id, ...personColumns, addedAt: eventParticipants.createdAt })
     .from(eventParticipants)
     .innerJoin(participants, eq(participants.id, eventParticipants.participantId))
     .where(

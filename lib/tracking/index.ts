@@ -5,3 +5,4 @@ export { issueTrackingLink, listTrackingLinkStatus, retimeTrackingLinks } from "
 export { unsafeLinkLocale } from "./link-locale";
 export { purgeLocations } from "./purge";
 export { type PointInput } from "./schemas";
+export { listTrail, TrailInput } from "./trail";

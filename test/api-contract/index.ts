@@ -2,10 +2,12 @@
 import { eventCalls } from "./events";
 import type { ContractCalls } from "./fixture";
 import { occurrenceCalls } from "./occurrences";
+import { peopleCalls } from "./people";
 
 export const contractCalls: Record<string, ContractCalls> = {
   ...eventCalls,
   ...occurrenceCalls,
+  ...peopleCalls,
 };
 
 export { contractFixture, type Call, type ContractCalls, type ContractFixture } from "./fixture";

@@ -1,0 +1,3 @@
+import { apiRoutes } from "@/lib/api-v1";
+
+export const { POST, DELETE } = apiRoutes("/attendances/{attendanceId}/check-in");

@@ -1,0 +1,3 @@
+import { apiRoutes } from "@/lib/api-v1";
+
+export const { DELETE } = apiRoutes("/events/{eventId}/roster/{participantId}");

@@ -1,0 +1,3 @@
+import { apiRoutes } from "@/lib/api-v1";
+
+export const { GET, POST } = apiRoutes("/participants");
