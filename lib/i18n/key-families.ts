@@ -19,4 +19,7 @@ export const KEY_FAMILIES: readonly string[] = [
   "live.empty",
   "live.counts",
   "live.connection",
+  // Outbound webhooks: each event's one-line explanation, each delivery's status.
+  "webhooks.events",
+  "webhooks.deliveryStatus",
 ];

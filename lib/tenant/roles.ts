@@ -19,6 +19,7 @@ export const CAPABILITIES = {
   "organization.update": "admin",
   "members.manage": "admin",
   "audit.read": "admin",
+  "webhooks.manage": "admin",
   "events.read": "viewer",
   "events.write": "manager",
   "participants.write": "manager",
