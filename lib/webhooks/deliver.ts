@@ -25,18 +25,21 @@ type Claimed = {
 };
 
 export type DeliverySummary = { succeeded: number; retrying: number; failed: number; disabledEndpoints: number };
+/** `organizationId`: only that organization's deliveries (the job sends everyone's). */
+export type DeliveryScope = { organizationId?: string };
 
 /**
  * Claims due pending deliveries of enabled endpoints (FOR UPDATE SKIP LOCKED, so concurrent runs share the work) and
  * leases them for a while: the send happens outside the transaction, and a run that dies leaves them to a later one.
  */
-export async function claimDueDeliveries(now: Date, limit = DELIVERY_BATCH): Promise<Claimed[]> {
+export async function claimDueDeliveries(now: Date, limit = DELIVERY_BATCH, scope: DeliveryScope = {}): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const ofOrganization = scope.organizationId ? sql`and d.organization_id = ${scope.organizationId}::uuid` : sql``;
   return getDb().execute<Claimed>(sql`
     with due as (
       select d.id from webhook_deliveries d
       join webhook_endpoints e on e.id = d.endpoint_id and e.organization_id = d.organization_id and e.disabled_at is null
-      where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+      where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz ${ofOrganization}
       order by d.next_attempt_at
       limit ${limit}
       for update of d skip locked
@@ -114,10 +117,10 @@ async function recordAttempt(delivery: Claimed, result: OutboundResult, now: Dat
 }
 
 /** Sends what is due, batch after batch, until nothing is left or `maxBatches` were sent. */
-export async function deliverDueWebhooks(now = new Date(), maxBatches = 10): Promise<DeliverySummary> {
+export async function deliverDueWebhooks(now = new Date(), scope: DeliveryScope = {}, maxBatches = 10): Promise<DeliverySummary> {
   const summary: DeliverySummary = { succeeded: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
-    const claimed = await claimDueDeliveries(now);
+    const claimed = await claimDueDeliveries(now, DELIVERY_BATCH, scope);
     const results = await Promise.all(claimed.map((delivery) => attempt(delivery, now)));
     for (const { outcome, disabled } of results) {
       summary[outcome] += 1;

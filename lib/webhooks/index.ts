@@ -4,7 +4,7 @@
 
 export { isForbiddenAddress } from "./address-guard";
 export { nextAttemptAt, RETRY_DELAYS_MS, RETRY_WINDOW_MS } from "./backoff";
-export { claimDueDeliveries, deliverDueWebhooks, DELIVERY_BATCH, signedHeaders, type DeliverySummary } from "./deliver";
+export { claimDueDeliveries, deliverDueWebhooks, DELIVERY_BATCH, signedHeaders, type DeliveryScope, type DeliverySummary } from "./deliver";
 export { listWebhookDeliveries, resendWebhookDelivery, sendTestWebhook, type WebhookDeliveryRow } from "./deliveries";
 export {
   createWebhookEndpoint,
