@@ -9,6 +9,7 @@ type Entry = Awaited<ReturnType<typeof listAuditLogs>>[number];
 /** The audit log, newest first: who changed what, and when. */
 export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
   const t = useTranslations("settings");
+  const w = useTranslations("webhooks");
   const format = useFormatter();
   return (
     <Table aria-label={t("activity.title")}>
@@ -24,7 +25,7 @@ export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZon
           <TR key={entry.id}>
             <TD className="whitespace-nowrap tabular-nums">{formatDateTime(format, entry.createdAt, timeZone)}</TD>
             <TD>{entry.actorName ?? (entry.actorType === "system" ? t("activity.system") : t("activity.deletedUser"))}</TD>
-            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry)}</TD>
+            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry, w)}</TD>
           </TR>
         ))}
       </TBody>

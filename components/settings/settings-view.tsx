@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import type { FormAction } from "@/lib/http/action-result";
@@ -14,11 +16,14 @@ type Props = {
   templates: ComponentProps<typeof WhatsAppTemplatesCard>["languages"];
   activity: ComponentProps<typeof ActivityTable>["entries"];
   actions: { saveOrganization: FormAction; saveTemplate: FormAction };
+  /** Settings → Webhooks, for those who may manage them. */
+  webhooksHref: string | null;
 };
 
 /** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
-export function SettingsView({ org, timeZones, countries, templates, activity, actions }: Props) {
+export function SettingsView({ org, timeZones, countries, templates, activity, actions, webhooksHref }: Props) {
   const t = useTranslations("settings");
+  const w = useTranslations("webhooks");
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description")} />
@@ -26,6 +31,19 @@ export function SettingsView({ org, timeZones, countries, templates, activity, a
         <OrganizationSettingsForm save={actions.saveOrganization} timeZones={timeZones} countries={countries} org={org} />
       </SectionCard>
       <WhatsAppTemplatesCard save={actions.saveTemplate} languages={templates} />
+      {webhooksHref ? (
+        <SectionCard
+          title={w("link.title")}
+          description={w("link.description")}
+          aside={
+            <Link href={webhooksHref} className={buttonClasses("secondary", "sm")}>
+              {w("link.open")}
+            </Link>
+          }
+        >
+          {null}
+        </SectionCard>
+      ) : null}
       <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>

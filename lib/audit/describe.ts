@@ -43,7 +43,37 @@ function describeSettings(t: Translator<"settings">, format: Formatter, data: Re
   return t("audit.settingsChanged", { settings: format.list(keys.map((key) => settingLabel(t, key)), { type: "conjunction" }) });
 }
 
-export function describeAuditEntry(t: Translator<"settings">, format: Formatter, { action, data }: Entry): string {
+/** Outbound webhooks' entries, in their own catalog namespace; null for any other action. */
+function describeWebhookEntry(w: Translator<"webhooks">, { action, data }: Entry): string | null {
+  const url = str(data.url);
+  switch (action) {
+    case "webhook.endpoint_created":
+      return w("audit.created", { url });
+    case "webhook.endpoint_updated":
+      return w("audit.updated", { url });
+    case "webhook.secret_rotated":
+      return w("audit.rotated", { url });
+    case "webhook.endpoint_disabled":
+      return w("audit.disabled", { url });
+    case "webhook.endpoint_enabled":
+      return w("audit.enabled", { url });
+    case "webhook.endpoint_deleted":
+      return w("audit.deleted", { url });
+    case "webhook.endpoint_auto_disabled":
+      return w("audit.autoDisabled", { url });
+    case "webhook.delivery_resent":
+      return w("audit.resent", { event: str(data.eventType) });
+    case "webhook.test_sent":
+      return w("audit.test", { url });
+    default:
+      return null;
+  }
+}
+
+export function describeAuditEntry(t: Translator<"settings">, format: Formatter, entry: Entry, w?: Translator<"webhooks">): string {
+  const { action, data } = entry;
+  const webhook = w ? describeWebhookEntry(w, entry) : null;
+  if (webhook !== null) return webhook;
   const role = str(data.role);
   switch (action) {
     case "organization.created":

@@ -30,8 +30,10 @@ export {
 } from "./enqueue";
 export {
   DeliveryRef,
+  EndpointEnabledInput,
   EndpointRef,
   TEST_EVENT_TYPE,
+  UpdateEndpointInput,
   WEBHOOK_EVENT_TYPES,
   WebhookEndpointInput,
   WebhookEventType,

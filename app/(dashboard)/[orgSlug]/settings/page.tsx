@@ -31,6 +31,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
       templates={templates}
       activity={activity}
       actions={bindOrgActions(orgSlug, { saveOrganization: updateOrganizationAction, saveTemplate: saveTemplateAction })}
+      webhooksHref={can(ctx.role, "webhooks.manage") ? `/${orgSlug}/settings/webhooks` : null}
     />
   );
 }
