@@ -49,6 +49,18 @@ test("a webhook endpoint receives a signed test event, shown in its deliveries l
     await expect(log.getByTestId("webhook-delivery").first()).toContainText(/Delivered\s*2/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: test.info().outputPath("webhooks.png"), fullPage: true });
+
+    // Disabled, it takes no test event until it is enabled again.
+    await page.getByRole("button", { name: "Disable" }).click();
+    await expect(page.getByText("Endpoint disabled.")).toBeVisible();
+    await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send test event" })).toBeDisabled();
+    await page.getByRole("combobox", { name: "Dashboard language" }).selectOption("de");
+    await expect(page.getByRole("heading", { name: "Letzte Zustellungen" })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("webhooks-de.png") });
+    await page.getByRole("link", { name: "Zurück zu den Einstellungen" }).click();
+    await expect(page.getByRole("link", { name: "Webhooks verwalten" })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("settings-de.png"), fullPage: true });
   } finally {
     await receiver.close();
   }

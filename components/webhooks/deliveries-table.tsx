@@ -19,7 +19,7 @@ export function DeliveriesTable({ endpointId, deliveries, timeZone, resend }: Pr
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-900">{t("deliveries.title")}</h3>
-      <Table aria-label={t("deliveries.title")}>
+      <Table aria-label={t("deliveries.title")} className="[&_td]:px-3 [&_th]:px-3 [&_th]:whitespace-normal">
         <THead>
           <TR>
             <TH>{t("deliveries.event")}</TH>

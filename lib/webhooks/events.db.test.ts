@@ -1,20 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { describe, expect, it } from "vitest";
+import { startFakeWhatsAppCloud } from "@/test/fakes/whatsapp-cloud";
 import { connectTestDatabase } from "@/test/database";
-import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 
 // Each event type is produced by the change it names, wherever that change happens (staff, WhatsApp, tracking, the
 // ETA refresh, closure, the delivery job for starts), and only for endpoints of the organization subscribed to it.
-const graph = await startFakeGraphServer();
-afterAll(() => graph.close());
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
-process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
+await startFakeWhatsAppCloud();
 process.env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = "true";
-delete process.env.UPSTASH_REDIS_REST_URL;
-delete process.env.UPSTASH_REDIS_REST_TOKEN;
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { given } = await import("@/test/given");
