@@ -22,4 +22,5 @@ export const KEY_FAMILIES: readonly string[] = [
   // Outbound webhooks: each event's one-line explanation, each delivery's status.
   "webhooks.events",
   "webhooks.deliveryStatus",
+  "webhooks.errors",
 ];

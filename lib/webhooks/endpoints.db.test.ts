@@ -75,6 +75,16 @@ describe("webhook endpoints", () => {
     expect(await listWebhookEndpoints(t.owner.ctx)).toEqual([]);
   });
 
+  it("words its refusals in the organizer's language", async () => {
+    const t = await given.org();
+    const privateAddress = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "https://192.168.1.9/x" }, "de"));
+    expect(privateAddress.fields).toEqual({ url: ["Diese Adresse ist privat oder reserviert: Webhooks gehen nur an Adressen im Internet."] });
+    const nothingTicked = await rejection(createWebhookEndpoint(t.owner.ctx, { url: "http://x.example", description: "" } as WebhookEndpointInput, "es"));
+    expect(nothingTicked.fields).toEqual({ eventTypes: ["Elige al menos un evento de la lista."] });
+    const plainHttp = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "http://hooks.example.com/x" }, "pt-BR"));
+    expect(plainHttp.fields).toEqual({ url: ["Use um endereço que comece com https://: webhooks só são enviados criptografados."] });
+  });
+
   it("a manager can neither see nor change them", async () => {
     const t = await given.org();
     const manager = await t.add("manager");

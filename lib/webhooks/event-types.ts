@@ -43,5 +43,4 @@ export type WebhookEndpointInput = z.input<typeof WebhookEndpointInput>;
 
 export const EndpointRef = z.object({ endpointId: z.uuid() });
 export const DeliveryRef = z.object({ endpointId: z.uuid(), deliveryId: z.uuid() });
-export const UpdateEndpointInput = WebhookEndpointInput.extend({ endpointId: z.uuid() });
 export const EndpointEnabledInput = z.object({ endpointId: z.uuid(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -33,7 +33,6 @@ export {
   EndpointEnabledInput,
   EndpointRef,
   TEST_EVENT_TYPE,
-  UpdateEndpointInput,
   WEBHOOK_EVENT_TYPES,
   WebhookEndpointInput,
   WebhookEventType,

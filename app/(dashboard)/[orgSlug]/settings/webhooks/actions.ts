@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import {
   createWebhookEndpoint,
@@ -11,21 +11,22 @@ import {
   setWebhookEndpointEnabled,
   updateWebhookEndpoint,
 } from "@/lib/webhooks";
-import { DeliveryRef, EndpointEnabledInput, EndpointRef, UpdateEndpointInput, WebhookEndpointInput } from "@/lib/webhooks/event-types";
+import { DeliveryRef, EndpointEnabledInput, EndpointRef, type WebhookEndpointInput } from "@/lib/webhooks/event-types";
 
 const spec = { capability: "webhooks.manage", revalidate: ["/settings/webhooks"] } as const;
 
-export const createWebhookEndpointAction = orgAction({ name: "create-webhook-endpoint", input: WebhookEndpointInput, ...spec }).run(
+// The endpoint's fields are parsed by the domain, which words its refusals in the organizer's language.
+export const createWebhookEndpointAction = orgAction({ name: "create-webhook-endpoint", ...spec }).run(
   async (ctx, input) => {
-    await createWebhookEndpoint(ctx, input);
+    await createWebhookEndpoint(ctx, input as WebhookEndpointInput, await getLocale());
     const t = await getTranslations("webhooks");
     return { ok: true, message: t("add.added") };
   },
 );
 
-export const updateWebhookEndpointAction = orgAction({ name: "update-webhook-endpoint", input: UpdateEndpointInput, ...spec }).run(
+export const updateWebhookEndpointAction = orgAction({ name: "update-webhook-endpoint", input: EndpointRef.loose(), ...spec }).run(
   async (ctx, { endpointId, ...input }) => {
-    await updateWebhookEndpoint(ctx, endpointId, input);
+    await updateWebhookEndpoint(ctx, endpointId, input as WebhookEndpointInput, await getLocale());
     const t = await getTranslations("webhooks");
     return { ok: true, message: t("form.saved") };
   },
