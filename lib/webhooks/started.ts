@@ -14,11 +14,12 @@ export async function enqueueStartedOccurrences(now: Date): Promise<void> {
   const since = new Date(now.getTime() - STARTED_WINDOW_MS).toISOString();
   await getDb().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('webhooks:occurrence.started'))`);
+    // From the endpoints that want it: only their organizations' occurrences are read (by organization and start).
     const started = sql`
-      select i.id, i.organization_id from event_instances i
-      where i.status = 'scheduled' and i.starts_at <= ${now.toISOString()}::timestamptz and i.starts_at > ${since}::timestamptz
-        and exists (select 1 from webhook_endpoints w where w.organization_id = i.organization_id and w.disabled_at is null
-                    and 'occurrence.started' = any(w.event_types))`;
+      select distinct i.id, i.organization_id from webhook_endpoints w
+      join event_instances i on i.organization_id = w.organization_id
+        and i.starts_at <= ${now.toISOString()}::timestamptz and i.starts_at > ${since}::timestamptz
+      where w.disabled_at is null and 'occurrence.started' = any(w.event_types) and i.status = 'scheduled'`;
     const notYet = sql`not exists (
       select 1 from webhook_deliveries d
       where d.endpoint_id = e.id and d.organization_id = e.organization_id and d.event_type = 'occurrence.started'
