@@ -16,7 +16,9 @@ const { checkInManually, recordPositions, setRsvpByStaff } = await import("@/lib
 const { recordFailed } = await import("@/lib/messages");
 const { refreshEtas } = await import("@/lib/live");
 const { closeOccurrence } = await import("@/lib/whatsapp");
-const { createWebhookEndpoint, enqueueStartedOccurrences, setWebhookEndpointEnabled, WEBHOOK_EVENT_TYPES } = await import("@/lib/webhooks");
+const { createWebhookEndpoint, enqueueStartedOccurrences, enqueueWebhookEvent, setWebhookEndpointEnabled, WEBHOOK_EVENT_TYPES } = await import(
+  "@/lib/webhooks"
+);
 
 const { webhookDeliveries } = schema;
 type Payload = { type: string; timestamp: string; data: Record<string, unknown> };
@@ -122,6 +124,15 @@ describe("each event comes from its change", () => {
     expect((await rows()).map((r) => r.eventType)).toEqual(["participant.arrived"]);
     await setWebhookEndpointEnabled(t.owner.ctx, arrivals.id, false);
     await checkInManually(t.owner.ctx, t.byName("Di").attendance.id);
+    expect(await rows()).toHaveLength(1);
+
+    // An event with its data given goes the same way: to the enabled endpoints of the organization that want it.
+    const closures = await createWebhookEndpoint(t.owner.ctx, { url: "http://127.0.0.1:9/d", eventTypes: ["occurrence.closed"] });
+    await getDb().transaction((tx) =>
+      enqueueWebhookEvent(tx, { organizationId: t.org.id, type: "occurrence.closed", data: { occurrenceId: t.instance.id } }),
+    );
+    const [closure] = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, closures.id));
+    expect(closure!.payload).toMatchObject({ type: "occurrence.closed", data: { organizationId: t.org.id, occurrenceId: t.instance.id } });
     expect(await rows()).toHaveLength(1);
   });
 });
