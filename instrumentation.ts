@@ -3,9 +3,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("./lib/server/start");
   await startServer(async ({ jobRunner }) => {
-    if (jobRunner !== "local") return;
+    const { wireWebhookKick } = await import("./inngest/webhook-kick");
+    if (jobRunner !== "local") {
+      const { inngest } = await import("./inngest/client");
+      wireWebhookKick((events) => inngest.send(events));
+      return;
+    }
     const { startLocalRunner } = await import("./inngest/local-runner");
     const { jobs } = await import("./lib/jobs");
-    startLocalRunner(jobs);
+    const runner = startLocalRunner(jobs);
+    wireWebhookKick((events) => runner.send(events));
   });
 }

@@ -15,6 +15,7 @@ describe("jobs, each defined once", () => {
 
   it("keeps the function ids already shipped (Inngest ids are permanent)", () => {
     expect(jobs.map((job) => job.id).sort()).toEqual([
+      "deliver-webhooks",
       "dispatch-scheduled-actions",
       "ensure-location-partitions",
       "flush-location-buffer",
@@ -30,7 +31,7 @@ describe("jobs, each defined once", () => {
   it("names every event app/<subject>.<past tense>, and triggers functions only with those events", () => {
     for (const event of events) expect(event.name).toMatch(/^app\/[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*ed$/);
     const triggeredBy = functions.flatMap((f) => (f.opts.triggers ?? []).flatMap((t) => ("event" in t && t.event ? [t.event] : [])));
-    expect(triggeredBy.sort()).toEqual(["app/locations.flushed", "app/scheduled-action.claimed"]);
+    expect(triggeredBy.sort()).toEqual(["app/locations.flushed", "app/scheduled-action.claimed", "app/webhooks.enqueued"]);
     for (const job of jobs) if (job.event) expect(events).toContain(job.event);
   });
 });

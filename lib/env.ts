@@ -89,6 +89,14 @@ export const RawEnv = z.object({
   /** How often the local runner drains the Redis location buffer into Postgres (seconds). */
   LOCATION_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
 
+  /**
+   * Outbound webhooks may reach private, loopback and link-local addresses, and plain http: URLs. Off by default (a
+   * receiver URL could otherwise probe the server's own network); for development and tests only.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: flag,
+  /** An endpoint whose deliveries have failed without a success for this many days is disabled (its owners are e-mailed). */
+  WEBHOOKS_DISABLE_AFTER_DAYS: z.coerce.number().min(1).max(60).default(5),
+
   /** Accounts that may be created from one client address per hour (a staff room signing up together fits). */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),

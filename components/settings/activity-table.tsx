@@ -10,6 +10,7 @@ type Entry = Awaited<ReturnType<typeof listAuditLogs>>[number];
 export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
   const t = useTranslations("settings");
   const apiKeys = useTranslations("apiKeys");
+  const webhooks = useTranslations("webhooks");
   const format = useFormatter();
   return (
     <Table aria-label={t("activity.title")}>
@@ -30,7 +31,7 @@ export function ActivityTable({ entries, timeZone }: { entries: Entry[]; timeZon
                 <span className="block text-xs text-slate-500">{apiKeys("audit.via", { name: entry.apiKeyName })}</span>
               ) : null}
             </TD>
-            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry, apiKeys)}</TD>
+            <TD className="whitespace-normal">{describeAuditEntry(t, format, entry, { apiKeys, webhooks })}</TD>
           </TR>
         ))}
       </TBody>

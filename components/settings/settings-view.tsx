@@ -21,12 +21,15 @@ type Props = {
   calendar: Omit<ComponentProps<typeof CalendarFeedCard>, "scope">;
   /** Settings → API keys. */
   apiKeysHref: string;
+  /** Settings → Webhooks, for those who may manage them. */
+  webhooksHref: string | null;
 };
 
 /** The organization's name, place, language and retention, its WhatsApp templates, and the log of every change. */
-export function SettingsView({ org, timeZones, countries, templates, activity, actions, calendar, apiKeysHref }: Props) {
+export function SettingsView({ org, timeZones, countries, templates, activity, actions, calendar, apiKeysHref, webhooksHref }: Props) {
   const t = useTranslations("settings");
   const keys = useTranslations("apiKeys.settingsCard");
+  const w = useTranslations("webhooks");
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description")} />
@@ -46,6 +49,19 @@ export function SettingsView({ org, timeZones, countries, templates, activity, a
       >
         <p className="text-sm text-slate-600">{keys("body")}</p>
       </SectionCard>
+      {webhooksHref ? (
+        <SectionCard
+          title={w("link.title")}
+          description={w("link.description")}
+          aside={
+            <Link href={webhooksHref} className={buttonClasses("secondary", "sm")}>
+              {w("link.open")}
+            </Link>
+          }
+        >
+          {null}
+        </SectionCard>
+      ) : null}
       <SectionCard title={t("activity.title")} description={t("activity.description")}>
         <ActivityTable entries={activity} timeZone={org.timeZone} />
       </SectionCard>

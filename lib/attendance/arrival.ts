@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
+import { enqueueAttendanceEvent } from "@/lib/webhooks";
 import { recordActivity } from "./activity";
 import { runAttendanceEffects, type AttendanceEffect } from "./effects";
 import { TRAVELLING, type CheckInMethod } from "./states";
@@ -37,7 +38,10 @@ export async function recordArrival(
       ),
     )
     .returning({ checkedInAt: attendances.checkedInAt });
-  if (row) await recordActivity([{ ...target, kind: "arrived", data: { method: arrival.method }, at: arrival.at }], tx);
+  if (row) {
+    await recordActivity([{ ...target, kind: "arrived", data: { method: arrival.method }, at: arrival.at }], tx);
+    await enqueueAttendanceEvent(tx, organizationId, "participant.arrived", [attendanceId]);
+  }
   return { checkedInAt: row?.checkedInAt ?? null, effects: [{ organizationId, attendanceId, buffer: { close: arrival.until } }] };
 }
 

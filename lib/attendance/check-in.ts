@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { localToInstant, LocalDateTime } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
+import { enqueueAttendanceEvent } from "@/lib/webhooks";
 import { recordActivity } from "./activity";
 import { arrivedColumns } from "./arrival";
 import { runAttendanceEffects } from "./effects";
@@ -67,6 +68,7 @@ export async function checkInManually(
       [{ organizationId: ctx.org.id, instanceId: attendance.instanceId, attendanceId, kind: "checked_in", data: { method: "manual" }, at: arrivedAt }],
       tx,
     );
+    await enqueueAttendanceEvent(tx, ctx.org.id, "participant.arrived", [attendanceId]);
     return { checkedInAt: arrivedAt, endsAt };
   });
   await runAttendanceEffects([{ organizationId: ctx.org.id, attendanceId, buffer: { close: result.endsAt } }]);

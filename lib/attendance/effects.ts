@@ -1,5 +1,6 @@
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
+import { kickWebhookDelivery } from "@/lib/webhooks";
 
 /**
  * What a committed transition still has to do outside the database: caches forget the attendance, and the Redis
@@ -27,6 +28,8 @@ export function onAttendanceChanged(listener: Listener): void {
 
 /** Runs the effects of transitions that have committed: the one place every transition's effects happen. */
 export async function runAttendanceEffects(effects: readonly AttendanceEffect[]): Promise<void> {
+  // The transition may have enqueued webhook deliveries: now that they are committed the delivery job can send them.
+  kickWebhookDelivery();
   for (const effect of effects) {
     for (const listener of listeners) listener(effect.attendanceId);
     if (effect.buffer === "reopen") await reopenInBuffer(effect);

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { schema, type Transaction } from "@/lib/database";
+import { enqueueAttendanceEvent } from "@/lib/webhooks";
 import type { AttendanceEffect } from "./effects";
 import { TRAVELLING } from "./states";
 
@@ -23,5 +24,6 @@ export async function markNoShows(tx: Transaction, organizationId: string, insta
       ),
     )
     .returning({ id: attendances.id });
+  await enqueueAttendanceEvent(tx, organizationId, "participant.no_show", noShows.map(({ id }) => id));
   return noShows.map(({ id }) => ({ organizationId, attendanceId: id }));
 }

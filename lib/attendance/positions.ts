@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
+import { attendanceDeliveriesSql, enqueueAttendanceEvent, kickWebhookDelivery, markEnqueued } from "@/lib/webhooks";
 import type { Fix } from "./geofence";
 import type { Journey } from "./states";
 
@@ -52,7 +53,19 @@ type LinkPositionsRow = {
   stopped: boolean;
   cancelled: boolean;
   open: boolean;
+  hooked: number;
 };
+
+/** Webhook deliveries of `participant.on_the_way` for the attendances a statement starts, inside that statement. */
+const onTheWaySql = (started: ReturnType<typeof sql>) =>
+  sql`hooked as (${attendanceDeliveriesSql("participant.on_the_way", started, { journey: "on_the_way" })} returning 1)`;
+
+/** A statement that wrote webhook deliveries has committed them (it ran alone): the delivery job may start. */
+function kickIfHooked(hooked: number): void {
+  if (hooked === 0) return;
+  markEnqueued();
+  kickWebhookDelivery();
+}
 
 /**
  * Records tracking-link requests in one statement (the no-Redis path): for each, reads the link, attendance and
@@ -64,6 +77,7 @@ type LinkPositionsRow = {
 export async function recordLinkPositions(requests: LinkPositions[], db: Executor): Promise<LinkPositionsOutcome[]> {
   const result = await db.execute<LinkPositionsRow>(linkPositionsSql(requests));
   const byRequest = new Map(result.map((row) => [Number(row.n), row]));
+  kickIfHooked(Number(result[0]?.hooked ?? 0));
   return requests.map((_, i): LinkPositionsOutcome => {
     const row = byRequest.get(i + 1);
     if (!row || !row.open) {
@@ -147,9 +161,14 @@ function linkPositionsSql(requests: LinkPositions[]) {
       from newest n join locked k on k.id = n.a
       where att.id = n.a and att.organization_id = n.o
       returning 1
-    )
+    ),
+    started as (
+      select distinct a, o from target where open and journey = 'not_started'
+    ),
+    ${onTheWaySql(sql`select a, o from started`)}
     -- inserted and moved run whether or not this reads them (data-modifying WITH statements always do).
-    select n, journey, last_lat, last_lng, last_accuracy_m, last_fix_at, revoked, stopped, cancelled, open
+    select n, journey, last_lat, last_lng, last_accuracy_m, last_fix_at, revoked, stopped, cancelled, open,
+           (select count(*) from hooked)::int as hooked
     from target
   `;
 }
@@ -170,7 +189,7 @@ export async function recordPositions(
 ): Promise<number> {
   if (points.length === 0) return 0;
   const col = (pick: (p: PointRowMs) => string | number | null) => column(points, pick);
-  const result = await db.execute<{ inserted: number }>(sql`
+  const result = await db.execute<{ inserted: number; hooked: number }>(sql`
     with valid as (
       -- Epoch milliseconds to an instant in integer arithmetic: the same value the direct path stores from ISO text.
       select p.*, 'epoch'::timestamptz + p.ms * interval '1 millisecond' as t from unnest(
@@ -196,23 +215,34 @@ export async function recordPositions(
       from newest n
       where att.id = n.a and att.organization_id = n.o and (att.last_fix_at is null or att.last_fix_at < n.t)
       returning 1
-    )
-    select (select count(*) from inserted)::int as inserted
+    ),
+    started as (
+      select n.a, n.o from newest n join attendances att on att.id = n.a and att.organization_id = n.o
+      where att.journey = 'not_started' and (att.last_fix_at is null or att.last_fix_at < n.t)
+    ),
+    ${onTheWaySql(sql`select a, o from started`)}
+    select (select count(*) from inserted)::int as inserted, (select count(*) from hooked)::int as hooked
   `);
+  kickIfHooked(Number(result[0]?.hooked ?? 0));
   return result[0]?.inserted ?? 0;
 }
 
 /** Redis path: the first buffered point moves a not-started attendance to "on the way" right away. */
 export async function startJourney(link: { organizationId: string; attendanceId: string }): Promise<void> {
   const { attendances } = schema;
-  await getDb()
-    .update(attendances)
-    .set({ journey: "on_the_way", updatedAt: new Date() })
-    .where(
-      and(
-        eq(attendances.id, link.attendanceId),
-        eq(attendances.organizationId, link.organizationId),
-        eq(attendances.journey, "not_started"),
-      ),
-    );
+  await getDb().transaction(async (tx) => {
+    const started = await tx
+      .update(attendances)
+      .set({ journey: "on_the_way", updatedAt: new Date() })
+      .where(
+        and(
+          eq(attendances.id, link.attendanceId),
+          eq(attendances.organizationId, link.organizationId),
+          eq(attendances.journey, "not_started"),
+        ),
+      )
+      .returning({ id: attendances.id });
+    await enqueueAttendanceEvent(tx, link.organizationId, "participant.on_the_way", started.map((s) => s.id));
+  });
+  kickWebhookDelivery();
 }

@@ -5,6 +5,7 @@ import { writeAudit, writeWebhookAudit } from "@/lib/audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { rerunDoneActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
+import { enqueueAttendanceEvent, kickWebhookDelivery } from "@/lib/webhooks";
 import { lockAttendance } from "./lock";
 import type { Rsvp } from "./states";
 
@@ -27,7 +28,7 @@ export async function setRsvpByStaff(ctx: OrgContext, attendanceId: string, inpu
   assertCan(ctx, "live.checkIn");
   const { rsvp } = parseInput(StaffRsvpInput, input);
   const now = new Date();
-  return getDb().transaction(async (tx) => {
+  const result = await getDb().transaction(async (tx) => {
     const { attendance, instance } = await lockAttendance(tx, ctx, attendanceId);
     if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
     if (instance.endsAt <= now) throw new AppError("PRECONDITION_FAILED", "This occurrence is over: answers can no longer be changed.");
@@ -43,8 +44,11 @@ export async function setRsvpByStaff(ctx: OrgContext, attendanceId: string, inpu
       data: { rsvp, via: "staff", previous: attendance.rsvp },
     });
     if (rsvp === "confirmed") await rerunDoneActions(tx, ctx.org.id, [attendance.instanceId], now, ["tracking_link"]);
+    if (rsvp !== "pending") await enqueueAttendanceEvent(tx, ctx.org.id, `participant.${rsvp}`, [attendanceId]);
     return { rsvp };
   });
+  kickWebhookDelivery();
+  return result;
 }
 
 /** A participant's Confirm or Decline tap, as the WhatsApp webhook verified it (the organization from the business number). */
@@ -97,6 +101,7 @@ export async function recordRsvpTap(tx: Transaction, tap: RsvpTap): Promise<{ id
     targetId: row.id,
     data: { rsvp, via: "whatsapp", wamid: tap.wamid },
   });
+  await enqueueAttendanceEvent(tx, organizationId, `participant.${rsvp}`, [row.id]);
   // Confirmed after the tracking links went out: theirs goes out at the next dispatch (before the start).
   if (rsvp === "confirmed") await rerunDoneActions(tx, organizationId, [row.instanceId], new Date(), ["tracking_link"]);
   return row;
@@ -113,6 +118,7 @@ export async function confirmPendingForDemo(ctx: OrgContext, instanceId: string)
       .set({ rsvp: "confirmed", rsvpAt: new Date() })
       .where(and(eq(attendances.organizationId, ctx.org.id), eq(attendances.instanceId, instanceId), eq(attendances.rsvp, "pending")))
       .returning({ id: attendances.id });
+    await enqueueAttendanceEvent(tx, ctx.org.id, "participant.confirmed", confirmed.map((c) => c.id));
     await writeAudit(tx, ctx, {
       action: "demo.rsvp_confirmed",
       targetType: "occurrence",

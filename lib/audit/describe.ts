@@ -43,16 +43,43 @@ function describeSettings(t: Translator<"settings">, format: Formatter, data: Re
   return t("audit.settingsChanged", { settings: format.list(keys.map((key) => settingLabel(t, key)), { type: "conjunction" }) });
 }
 
-/** `apiKeys`: the API keys' own entries are worded in their namespace ("apiKeys.audit"). */
-export function describeAuditEntry(
-  t: Translator<"settings">,
-  format: Formatter,
-  { action, data }: Entry,
-  apiKeys: Translator<"apiKeys">,
-): string {
+/** Outbound webhooks' entries, in their own catalog namespace; null for any other action. */
+function describeWebhookEntry(w: Translator<"webhooks">, { action, data }: Entry): string | null {
+  const url = str(data.url);
+  switch (action) {
+    case "webhook.endpoint_created":
+      return w("audit.created", { url });
+    case "webhook.endpoint_updated":
+      return w("audit.updated", { url });
+    case "webhook.secret_rotated":
+      return w("audit.rotated", { url });
+    case "webhook.endpoint_disabled":
+      return w("audit.disabled", { url });
+    case "webhook.endpoint_enabled":
+      return w("audit.enabled", { url });
+    case "webhook.endpoint_deleted":
+      return w("audit.deleted", { url });
+    case "webhook.endpoint_auto_disabled":
+      return w("audit.autoDisabled", { url });
+    case "webhook.delivery_resent":
+      return w("audit.resent", { event: str(data.eventType) });
+    case "webhook.test_sent":
+      return w("audit.test", { url });
+    default:
+      return null;
+  }
+}
+
+/** The translators of the namespaces that word their own entries ("apiKeys.audit", "webhooks.audit"). */
+export type AuditWords = { apiKeys: Translator<"apiKeys">; webhooks: Translator<"webhooks"> };
+
+export function describeAuditEntry(t: Translator<"settings">, format: Formatter, entry: Entry, words: AuditWords): string {
+  const { action, data } = entry;
+  const webhook = describeWebhookEntry(words.webhooks, entry);
+  if (webhook !== null) return webhook;
   const role = str(data.role);
-  if (action === "api_key.created") return apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
-  if (action === "api_key.revoked") return apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
+  if (action === "api_key.created") return words.apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
+  if (action === "api_key.revoked") return words.apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
   switch (action) {
     case "organization.created":
       return t("audit.organizationCreated", { name: str(data.name) });

@@ -16,5 +16,12 @@ export const locationsFlushed: JobEvent<{ points: number }> = {
   names: "how many points were moved (points)",
 };
 
+/** A committed change enqueued outbound webhook deliveries; deliver-webhooks sends them without waiting for its tick. */
+export const webhooksEnqueued: JobEvent<Record<string, never>> = {
+  name: "app/webhooks.enqueued",
+  data: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  names: "nothing (an empty object)",
+};
+
 /** Every event a job sends or is triggered by. */
-export const events: JobEvent<unknown>[] = [scheduledActionClaimed, locationsFlushed];
+export const events: JobEvent<unknown>[] = [scheduledActionClaimed, locationsFlushed, webhooksEnqueued];

@@ -1,3 +1,4 @@
+import { deliverWebhooksJob } from "./definitions/deliver-webhooks";
 import { dispatchScheduledActionsJob } from "./definitions/dispatch-scheduled-actions";
 import { ensureLocationPartitionsJob } from "./definitions/ensure-location-partitions";
 import { flushLocationBufferJob } from "./definitions/flush-location-buffer";
@@ -22,9 +23,11 @@ export const jobs: JobDefinition[] = [
   dispatchScheduledActionsJob,
   runScheduledActionJob,
   sendLocationFollowUpsJob,
+  deliverWebhooksJob,
 ];
 
 export {
+  deliverWebhooksJob,
   dispatchScheduledActionsJob,
   ensureLocationPartitionsJob,
   flushLocationBufferJob,
@@ -35,7 +38,7 @@ export {
   runScheduledActionJob,
   sendLocationFollowUpsJob,
 };
-export { events, locationsFlushed, scheduledActionClaimed } from "./events";
+export { events, locationsFlushed, scheduledActionClaimed, webhooksEnqueued } from "./events";
 export { eventOf, isCronJob, NonRetriableJobError } from "./job";
 export type { CronJob, EventJob, EventName, JobDefinition, JobEvent, JobIo, SentEvent } from "./job";
 export { scheduledActionDependencies } from "./scheduled-actions";

@@ -5,6 +5,7 @@ import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivi
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { readLatestFixes } from "@/lib/tracking";
+import { enqueueAttendanceEvent, kickWebhookDelivery } from "@/lib/webhooks";
 
 /** The recent track the speed estimate looks at. */
 const TRACK_WINDOW_MS = 5 * 60_000;
@@ -57,6 +58,7 @@ export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
       logger.error({ err: error, instanceId: occurrence.id }, "ETA refresh failed for an occurrence");
     }
   }
+  kickWebhookDelivery();
   return summary;
 }
 
@@ -97,26 +99,31 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
   });
 
   const distances = tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue)));
-  const changed = await storeEtas(db, occurrence, now, { ids: travellers.map((t) => t.id), etas, distances, late });
+  // The new ETAs, the "became late" entries and their webhook events commit together.
+  return getDb().transaction(async (tx) => {
+    const changed = await storeEtas(tx, occurrence, now, { ids: travellers.map((t) => t.id), etas, distances, late });
 
-  const index = new Map(travellers.map((t, i) => [t.id, i]));
-  const entries: NewActivity[] = [];
-  let becameLate = 0;
-  let becameStale = 0;
-  for (const row of changed) {
-    const i = index.get(row.id)!;
-    const base = { organizationId: org, instanceId: occurrence.id, attendanceId: row.id, at: now };
-    if (late[i]!.isLate && !row.was_late) {
-      becameLate += 1;
-      entries.push({ ...base, kind: "late", data: { lateMinutes: late[i]!.lateMinutes, etaAt: etas[i]!.etaAt.toISOString() } });
+    const index = new Map(travellers.map((t, i) => [t.id, i]));
+    const entries: NewActivity[] = [];
+    let becameLate = 0;
+    let becameStale = 0;
+    for (const row of changed) {
+      const i = index.get(row.id)!;
+      const base = { organizationId: org, instanceId: occurrence.id, attendanceId: row.id, at: now };
+      if (late[i]!.isLate && !row.was_late) {
+        becameLate += 1;
+        entries.push({ ...base, kind: "late", data: { lateMinutes: late[i]!.lateMinutes, etaAt: etas[i]!.etaAt.toISOString() } });
+      }
+      if (etas[i]!.stale && !row.was_stale) {
+        becameStale += 1;
+        entries.push({ ...base, kind: "stale", data: { lastFixAt: etas[i]!.lastFixAt.toISOString() } });
+      }
     }
-    if (etas[i]!.stale && !row.was_stale) {
-      becameStale += 1;
-      entries.push({ ...base, kind: "stale", data: { lastFixAt: etas[i]!.lastFixAt.toISOString() } });
-    }
-  }
-  await recordActivity(entries, db);
-  return { participants: travellers.length, becameLate, becameStale, routed: routes?.filter(Boolean).length ?? 0 };
+    await recordActivity(entries, tx);
+    const lateIds = entries.filter((e) => e.kind === "late").map((e) => e.attendanceId);
+    await enqueueAttendanceEvent(tx, org, "participant.late", lateIds);
+    return { participants: travellers.length, becameLate, becameStale, routed: routes?.filter(Boolean).length ?? 0 };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
+import { enqueueMessageFailed } from "@/lib/webhooks";
 
 const { messages } = schema;
 
@@ -17,7 +18,7 @@ export async function failWaitingMessages(
   const change = sql`jsonb_build_object('status', 'failed', 'at', ${at.toISOString()}::text, 'error', ${messages.errorMessage})`;
   for (const organizationId of new Set(actions.map((a) => a.organizationId))) {
     const ofOrganization = actions.filter((a) => a.organizationId === organizationId);
-    await db
+    const failed = await db
       .update(messages)
       .set({ status: "failed", retryAt: null, statusHistory: sql`${messages.statusHistory} || jsonb_build_array(${change})`, updatedAt: at })
       .where(
@@ -27,6 +28,8 @@ export async function failWaitingMessages(
           eq(messages.status, "queued"),
           isNotNull(messages.errorCode),
         ),
-      );
+      )
+      .returning({ id: messages.id });
+    await enqueueMessageFailed(db, organizationId, failed.map((m) => m.id));
   }
 }

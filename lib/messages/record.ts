@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, schema, type Executor } from "@/lib/database";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
+import { enqueueMessageFailed, kickWebhookDelivery } from "@/lib/webhooks";
 
 const { messages, participants } = schema;
 
@@ -36,6 +37,7 @@ export async function failQueuedForOptOut(db: Executor, organizationId: string, 
       ),
     )
     .returning({ id: messages.id });
+  await enqueueMessageFailed(db, organizationId, failed.map((m) => m.id));
   return failed.length;
 }
 
@@ -76,11 +78,12 @@ export async function recordFailed(
   messageId: string,
   failed: Partial<StoredMessage> & { code: string; inWords: string; at: Date },
 ): Promise<void> {
-  await update(organizationId, messageId, {
-    ...(failed.type ? { type: failed.type } : {}),
-    ...(failed.body ? { body: failed.body } : {}),
-    ...failedColumns(failed),
+  await getDb().transaction(async (tx) => {
+    const values = { ...(failed.type ? { type: failed.type } : {}), ...(failed.body ? { body: failed.body } : {}), ...failedColumns(failed) };
+    await update(organizationId, messageId, values, tx);
+    await enqueueMessageFailed(tx, organizationId, [messageId]);
   });
+  kickWebhookDelivery();
 }
 
 /** A message's columns once it failed for good: the status, the reason, and a "failed" entry in its history. */
@@ -147,8 +150,8 @@ export function retryDelayMs(failure: Pick<RetriableFailure, "retryAfterMs">, at
   return (failure.retryAfterMs ?? BASE_RETRY_MS) * 2 ** Math.max(0, attempts - 1);
 }
 
-async function update(organizationId: string, messageId: string, values: PgUpdateSetSource<typeof messages>): Promise<void> {
-  await getDb()
+async function update(organizationId: string, messageId: string, values: PgUpdateSetSource<typeof messages>, db: Executor = getDb()): Promise<void> {
+  await db
     .update(messages)
     .set({ ...values, updatedAt: sql`now()` })
     .where(and(eq(messages.id, messageId), eq(messages.organizationId, organizationId)));

@@ -20,6 +20,7 @@ export const CAPABILITIES = {
   "members.manage": "admin",
   "audit.read": "admin",
   "apiKeys.manage": "admin",
+  "webhooks.manage": "admin",
   "events.read": "viewer",
   "events.write": "manager",
   "participants.write": "manager",

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { markActionFailed, RUN_JOB, runScheduledAction, type ActionRef } from "@/lib/schedule";
+import { kickWebhookDelivery } from "@/lib/webhooks";
 import { scheduledActionClaimed } from "../events";
 import { NonRetriableJobError, type EventJob } from "../job";
 import { scheduledActionDependencies } from "../scheduled-actions";
@@ -39,5 +40,8 @@ async function sendPart(ref: ActionRef) {
     // Our own refusals (settings missing, bad input) will not change by retrying; temporary failures are retried.
     if (error instanceof AppError) throw new NonRetriableJobError(error.message, { cause: error });
     throw error;
+  } finally {
+    // Messages failed for good and a closure's no-shows are webhook events: committed, they can go now.
+    kickWebhookDelivery();
   }
 }

@@ -1,22 +1,14 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startFakeWhatsAppCloud } from "@/test/fakes/whatsapp-cloud";
 import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload } from "@/lib/whatsapp/webhook";
-import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 import type { Given } from "@/test/given";
 
 // What inbound messages do inside their organization: opt-out, shared locations, and cross-organization safety.
 // Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
-const graph = await startFakeGraphServer();
-afterAll(() => graph.close());
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
-process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
-delete process.env.UPSTASH_REDIS_REST_URL;
-delete process.env.UPSTASH_REDIS_REST_TOKEN;
+const graph = await startFakeWhatsAppCloud();
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { replyPayloadSecret } = await import("@/lib/whatsapp/secrets");

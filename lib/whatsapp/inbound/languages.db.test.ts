@@ -1,19 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { describe, expect, it } from "vitest";
+import { startFakeWhatsAppCloud } from "@/test/fakes/whatsapp-cloud";
 import { connectTestDatabase } from "@/test/database";
-import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
 
 // Opt-out words and our answers in the participant's language, through the real webhook route. The answers go to a
 // fake Graph API on loopback.
-const graph = await startFakeGraphServer();
-afterAll(() => graph.close());
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
-process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
-delete process.env.UPSTASH_REDIS_REST_URL;
-delete process.env.UPSTASH_REDIS_REST_TOKEN;
+const graph = await startFakeWhatsAppCloud();
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { given } = await import("@/test/given");

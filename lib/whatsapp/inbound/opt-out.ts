@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/lib/database";
 import { writeWebhookAudit } from "@/lib/audit";
 import { failQueuedForOptOut } from "@/lib/messages";
+import { enqueueDeliveries, optedOutDeliveriesSql } from "@/lib/webhooks";
 import { sendOptOutAck } from "./reply-text";
 import type { InboundContext } from "./context";
 
@@ -40,6 +41,7 @@ export async function optOutParticipant(
   if (changed) {
     // Messages left waiting for a retry (WhatsApp was down) are not sent after a STOP either.
     await failQueuedForOptOut(tx, org, participantId, via.at);
+    await enqueueDeliveries(tx, optedOutDeliveriesSql(org, participantId));
     ctx.afterCommit(() => sendOptOutAck(org, participantId, via.wamid));
     await writeWebhookAudit(ctx.tx, ctx, {
       action: "participant.opted_out",

@@ -1,6 +1,7 @@
 import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { maskPhone, type Logger } from "@/lib/logger";
+import { kickWebhookDelivery } from "@/lib/webhooks";
 import { answerHandshake, normalizeWebhook, receiptKey, verifySignature, type HandshakeAnswer, type WebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyEvent, type EffectOutcome } from "./apply";
 import type { InboundContext } from "./context";
@@ -101,6 +102,8 @@ async function applyOnce(
     return applyEvent(ctx, event);
   });
   log.info({ organizationId: organization.organizationId, outcome: outcome?.outcome ?? "duplicate" }, "whatsapp webhook event");
+  // The event may have enqueued webhook deliveries (an answer, an arrival, an opt-out): committed, they can go now.
+  afterCommit.push(() => kickWebhookDelivery());
   for (const task of afterCommit) {
     try {
       await task();

@@ -3,6 +3,7 @@ import { schema } from "@/lib/database";
 import type { MessageStatusChange } from "@/db/schema/whatsapp";
 import { classifyStatusError, failure } from "@/lib/whatsapp/classify";
 import { nextStatus, type StatusEvent } from "@/lib/whatsapp/webhook";
+import { enqueueMessageFailed } from "@/lib/webhooks";
 import type { InboundContext } from "./context";
 
 const { messages } = schema;
@@ -43,5 +44,6 @@ export async function applyStatus(ctx: InboundContext, event: StatusEvent): Prom
       updatedAt: new Date(),
     })
     .where(and(eq(messages.id, message.id), eq(messages.organizationId, org)));
+  if (next === "failed") await enqueueMessageFailed(tx, org, [message.id]);
   return next ? "advanced" : "kept";
 }

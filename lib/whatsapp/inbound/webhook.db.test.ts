@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGraphServer } from "@/test/fakes/graph-api-server";
+import { startFakeWhatsAppCloud } from "@/test/fakes/whatsapp-cloud";
 import { connectTestDatabase } from "@/test/database";
 import { encodeReplyPayload, signBody } from "@/lib/whatsapp/webhook";
 import { TEST_APP_SECRET } from "@/test/whatsapp-webhook";
@@ -9,14 +9,7 @@ import type { Given } from "@/test/given";
 // The webhook route end to end against Postgres: handshake, signature, RSVP taps, exactly-once, statuses.
 // Opt-out, location and cross-organization effects are in effects.db.test.ts.
 // Replies the webhook sends (the opt-out confirmation) go to a fake Graph API on loopback.
-const graph = await startFakeGraphServer();
-afterAll(() => graph.close());
-process.env.WHATSAPP_API_BASE_URL = graph.url;
-process.env.WHATSAPP_ACCESS_TOKEN = "test-access-token";
-process.env.WHATSAPP_APP_SECRET = TEST_APP_SECRET;
-process.env.WHATSAPP_VERIFY_TOKEN = "hook-verify-token-7d1e";
-delete process.env.UPSTASH_REDIS_REST_URL;
-delete process.env.UPSTASH_REDIS_REST_TOKEN;
+await startFakeWhatsAppCloud();
 connectTestDatabase();
 const { getDb, schema } = await import("@/lib/database");
 const { GET } = await import("@/app/api/webhooks/whatsapp/route");

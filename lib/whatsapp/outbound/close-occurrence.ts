@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { markNoShows, runAttendanceEffects } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/tenant";
+import { enqueueDeliveries, occurrenceDeliveriesSql } from "@/lib/webhooks";
 
 const { eventInstances } = schema;
 
@@ -34,6 +35,7 @@ export async function closeOccurrence(ctx: OrgContext, instanceId: string, now: 
         data: { noShows: effects.length },
       });
     }
+    if (closed) await enqueueDeliveries(tx, occurrenceDeliveriesSql("occurrence.closed", sql`select ${instanceId}::uuid, ${org}::uuid`));
     return effects;
   });
   // The ingest path caches link state briefly per process: a no_show link must stop taking points now.

@@ -40,6 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           : null,
       }}
       apiKeysHref={`/${orgSlug}/settings/api-keys`}
+      webhooksHref={can(ctx.role, "webhooks.manage") ? `/${orgSlug}/settings/webhooks` : null}
     />
   );
 }
