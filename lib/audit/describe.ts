@@ -73,13 +73,18 @@ function describeWebhookEntry(w: Translator<"webhooks">, { action, data }: Entry
 /** The translators of the namespaces that word their own entries ("apiKeys.audit", "webhooks.audit"). */
 export type AuditWords = { apiKeys: Translator<"apiKeys">; webhooks: Translator<"webhooks"> };
 
+/** API keys' entries, in their own catalog namespace; null for any other action. */
+function describeApiKeyEntry(k: Translator<"apiKeys">, { action, data }: Entry): string | null {
+  if (action === "api_key.created") return k("audit.created", { name: str(data.name), role: str(data.role), prefix: str(data.prefix) });
+  if (action === "api_key.revoked") return k("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
+  return null;
+}
+
 export function describeAuditEntry(t: Translator<"settings">, format: Formatter, entry: Entry, words: AuditWords): string {
+  const own = describeWebhookEntry(words.webhooks, entry) ?? describeApiKeyEntry(words.apiKeys, entry);
+  if (own !== null) return own;
   const { action, data } = entry;
-  const webhook = describeWebhookEntry(words.webhooks, entry);
-  if (webhook !== null) return webhook;
   const role = str(data.role);
-  if (action === "api_key.created") return words.apiKeys("audit.created", { name: str(data.name), role, prefix: str(data.prefix) });
-  if (action === "api_key.revoked") return words.apiKeys("audit.revoked", { name: str(data.name), prefix: str(data.prefix) });
   switch (action) {
     case "organization.created":
       return t("audit.organizationCreated", { name: str(data.name) });
