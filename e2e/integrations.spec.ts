@@ -15,15 +15,18 @@ function wallTime(at: Date, timeZone: string): string {
 async function createApiKey(page: Page, orgPath: string): Promise<string> {
   await page.goto(`${orgPath}/settings`);
   await page.getByRole("link", { name: "Manage API keys" }).click();
+  await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   await page.getByLabel("Name").fill("Student information system");
   await page.getByLabel("Role", { exact: true }).selectOption("manager");
   await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByTestId("new-api-key")).toBeVisible();
   return (await page.getByTestId("new-api-key").textContent())!.trim();
 }
 
 async function createEndpoint(page: Page, orgPath: string, url: string): Promise<string> {
   await page.goto(`${orgPath}/settings`);
   await page.getByRole("link", { name: "Manage webhooks" }).click();
+  await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
   await page.getByLabel("Address (URL)").fill(url);
   await page.getByLabel("Description").fill("Front desk");
   await page.getByRole("button", { name: "Add endpoint" }).click();
