@@ -22,6 +22,7 @@ describe("jobs, each defined once", () => {
       "materialize-occurrences",
       "purge-idempotency-keys",
       "purge-locations",
+      "purge-webhook-deliveries",
       "refresh-etas",
       "run-scheduled-action",
       "send-location-follow-ups",

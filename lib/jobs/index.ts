@@ -5,6 +5,7 @@ import { flushLocationBufferJob } from "./definitions/flush-location-buffer";
 import { materializeOccurrencesJob } from "./definitions/materialize-occurrences";
 import { purgeIdempotencyKeysJob } from "./definitions/purge-idempotency-keys";
 import { purgeLocationsJob } from "./definitions/purge-locations";
+import { purgeWebhookDeliveriesJob } from "./definitions/purge-webhook-deliveries";
 import { refreshEtasJob } from "./definitions/refresh-etas";
 import { runScheduledActionJob } from "./definitions/run-scheduled-action";
 import { sendLocationFollowUpsJob } from "./definitions/send-location-follow-ups";
@@ -19,6 +20,7 @@ export const jobs: JobDefinition[] = [
   flushLocationBufferJob,
   purgeLocationsJob,
   purgeIdempotencyKeysJob,
+  purgeWebhookDeliveriesJob,
   refreshEtasJob,
   dispatchScheduledActionsJob,
   runScheduledActionJob,
@@ -34,6 +36,7 @@ export {
   materializeOccurrencesJob,
   purgeIdempotencyKeysJob,
   purgeLocationsJob,
+  purgeWebhookDeliveriesJob,
   refreshEtasJob,
   runScheduledActionJob,
   sendLocationFollowUpsJob,

@@ -40,4 +40,5 @@ export {
 } from "./event-types";
 export { mailOwnersAboutDisabled } from "./failing";
 export { postJson, type OutboundResult } from "./outbound";
+export { DELIVERY_RETENTION_DAYS, purgeWebhookDeliveries } from "./retention";
 export { enqueueStartedOccurrences } from "./started";
