@@ -17,7 +17,20 @@ const staticFileHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite (WASM + data folder) and postgres.js must run as plain Node modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "bcryptjs"],
+  // prom-client and the OpenTelemetry SDK keep process-wide state: one copy from node_modules, not one per bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "pino",
+    "bcryptjs",
+    "prom-client",
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace-base",
+  ],
   poweredByHeader: false,
   // A separate build folder lets the benchmark (and parallel local runs) build without touching the one `npm test` uses.
   distDir: process.env.NEXT_DIST_DIR || ".next",

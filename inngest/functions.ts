@@ -1,4 +1,5 @@
 import { NonRetriableError, type InngestFunction } from "inngest";
+import { countJobRun } from "@/lib/metrics";
 import { isCronJob, jobs, NonRetriableJobError, type EventJob, type JobDefinition, type JobEvent, type JobIo } from "@/lib/jobs";
 import { inngest } from "./client";
 
@@ -29,12 +30,13 @@ export function toInngestFunction(job: JobDefinition) {
       ...(job.throttle ? { throttle: { ...job.throttle, period: job.throttle.period as TimeStr } } : {}),
       ...(onFailure ? { onFailure } : {}),
     },
+    // Inngest calls the handler once per step; it returns (or throws) only when the run ends or a try fails.
     async ({ event, step }: { event: { name: string; data: unknown }; step: StepTools }) =>
-      notRetriedAsInngest(() => {
+      countJobRun(job.id, () => notRetriedAsInngest(() => {
         const io = stepIo(step);
         if (isCronJob(job)) return job.handler({ io });
         return job.handler({ payload: payloadOf(job.event, event.data), io });
-      }),
+      })),
   );
 }
 

@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { isCronJob, type JobDefinition, type JobIo, type SentEvent } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
+import { countJobRun } from "@/lib/metrics";
 import { localEventQueue, type LocalEventQueueOptions } from "./local-events";
 
 export type LocalRunner = {
@@ -32,7 +33,7 @@ export function startLocalRunner(jobs: JobDefinition[], options: LocalEventQueue
   };
   const io = (memo: Map<string, unknown>) => memoizedIo(memo, (events) => queue.send(events));
   const handle = (job: JobDefinition, payload: unknown, memo: Map<string, unknown>) =>
-    timed(job, () => (isCronJob(job) ? job.handler({ io: io(memo) }) : job.handler({ payload, io: io(memo) })));
+    timed(job, () => countJobRun(job.id, () => (isCronJob(job) ? job.handler({ io: io(memo) }) : job.handler({ payload, io: io(memo) }))));
   const queue = localEventQueue(jobs, { execute: (job, payload, memo) => exclusive(job, () => handle(job, payload, memo), { wait: true }), io }, options);
 
   const runCron = async (job: JobDefinition) => {

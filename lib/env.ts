@@ -30,6 +30,15 @@ export const RawEnv = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Bearer token that shows /api/health's details to an operator's monitoring (everyone else sees the status). */
   OPERATOR_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /** Bearer token Prometheus scrapes /api/metrics with; without it /api/metrics answers 404. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  /**
+   * OTLP/HTTP collector traces are sent to (e.g. http://otel-collector:4318; spans go to <url>/v1/traces). Unset: no
+   * tracing code is loaded at all.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  /** The service name the traces carry. */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default("event-coming"),
   /** Origins allowed to embed the arrival board in a frame (space-separated); nothing else may frame the app. */
   BOARD_FRAME_ANCESTORS: optionalString.pipe(
     z

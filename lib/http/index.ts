@@ -6,7 +6,7 @@ export { idle, type ActionResult, type FormAction } from "./action-result";
 export { appUrl, loopbackUrl } from "./app-url";
 export { csvDownload } from "./csv-download";
 export { addressBucket, clientAddress, isLoopbackAddress, resolveClientAddress } from "./client-address";
-export { hasOperatorToken } from "./operator-token";
+export { hasBearerToken, hasOperatorToken } from "./operator-token";
 export { installPeerAddressStamp, isPeerAddressStamped, PEER_ADDRESS_HEADER } from "./peer-address";
 export { readBody, readJsonObject, withCappedBody, type BodyLimits } from "./read-body";
 export { redactTokens } from "./redact-path";

@@ -4,6 +4,7 @@ import { computeEta, lateness, type Eta, haversineM, type LatLng, type TravelMod
 import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivity } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { readLatestFixes } from "@/lib/tracking";
 import { enqueueAttendanceEvent, kickWebhookDelivery } from "@/lib/webhooks";
 
@@ -37,6 +38,7 @@ export type RefreshSummary = { occurrences: number; participants: number; became
  * occurrence's own organization.
  */
 export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
+  const stopTimer = metrics.etaRefreshDuration.startTimer();
   const db = getDb();
   const window = trackingWindowSql(aliasedWindowColumns("i", "e"));
   const live = await db.execute<LiveOccurrenceRow>(sql`
@@ -59,6 +61,8 @@ export async function refreshEtas(now = new Date()): Promise<RefreshSummary> {
     }
   }
   kickWebhookDelivery();
+  stopTimer();
+  metrics.etaRefreshParticipants.set(summary.participants);
   return summary;
 }
 

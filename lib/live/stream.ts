@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import type { OrgContext } from "@/lib/tenant";
 import { buildLiveSnapshot, type LiveSubject } from "./snapshot";
 
@@ -106,6 +107,7 @@ export function liveSnapshotStream(
       const send = (frame: Uint8Array) => {
         if (closed) return;
         controller.enqueue(frame);
+        metrics.liveBytesSent.inc(frame.byteLength);
         lastSentAt = Date.now();
       };
       // An event, not a comment: EventSource hides comments from the page, whose watchdog needs to see it.
@@ -128,6 +130,7 @@ export function liveSnapshotStream(
       stop = () => {
         if (closed) return;
         closed = true;
+        metrics.liveWatchers.dec();
         leave();
         clearInterval(pinger);
         clearInterval(recheck);
@@ -143,6 +146,7 @@ export function liveSnapshotStream(
       // Reconnect quickly after the server ends the stream or a network drop.
       controller.enqueue(encoder.encode("retry: 1000\n\n"));
       const leave = joinFeed(ctx, subject, intervalMs, send);
+      metrics.liveWatchers.inc();
       if (signal.aborted) stop();
     },
     cancel() {

@@ -3,6 +3,7 @@ import type { Redis } from "@upstash/redis";
 import { getDb, type Executor } from "@/lib/database";
 import { recordPositions, type PointRowMs } from "@/lib/attendance";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { getRedis } from "@/lib/redis";
 import { BUFFER_KEY, decodeBufferEntry, DEAD_LETTER_KEY, FLUSH_LOCK_KEY, PROCESSING_KEY } from "./buffer";
 
@@ -138,6 +139,7 @@ export async function flushLocationBuffer(options: { batchSize?: number; maxMs?:
   if (!redis) return result;
   const lock = await acquireFlushLock(redis);
   if (!lock) return { ...result, skipped: true };
+  const stopTimer = metrics.flushDuration.startTimer();
   const deadline = Date.now() + (options.maxMs ?? 45_000);
   const size = options.batchSize ?? DEFAULT_BATCH;
   try {
@@ -158,7 +160,10 @@ export async function flushLocationBuffer(options: { batchSize?: number; maxMs?:
     }
   } finally {
     await releaseFlushLock(lock);
+    stopTimer();
+    metrics.flushPoints.inc(result.points);
   }
+  metrics.flushLastSuccess.set(Date.now() / 1000);
   result.remaining = await redis.llen(BUFFER_KEY);
   return result;
 }

@@ -1,5 +1,6 @@
 // The tracking domain's public face: other domains import only this file.
 export { readLatestFixes } from "./buffer";
+export { readBufferStats, type BufferStats } from "./buffer-stats";
 export { flushLocationBuffer } from "./flush";
 export { issueTrackingLink, listTrackingLinkStatus, retimeTrackingLinks } from "./links";
 export { unsafeLinkLocale } from "./link-locale";

@@ -3,11 +3,13 @@ import { AppError, parseInput } from "@/lib/errors";
 import { estimateEtaAt, haversineM } from "@/lib/eta";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { getRedis } from "@/lib/redis";
 import { bufferPoints, type BufferedPoint } from "./buffer";
+import { nextReportInMs } from "./cadence";
 import { getLinkForIngest, linkRefusal, refusalError, type LinkContext } from "./link-context";
-import { CLOCK_SKEW_MS, PointBatchInput, type IngestResult, type LinkRefusal } from "./schemas";
+import { CLOCK_SKEW_MS, LINK_REFUSALS, PointBatchInput, type IngestResult, type LinkRefusal } from "./schemas";
 import { storePointsDirect } from "./store";
 
 let limiter: RateLimiter | undefined;
@@ -86,7 +88,8 @@ export async function ingestPoints(link: LinkContext, points: PointBatchInput["p
   const arrival = detectArrival(write.previous, fixes, { ...link.venue });
   if (arrival) {
     const arrivedAt = await recordGeofenceArrival(link, arrival.recordedAt);
-    return { accepted: rows.length, journey: "arrived", arrivedAt: arrivedAt.toISOString(), distanceM: Math.round(distanceM), etaAt: null };
+    const answer = { accepted: rows.length, journey: "arrived" as const, arrivedAt: arrivedAt.toISOString(), distanceM: Math.round(distanceM) };
+    return { ...answer, etaAt: null, nextReportInMs: null };
   }
   return {
     accepted: rows.length,
@@ -94,7 +97,36 @@ export async function ingestPoints(link: LinkContext, points: PointBatchInput["p
     arrivedAt: null,
     distanceM: Math.round(distanceM),
     etaAt: etaAt.toISOString(),
+    nextReportInMs: nextReportInMs({ distanceM, radiusM: link.venue.radiusM, etaAt, now }),
   };
+}
+
+/**
+ * One POST of points, start to end: the link, the rate limit, the body (read only once both allow it), the store.
+ * Every batch is counted, accepted or with the reason it was refused.
+ */
+export async function receivePoints(token: string, readBody: () => Promise<unknown>, now: Date): Promise<IngestResult> {
+  try {
+    const link = await getOpenLinkOrThrow(token, now);
+    await assertWithinRateLimit(link);
+    const result = await ingestPoints(link, parseBatch(await readBody(), link, now), now);
+    metrics.trackingBatches.inc({ result: "accepted" });
+    metrics.trackingPointsAccepted.inc(result.accepted);
+    return result;
+  } catch (error) {
+    metrics.trackingBatches.inc({ result: refusalLabel(error) });
+    throw error;
+  }
+}
+
+/** A bounded label: the link refusal, rate_limited, invalid, another error code, or error for a failure of ours. */
+function refusalLabel(error: unknown): string {
+  if (!(error instanceof AppError)) return "error";
+  const reason = error.details.reason;
+  if (reason && (LINK_REFUSALS as readonly string[]).includes(reason)) return reason;
+  if (error.code === "RATE_LIMITED") return "rate_limited";
+  if (error.code === "VALIDATION") return "invalid";
+  return error.code.toLowerCase();
 }
 
 type Write = { ok: true; previous: Fix | null } | { ok: false; refusal: LinkRefusal };

@@ -44,6 +44,11 @@ export type IngestResult = {
   distanceM: number;
   /** ISO time the participant is expected at the venue; null when it cannot be estimated. */
   etaAt: string | null;
+  /**
+   * When the page should report next (ms), following the journey (lib/tracking/cadence.ts): 12 s far away, 5 s on
+   * the way, 2.5 s near the venue; null once arrived. Added later: a client that ignores it keeps its own pace.
+   */
+  nextReportInMs?: number | null;
 };
 
 /**

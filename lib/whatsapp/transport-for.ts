@@ -1,5 +1,6 @@
 import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 import { cloudTransport, logTransport, type WhatsAppTransport } from "@/lib/whatsapp/transport";
 
 /**
@@ -9,6 +10,24 @@ import { cloudTransport, logTransport, type WhatsAppTransport } from "@/lib/what
  * WhatsApp number configured, so nothing can be sent.
  */
 export function transportFor(org: { id: string; whatsappPhoneNumberId: string | null }): WhatsAppTransport | null {
+  const transport = chooseTransport(org);
+  return transport && counted(transport);
+}
+
+/** Every send counted by transport and outcome (ec_whatsapp_sends_total). */
+function counted(transport: WhatsAppTransport): WhatsAppTransport {
+  return {
+    kind: transport.kind,
+    async send(message) {
+      const result = await transport.send(message);
+      const outcome = result.ok ? "sent" : result.retriable ? "retriable" : "failed";
+      metrics.whatsappSends.inc({ transport: transport.kind, outcome });
+      return result;
+    },
+  };
+}
+
+function chooseTransport(org: { id: string; whatsappPhoneNumberId: string | null }): WhatsAppTransport | null {
   const settings = env();
   if (settings.whatsapp === "log") {
     return logTransport(({ wamid, message }) => {

@@ -1,6 +1,7 @@
 import { getDb, schema } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { maskPhone, type Logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { kickWebhookDelivery } from "@/lib/webhooks";
 import { answerHandshake, normalizeWebhook, receiptKey, verifySignature, type HandshakeAnswer, type WebhookEvent } from "@/lib/whatsapp/webhook";
 import { applyEvent, type EffectOutcome } from "./apply";
@@ -29,6 +30,7 @@ export async function receiveWebhook(
   meta: { log: Logger; requestId: string },
 ): Promise<ReceiveResult> {
   if (!verifySignature(rawBody, signatureHeader, webhookSecret())) {
+    metrics.webhookReceipts.inc({ result: "bad_signature" });
     throw new AppError("UNAUTHORIZED", "The X-Hub-Signature-256 header is missing or does not match the body.");
   }
   const { log } = meta;
@@ -36,6 +38,7 @@ export async function receiveWebhook(
   const normalized = normalizeWebhook(body);
   if (!normalized.ok) {
     log.warn({ reason: normalized.reason, detail: normalized.message }, "whatsapp webhook body ignored");
+    metrics.webhookReceipts.inc({ result: "ignored" });
     return { received: 0 };
   }
   const organizations = new Map<string, Promise<OrganizationLookup>>();
@@ -48,6 +51,7 @@ export async function receiveWebhook(
       log.error({ err: error, kind: event.kind, key: receiptKey(event) }, "whatsapp webhook event failed; Meta will redeliver it");
     }
   }
+  metrics.webhookReceipts.inc({ result: failures > 0 ? "failed" : "applied" });
   if (failures > 0) throw new Error(`${failures} of ${normalized.events.length} webhook events failed.`);
   return { received: normalized.events.length };
 }

@@ -1,0 +1,5 @@
+// The metrics domain's public face: the one registry and its metric objects (registry.ts), and small helpers to
+// count and time work. The text /api/metrics serves is rendered by lib/health/metrics.ts, which reads scrape-time
+// values (the Redis buffer) from the domains that own them.
+export { metrics, type Metrics } from "./registry";
+export { countJobRun, timeInto } from "./observe";
