@@ -3,15 +3,20 @@ import {
   BACKOFF_MAX_MS,
   BATCH_MAX,
   BATCH_TRIGGER,
+  BIG_JUMP_M,
   FLUSH_INTERVAL_MS,
+  MAX_REPORT_MS,
+  MIN_REPORT_MS,
   QUEUE_MAX,
   backoffMs,
   classifyResponse,
   clockOffsetMs,
   emptyQueue,
   enqueue,
+  isBigJump,
   parseRetryAfter,
   parseStored,
+  reportIntervalMs,
   retryNow,
   settle,
   shouldRecord,
@@ -240,5 +245,35 @@ describe("phone clocks that run wrong", () => {
   it("a few seconds of difference is page-load latency and changes nothing", () => {
     expect(clockOffsetMs(Date.parse("2026-11-24T08:00:00Z"), Date.parse("2026-11-24T08:00:04Z"))).toBe(0);
     expect(toPoint(position).recordedAt).toBe("2026-11-24T08:05:00.000Z");
+  });
+});
+
+describe("the reporting cadence", () => {
+  it("follows the server's suggestion within 2–15 s, and keeps 5 s when an older server suggests nothing", () => {
+    expect(reportIntervalMs(12_000)).toBe(12_000);
+    expect(reportIntervalMs(2_500)).toBe(2_500);
+    expect(reportIntervalMs(500)).toBe(MIN_REPORT_MS);
+    expect(reportIntervalMs(3_600_000)).toBe(MAX_REPORT_MS);
+    for (const nothing of [undefined, null, "12000", Number.NaN]) expect(reportIntervalMs(nothing)).toBe(FLUSH_INTERVAL_MS);
+  });
+
+  it("holds a batch for the interval it is given", () => {
+    const q = queueOf(0, 4, 8);
+    expect(takeBatch(q, T0 + 11_000, false, 12_000)).toBeNull();
+    expect(takeBatch(q, T0 + 12_000, false, 12_000)).toHaveLength(3);
+    expect(takeBatch(queueOf(0), T0 + 2_500, false, 2_500)).toHaveLength(1);
+  });
+
+  it("records a fix as often as the interval asks near the venue", () => {
+    const still = () => 3;
+    expect(shouldRecord(point(0), point(2.5), still)).toBe(false);
+    expect(shouldRecord(point(0), point(2.5), still, 2_500)).toBe(true);
+  });
+
+  it("calls a move of BIG_JUMP_M or more from the last fix sent a jump", () => {
+    const metres = (a: QueuedPoint, b: QueuedPoint) => Math.abs(a.lat - b.lat) * 111_320;
+    expect(isBigJump(null, point(1), metres)).toBe(false);
+    expect(isBigJump(point(0), point(1, 52.5 + (BIG_JUMP_M - 10) / 111_320), metres)).toBe(false);
+    expect(isBigJump(point(0), point(1, 52.5 + (BIG_JUMP_M + 10) / 111_320), metres)).toBe(true);
   });
 });

@@ -18,6 +18,11 @@ export type QueueState = {
 export const BATCH_TRIGGER = 10;
 /** …or once the oldest has waited this long. */
 export const FLUSH_INTERVAL_MS = 5_000;
+/** The interval the server may suggest (`nextReportInMs`) is kept within these bounds, whatever it says. */
+export const MIN_REPORT_MS = 2_000;
+export const MAX_REPORT_MS = 15_000;
+/** A fix this far from the last one the server has goes out at once, whatever the interval. */
+export const BIG_JUMP_M = 250;
 /** Points per request (the server takes up to 100); small keeps a request short on a bad network. */
 export const BATCH_MAX = 50;
 /** An hour of one fix a second fits in localStorage many times over; beyond this the oldest go first. */
@@ -46,15 +51,28 @@ function capped(state: QueueState, points: QueuedPoint[]): QueueState {
 
 /**
  * The points to send now, or null: nothing waits, a retry delay runs, or the batch is not due yet
- * (fewer than BATCH_TRIGGER points and the oldest younger than FLUSH_INTERVAL_MS). `force` sends whatever waits
- * (first fix, page hidden, back online) but still honours the retry delay.
+ * (fewer than BATCH_TRIGGER points and the oldest younger than `intervalMs`). `force` sends whatever waits
+ * (first fix, a big jump, page hidden, back online) but still honours the retry delay.
  */
-export function takeBatch(state: QueueState, now: number, force = false): QueuedPoint[] | null {
+export function takeBatch(state: QueueState, now: number, force = false, intervalMs = FLUSH_INTERVAL_MS): QueuedPoint[] | null {
   if (state.points.length === 0 || now < state.retryAt) return null;
   // After a failed try the batch was due already: it goes again as soon as the delay is over.
-  const due =
-    force || state.retryAt > 0 || state.points.length >= BATCH_TRIGGER || now - time(state.points[0]!) >= FLUSH_INTERVAL_MS;
+  const due = force || state.retryAt > 0 || state.points.length >= BATCH_TRIGGER || now - time(state.points[0]!) >= intervalMs;
   return due ? state.points.slice(0, BATCH_MAX) : null;
+}
+
+/**
+ * The reporting interval after an accepted batch: the server's `nextReportInMs` (12 s far away, 2.5 s near the
+ * venue), kept within MIN_REPORT_MS…MAX_REPORT_MS; FLUSH_INTERVAL_MS when it suggests nothing (an older server).
+ */
+export function reportIntervalMs(suggested: unknown): number {
+  if (typeof suggested !== "number" || !Number.isFinite(suggested)) return FLUSH_INTERVAL_MS;
+  return Math.min(MAX_REPORT_MS, Math.max(MIN_REPORT_MS, Math.round(suggested)));
+}
+
+/** Whether `next` lies BIG_JUMP_M or more from the last fix the server was sent (none yet: no jump). */
+export function isBigJump(lastSent: QueuedPoint | null, next: QueuedPoint, distanceM: (a: QueuedPoint, b: QueuedPoint) => number): boolean {
+  return lastSent !== null && distanceM(lastSent, next) >= BIG_JUMP_M;
 }
 
 export type SendOutcome =
@@ -177,15 +195,23 @@ export function toPoint(
   };
 }
 
-/** Keep a fix when it is the first, at least MIN_GAP_MS after the last kept one, or MIN_MOVE_M away from it. */
+/**
+ * Keep a fix when it is the first, at least `minGapMs` after the last kept one, or MIN_MOVE_M away from it. Near the
+ * venue the page passes its shorter reporting interval, so each report carries a fresh fix.
+ */
 export const MIN_GAP_MS = 4_000;
 export const MIN_MOVE_M = 15;
 
-export function shouldRecord(last: QueuedPoint | null, next: QueuedPoint, distanceM: (a: QueuedPoint, b: QueuedPoint) => number): boolean {
+export function shouldRecord(
+  last: QueuedPoint | null,
+  next: QueuedPoint,
+  distanceM: (a: QueuedPoint, b: QueuedPoint) => number,
+  minGapMs = MIN_GAP_MS,
+): boolean {
   if (!last) return true;
   const gap = time(next) - time(last);
   if (gap <= 0) return false;
-  return gap >= MIN_GAP_MS || distanceM(last, next) >= MIN_MOVE_M;
+  return gap >= minGapMs || distanceM(last, next) >= MIN_MOVE_M;
 }
 
 /** localStorage → points; anything unreadable (old format, hand-edited, truncated) is skipped, never thrown. */

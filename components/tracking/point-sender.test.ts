@@ -24,6 +24,7 @@ function harness(answers: Answer[], storage = new Map<string, string>()) {
     now: () => clock.now,
     isOnline: () => clock.online,
     onChange: (s) => statuses.push(s),
+    distanceM: (a, b) => Math.abs(a.lat - b.lat) * 111_320,
     fetch: async (_url, init) => {
       sent.push((JSON.parse(String(init?.body)) as { points: QueuedPoint[] }).points);
       const answer = answers.shift() ?? { status: 200, body: ok };
@@ -153,5 +154,49 @@ describe("PointSender", () => {
     await h.sender.flush(false);
     expect(h.sent.slice(1)).toEqual([[point(1), point(2), point(3)], [point(1), point(3)]]);
     expect(h.sender.current.pending).toBe(0);
+  });
+});
+
+describe("PointSender's cadence", () => {
+  const answer = (nextReportInMs: number) => ({ status: 200, body: { ...ok, nextReportInMs } });
+  const tickAt = async (h: ReturnType<typeof harness>, seconds: number) => {
+    h.clock.now = T0 + seconds * 1000;
+    h.sender.tick();
+    await settled();
+  };
+
+  it("reports every 12 s while the server says far, and every 2.5 s once it says near", async () => {
+    const h = harness([answer(12_000), answer(12_000), answer(2_500)]);
+    h.sender.add(point(0));
+    await settled();
+    expect(h.sender.reportIntervalMs).toBe(12_000);
+    h.sender.add(point(4));
+    h.sender.add(point(8));
+    await tickAt(h, 15);
+    expect(h.sent).toHaveLength(1);
+    await tickAt(h, 16);
+    expect(h.sent[1]).toEqual([point(4), point(8)]);
+
+    h.sender.add(point(20));
+    await tickAt(h, 26);
+    expect(h.sent).toHaveLength(2);
+    await tickAt(h, 32);
+    expect(h.sent[2]).toEqual([point(20)]);
+    expect(h.sender.reportIntervalMs).toBe(2_500);
+    h.sender.add(point(33));
+    await tickAt(h, 35);
+    expect(h.sent).toHaveLength(3);
+    await tickAt(h, 35.5);
+    expect(h.sent[3]).toEqual([point(33)]);
+  });
+
+  it("sends a big jump at once, however long the interval", async () => {
+    const h = harness([answer(12_000)]);
+    h.sender.add(point(0));
+    await settled();
+    const jumped = { ...point(3), lat: 52.5 + 400 / 111_320 };
+    h.sender.add(jumped);
+    await settled();
+    expect(h.sent).toEqual([[point(0)], [jumped]]);
   });
 });

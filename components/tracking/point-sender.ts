@@ -3,7 +3,10 @@ import {
   classifyResponse,
   emptyQueue,
   enqueue,
+  FLUSH_INTERVAL_MS,
+  isBigJump,
   parseStored,
+  reportIntervalMs,
   retryNow,
   settle,
   takeBatch,
@@ -34,6 +37,8 @@ export type SenderDeps = {
   now: () => number;
   isOnline: () => boolean;
   onChange: (status: SenderStatus) => void;
+  /** Metres between two fixes: a big jump from the last fix sent goes out at once. */
+  distanceM?: (a: QueuedPoint, b: QueuedPoint) => number;
 };
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -42,6 +47,9 @@ export class PointSender {
   private state: QueueState;
   private inFlight = false;
   private status: SenderStatus;
+  /** How long a fix may wait before it is sent: what the server suggested in its last answer. */
+  private intervalMs = FLUSH_INTERVAL_MS;
+  private lastSent: QueuedPoint | null = null;
 
   constructor(private readonly deps: SenderDeps) {
     let stored: QueuedPoint[] = [];
@@ -58,13 +66,18 @@ export class PointSender {
     return this.status;
   }
 
+  get reportIntervalMs(): number {
+    return this.intervalMs;
+  }
+
   add(point: QueuedPoint): void {
     if (this.status.ended) return;
     this.state = enqueue(this.state, point);
     this.persist();
     this.emit();
-    // The first fix goes out at once, so the organizer sees "on the way" without waiting for a batch.
-    void this.flush(this.status.lastSentAt === null);
+    // The first fix goes out at once, so the organizer sees "on the way" without waiting for a batch; so does a jump.
+    const jumped = this.deps.distanceM !== undefined && isBigJump(this.lastSent, point, this.deps.distanceM);
+    void this.flush(this.status.lastSentAt === null || jumped);
   }
 
   /** Called every second or so; sends when a batch is due. */
@@ -89,7 +102,7 @@ export class PointSender {
   /** Sends what is due (or everything waiting, when forced). Resolves when this attempt is answered. */
   async flush(force: boolean, keepalive = false): Promise<void> {
     if (this.inFlight || this.status.ended || !this.deps.isOnline()) return;
-    const batch = takeBatch(this.state, this.deps.now(), force);
+    const batch = takeBatch(this.state, this.deps.now(), force, this.intervalMs);
     if (!batch) return;
     this.inFlight = true;
     const outcome = await this.post(batch, keepalive);
@@ -99,6 +112,8 @@ export class PointSender {
     const patch: Partial<SenderStatus> = {};
     if (outcome.kind === "accepted") {
       Object.assign(patch, { lastResult: outcome.result, lastSentAt: this.deps.now() });
+      this.intervalMs = reportIntervalMs(outcome.result.nextReportInMs);
+      this.lastSent = batch[batch.length - 1]!;
       if (outcome.result.journey === "arrived") ended = "arrived";
     } else if (outcome.kind === "refused") {
       ended = outcome.reason;

@@ -8,7 +8,7 @@ import { idle, type ActionResult, type FormAction } from "@/lib/http/action-resu
 import { haversineM } from "@/lib/eta/estimate";
 import type { LinkRefusal, TrackingPageInfo, TrackingPageView } from "@/lib/tracking/schemas";
 import { ConsentPanel } from "./consent-panel";
-import { clockOffsetMs, shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
+import { clockOffsetMs, MIN_GAP_MS, shouldRecord, toPoint, type QueuedPoint } from "./point-queue";
 import { PointSender, type SenderStatus } from "./point-sender";
 import { EndedScreen, Screen } from "./screens";
 import { SharingPanel, type Fix } from "./sharing-panel";
@@ -114,6 +114,7 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
       now: Date.now,
       isOnline: () => navigator.onLine,
       onChange: setStatus,
+      distanceM: haversineM,
     });
     sender.current = s;
     const tick = setInterval(() => s.tick(), 1_000);
@@ -152,7 +153,8 @@ export function TrackingSession({ token, info, untilLabel, serverNow, stopAction
         setFix({ lat: point.lat, lng: point.lng, accuracy: point.accuracy, speed: point.speed ?? null });
         setNoFix(false);
         setPhase((p) => (p.kind === "locating" ? { kind: "sharing" } : p));
-        if (shouldRecord(lastKept.current, point, haversineM)) {
+        const minGapMs = Math.min(MIN_GAP_MS, sender.current?.reportIntervalMs ?? MIN_GAP_MS);
+        if (shouldRecord(lastKept.current, point, haversineM, minGapMs)) {
           lastKept.current = point;
           sender.current?.add(point);
         }
