@@ -3,6 +3,7 @@ import { getDb, schema } from "@/lib/database";
 import { VENUE, type Given } from "@/test/given";
 import { listActivity } from "@/lib/live/activity";
 import { getAttendanceReport } from "@/lib/reports/attendance-report";
+import type { IngestResult } from "@/lib/tracking/schemas";
 
 // Test-only: positions around the venue of test/given.ts's events, and what tracking left behind. (The occurrence
 // whose window is open now, its people and their links: `given.org().occurrence({ open: true }).people(n).links()`.)
@@ -52,4 +53,18 @@ export async function arrivalAsSeen(t: Pick<Given, "org" | "owner" | "event" | "
     activityAt: feed.find((e) => e.attendanceId === attendanceId && e.kind === "arrived")?.at ?? null,
     outcome: report.rows.find((r) => r.participantId === row.participantId)?.outcome ?? null,
   };
+}
+
+type IngestAnswer = Partial<IngestResult> & { error?: { code: string; message: string; reason?: string } };
+
+/** POSTs a body of points through the real ingest route; the status and the parsed JSON answer. */
+export async function postPoints(token: string, body: unknown): Promise<{ status: number; body: IngestAnswer }> {
+  const { POST } = await import("@/app/api/track/[token]/points/route");
+  const request = new Request(`http://test/api/track/${token}/points`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const response = await POST(request, { params: Promise.resolve({ token }) });
+  return { status: response.status, body: (await response.json()) as IngestAnswer };
 }

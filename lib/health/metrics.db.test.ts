@@ -9,7 +9,6 @@ const METRICS_TOKEN = "metrics-token-for-the-metrics-test";
 process.env.METRICS_TOKEN = METRICS_TOKEN;
 connectTestDatabase();
 const { GET } = await import("@/app/api/metrics/route");
-const { POST: postPoints } = await import("@/app/api/track/[token]/points/route");
 const { POST: postWebhook } = await import("@/app/api/webhooks/whatsapp/route");
 const { eventOf, flushLocationBufferJob, runScheduledActionJob, scheduledActionClaimed } = await import("@/lib/jobs");
 const { refreshEtas } = await import("@/lib/live");
@@ -18,7 +17,7 @@ const { liveSnapshotStream } = await import("@/lib/live/stream");
 const { webhookSecret } = await import("@/lib/whatsapp/secrets");
 const { startLocalRunner } = await import("@/inngest/local-runner");
 const { given } = await import("@/test/given");
-const { point } = await import("@/test/tracking");
+const { point, postPoints: post } = await import("@/test/tracking");
 
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
@@ -37,15 +36,6 @@ async function sample(name: string, labels: Record<string, string> = {}): Promis
     if (wanted.length === have.length && wanted.every((w) => have.includes(w))) return Number(match[3]);
   }
   return 0;
-}
-
-async function post(token: string, body: unknown) {
-  const request = new Request(`http://test/api/track/${token}/points`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return postPoints(request, params({ token }));
 }
 
 let runner: LocalRunner | undefined;

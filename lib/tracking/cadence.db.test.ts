@@ -5,20 +5,11 @@ import type { Given, LinkedPerson } from "@/test/given";
 // The ingest answer's nextReportInMs, through the real route, on both storage paths' shared code (the Redis buffer
 // here, as the bridge is configured).
 connectTestDatabase();
-const { POST } = await import("@/app/api/track/[token]/points/route");
 const { given } = await import("@/test/given");
-const { point, RADIUS_M } = await import("@/test/tracking");
+const { point, postPoints, RADIUS_M } = await import("@/test/tracking");
 const { FAR_REPORT_MS, CRUISE_REPORT_MS, NEAR_REPORT_MS } = await import("./cadence");
 
-async function post(token: string, points: unknown[]) {
-  const request = new Request(`http://test/api/track/${token}/points`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ points }),
-  });
-  const response = await POST(request, { params: Promise.resolve({ token }) });
-  return { status: response.status, body: await response.json() };
-}
+const post = (token: string, points: unknown[]) => postPoints(token, { points });
 
 describe("POST /api/track/<token>/points suggests when to report next", () => {
   let setup: Given<LinkedPerson>;
