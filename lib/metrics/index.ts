@@ -1,5 +1,4 @@
-// The metrics domain's public face: the one registry and its metric objects (registry.ts), and small helpers to
-// count and time work. The text /api/metrics serves is rendered by lib/health/metrics.ts, which reads scrape-time
+// The metrics domain's public face: the one registry and its metric objects (registry.ts), and a helper that counts job runs. The text /api/metrics serves is rendered by lib/health/metrics.ts, which reads scrape-time
 // values (the Redis buffer) from the domains that own them.
 export { metrics, type Metrics } from "./registry";
-export { countJobRun, timeInto } from "./observe";
+export { countJobRun } from "./observe";

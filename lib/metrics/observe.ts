@@ -11,13 +11,3 @@ export async function countJobRun<T>(jobId: string, work: () => Promise<T>): Pro
     throw error;
   }
 }
-
-/** Runs `work` and records its duration in seconds in `histogram`, whether it succeeds or throws. */
-export async function timeInto<T>(histogram: { startTimer(): () => number }, work: () => Promise<T>): Promise<T> {
-  const stop = histogram.startTimer();
-  try {
-    return await work();
-  } finally {
-    stop();
-  }
-}
