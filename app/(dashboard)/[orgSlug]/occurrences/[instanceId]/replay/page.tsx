@@ -39,11 +39,13 @@ export default async function ReplayPage({ params }: { params: Promise<{ orgSlug
         title={t("title")}
         description={t("description", { venue: occurrence.venue.name, zone: zoneName(tz) })}
       />
-      {!replay.ok ? (
-        <Alert tone="info" title={t(`unavailable.${replay.reason}.title`)}>
-          {replay.reason === "outside_retention"
-            ? t("unavailable.outside_retention.description", { days: replay.retentionDays })
-            : t("unavailable.not_started.description", { time: formatDateTime(format, occurrence.trackingWindow!.opensAt, tz) })}
+      {!replay.ok && replay.reason === "outside_retention" ? (
+        <Alert tone="info" title={t("unavailable.outside_retention.title")}>
+          {t("unavailable.outside_retention.description", { days: replay.retentionDays })}
+        </Alert>
+      ) : !replay.ok ? (
+        <Alert tone="info" title={t("unavailable.not_started.title")}>
+          {t("unavailable.not_started.description", { time: formatDateTime(format, occurrence.trackingWindow!.opensAt, tz) })}
         </Alert>
       ) : (
         <>
