@@ -68,10 +68,10 @@ export function ReplayView({ initial, dataUrl, units }: Props) {
   const participants = useMemo(() => replay.participants.map((p, i) => toLive(p, moments[i]!, clock.at)), [replay, moments, clock.at]);
   const whole = useMemo(() => wholeTrails(replay.participants), [replay]);
 
+  const travelled = useMemo(() => travelledTrails(replay.participants, moments, clock.at), [replay, moments, clock.at]);
   const mapRef = useRef<MapLibre.Map | null>(null);
   const zoomAsked = useRef(initial.zoom);
-  const latest = useRef({ whole, travelled: travelledTrails(replay.participants, moments, clock.at) });
-  const travelled = useMemo(() => travelledTrails(replay.participants, moments, clock.at), [replay, moments, clock.at]);
+  const latest = useRef({ whole, travelled });
   useEffect(() => {
     latest.current = { whole, travelled };
     if (mapRef.current) setTrails(mapRef.current, null, travelled);
