@@ -77,6 +77,20 @@ test("an organizer replays the demo's latest school run: the slider moves everyo
   await expect(page.getByTestId("replay-time")).toHaveText(/^06:3[2-9]/, { timeout: 15_000 });
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+
+  // The map's route answers the trails for a zoom level: fewer points zoomed out; a zoom that is no zoom is refused.
+  const [, orgSlug, instanceId] = /^\/([^/]+)\/occurrences\/([^/]+)\/replay$/.exec(new URL(page.url()).pathname)!;
+  const route = `/api/replay/${orgSlug}/${instanceId}`;
+  const points = async (zoom: number) => {
+    const response = await page.request.get(`${route}?zoom=${zoom}`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { ok: boolean; participants: { trail: unknown[] }[] };
+    return body.participants.reduce((sum, p) => sum + p.trail.length, 0);
+  };
+  expect(await points(9)).toBeLessThan(await points(18));
+  const refused = await page.request.get(`${route}?zoom=99`);
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toMatchObject({ error: { code: "VALIDATION" } });
 });
 
 test.describe("in German", () => {
