@@ -83,7 +83,7 @@ test("an organizer replays the demo's latest school run: the slider moves everyo
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
 
-  // The map's route answers the trails for a zoom level: fewer points zoomed out; a zoom that is no zoom is refused.
+  // The map's route answers the trails for a zoom level: fewer points zoomed out; a zoom that is no zoom is refused (422).
   const [, orgSlug, instanceId] = /^\/([^/]+)\/occurrences\/([^/]+)\/replay$/.exec(new URL(page.url()).pathname)!;
   const route = `/api/replay/${orgSlug}/${instanceId}`;
   const points = async (zoom: number) => {
@@ -94,7 +94,7 @@ test("an organizer replays the demo's latest school run: the slider moves everyo
   };
   expect(await points(9)).toBeLessThan(await points(18));
   const refused = await page.request.get(`${route}?zoom=99`);
-  expect(refused.status()).toBe(400);
+  expect(refused.status()).toBe(422);
   expect(await refused.json()).toMatchObject({ error: { code: "VALIDATION" } });
 });
 
