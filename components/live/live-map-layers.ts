@@ -8,7 +8,7 @@ import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
 import { STATE_STYLE } from "./presentation";
 
 type Venue = LiveOccurrence["venue"];
-type Bounds = [[number, number], [number, number]];
+export type Bounds = [[number, number], [number, number]];
 
 export const MOVING = "moving";
 export const ARRIVED = "arrived";

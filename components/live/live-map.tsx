@@ -9,7 +9,7 @@ import { formatClock } from "@/components/dashboard/format";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
-import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, updateSources } from "./live-map-layers";
+import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, updateSources, type Bounds } from "./live-map-layers";
 import { drawIcon } from "./map-icons";
 import { arrivalText, stateLabel, type LiveWords } from "./presentation";
 import { useLiveWords } from "./use-live-words";
@@ -22,6 +22,10 @@ export type LiveMapProps = {
   selectedId: string | null;
   /** A marker was clicked (its attendance id), or the empty map (null). */
   onSelect: (attendanceId: string | null) => void;
+  /** Where the map starts (e.g. a replay's trails); given, the map does not fit itself to the first positions. */
+  initialBounds?: Bounds;
+  /** Once the live layers are in: for a view that adds its own below the markers (the replay's trails). */
+  onMapReady?: (map: MapLibre.Map) => void;
 };
 
 function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): HTMLElement {
@@ -51,7 +55,7 @@ function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): H
  * The organizer's live map: the venue with its arrival circle, and every participant as a feature of a GeoJSON
  * source updated in place (no DOM marker per person, so 500 people stay smooth), clustered when zoomed out.
  */
-export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect }: LiveMapProps) {
+export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect, initialBounds, onMapReady }: LiveMapProps) {
   const t = useTranslations("live");
   const words = useLiveWords(units);
   const imperial = units === "imperial";
@@ -65,7 +69,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
   const popupRef = useRef<MapLibre.Popup | null>(null);
   const onSelectRef = useRef(onSelect);
   const participantsRef = useRef(participants);
-  const fitted = useRef(false);
+  const fitted = useRef(initialBounds !== undefined);
   const userMoved = useRef(false);
   // The id the map itself just selected: the list follows, but the map does not fly to what was clicked.
   const clickedId = useRef<string | null>(null);
@@ -86,7 +90,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
         instance = new maplibregl.Map({
           container: container.current,
           style: mapStyle(),
-          bounds: boundsOf(venue, []),
+          bounds: initialBounds ?? boundsOf(venue, []),
           fitBoundsOptions: { padding: 60, maxZoom: 16 },
           attributionControl: { compact: true },
           fadeDuration: 0,
@@ -108,6 +112,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
         });
         map.on("load", () => {
           addLiveLayers(map, venue, participantsRef.current, radiiRef.current);
+          onMapReady?.(map);
           for (const layer of MARKER_LAYERS) {
             map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
             map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));

@@ -7,10 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { occurrenceStatus } from "./labels";
 import type { Occurrence } from "./attendance-table";
 
-type Props = { orgSlug: string; occurrence: Occurrence; now: Date; isLive: boolean };
+type Props = { orgSlug: string; occurrence: Occurrence; now: Date; isLive: boolean; canReplay: boolean };
 
-/** When and where, its state, and the way to its report (once started) and its live map. */
-export function OccurrenceHeader({ orgSlug, occurrence, now, isLive }: Props) {
+/** When and where, its state, and the way to its report (once started), its live map and its replay (once tracking opened). */
+export function OccurrenceHeader({ orgSlug, occurrence, now, isLive, canReplay }: Props) {
   const t = useTranslations("occurrences");
   const format = useFormatter();
   const { event } = occurrence;
@@ -41,6 +41,11 @@ export function OccurrenceHeader({ orgSlug, occurrence, now, isLive }: Props) {
           {occurrence.status !== "cancelled" ? (
             <Link href={`/${orgSlug}/occurrences/${occurrence.id}/live`} className={buttonClasses(isLive ? "primary" : "secondary")}>
               {t("header.liveMap")}
+            </Link>
+          ) : null}
+          {canReplay && occurrence.trackingWindow.validFrom <= now ? (
+            <Link href={`/${orgSlug}/occurrences/${occurrence.id}/replay`} className={buttonClasses("secondary")}>
+              {t("header.replay")}
             </Link>
           ) : null}
         </div>

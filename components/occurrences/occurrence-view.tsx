@@ -31,7 +31,7 @@ type Props = {
   timeline: TimelineRow[];
   failedMessages: number;
   now: Date;
-  can: { write: boolean; checkIn: boolean };
+  can: { write: boolean; checkIn: boolean; replay: boolean };
   /** Embedded mode: the demo's movement simulator, and (with the log transport) the WhatsApp simulator. */
   demo: { simulate: boolean; whatsapp: boolean };
   actions: OccurrenceActions;
@@ -51,7 +51,7 @@ export function OccurrenceView({ orgSlug, occurrence, timeline, failedMessages, 
 
   return (
     <div className="space-y-6">
-      <OccurrenceHeader orgSlug={orgSlug} occurrence={occurrence} now={now} isLive={isLive} />
+      <OccurrenceHeader orgSlug={orgSlug} occurrence={occurrence} now={now} isLive={isLive} canReplay={can.replay} />
       {occurrence.status !== "cancelled" ? <LiveRefresh from={validFrom.toISOString()} until={validUntil.toISOString()} /> : null}
       {isLive && demo.simulate && can.checkIn ? <SimulateButton instanceId={occurrence.id} start={actions.simulate} /> : null}
       {failedMessages > 0 ? (

@@ -80,8 +80,24 @@ function describeApiKeyEntry(k: Translator<"apiKeys">, { action, data }: Entry):
   return null;
 }
 
+/** An occurrence's entries; null for any other action. */
+function describeOccurrenceEntry(t: Translator<"settings">, { action, data }: Entry): string | null {
+  switch (action) {
+    case "occurrence.cancelled":
+      return t("audit.occurrenceCancelled");
+    case "occurrence.moved":
+      return t("audit.occurrenceMoved");
+    case "occurrence.closed":
+      return t("audit.occurrenceClosed");
+    case "occurrence.replayed":
+      return t("audit.occurrenceReplayed", { title: str(data.title) });
+    default:
+      return null;
+  }
+}
+
 export function describeAuditEntry(t: Translator<"settings">, format: Formatter, entry: Entry, words: AuditWords): string {
-  const own = describeWebhookEntry(words.webhooks, entry) ?? describeApiKeyEntry(words.apiKeys, entry);
+  const own = describeWebhookEntry(words.webhooks, entry) ?? describeApiKeyEntry(words.apiKeys, entry) ?? describeOccurrenceEntry(t, entry);
   if (own !== null) return own;
   const { action, data } = entry;
   const role = str(data.role);
@@ -134,12 +150,6 @@ export function describeAuditEntry(t: Translator<"settings">, format: Formatter,
       return t("audit.calendarFeedCreated", { scope: str(data.scope) });
     case "calendar_feed.regenerated":
       return t("audit.calendarFeedRegenerated", { scope: str(data.scope) });
-    case "occurrence.cancelled":
-      return t("audit.occurrenceCancelled");
-    case "occurrence.moved":
-      return t("audit.occurrenceMoved");
-    case "occurrence.closed":
-      return t("audit.occurrenceClosed");
     case "participant.created":
       return t("audit.participantCreated");
     case "participant.updated":

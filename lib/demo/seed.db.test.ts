@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/test/database";
 
 connectTestDatabase();
-const { and, eq } = await import("drizzle-orm");
+const { and, desc, eq } = await import("drizzle-orm");
+const { getReplay } = await import("@/lib/replay");
+const { haversineM } = await import("@/lib/eta");
 const { getDb, schema } = await import("@/lib/database");
 const { resolveOrgContext } = await import("@/lib/tenant/context");
 const { getAttendanceReport } = await import("@/lib/reports/attendance-report");
@@ -40,6 +42,31 @@ describe("the demo organization", () => {
     for (const outcome of ["on_time", "late", "no_show", "declined", "no_answer"] as const) expect(totals[outcome]).toBeGreaterThan(0);
     expect(totals.on_time).toBeGreaterThan(totals.late);
     expect(totals.attendanceRate).toBeGreaterThan(0.75);
+  });
+
+  it("has the latest morning's drives stored, so its replay shows everyone the geofence checked in arriving", async () => {
+    await seedDemo(getDb(), now);
+    const db = getDb();
+    const [user] = await db.select().from(schema.users).where(eq(schema.users.email, DEMO_LOGIN.email));
+    const ctx = await resolveOrgContext({ id: user!.id, email: user!.email, name: user!.name, isSuperadmin: false }, DEMO_ORG_SLUG);
+    const [latest] = await db
+      .select()
+      .from(schema.eventInstances)
+      .where(eq(schema.eventInstances.organizationId, ctx.org.id))
+      .orderBy(desc(schema.eventInstances.startsAt))
+      .limit(1);
+    const replay = await getReplay(ctx, latest!.id, { zoom: 18 }, now);
+    if (!replay.ok) throw new Error(`expected a replay, got ${replay.reason}`);
+    const byGeofence = replay.participants.filter((p) => p.checkInMethod === "geofence");
+    expect(byGeofence.length).toBeGreaterThan(5);
+    for (const p of byGeofence) {
+      const last = p.trail.at(-1)!;
+      expect(last[0]).toBe(Date.parse(p.arrivedAt!));
+      expect(haversineM({ lat: last[1], lng: last[2] }, { lat: 52.5306, lng: 13.3847 })).toBeLessThan(150);
+      expect(haversineM({ lat: p.trail[0]![1], lng: p.trail[0]![2] }, { lat: 52.5306, lng: 13.3847 })).toBeGreaterThan(800);
+    }
+    // Nobody else left a trail: those checked in by hand, absent or declined did not share.
+    expect(replay.participants.filter((p) => p.checkInMethod !== "geofence" && p.trail.length > 0)).toEqual([]);
   });
 
   it("leaves a morning still under way to the materializer", async () => {

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { insertHeldAttendances, type HeldAttendance } from "@/lib/attendance";
 import { hashPassword } from "@/lib/auth";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { seededRandom } from "@/lib/utils";
 import { schema, type Database } from "@/lib/database";
 import { DEMO_LOGIN, DEMO_ORG_SLUG } from "./login";
+import { pastTrails } from "./past-trails";
 
 export { DEMO_LOGIN, DEMO_ORG_SLUG };
 
@@ -111,7 +112,9 @@ export async function seedDemo(db: Database, now = new Date(), password: string 
         })),
       )
       .returning({ id: schema.participants.id });
-    await seedPastRuns(tx, { organizationId: org!.id, eventId: schoolRun!.id, participantIds: people.map((p) => p.id) }, now);
+    const pastRun = { organizationId: org!.id, eventId: schoolRun!.id, participantIds: people.map((p) => p.id) };
+    const latest = await seedPastRuns(tx, pastRun, now);
+    await seedLatestTrails(tx, { ...pastRun, instance: latest, venue: { lat: venue.venueLat, lng: venue.venueLng, radiusM: schoolRun!.arrivalRadiusM } });
     await tx.insert(schema.eventParticipants).values([
       ...people.map((p) => ({ organizationId: org!.id, eventId: schoolRun!.id, participantId: p.id })),
       ...people.slice(0, 12).map((p) => ({ organizationId: org!.id, eventId: parentsEvening!.id, participantId: p.id })),
@@ -133,7 +136,7 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /**
  * The school run's last weekday mornings, held and closed: most parents confirmed and were checked in by the
  * geofence within a few minutes of 07:30, some late, a few declined, never answered or did not come. Drawn from a
- * fixed seed, so every demo tells the same story.
+ * fixed seed, so every demo tells the same story. Returns the latest morning.
  */
 async function seedPastRuns(tx: Tx, run: { organizationId: string; eventId: string; participantIds: string[] }, now: Date) {
   const zone = "Europe/Berlin";
@@ -180,6 +183,33 @@ async function seedPastRuns(tx: Tx, run: { organizationId: string; eventId: stri
       }),
     ),
   );
+  return instances[0]!;
+}
+
+/**
+ * The latest morning's trails, so its replay has something to show: everyone the geofence checked in drove there
+ * sharing their position (those checked in by hand did not share).
+ */
+async function seedLatestTrails(
+  tx: Tx,
+  run: { organizationId: string; instance: { id: string; startsAt: Date }; venue: { lat: number; lng: number; radiusM: number } },
+) {
+  const arrivals = await tx
+    .select({ attendanceId: schema.attendances.id, checkedInAt: schema.attendances.checkedInAt })
+    .from(schema.attendances)
+    .where(
+      and(
+        eq(schema.attendances.organizationId, run.organizationId),
+        eq(schema.attendances.instanceId, run.instance.id),
+        eq(schema.attendances.checkInMethod, "geofence"),
+      ),
+    )
+    .orderBy(schema.attendances.checkedInAt);
+  const fixes = pastTrails(
+    { organizationId: run.organizationId, startsAt: run.instance.startsAt, venue: run.venue, lateGraceMinutes: 5 },
+    arrivals.map((a) => ({ attendanceId: a.attendanceId, checkedInAt: a.checkedInAt! })),
+  );
+  if (fixes.length > 0) await tx.insert(schema.locations).values(fixes);
 }
 
 function localDateInDays(now: Date, days: number): string {

@@ -25,6 +25,7 @@ export const CAPABILITIES = {
   "events.write": "manager",
   "participants.write": "manager",
   "live.checkIn": "staff",
+  "live.replay": "staff",
 } as const satisfies Record<string, Role>;
 export type Capability = keyof typeof CAPABILITIES;
 

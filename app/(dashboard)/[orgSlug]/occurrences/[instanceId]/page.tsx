@@ -35,7 +35,7 @@ export default async function OccurrencePage({ params }: { params: Promise<{ org
       timeline={timeline}
       failedMessages={messageCounts.failed ?? 0}
       now={new Date()}
-      can={{ write: can(ctx.role, "events.write"), checkIn: can(ctx.role, "live.checkIn") }}
+      can={{ write: can(ctx.role, "events.write"), checkIn: can(ctx.role, "live.checkIn"), replay: can(ctx.role, "live.replay") }}
       demo={{ simulate: embedded, whatsapp: embedded && env().whatsapp === "log" }}
       units={distanceUnitsFor(ctx.org.defaultCountry)}
       actions={bindOrgActions(orgSlug, {
