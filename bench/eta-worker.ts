@@ -16,6 +16,7 @@ import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib
 import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
 import { ensureLocationPartitions } from "@/lib/locations/partitions";
 import { systemContext } from "@/lib/tenant/context";
+import { prng } from "@/test/prng";
 
 // ------------------------------------------------------------------------------------------------ types
 
@@ -68,20 +69,6 @@ export type ProfileSummary = {
 const VENUE: LatLng = { lat: 52.5219, lng: 13.4132 };
 const M_PER_DEG_LAT = 111_195;
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same tracks on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const between = (min: number, max: number) => min + (max - min) * next();
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, between, gauss };
-}
 
 type Fix = { ms: number; lat: number; lng: number; acc: number; speed: number | null };
 
