@@ -35,20 +35,34 @@ export type AttendanceChanges = {
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const date = (n: number | null) => (n === null ? null : new Date(n));
 
+const XID_SPACE = 4294967296n;
+
+/** The previous read's snapshot as 32-bit transaction ids: its xmax, and the transactions in progress then. */
+function parseWatermark(watermark: string | null): { xmax: string; running: string } | null {
+  const match = watermark ? /^(\d+):(\d+):([\d,]*)$/.exec(watermark) : null;
+  if (!match) return null;
+  const low = (x: string) => (BigInt(x) % XID_SPACE).toString();
+  return { xmax: low(match[2]!), running: `{${match[3] ? match[3].split(",").map(low).join(",") : ""}}` };
+}
+
 /**
  * The occurrence's attendances written since `watermark` (all of them without one), by PostgreSQL's row version
  * (`xmin`): whatever writes an attendance or renames its participant (ingest, flush, ETA refresh, check-in, RSVP) is
- * seen without each writer having to say so. The watermark is the oldest transaction still running when the rows
- * were read, so a transaction that commits later is read next time, never skipped. The modular comparison survives
- * transaction id wraparound; a row read twice costs a comparison, not a wrong answer.
+ * seen without each writer having to say so. The watermark is the read's snapshot: a row is new when the transaction
+ * that wrote it started after the snapshot or was still running then (so one committing later is never skipped).
+ * The modular comparison survives transaction id wraparound; a row read twice costs a comparison, not a wrong answer.
+ * (pg_snapshot lists top-level transactions only: a savepoint writing attendances would need the snapshot xmin instead.)
  */
 export async function readAttendanceChanges(orgId: string, instanceId: string, watermark: string | null): Promise<AttendanceChanges> {
-  const since = watermark === null ? null : (BigInt(watermark) % 4294967296n).toString();
+  const since = parseWatermark(watermark);
   const changedSince = (table: string) =>
-    sql`((${sql.raw(table)}.xmin::text::bigint - ${since}::bigint + 4294967296) % 4294967296) < 2147483648`;
+    since
+      ? sql`(((${sql.raw(table)}.xmin::text::bigint - ${since.xmax}::bigint + 4294967296) % 4294967296) < 2147483648
+          or ${sql.raw(table)}.xmin::text::bigint = any(${since.running}::bigint[]))`
+      : sql`true`;
   const rows = await getDb().execute<ChangedRow>(sql`
     with meta as (
-      select pg_snapshot_xmin(pg_current_snapshot())::text as wm,
+      select pg_current_snapshot()::text as wm,
         (select count(*)::int from attendances where organization_id = ${orgId} and instance_id = ${instanceId}) as n
     )
     select meta.wm, meta.n, c.* from meta left join lateral (
@@ -58,7 +72,7 @@ export async function readAttendanceChanges(orgId: string, instanceId: string, w
       from attendances a
       join participants p on p.id = a.participant_id and p.organization_id = ${orgId}
       where a.organization_id = ${orgId} and a.instance_id = ${instanceId}
-        and (${since}::bigint is null or ${changedSince("a")} or ${changedSince("p")})
+        and (${changedSince("a")} or ${changedSince("p")})
     ) c on true
   `);
   const first = rows[0]!;

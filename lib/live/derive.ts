@@ -49,6 +49,15 @@ export function initials(name: string): string {
  * on the spot with the speed the refresh learnt from the track, so the map never shows an ETA older than the marker.
  */
 export function toLiveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): LiveParticipant {
+  return deriveParticipant(facts, occurrence, now).participant;
+}
+
+/**
+ * toLiveParticipant, and until when (ms) the result stays the same if the facts do not change: the clock moves a
+ * participant only across the confidence and stale ages of their fix, and once an on-the-spot ETA is reached (it
+ * then follows the clock). The live feed re-derives nobody else, so a tick costs what changed.
+ */
+export function deriveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): { participant: LiveParticipant; stableUntilMs: number } {
   const base = {
     attendanceId: facts.attendanceId,
     name: facts.name,
@@ -63,7 +72,8 @@ export function toLiveParticipant(facts: AttendanceFacts, occurrence: Occurrence
   const arrived = facts.journey === "arrived";
   if (arrived || !fix || facts.journey === "no_show") {
     const state: LiveState = arrived ? "arrived" : facts.rsvp === "declined" ? "declined" : "not_sharing";
-    return { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+    const participant: LiveParticipant = { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+    return { participant, stableUntilMs: Infinity };
   }
 
   const { stored } = facts;
@@ -87,7 +97,12 @@ export function toLiveParticipant(facts: AttendanceFacts, occurrence: Occurrence
   const distanceM = Math.round(haversineM(fix, occurrence.venue));
   const { isLate, lateMinutes } = lateness(etaAt, occurrence.startsAt, occurrence.lateGraceMinutes);
   const state: LiveState = isLate ? "late" : stale ? "stale" : "on_the_way";
-  return {
+  const nowMs = now.getTime();
+  const ages = [fix.at.getTime() + occurrence.staleAfterMs / 2, fix.at.getTime() + occurrence.staleAfterMs].filter((t) => t >= nowMs);
+  const fromEstimate = !(storedIsCurrent && !stale);
+  const etaMs = etaAt.getTime();
+  const stableUntilMs = Math.min(...ages, fromEstimate ? (etaMs > nowMs ? etaMs : nowMs) : Infinity);
+  const participant: LiveParticipant = {
     ...base,
     state,
     position,
@@ -98,6 +113,7 @@ export function toLiveParticipant(facts: AttendanceFacts, occurrence: Occurrence
     lateMinutes: isLate ? lateMinutes : null,
     stale,
   };
+  return { participant, stableUntilMs };
 }
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 5,000 names a second. */

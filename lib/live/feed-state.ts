@@ -1,7 +1,7 @@
 // What one occurrence's live feed knows between ticks: the attendances as last read, the rows its watchers have,
 // and the activity they saw. Pure (no I/O), so a property test can drive it with random changes.
 
-import { toLiveParticipant, type AttendanceFacts, type OccurrenceFacts } from "./derive";
+import { deriveParticipant, type AttendanceFacts, type OccurrenceFacts } from "./derive";
 import type { LiveActivity, LiveOccurrence } from "./types";
 import { encodeParticipant, sameRow, type WireDelta, type WireRow, type WireSnapshot } from "./wire";
 
@@ -16,9 +16,15 @@ export type FeedInput = {
 
 const activityKey = (list: readonly LiveActivity[]) => JSON.stringify(list);
 
+/** What a row was derived from: the same facts, cached position and occurrence before `stableUntilMs` give the same row. */
+type Derived = { facts: AttendanceFacts; latestMs: number | undefined; stableUntilMs: number };
+
 export class LiveFeedState {
   private readonly facts = new Map<string, AttendanceFacts>();
   private readonly rows = new Map<string, WireRow>();
+  private readonly derived = new Map<string, Derived>();
+  private readonly removed = new Set<string>();
+  private factsKey = "";
   private activity: readonly LiveActivity[] = [];
   private occurrence: LiveOccurrence | null = null;
   private occurrenceKey = "";
@@ -34,7 +40,11 @@ export class LiveFeedState {
 
   /** Keeps only these attendances (the others were removed from the occurrence). */
   retain(ids: ReadonlySet<string>) {
-    for (const id of this.facts.keys()) if (!ids.has(id)) this.facts.delete(id);
+    for (const id of this.facts.keys()) {
+      if (ids.has(id)) continue;
+      this.facts.delete(id);
+      this.removed.add(id);
+    }
   }
 
   get size(): number {
@@ -55,16 +65,29 @@ export class LiveFeedState {
   advance(input: FeedInput): WireDelta | null {
     const delta: WireDelta = { t: input.now.toISOString(), b: this.base };
     const updated: WireRow[] = [];
+    const nowMs = input.now.getTime();
+    const factsKey = JSON.stringify(input.facts);
+    if (factsKey !== this.factsKey) {
+      this.factsKey = factsKey;
+      this.derived.clear();
+    }
     for (const f of this.facts.values()) {
-      const row = encodeParticipant(toLiveParticipant(withLatest(f, input.latest), input.facts, input.now), this.base);
-      const before = this.rows.get(f.attendanceId);
+      const id = f.attendanceId;
+      const latestMs = input.latest.get(id)?.ms;
+      const known = this.derived.get(id);
+      if (known && known.facts === f && known.latestMs === latestMs && nowMs <= known.stableUntilMs) continue;
+      const { participant, stableUntilMs } = deriveParticipant(withLatest(f, input.latest), input.facts, input.now);
+      this.derived.set(id, { facts: f, latestMs, stableUntilMs });
+      const row = encodeParticipant(participant, this.base);
+      const before = this.rows.get(id);
       if (!before || !sameRow(before, row)) {
-        this.rows.set(f.attendanceId, row);
+        this.rows.set(id, row);
         updated.push(row);
       }
     }
-    const removed = [...this.rows.keys()].filter((id) => !this.facts.has(id));
-    for (const id of removed) this.rows.delete(id);
+    const removed = [...this.removed].filter((id) => this.rows.delete(id));
+    for (const id of this.removed) this.derived.delete(id);
+    this.removed.clear();
     if (updated.length) delta.u = updated;
     if (removed.length) delta.r = removed;
     this.diffActivity(input.activity, delta);

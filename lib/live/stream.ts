@@ -1,9 +1,6 @@
 import { logger } from "@/lib/logger";
 import type { OrgContext } from "@/lib/tenant";
-import { readLatestFixes } from "@/lib/tracking";
-import { listActivity } from "./activity";
-import { listAttendanceIds, readAttendanceChanges } from "./changes";
-import { LiveFeedState } from "./feed-state";
+import { advanceFeed, newFeedCursor, type FeedCursor } from "./feed-tick";
 import type { LiveSubject } from "./snapshot";
 
 export type LiveStreamOptions = {
@@ -43,10 +40,9 @@ type Feed = {
   ctx: OrgContext;
   subject: LiveSubject;
   subscribers: Set<Subscriber>;
-  state: LiveFeedState;
+  cursor: FeedCursor;
   epoch: string;
   seq: number;
-  watermark: string | null;
   ready: boolean;
   recent: Frame[];
   snapshotFrame: Frame | null;
@@ -67,7 +63,7 @@ const frameOf = (feed: Feed, event: string, data: unknown): Frame => ({
 });
 
 function snapshotFrame(feed: Feed): Uint8Array {
-  if (feed.snapshotFrame?.seq !== feed.seq) feed.snapshotFrame = frameOf(feed, "snapshot", feed.state.snapshot());
+  if (feed.snapshotFrame?.seq !== feed.seq) feed.snapshotFrame = frameOf(feed, "snapshot", feed.cursor.state.snapshot());
   return feed.snapshotFrame.bytes;
 }
 
@@ -81,21 +77,7 @@ function catchUp(feed: Feed, lastEventId: string | null | undefined): Uint8Array
 }
 
 async function tick(feed: Feed) {
-  const orgId = feed.ctx.org.id;
-  const { occurrence, facts } = feed.subject;
-  const [changes, activity] = await Promise.all([
-    readAttendanceChanges(orgId, occurrence.id, feed.watermark),
-    listActivity(orgId, occurrence.id),
-  ]);
-  feed.state.put(changes.changed);
-  if (feed.state.size !== changes.total) feed.state.retain(await listAttendanceIds(orgId, occurrence.id));
-  const latest = await readLatestFixes(orgId, feed.state.travellingIds()).catch((error: unknown) => {
-    // Postgres still has every position up to the last flush: show those rather than nothing.
-    logger.warn({ err: error }, "latest positions unavailable from Redis, showing the last flushed ones");
-    return new Map();
-  });
-  const delta = feed.state.advance({ occurrence, facts, activity, latest, now: new Date() });
-  feed.watermark = changes.watermark;
+  const delta = await advanceFeed(feed.ctx, feed.subject, feed.cursor);
   if (!feed.ready) {
     feed.ready = true;
     const first = snapshotFrame(feed);
@@ -115,10 +97,9 @@ function startFeed(id: string, ctx: OrgContext, subject: LiveSubject, intervalMs
     ctx,
     subject,
     subscribers: new Set(),
-    state: new LiveFeedState(Math.floor(Date.now() / 1000)),
+    cursor: newFeedCursor(),
     epoch: Math.random().toString(36).slice(2, 10),
     seq: 0,
-    watermark: null,
     ready: false,
     recent: [],
     snapshotFrame: null,

@@ -13,8 +13,11 @@ const ETA_METHODS = ["osrm", "track", "device", "default"] as const satisfies re
 const ETA_CONFIDENCES = ["high", "medium", "low"] as const satisfies readonly EtaConfidence[];
 
 type N = number | null;
-/** [id, name, rsvp, journey, state, lat, lng, accuracyM, fixAt, etaAt, etaMethod, etaConfidence, distanceM, lateMinutes, stale, checkedInAt, checkInMethod] */
-export type WireRow = [string, string, number, number, number, N, N, N, N, N, N, N, N, N, 0 | 1, N, N];
+/**
+ * [id, name, rsvp, journey, state, stale, lat, lng, accuracyM, fixAt, etaAt, etaMethod, etaConfidence, distanceM,
+ * lateMinutes, checkedInAt, checkInMethod], without trailing nulls (someone not sharing is six fields).
+ */
+export type WireRow = [string, string, number, number, number, 0 | 1, ...N[]];
 
 /** `event: snapshot`: everything, on connect or when a resume cannot be served from recent deltas. */
 export type WireSnapshot = { o: LiveOccurrence; t: string; b: number; p: WireRow[]; a: LiveActivity[] };
@@ -26,16 +29,18 @@ const ACTIVITY_LIMIT = 30;
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const index = <T>(list: readonly T[], value: T | null): N => (value === null ? null : list.indexOf(value));
 const seconds = (iso: string | null, base: number): N => (iso === null ? null : Math.round(Date.parse(iso) / 1000) - base);
+const pick = <T>(list: readonly T[], i: N): T | null => (i === null ? null : list[i]!);
 const iso = (s: N, base: number) => (s === null ? null : new Date((s + base) * 1000).toISOString());
 
 export function encodeParticipant(p: LiveParticipant, base: number): WireRow {
   const pos = p.position;
-  return [
+  const row: WireRow = [
     p.attendanceId,
     p.name,
     RSVPS.indexOf(p.rsvp),
     JOURNEYS.indexOf(p.journey),
     LIVE_STATES.indexOf(p.state),
+    p.stale ? 1 : 0,
     pos ? round5(pos.lat) : null,
     pos ? round5(pos.lng) : null,
     pos ? Math.round(pos.accuracyM) : null,
@@ -45,35 +50,39 @@ export function encodeParticipant(p: LiveParticipant, base: number): WireRow {
     index(ETA_CONFIDENCES, p.etaConfidence),
     p.distanceM === null ? null : Math.round(p.distanceM),
     p.lateMinutes,
-    p.stale ? 1 : 0,
     seconds(p.checkedInAt, base),
     index(CHECK_IN_METHODS, p.checkInMethod),
   ];
+  while (row.length > 6 && row.at(-1) === null) row.pop();
+  return row;
 }
 
-export function decodeParticipant(r: WireRow, base: number): LiveParticipant {
-  const at = iso(r[8], base);
+export function decodeParticipant(row: WireRow, base: number): LiveParticipant {
+  const r = (i: number): N => (row[i] as N | undefined) ?? null;
+  const at = iso(r(9), base);
+  const [lat, lng] = [r(6), r(7)];
   return {
-    attendanceId: r[0],
-    name: r[1],
-    initials: initials(r[1]),
-    rsvp: RSVPS[r[2]]!,
-    journey: JOURNEYS[r[3]]!,
-    state: LIVE_STATES[r[4]]!,
-    position: r[5] !== null && r[6] !== null && at !== null ? { lat: r[5], lng: r[6], accuracyM: r[7] ?? 0, at } : null,
-    etaAt: iso(r[9], base),
-    etaMethod: r[10] === null ? null : ETA_METHODS[r[10]]!,
-    etaConfidence: r[11] === null ? null : ETA_CONFIDENCES[r[11]]!,
-    distanceM: r[12],
-    lateMinutes: r[13],
-    stale: r[14] === 1,
-    checkedInAt: iso(r[15], base),
-    checkInMethod: r[16] === null ? null : CHECK_IN_METHODS[r[16]]!,
+    attendanceId: row[0],
+    name: row[1],
+    initials: initials(row[1]),
+    rsvp: RSVPS[row[2]]!,
+    journey: JOURNEYS[row[3]]!,
+    state: LIVE_STATES[row[4]]!,
+    position: lat !== null && lng !== null && at !== null ? { lat, lng, accuracyM: r(8) ?? 0, at } : null,
+    etaAt: iso(r(10), base),
+    etaMethod: pick(ETA_METHODS, r(11)),
+    etaConfidence: pick(ETA_CONFIDENCES, r(12)),
+    distanceM: r(13),
+    lateMinutes: r(14),
+    stale: row[5] === 1,
+    checkedInAt: iso(r(15), base),
+    checkInMethod: pick(CHECK_IN_METHODS, r(16)),
   };
 }
 
 /** Whether two encoded rows show the same thing (what decides that a participant goes into a delta). */
 export function sameRow(a: WireRow, b: WireRow): boolean {
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
