@@ -49,31 +49,44 @@ export function initials(name: string): string {
  * on the spot with the speed the refresh learnt from the track, so the map never shows an ETA older than the marker.
  */
 export function toLiveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): LiveParticipant {
-  return deriveParticipant(facts, occurrence, now).participant;
+  const { checkedInAt, position, etaAt, ...rest } = deriveParticipant(facts, occurrence, now).derived;
+  return {
+    ...rest,
+    initials: initials(rest.name),
+    checkedInAt: checkedInAt?.toISOString() ?? null,
+    position: position ? { lat: position.lat, lng: position.lng, accuracyM: position.accuracyM, at: position.at.toISOString() } : null,
+    etaAt: etaAt?.toISOString() ?? null,
+  };
 }
+
+/** A LiveParticipant with its instants as Dates and without initials: what the live feed encodes (no ISO round trip). */
+export type DerivedParticipant = Omit<LiveParticipant, "initials" | "checkedInAt" | "position" | "etaAt"> & {
+  checkedInAt: Date | null;
+  position: { lat: number; lng: number; accuracyM: number; at: Date } | null;
+  etaAt: Date | null;
+};
 
 /**
  * toLiveParticipant, and until when (ms) the result stays the same if the facts do not change: the clock moves a
  * participant only across the confidence and stale ages of their fix, and once an on-the-spot ETA is reached (it
  * then follows the clock). The live feed re-derives nobody else, so a tick costs what changed.
  */
-export function deriveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): { participant: LiveParticipant; stableUntilMs: number } {
+export function deriveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): { derived: DerivedParticipant; stableUntilMs: number } {
   const base = {
     attendanceId: facts.attendanceId,
     name: facts.name,
-    initials: initials(facts.name),
     rsvp: facts.rsvp,
     journey: facts.journey,
-    checkedInAt: facts.checkedInAt?.toISOString() ?? null,
+    checkedInAt: facts.checkedInAt,
     checkInMethod: facts.checkInMethod,
   };
   const fix = facts.lastFix;
-  const position = fix ? { lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, at: fix.at.toISOString() } : null;
+  const position = fix ? { lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, at: fix.at } : null;
   const arrived = facts.journey === "arrived";
   if (arrived || !fix || facts.journey === "no_show") {
     const state: LiveState = arrived ? "arrived" : facts.rsvp === "declined" ? "declined" : "not_sharing";
-    const participant: LiveParticipant = { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
-    return { participant, stableUntilMs: Infinity };
+    const derived: DerivedParticipant = { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+    return { derived, stableUntilMs: Infinity };
   }
 
   const { stored } = facts;
@@ -102,18 +115,18 @@ export function deriveParticipant(facts: AttendanceFacts, occurrence: Occurrence
   const fromEstimate = !(storedIsCurrent && !stale);
   const etaMs = etaAt.getTime();
   const stableUntilMs = Math.min(...ages, fromEstimate ? (etaMs > nowMs ? etaMs : nowMs) : Infinity);
-  const participant: LiveParticipant = {
+  const derived: DerivedParticipant = {
     ...base,
     state,
     position,
-    etaAt: etaAt.toISOString(),
+    etaAt,
     etaMethod: method,
     etaConfidence: confidence,
     distanceM,
     lateMinutes: isLate ? lateMinutes : null,
     stale,
   };
-  return { participant, stableUntilMs };
+  return { derived, stableUntilMs };
 }
 
 /** One collator for every sort: `localeCompare` builds one per call, too slow for 5,000 names a second. */

@@ -76,9 +76,9 @@ export class LiveFeedState {
       const latestMs = input.latest.get(id)?.ms;
       const known = this.derived.get(id);
       if (known && known.facts === f && known.latestMs === latestMs && nowMs <= known.stableUntilMs) continue;
-      const { participant, stableUntilMs } = deriveParticipant(withLatest(f, input.latest), input.facts, input.now);
+      const { derived, stableUntilMs } = deriveParticipant(withLatest(f, input.latest), input.facts, input.now);
       this.derived.set(id, { facts: f, latestMs, stableUntilMs });
-      const row = encodeParticipant(participant, this.base);
+      const row = encodeParticipant(derived, this.base);
       const before = this.rows.get(id);
       if (!before || !sameRow(before, row)) {
         this.rows.set(id, row);

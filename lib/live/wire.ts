@@ -3,7 +3,7 @@
 // browser derives those itself, so a delta carries only the rows that changed.
 
 import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
-import { countLive, initials, sortLiveParticipants } from "./derive";
+import { countLive, initials, sortLiveParticipants, type DerivedParticipant } from "./derive";
 import { LIVE_STATES, type EtaConfidence, type EtaMethod, type LiveActivity, type LiveOccurrence, type LiveParticipant, type LiveSnapshot } from "./types";
 
 const RSVPS = ["pending", "confirmed", "declined"] as const satisfies readonly Rsvp[];
@@ -28,11 +28,11 @@ export type WireDelta = { t: string; b: number; u?: WireRow[]; r?: string[]; a?:
 const ACTIVITY_LIMIT = 30;
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const index = <T>(list: readonly T[], value: T | null): N => (value === null ? null : list.indexOf(value));
-const seconds = (iso: string | null, base: number): N => (iso === null ? null : Math.round(Date.parse(iso) / 1000) - base);
+const seconds = (at: Date | null, base: number): N => (at === null ? null : Math.round(at.getTime() / 1000) - base);
 const pick = <T>(list: readonly T[], i: N): T | null => (i === null ? null : list[i]!);
 const iso = (s: N, base: number) => (s === null ? null : new Date((s + base) * 1000).toISOString());
 
-export function encodeParticipant(p: LiveParticipant, base: number): WireRow {
+export function encodeParticipant(p: DerivedParticipant, base: number): WireRow {
   const pos = p.position;
   const row: WireRow = [
     p.attendanceId,
