@@ -13,9 +13,11 @@ import type { LatLng, TravelMode } from "@/lib/eta/estimate";
 import type { TrackFix } from "@/lib/eta/speed";
 import { recordActivity, type NewActivity } from "@/lib/attendance";
 import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib/live/refresh-etas";
-import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
 import { ensureLocationPartitions } from "@/lib/locations/partitions";
-import { systemContext } from "@/lib/tenant/context";
+import { prng } from "@/test/prng";
+import { measureLive, type LiveInput } from "./eta-live";
+
+export type { LiveInput, LiveOutput, LiveTick } from "./eta-live";
 
 // ------------------------------------------------------------------------------------------------ types
 
@@ -46,16 +48,6 @@ export type RefreshOutput = {
   };
   profile: ProfileSummary | null;
 };
-export type LiveInput = { organizationId: string; instanceId: string; ticks: number; profileFile: string | null };
-export type LiveTick = CpuSample & { buildCpuMs: number; serializeCpuMs: number; bytes: number; changed: boolean };
-export type LiveOutput = {
-  warmupTicks: number;
-  ticks: LiveTick[];
-  participants: number;
-  states: Record<string, number>;
-  activity: number;
-  profile: ProfileSummary | null;
-};
 export type ProfileSummary = {
   file: string;
   sampledMs: number;
@@ -68,20 +60,6 @@ export type ProfileSummary = {
 const VENUE: LatLng = { lat: 52.5219, lng: 13.4132 };
 const M_PER_DEG_LAT = 111_195;
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same tracks on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const between = (min: number, max: number) => min + (max - min) * next();
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, between, gauss };
-}
 
 type Fix = { ms: number; lat: number; lng: number; acc: number; speed: number | null };
 
@@ -248,7 +226,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
 }
 
 /** Before the live benchmark: the refresh benchmark's occurrence is over, and the live one gets stored ETAs. */
-async function prepareLive(input: { finishedInstanceId: string; nowMs: number }): Promise<{ refresh: RefreshSummary }> {
+async function prepareLive(input: { finishedInstanceId: string | null; nowMs: number }): Promise<{ refresh: RefreshSummary }> {
   const handle = getDatabaseHandle();
   await handle.db.execute(sql`update event_instances set status = 'completed' where id = ${input.finishedInstanceId}`);
   const refresh = await refreshEtas(new Date(input.nowMs));
@@ -377,53 +355,6 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   };
 }
 
-const encoder = new TextEncoder();
-
-/** What lib/live/stream.ts does every tick for one watched occurrence (shared by everyone watching it): build, compare, serialize, encode. */
-async function measureLive(input: LiveInput): Promise<LiveOutput> {
-  const [org] = await getDb().select().from(schema.organizations).where(eq(schema.organizations.id, input.organizationId));
-  const ctx = systemContext(org!, "bench");
-  const subject = await loadLiveSubject(ctx, input.instanceId);
-  let lastKey = "";
-  const tick = async () => {
-    const pgBefore = await pgBackendCpu();
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const snapshot = await buildLiveSnapshot(ctx, subject);
-    const cpu1 = process.cpuUsage();
-    const key = JSON.stringify([snapshot.participants, snapshot.counts, snapshot.activity]);
-    const payload = encoder.encode(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
-    const wallMs = performance.now() - t0;
-    const cpu2 = process.cpuUsage();
-    const pgAfter = await pgBackendCpu();
-    const changed = key !== lastKey;
-    lastKey = key;
-    let pgCpuMs: number | null = pgAfter.size > 0 ? 0 : null;
-    for (const [pid, ms] of pgAfter) pgCpuMs! += ms - (pgBefore.get(pid) ?? 0);
-    const ms = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
-    return { snapshot, sample: { nodeCpuMs: ms(cpu0, cpu2), buildCpuMs: ms(cpu0, cpu1), serializeCpuMs: ms(cpu1, cpu2), wallMs, pgCpuMs, bytes: payload.byteLength, changed } };
-  };
-  const warmupTicks = 5;
-  for (let i = 0; i < warmupTicks; i++) await tick();
-  const ticks: LiveTick[] = [];
-  let last: Awaited<ReturnType<typeof tick>>["snapshot"] | undefined;
-  for (let i = 0; i < input.ticks; i++) {
-    const { snapshot, sample } = await tick();
-    ticks.push(sample);
-    last = snapshot;
-  }
-  const states: Record<string, number> = {};
-  for (const p of last?.participants ?? []) states[p.state] = (states[p.state] ?? 0) + 1;
-  const profile = input.profileFile
-    ? await profiled(input.profileFile, input.ticks, async () => {
-        const snapshot = await buildLiveSnapshot(ctx, subject);
-        JSON.stringify([snapshot.participants, snapshot.counts, snapshot.activity]);
-        return encoder.encode(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
-      })
-    : null;
-  return { warmupTicks, ticks, participants: last?.participants.length ?? 0, states, activity: last?.activity.length ?? 0, profile };
-}
-
 // ------------------------------------------------------------------------------------------------ profiling
 
 type CpuProfile = {
@@ -514,7 +445,7 @@ const commands: Record<string, (input: never) => Promise<unknown>> = {
   seed,
   "prepare-live": prepareLive,
   refresh: measureRefresh,
-  live: measureLive,
+  live: (input: LiveInput) => measureLive(input, { pgBackendCpu }),
 };
 
 const [command, inputFile, outputFile] = process.argv.slice(2);

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { LiveInput, LiveOutput, ProfileSummary, RefreshInput, RefreshOutput, SeedInput, SeedOutput } from "./eta-worker";
+import type { ProfileSummary, RefreshInput, RefreshOutput, SeedInput, SeedOutput } from "./eta-worker";
+import { runLiveTargets } from "./eta-live-report";
 import { machineBusyShare, onCleanup, runMain, runToEnd } from "./lib/processes";
 import { cleanEnv, dropDatabase, freshDatabase, ROOT } from "./lib/services";
 
@@ -19,13 +20,14 @@ const { values: args } = parseArgs({
     fixes: { type: "string", default: "25" },
     runs: { type: "string", default: "5" },
     "live-participants": { type: "string", default: "500" },
+    "live-participants-large": { type: "string", default: "5000" },
     ticks: { type: "string", default: "50" },
     profile: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
-const HELP = `usage: npm run bench:eta -- [--participants 10000] [--fixes 25] [--runs 5] [--live-participants 500] [--ticks 50]
+const HELP = `usage: npm run bench:eta -- [--participants 10000] [--fixes 25] [--runs 5] [--live-participants 500] [--live-participants-large 5000] [--ticks 50]
   [--profile] [--keep]
   --profile  after the measured runs, run the refresh and the ticks again under the V8 profiler and print where the
              CPU went (the .cpuprofile files land in bench/results/, open them in Chrome DevTools → Performance)
@@ -41,8 +43,6 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
-const sumOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
 
 function table(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
@@ -65,6 +65,7 @@ runMain(async () => {
   const fixes = Number(args.fixes);
   const runs = Number(args.runs);
   const liveParticipants = Number(args["live-participants"]);
+  const largeLiveParticipants = Number(args["live-participants-large"]);
   const ticks = Number(args.ticks);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`;
   const busyAtStart = await machineBusyShare();
@@ -143,57 +144,8 @@ runMain(async () => {
   if (refresh.profile) console.log(`\n${formatProfile(refresh.profile, "refresh")}`);
 
   // ---------------------------------------------------------------------------------------------- the live endpoint
-  const small = await worker<SeedOutput>("seed", { participants: liveParticipants, fixes, travelMode: "walking", mixedStates: true, randomSeed: 2 } satisfies SeedInput);
-  const prepared = await worker<{ refresh: { participants: number; becameLate: number; becameStale: number } }>("prepare-live", {
-    finishedInstanceId: big.instanceId,
-    nowMs: small.nowMs + 2_000,
-  });
-  console.log(
-    `\nseeded ${small.participants} participants for the live view (walking event; ${small.travelling} on the way, refreshed once: ` +
-      `${prepared.refresh.becameLate} late, ${prepared.refresh.becameStale} stale) in ${small.seconds.toFixed(1)} s`,
-  );
-  const busyLive = await machineBusyShare();
-  console.log(`CPU in use by others before measuring: ${busyLive === undefined ? "unknown" : `${Math.round(busyLive * 100)} %`}`);
-  const live = await worker<LiveOutput>("live", {
-    organizationId: small.organizationId,
-    instanceId: small.instanceId,
-    ticks,
-    profileFile: args.profile ? path.join(resultsDir, `eta-${runId}-live.cpuprofile`) : null,
-  } satisfies LiveInput);
-  const col = (pick: (t: LiveOutput["ticks"][number]) => number) => live.ticks.map(pick);
-  const tickCpu = median(col((t) => t.nodeCpuMs));
-  const tickCpuMean = col((t) => t.nodeCpuMs).reduce((a, b) => a + b, 0) / Math.max(1, live.ticks.length);
-  const tickPgTotal = sumOrNull(live.ticks.map((t) => t.pgCpuMs));
-  const tickPgMean = tickPgTotal === null ? null : tickPgTotal / Math.max(1, live.ticks.length);
-  console.log(
-    `\nLive endpoint: one tick of lib/live/stream.ts for one watched occurrence (buildLiveSnapshot, JSON.stringify of the change key and ` +
-      `of the snapshot, UTF-8 encode), ${live.participants} participants ` +
-      `(${Object.entries(live.states).map(([s, n]) => `${s} ${n}`).join(", ")}), ${live.activity} activity entries, ` +
-      `${live.warmupTicks} warm-up + ${live.ticks.length} measured ticks back to back\n`,
-  );
-  console.log(
-    table(
-      ["per tick", "median", "p95", "mean"],
-      [
-        ["Node CPU ms (total)", fmt(tickCpu, 2), fmt(pct(col((t) => t.nodeCpuMs), 95), 2), fmt(tickCpuMean, 2)],
-        ["  buildLiveSnapshot", fmt(median(col((t) => t.buildCpuMs)), 2), fmt(pct(col((t) => t.buildCpuMs), 95), 2), ""],
-        ["  stringify + encode", fmt(median(col((t) => t.serializeCpuMs)), 2), fmt(pct(col((t) => t.serializeCpuMs), 95), 2), ""],
-        ["wall ms", fmt(median(col((t) => t.wallMs)), 2), fmt(pct(col((t) => t.wallMs), 95), 2), ""],
-        ["PostgreSQL CPU ms (10 ms clock ticks: mean only)", "", "", fmt(tickPgMean, 2)],
-        ["snapshot bytes (SSE message)", median(col((t) => t.bytes)).toLocaleString("en-US"), "", ""],
-      ],
-    ),
-  );
-  const perSecond = tickCpuMean; // one tick per second per watched occurrence
-  console.log(
-    `\nCost per watched occurrence at one tick per second: ${fmt(perSecond, 1)} ms of Node CPU per second ` +
-      `(${fmt(perSecond / 10, 2)} % of a core) → about ${Math.floor(1000 / Math.max(perSecond, 0.001)).toLocaleString("en-US")} occurrences per Node core` +
-      (tickPgMean ? `; PostgreSQL ${fmt(tickPgMean, 1)} ms per second → about ${Math.floor(1000 / tickPgMean).toLocaleString("en-US")} occurrences per PostgreSQL core` : "") +
-      `; ${(median(col((t) => t.bytes)) / 1024).toFixed(0)} KiB per second on the wire per watcher while anything changes. ` +
-      `(Nobody moved between the ticks here, so ${live.ticks.filter((t) => t.changed).length} of ${live.ticks.length} would have been sent; every tick is ` +
-      `measured with the full serialization, as when points keep arriving.)`,
-  );
-  if (live.profile) console.log(`\n${formatProfile(live.profile, "tick")}`);
+  await worker("prepare-live", { finishedInstanceId: big.instanceId, nowMs: big.nowMs });
+  const live = await runLiveTargets(worker, { ticks, fixes, small: liveParticipants, large: largeLiveParticipants });
 
   // ---------------------------------------------------------------------------------------------- targets
   const pass = refreshCpu < TARGET_CPU_MS;
@@ -213,10 +165,10 @@ runMain(async () => {
         cpus: machine,
         node: process.version,
         loadAverage: os.loadavg(),
-        busyShare: { start: busyAtStart, refresh: busyRefresh, live: busyLive },
+        busyShare: { start: busyAtStart, refresh: busyRefresh },
         settings: args,
         refresh: { seed: big, ...refresh, medianNodeCpuMs: refreshCpu, medianWallMs: refreshWall, medianPgCpuMs: refreshPg, pass },
-        live: { seed: small, prepared, ...live, medianNodeCpuMsPerTick: tickCpu, meanNodeCpuMsPerTick: tickCpuMean, meanPgCpuMsPerTick: tickPgMean },
+        live,
       },
       null,
       2,

@@ -1,6 +1,6 @@
 // Sources and layers of the live map. People travelling are one clustered GeoJSON source; people who arrived are a
 // second, unclustered one drawn only when zoomed in on the arrival area (zoomed out they would pile up on the venue
-// pin, which shows their count instead). Both are updated in place with setData.
+// pin, which shows their count instead). Both are updated in place, only for the people who changed (live-map-sync.ts).
 
 import type * as MapLibre from "maplibre-gl";
 import { circlePolygon } from "@/components/map/load-maplibre";
@@ -22,36 +22,26 @@ const ARRIVED_ZOOM = 14;
 const SORT: Partial<Record<string, number>> = { late: 4, on_the_way: 3, stale: 2 };
 const EARTH_M = 40_075_016.686;
 
-const hasPosition = (p: LiveParticipant): p is LiveParticipant & { position: NonNullable<LiveParticipant["position"]> } =>
+export const hasPosition = (p: LiveParticipant): p is LiveParticipant & { position: NonNullable<LiveParticipant["position"]> } =>
   p.position !== null && p.state !== "declined";
 
-function points(participants: readonly LiveParticipant[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+/** A participant's marker (`id` is promoted to the feature id, so the sources can be updated by id). */
+export function pointOf(p: LiveParticipant & { position: NonNullable<LiveParticipant["position"]> }): GeoJSON.Feature<GeoJSON.Point> {
   return {
-    type: "FeatureCollection",
-    features: participants.filter(hasPosition).map((p) => ({
-      type: "Feature",
-      properties: {
-        id: p.attendanceId,
-        state: p.state,
-        initials: p.initials || "?",
-        accuracyM: Math.min(p.position.accuracyM, 5_000),
-        sort: SORT[p.state] ?? 0,
-      },
-      geometry: { type: "Point", coordinates: [p.position.lng, p.position.lat] },
-    })),
+    type: "Feature",
+    properties: {
+      id: p.attendanceId,
+      state: p.state,
+      initials: p.initials || "?",
+      accuracyM: Math.min(p.position.accuracyM, 5_000),
+      sort: SORT[p.state] ?? 0,
+    },
+    geometry: { type: "Point", coordinates: [p.position.lng, p.position.lat] },
   };
 }
 
-function venuePoint(venue: Venue, arrived: number): GeoJSON.Feature<GeoJSON.Point> {
+export function venuePoint(venue: Venue, arrived: number): GeoJSON.Feature<GeoJSON.Point> {
   return { type: "Feature", properties: { arrived }, geometry: { type: "Point", coordinates: [venue.lng, venue.lat] } };
-}
-
-/** Puts the current participants into the map's sources. */
-export function updateSources(map: MapLibre.Map, venue: Venue, participants: readonly LiveParticipant[]) {
-  const arrived = participants.filter((p) => p.state === "arrived");
-  map.getSource<MapLibre.GeoJSONSource>(MOVING)?.setData(points(participants.filter((p) => p.state !== "arrived")));
-  map.getSource<MapLibre.GeoJSONSource>(ARRIVED)?.setData(points(arrived));
-  map.getSource<MapLibre.GeoJSONSource>(VENUE)?.setData(venuePoint(venue, arrived.length));
 }
 
 /** The venue's arrival circle and everyone with a position. */
@@ -101,11 +91,10 @@ function rings(venue: Venue, radii: readonly Ring[]): { lines: GeoJSON.FeatureCo
   return { lines: { type: "FeatureCollection", features: lines }, labels: { type: "FeatureCollection", features: labels } };
 }
 
-export function addLiveLayers(map: MapLibre.Map, venue: Venue, participants: readonly LiveParticipant[], radii: readonly Ring[]) {
+export function addLiveLayers(map: MapLibre.Map, venue: Venue, radii: readonly Ring[]) {
   // Layers are drawn in the order they are added: distance rings, the arrival area, people, and the venue on top.
   addRingLayers(map, venue, radii);
   addSources(map, venue);
-  updateSources(map, venue, participants);
   addRadiusLayers(map, venue);
   addParticipantLayers(map, venue);
   addVenuePin(map);
@@ -137,12 +126,13 @@ function addSources(map: MapLibre.Map, venue: Venue) {
   map.addSource(MOVING, {
     type: "geojson",
     data: { type: "FeatureCollection", features: [] },
+    promoteId: "id",
     cluster: true,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
     clusterRadius: 44,
     clusterProperties: { late: ["+", ["case", ["==", ["get", "state"], "late"], 1, 0]] },
   });
-  map.addSource(ARRIVED, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+  map.addSource(ARRIVED, { type: "geojson", data: { type: "FeatureCollection", features: [] }, promoteId: "id" });
 }
 
 function addRadiusLayers(map: MapLibre.Map, venue: Venue) {

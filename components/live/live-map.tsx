@@ -9,7 +9,8 @@ import { formatClock } from "@/components/dashboard/format";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator-type";
 import type { LiveOccurrence, LiveParticipant } from "@/lib/live/types";
-import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, updateSources, type Bounds } from "./live-map-layers";
+import { DETAIL_ZOOM, MARKER_LAYERS, MOVING, addLiveLayers, boundsOf, ringsIn, setSelected, type Bounds } from "./live-map-layers";
+import { MapSync } from "./live-map-sync";
 import { drawIcon } from "./map-icons";
 import { arrivalText, stateLabel, type LiveWords } from "./presentation";
 import { useLiveWords } from "./use-live-words";
@@ -53,7 +54,8 @@ function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): H
 
 /**
  * The organizer's live map: the venue with its arrival circle, and every participant as a feature of a GeoJSON
- * source updated in place (no DOM marker per person, so 500 people stay smooth), clustered when zoomed out.
+ * source updated in place, only for who changed (no DOM marker per person, so 5,000 people stay smooth), clustered
+ * when zoomed out.
  */
 export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect, initialBounds, onMapReady }: LiveMapProps) {
   const t = useTranslations("live");
@@ -70,6 +72,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
   const onSelectRef = useRef(onSelect);
   const participantsRef = useRef(participants);
   const fitted = useRef(initialBounds !== undefined);
+  const mapSync = useRef<MapSync | null>(null);
   const userMoved = useRef(false);
   // The id the map itself just selected: the list follows, but the map does not fly to what was clicked.
   const clickedId = useRef<string | null>(null);
@@ -111,7 +114,9 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
           if (e.originalEvent) userMoved.current = true;
         });
         map.on("load", () => {
-          addLiveLayers(map, venue, participantsRef.current, radiiRef.current);
+          addLiveLayers(map, venue, radiiRef.current);
+          mapSync.current = new MapSync();
+          mapSync.current.sync(map, venue, participantsRef.current);
           onMapReady?.(map);
           for (const layer of MARKER_LAYERS) {
             map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
@@ -158,7 +163,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    updateSources(map, venue, participants);
+    mapSync.current?.sync(map, venue, participants);
     // Fit everyone once, as soon as anyone has a position, unless the organizer already moved the map.
     if (!fitted.current && !userMoved.current && participants.some((p) => p.position && p.state !== "declined")) {
       fitted.current = true;

@@ -1,12 +1,13 @@
 "use client";
 
-import type { LiveSnapshot } from "@/lib/live/types";
+import type { WireDelta, WireSnapshot } from "@/lib/live/wire";
 
 /** "ended": the server closed the stream for good (signed out, removed, or the role no longer allows it). */
 export type LiveConnection = "live" | "reconnecting" | "ended";
 
 export type LiveStreamHandlers = {
-  snapshot: (snapshot: LiveSnapshot) => void;
+  snapshot: (snapshot: WireSnapshot) => void;
+  delta: (delta: WireDelta) => void;
   connection: (state: LiveConnection) => void;
 };
 type Timings = { watchdogMs: number; graceMs: number };
@@ -15,7 +16,8 @@ type Timings = { watchdogMs: number; graceMs: number };
  * Opens the Server-Sent Events stream at `url` and keeps it open: EventSource retries dropped connections itself; this
  * also reopens it when it gave up (an HTTP error closes it for good) and when nothing, not even an `event: ping`,
  * arrived for `watchdogMs`. SSE comments (`: ping`) are invisible to EventSource, so only events keep the watchdog
- * quiet. `event: end` (access ended on the server) closes it for good. Returns how to close it.
+ * quiet. `event: end` (access ended on the server) closes it for good. A reopened stream names the last event applied,
+ * so the server sends only the deltas missed (or a snapshot when it cannot). Returns how to close it.
  */
 export function openLiveStream(url: string, on: LiveStreamHandlers, timings: Timings): () => void {
   const stream = new LiveStream(url, on, timings);
@@ -35,6 +37,8 @@ class LiveStream {
   private down: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private stopped = false;
+  /** The id of the last snapshot or delta applied: where a reopened stream resumes. */
+  private lastEventId = "";
 
   constructor(
     private readonly url: string,
@@ -44,9 +48,12 @@ class LiveStream {
 
   open() {
     if (this.stopped) return;
-    const source = new EventSource(this.url);
+    const url = new URL(this.url, window.location.href);
+    if (this.lastEventId) url.searchParams.set("lastEventId", this.lastEventId);
+    const source = new EventSource(url);
     this.source = source;
-    source.addEventListener("snapshot", (event) => this.onSnapshot(event));
+    source.addEventListener("snapshot", (event) => this.onFrame(event, (data) => this.on.snapshot(data as WireSnapshot)));
+    source.addEventListener("delta", (event) => this.onFrame(event, (data) => this.on.delta(data as WireDelta)));
     for (const alive of ["ping", "message", "open"]) source.addEventListener(alive, () => this.onAlive());
     source.addEventListener("end", () => this.end());
     source.addEventListener("error", () => this.onError());
@@ -64,13 +71,19 @@ class LiveStream {
     this.close();
   }
 
-  private onSnapshot(event: MessageEvent<string>) {
+  private onFrame(event: MessageEvent<string>, apply: (data: unknown) => void) {
     this.onAlive();
+    let data: unknown;
     try {
-      this.on.snapshot(JSON.parse(event.data) as LiveSnapshot);
+      data = JSON.parse(event.data);
     } catch {
-      // A malformed message is dropped; the next one carries the whole state again.
+      // A delta cannot be skipped: start again from a whole snapshot.
+      this.lastEventId = "";
+      this.reopen();
+      return;
     }
+    apply(data);
+    this.lastEventId = event.lastEventId;
   }
 
   private onAlive() {

@@ -16,7 +16,6 @@ const en = wordsIn("en");
 function person(overrides: Partial<LiveParticipant>): LiveParticipant {
   return {
     attendanceId: overrides.name ?? "a",
-    participantId: "p",
     name: "Ada Lovelace",
     initials: "AL",
     rsvp: "confirmed",

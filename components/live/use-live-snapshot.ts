@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { LiveSnapshot } from "@/lib/live/types";
+import { applyDelta, decodeSnapshot } from "@/lib/live/wire";
 import { openLiveStream, type LiveConnection } from "./live-stream";
 
 export type { LiveConnection } from "./live-stream";
@@ -16,8 +17,9 @@ type Options = {
 const newer = (a: LiveSnapshot, b: LiveSnapshot) => (Date.parse(b.generatedAt) > Date.parse(a.generatedAt) ? b : a);
 
 /**
- * The occurrence's live snapshot: `initial` from the page's HTML, then every `event: snapshot` from the
- * Server-Sent Events stream at `url` (openLiveStream keeps it open).
+ * The occurrence's live snapshot: `initial` from the page's HTML, then the Server-Sent Events stream at `url`
+ * (openLiveStream keeps it open): a whole snapshot, then deltas applied in place (unchanged participants keep their
+ * objects, so their rows and map features are left alone).
  */
 export function useLiveSnapshot(
   initial: LiveSnapshot,
@@ -35,7 +37,16 @@ export function useLiveSnapshot(
   }
 
   useEffect(
-    () => openLiveStream(url, { snapshot: setSnapshot, connection: setConnection }, { watchdogMs, graceMs }),
+    () =>
+      openLiveStream(
+        url,
+        {
+          snapshot: (wire) => setSnapshot(decodeSnapshot(wire)),
+          delta: (delta) => setSnapshot((current) => applyDelta(current, delta)),
+          connection: setConnection,
+        },
+        { watchdogMs, graceMs },
+      ),
     [url, watchdogMs, graceMs],
   );
 

@@ -34,7 +34,6 @@ const LEGEND = (["on_the_way", "arrived", "not_sharing"] as const).map((s) => ({
 function toLive(p: ReplayParticipant, m: ReplayMoment, at: number): LiveParticipant {
   return {
     attendanceId: p.attendanceId,
-    participantId: p.participantId,
     name: p.name,
     initials: p.initials,
     rsvp: p.rsvp,

@@ -1,6 +1,6 @@
 import { outcomeOf } from "@/lib/reports";
 import type { OrgContext } from "@/lib/tenant";
-import { getLiveSnapshot } from "./snapshot";
+import { getLiveSnapshotWithParticipantIds } from "./snapshot";
 import type { LiveParticipant, LiveSnapshot } from "./types";
 
 // The live snapshot for machine clients (the API): the same facts the live map shows (answer, journey, check-in,
@@ -24,13 +24,13 @@ const byName = (a: LiveParticipant, b: LiveParticipant) =>
 
 /** Everyone invited to the occurrence with their answer, journey, check-in, ETA and lateness, by name. */
 export async function listOccurrenceAttendances(ctx: OrgContext, instanceId: string, now = new Date()) {
-  const snapshot = await getLiveSnapshot(ctx, instanceId, now);
+  const { snapshot, participantIds } = await getLiveSnapshotWithParticipantIds(ctx, instanceId, now);
   return {
     occurrence: occurrenceOf(snapshot),
     generatedAt: snapshot.generatedAt,
     attendances: [...snapshot.participants].sort(byName).map((p) => ({
       id: p.attendanceId,
-      participantId: p.participantId,
+      participantId: participantIds.get(p.attendanceId)!,
       name: p.name,
       rsvp: p.rsvp,
       journey: p.journey,
@@ -50,12 +50,12 @@ export async function listOccurrenceAttendances(ctx: OrgContext, instanceId: str
 
 /** The latest position of each attendance of the occurrence that has one. */
 export async function listLatestPositions(ctx: OrgContext, instanceId: string, now = new Date()) {
-  const snapshot = await getLiveSnapshot(ctx, instanceId, now);
+  const { snapshot, participantIds } = await getLiveSnapshotWithParticipantIds(ctx, instanceId, now);
   return {
     occurrence: occurrenceOf(snapshot),
     generatedAt: snapshot.generatedAt,
     positions: [...snapshot.participants].sort(byName).flatMap((p) =>
-      p.position ? [{ attendanceId: p.attendanceId, participantId: p.participantId, journey: p.journey, ...p.position }] : [],
+      p.position ? [{ attendanceId: p.attendanceId, participantId: participantIds.get(p.attendanceId)!, journey: p.journey, ...p.position }] : [],
     ),
   };
 }

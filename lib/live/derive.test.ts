@@ -17,7 +17,6 @@ const north = (km: number) => ({ lat: 52.52 + (km * 1000) / 111_320, lng: 13.405
 function facts(over: Partial<AttendanceFacts> = {}): AttendanceFacts {
   return {
     attendanceId: "a1",
-    participantId: "p1",
     name: "Anna Becker",
     rsvp: "confirmed",
     journey: "on_the_way",

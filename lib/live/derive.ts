@@ -10,7 +10,6 @@ type Journey = LiveParticipant["journey"];
 /** An attendance as stored, with the ETA the last refresh computed. */
 export type AttendanceFacts = {
   attendanceId: string;
-  participantId: string;
   name: string;
   rsvp: Rsvp;
   journey: Journey;
@@ -50,22 +49,44 @@ export function initials(name: string): string {
  * on the spot with the speed the refresh learnt from the track, so the map never shows an ETA older than the marker.
  */
 export function toLiveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): LiveParticipant {
+  const { checkedInAt, position, etaAt, ...rest } = deriveParticipant(facts, occurrence, now).derived;
+  return {
+    ...rest,
+    initials: initials(rest.name),
+    checkedInAt: checkedInAt?.toISOString() ?? null,
+    position: position ? { lat: position.lat, lng: position.lng, accuracyM: position.accuracyM, at: position.at.toISOString() } : null,
+    etaAt: etaAt?.toISOString() ?? null,
+  };
+}
+
+/** A LiveParticipant with its instants as Dates and without initials: what the live feed encodes (no ISO round trip). */
+export type DerivedParticipant = Omit<LiveParticipant, "initials" | "checkedInAt" | "position" | "etaAt"> & {
+  checkedInAt: Date | null;
+  position: { lat: number; lng: number; accuracyM: number; at: Date } | null;
+  etaAt: Date | null;
+};
+
+/**
+ * toLiveParticipant, and until when (ms) the result stays the same if the facts do not change: the clock moves a
+ * participant only across the confidence and stale ages of their fix, and once an on-the-spot ETA is reached (it
+ * then follows the clock). The live feed re-derives nobody else, so a tick costs what changed.
+ */
+export function deriveParticipant(facts: AttendanceFacts, occurrence: OccurrenceFacts, now: Date): { derived: DerivedParticipant; stableUntilMs: number } {
   const base = {
     attendanceId: facts.attendanceId,
-    participantId: facts.participantId,
     name: facts.name,
-    initials: initials(facts.name),
     rsvp: facts.rsvp,
     journey: facts.journey,
-    checkedInAt: facts.checkedInAt?.toISOString() ?? null,
+    checkedInAt: facts.checkedInAt,
     checkInMethod: facts.checkInMethod,
   };
   const fix = facts.lastFix;
-  const position = fix ? { lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, at: fix.at.toISOString() } : null;
+  const position = fix ? { lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, at: fix.at } : null;
   const arrived = facts.journey === "arrived";
   if (arrived || !fix || facts.journey === "no_show") {
     const state: LiveState = arrived ? "arrived" : facts.rsvp === "declined" ? "declined" : "not_sharing";
-    return { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+    const derived: DerivedParticipant = { ...base, state, position, etaAt: null, etaMethod: null, etaConfidence: null, distanceM: null, lateMinutes: null, stale: false };
+    return { derived, stableUntilMs: Infinity };
   }
 
   const { stored } = facts;
@@ -89,18 +110,27 @@ export function toLiveParticipant(facts: AttendanceFacts, occurrence: Occurrence
   const distanceM = Math.round(haversineM(fix, occurrence.venue));
   const { isLate, lateMinutes } = lateness(etaAt, occurrence.startsAt, occurrence.lateGraceMinutes);
   const state: LiveState = isLate ? "late" : stale ? "stale" : "on_the_way";
-  return {
+  const nowMs = now.getTime();
+  const ages = [fix.at.getTime() + occurrence.staleAfterMs / 2, fix.at.getTime() + occurrence.staleAfterMs].filter((t) => t >= nowMs);
+  const fromEstimate = !(storedIsCurrent && !stale);
+  const etaMs = etaAt.getTime();
+  const stableUntilMs = Math.min(...ages, fromEstimate ? (etaMs > nowMs ? etaMs : nowMs) : Infinity);
+  const derived: DerivedParticipant = {
     ...base,
     state,
     position,
-    etaAt: etaAt.toISOString(),
+    etaAt,
     etaMethod: method,
     etaConfidence: confidence,
     distanceM,
     lateMinutes: isLate ? lateMinutes : null,
     stale,
   };
+  return { derived, stableUntilMs };
 }
+
+/** One collator for every sort: `localeCompare` builds one per call, too slow for 5,000 names a second. */
+const names = new Intl.Collator();
 
 const STATE_ORDER: Record<LiveState, number> = { late: 0, stale: 1, on_the_way: 1, not_sharing: 2, arrived: 3, declined: 4 };
 
@@ -117,7 +147,7 @@ export function sortLiveParticipants(list: readonly LiveParticipant[]): LivePart
     if (a.state === "arrived" && b.state === "arrived" && a.checkedInAt !== b.checkedInAt) {
       return (b.checkedInAt ?? "") < (a.checkedInAt ?? "") ? -1 : 1;
     }
-    return a.name.localeCompare(b.name);
+    return names.compare(a.name, b.name) || (a.attendanceId < b.attendanceId ? -1 : a.attendanceId > b.attendanceId ? 1 : 0);
   });
 }
 

@@ -16,6 +16,7 @@ const { refreshEtas } = await import("./refresh-etas");
 const { checkInManually, undoCheckIn } = await import("@/lib/attendance");
 const { given } = await import("@/test/given");
 const { point } = await import("@/test/tracking");
+const { liveReader } = await import("@/test/live-stream");
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -162,35 +163,12 @@ describe("refresh-etas", () => {
   });
 });
 
-/** Reads `event: snapshot` messages off a live stream, skipping pings. */
-function snapshotReader(stream: ReadableStream<Uint8Array>) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const next = async () => {
-    for (;;) {
-      const end = buffer.indexOf("\n\n");
-      if (end >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message.split("\n").find((line) => line.startsWith("data: "));
-        if (message.includes("event: snapshot") && data) return JSON.parse(data.slice(6));
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error("stream ended");
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-  return { next, cancel: () => reader.cancel() };
-}
-
 describe("live stream (Server-Sent Events)", () => {
   it("sends the snapshot at once, then a new one within two seconds of an accepted point", async () => {
     const setup = await given.org().occurrence({ startsInMinutes: 20 }).people(2).links();
     const subject = await loadLiveSubject(setup.owner.ctx, setup.instance.id);
     const abort = new AbortController();
-    const stream = snapshotReader(liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }));
+    const stream = liveReader(liveSnapshotStream(setup.owner.ctx, subject, abort.signal, { intervalMs: 200 }));
     const first = await stream.next();
     expect(first.counts.onTheWay).toBe(0);
 
@@ -199,7 +177,7 @@ describe("live stream (Server-Sent Events)", () => {
     const second = await stream.next();
     expect(Date.now() - postedAt).toBeLessThan(2 * SECOND);
     expect(second.counts.onTheWay).toBe(1);
-    expect(second.participants[0].attendanceId).toBe(setup.people[0]!.attendance.id);
+    expect(second.participants[0]!.attendanceId).toBe(setup.people[0]!.attendance.id);
     abort.abort();
     await stream.cancel();
   });
@@ -211,7 +189,7 @@ describe("live stream (Server-Sent Events)", () => {
     const watch = async (ctx: typeof setup.owner.ctx) => {
       const abort = new AbortController();
       const subject = await loadLiveSubject(ctx, setup.instance.id);
-      return { abort, ...snapshotReader(liveSnapshotStream(ctx, subject, abort.signal, { intervalMs: 200 })) };
+      return { abort, ...liveReader(liveSnapshotStream(ctx, subject, abort.signal, { intervalMs: 200, lingerMs: 0 })) };
     };
     const owner = await watch(setup.owner.ctx);
     const first = await owner.next();

@@ -66,6 +66,11 @@ export async function loadLiveSubject(ctx: OrgContext, instanceId: string): Prom
  * Two Postgres queries and at most one Redis call, whatever the number of participants.
  */
 export async function buildLiveSnapshot(ctx: OrgContext, subject: LiveSubject, now = new Date()): Promise<LiveSnapshot> {
+  return (await readLive(ctx, subject, now)).snapshot;
+}
+
+/** The snapshot and each attendance's participant id (machine clients show it; the live views do not need it). */
+async function readLive(ctx: OrgContext, subject: LiveSubject, now: Date) {
   const orgId = ctx.org.id;
   const instanceId = subject.occurrence.id;
   const [rows, activity] = await Promise.all([
@@ -111,7 +116,6 @@ export async function buildLiveSnapshot(ctx: OrgContext, subject: LiveSubject, n
     const fromCache = latest ? { lat: latest.lat, lng: latest.lng, accuracyM: latest.acc, at: new Date(latest.ms), speedMps: latest.spd } : null;
     const facts: AttendanceFacts = {
       attendanceId: row.attendanceId,
-      participantId: row.participantId,
       name: row.name,
       rsvp: row.rsvp,
       journey: row.journey,
@@ -130,13 +134,20 @@ export async function buildLiveSnapshot(ctx: OrgContext, subject: LiveSubject, n
     return toLiveParticipant(facts, subject.facts, now);
   });
   const participantsSorted = sortLiveParticipants(list);
-  return {
+  const participantIds = new Map(rows.map((r) => [r.attendanceId, r.participantId]));
+  const snapshot: LiveSnapshot = {
     occurrence: subject.occurrence,
     generatedAt: now.toISOString(),
     participants: participantsSorted,
     counts: countLive(participantsSorted),
     activity,
   };
+  return { snapshot, participantIds };
+}
+
+/** For machine clients: the snapshot with each attendance's participant id. */
+export async function getLiveSnapshotWithParticipantIds(ctx: OrgContext, instanceId: string, now = new Date()) {
+  return readLive(ctx, await loadLiveSubject(ctx, instanceId), now);
 }
 
 /** For pages: the subject and its first snapshot. */

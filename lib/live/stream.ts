@@ -1,10 +1,11 @@
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import type { OrgContext } from "@/lib/tenant";
-import { buildLiveSnapshot, type LiveSubject } from "./snapshot";
+import { advanceFeed, newFeedCursor, type FeedCursor } from "./feed-tick";
+import type { LiveSubject } from "./snapshot";
 
 export type LiveStreamOptions = {
-  /** How often the snapshot is rebuilt; a change is sent at once, so a point shows within about this long. */
+  /** How often the feed looks for changes; a change is sent at once, so a point shows within about this long. */
   intervalMs?: number;
   /** A ping this often keeps proxies from closing an idle stream and lets the page notice a dead one. */
   pingMs?: number;
@@ -16,88 +17,149 @@ export type LiveStreamOptions = {
    */
   isStillAllowed?: () => Promise<boolean>;
   recheckMs?: number;
+  /** The id of the last event the watcher applied (EventSource's Last-Event-ID): resume from there if possible. */
+  lastEventId?: string | null;
+  /** A feed nobody watches is kept this long, so a watcher who reconnects at once gets only what they missed. */
+  lingerMs?: number;
 };
 
 const encoder = new TextEncoder();
 const PING = encoder.encode("event: ping\ndata: {}\n\n");
 const ACCESS_ENDED = encoder.encode('event: end\ndata: {"reason":"access_ended"}\n\n');
+/** Deltas kept for resuming watchers: a minute at one tick per second. */
+const RECENT = 60;
 
 type Subscriber = (frame: Uint8Array) => void;
+type Frame = { seq: number; bytes: Uint8Array };
 
 /**
- * One occurrence's snapshot, built once per interval for everyone in this process who watches it (the live map, the
- * arrival board, several staff at once), and sent to each only when it changed.
+ * One occurrence's feed, computed once per interval for everyone in this process who watches it (the live map, the
+ * arrival board, several staff at once): a snapshot for who joins, then a delta per tick in which anything changed.
+ * Event ids are `<epoch>-<seq>`; the epoch is new for every feed, so an id from another feed or process never matches.
  */
 type Feed = {
   ctx: OrgContext;
   subject: LiveSubject;
   subscribers: Set<Subscriber>;
-  /** What the people watching would see (not generatedAt): a new snapshot is sent only when it differs. */
-  key: string;
-  frame: Uint8Array | null;
+  cursor: FeedCursor;
+  epoch: string;
+  seq: number;
+  ready: boolean;
+  recent: Frame[];
+  snapshotFrame: Frame | null;
   timer: ReturnType<typeof setTimeout> | undefined;
+  linger: ReturnType<typeof setTimeout> | undefined;
 };
 
 const feeds = new Map<string, Feed>();
 
-/** Occurrence feeds running in this process (each with at least one watcher). */
+/** Occurrence feeds running in this process (each with a watcher, or just left by one). */
 export function activeLiveFeeds(): number {
   return feeds.size;
 }
 
+const frameOf = (feed: Feed, event: string, data: unknown): Frame => ({
+  seq: feed.seq,
+  bytes: encoder.encode(`id: ${feed.epoch}-${feed.seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+});
+
+function snapshotFrame(feed: Feed): Uint8Array {
+  if (feed.snapshotFrame?.seq !== feed.seq) feed.snapshotFrame = frameOf(feed, "snapshot", feed.cursor.state.snapshot());
+  return feed.snapshotFrame.bytes;
+}
+
+/** What a joining watcher is sent: the deltas after their last event when this feed still has them, else a snapshot. */
+function catchUp(feed: Feed, lastEventId: string | null | undefined): Uint8Array[] {
+  const match = lastEventId ? /^([a-z0-9]{1,16})-(\d{1,12})$/.exec(lastEventId) : null;
+  const seen = match && match[1] === feed.epoch ? Number(match[2]) : NaN;
+  const oldest = feed.recent[0]?.seq ?? feed.seq + 1;
+  if (seen >= oldest - 1 && seen <= feed.seq) return feed.recent.filter((f) => f.seq > seen).map((f) => f.bytes);
+  return [snapshotFrame(feed)];
+}
+
+async function tick(feed: Feed) {
+  const delta = await advanceFeed(feed.ctx, feed.subject, feed.cursor);
+  if (!feed.ready) {
+    feed.ready = true;
+    const first = snapshotFrame(feed);
+    for (const send of feed.subscribers) send(first);
+    return;
+  }
+  if (!delta) return;
+  feed.seq += 1;
+  const frame = frameOf(feed, "delta", delta);
+  feed.recent.push(frame);
+  if (feed.recent.length > RECENT) feed.recent.shift();
+  for (const send of feed.subscribers) send(frame.bytes);
+}
+
+function startFeed(id: string, ctx: OrgContext, subject: LiveSubject, intervalMs: number): Feed {
+  const feed: Feed = {
+    ctx,
+    subject,
+    subscribers: new Set(),
+    cursor: newFeedCursor(),
+    epoch: Math.random().toString(36).slice(2, 10),
+    seq: 0,
+    ready: false,
+    recent: [],
+    snapshotFrame: null,
+    timer: undefined,
+    linger: undefined,
+  };
+  feeds.set(id, feed);
+  const loop = async () => {
+    try {
+      await tick(feed);
+    } catch (error) {
+      logger.warn({ err: error, instanceId: feed.subject.occurrence.id }, "live feed tick failed, trying again");
+    }
+    if (feeds.get(id) === feed) feed.timer = setTimeout(loop, intervalMs);
+  };
+  void loop();
+  return feed;
+}
+
 /**
- * Joins the occurrence's feed (starting it for the first watcher) and returns how to leave it; the last one to leave
- * stops it. A watcher who joins a running feed gets its latest snapshot at once. The joining watcher's subject
- * (loaded and authorized for them) replaces the feed's, so a moved occurrence shows its new times.
+ * Joins the occurrence's feed (starting it for the first watcher) and returns how to leave it; a feed nobody watches
+ * stops after `lingerMs`. The joining watcher's subject (loaded and authorized for them) replaces the feed's, so a
+ * moved occurrence shows its new times.
  */
-function joinFeed(ctx: OrgContext, subject: LiveSubject, intervalMs: number, subscriber: Subscriber): () => void {
-  const id = `${ctx.org.id}:${subject.occurrence.id}:${intervalMs}`;
+function joinFeed(ctx: OrgContext, subject: LiveSubject, options: { intervalMs: number; lingerMs: number; lastEventId?: string | null }, subscriber: Subscriber): () => void {
+  const id = `${ctx.org.id}:${subject.occurrence.id}:${options.intervalMs}`;
   let feed = feeds.get(id);
-  if (!feed) {
-    const created: Feed = { ctx, subject, subscribers: new Set(), key: "", frame: null, timer: undefined };
-    feeds.set(id, created);
-    const tick = async () => {
-      try {
-        const snapshot = await buildLiveSnapshot(created.ctx, created.subject);
-        const key = JSON.stringify([snapshot.participants, snapshot.counts, snapshot.activity]);
-        if (key !== created.key) {
-          created.key = key;
-          created.frame = encoder.encode(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
-          for (const send of created.subscribers) send(created.frame);
-        }
-      } catch (error) {
-        logger.warn({ err: error, instanceId: created.subject.occurrence.id }, "live snapshot failed, trying again");
-      }
-      if (feeds.get(id) === created) created.timer = setTimeout(tick, intervalMs);
-    };
-    void tick();
-    feed = created;
-  } else {
+  if (!feed) feed = startFeed(id, ctx, subject, options.intervalMs);
+  else {
     feed.ctx = ctx;
     feed.subject = subject;
-    if (feed.frame) subscriber(feed.frame);
+    clearTimeout(feed.linger);
+    if (feed.ready) for (const frame of catchUp(feed, options.lastEventId)) subscriber(frame);
   }
   feed.subscribers.add(subscriber);
   const joined = feed;
   return () => {
     joined.subscribers.delete(subscriber);
-    if (joined.subscribers.size === 0 && feeds.get(id) === joined) {
+    if (joined.subscribers.size > 0 || feeds.get(id) !== joined) return;
+    const stop = () => {
+      if (joined.subscribers.size > 0 || feeds.get(id) !== joined) return;
       feeds.delete(id);
       clearTimeout(joined.timer);
-    }
+    };
+    if (options.lingerMs > 0) joined.linger = setTimeout(stop, options.lingerMs);
+    else stop();
   };
 }
 
 /**
- * Server-Sent Events for one occurrence: `event: snapshot` with the whole LiveSnapshot whenever anything in it
- * changed (checked every `intervalMs` by the occurrence's shared feed), `event: ping` in between. The first snapshot
- * goes out as soon as there is one.
+ * Server-Sent Events for one occurrence: `event: snapshot` (a WireSnapshot) first, then `event: delta` (a WireDelta)
+ * for every tick in which something changed, `event: ping` in between. A watcher resuming with the id of the last
+ * event it applied gets only the deltas it missed, when the feed still has them.
  */
 export function liveSnapshotStream(
   ctx: OrgContext,
   subject: LiveSubject,
   signal: AbortSignal,
-  { intervalMs = 1_000, pingMs = 15_000, maxLifetimeMs = 5 * 60_000, isStillAllowed, recheckMs = 5_000 }: LiveStreamOptions = {},
+  { intervalMs = 1_000, pingMs = 15_000, maxLifetimeMs = 5 * 60_000, isStillAllowed, recheckMs = 5_000, lastEventId, lingerMs = 15_000 }: LiveStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -145,7 +207,7 @@ export function liveSnapshotStream(
       signal.addEventListener("abort", stop);
       // Reconnect quickly after the server ends the stream or a network drop.
       controller.enqueue(encoder.encode("retry: 1000\n\n"));
-      const leave = joinFeed(ctx, subject, intervalMs, send);
+      const leave = joinFeed(ctx, subject, { intervalMs, lingerMs, lastEventId }, send);
       metrics.liveWatchers.inc();
       if (signal.aborted) stop();
     },

@@ -12,7 +12,6 @@ export type { EtaConfidence, EtaMethod } from "@/lib/eta";
 
 export type LiveParticipant = {
   attendanceId: string;
-  participantId: string;
   name: string;
   /** One or two letters for the marker. */
   initials: string;
