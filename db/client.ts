@@ -19,6 +19,12 @@ export type Executor = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";
+  /**
+   * LISTEN on a channel, on a connection of its own that postgres.js re-opens when it drops; `onListen` runs each time
+   * the listening (re)starts, since notifications sent meanwhile are lost. PostgreSQL only: the embedded database
+   * has one connection and one process, so nobody else could notify it.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -26,7 +32,12 @@ const config = { schema, casing: "snake_case" } as const;
 
 export function openPostgres(url: string, poolMax = 10): DatabaseHandle {
   const client = postgres(url, { max: poolMax, onnotice: () => {} });
-  return { db: drizzle({ client, ...config }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db: drizzle({ client, ...config }),
+    kind: "postgres",
+    listen: async (channel, onMessage, onListen) => void (await client.listen(channel, onMessage, onListen)),
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /**
