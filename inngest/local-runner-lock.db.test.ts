@@ -4,19 +4,25 @@ import type { CronJob, JobEvent } from "@/lib/jobs";
 import { connectTestDatabase } from "@/test/database";
 import type { LocalRunner } from "./local-runner";
 
-// Two local runners against one PostgreSQL, as two server processes would run them: advisory locks belong to database
-// sessions, and each run holds its lock on a connection of its own, so two runners in one test process contend
-// exactly as two processes do.
+// Two local runners against one PostgreSQL, as two server processes run them: advisory locks belong to database
+// sessions, and each runner here has a database handle (so a lock session) of its own, as each process has.
 connectTestDatabase();
-const { eventOf, postgresJobLock } = await import("@/lib/jobs");
+const { openPostgres } = await import("@/db/client");
+const { advisoryJobLock, eventOf } = await import("@/lib/jobs");
 const { startLocalRunner } = await import("./local-runner");
 
 const runners: LocalRunner[] = [];
-afterEach(() => {
+const handles: { close(): Promise<void> }[] = [];
+afterEach(async () => {
   for (const runner of runners.splice(0)) runner.stop();
+  await Promise.all(handles.splice(0).map((h) => h.close()));
 });
 const twoServers = (jobs: CronJob[]) => {
-  runners.push(startLocalRunner(jobs, { lock: postgresJobLock }), startLocalRunner(jobs, { lock: postgresJobLock }));
+  for (let i = 0; i < 2; i++) {
+    const handle = openPostgres(process.env.DATABASE_URL!, 2);
+    handles.push(handle);
+    runners.push(startLocalRunner(jobs, { lock: advisoryJobLock(handle.advisoryLocks!) }));
+  }
   return runners as [LocalRunner, LocalRunner];
 };
 

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { getDatabaseHandle } from "@/lib/database";
+import { getDatabaseHandle, type AdvisoryLocks } from "@/lib/database";
 
 /**
  * Elects one runner per job across server processes, for the local job runner (JOB_RUNNER=local on several servers
@@ -20,35 +19,39 @@ export const processJobLock: JobLock = {
   },
 };
 
+const WAIT_POLL_MS = 250;
+
 /**
- * A PostgreSQL transaction-level advisory lock per job, keyed by the job id, taken in a transaction that stays open for
- * the run on a connection of its own (the job's queries use the others). Nothing to release by hand: it ends with the
- * transaction, or with the connection when the process dies, and another process takes over at its next tick.
+ * A PostgreSQL session-level advisory lock per job, keyed by the job id, on the database handle's lock connection
+ * (not one of the pool's, which the job's own queries need). Released after the run, and by PostgreSQL when the
+ * process dies (its session ends), so another process takes over at its next tick. A waiting run polls rather than
+ * blocks, since every lock of the process shares that one connection.
  */
-export const postgresJobLock: JobLock = {
-  run: async (jobId, work, { wait, holdUntil }) => {
-    const key = `ec:job:${jobId}`;
-    let ran = false;
-    await getDatabaseHandle().db.transaction(async (tx) => {
-      if (wait) {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-      } else {
-        const [row] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${key})) as locked`);
-        if (!row?.locked) return;
+export function advisoryJobLock(locks: AdvisoryLocks): JobLock {
+  return {
+    run: async (jobId, work, { wait, holdUntil }) => {
+      const key = `ec:job:${jobId}`;
+      while (!(await locks.tryLock(key))) {
+        if (!wait) return { ran: false };
+        await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
       }
-      ran = true;
-      await work();
-      const left = (holdUntil ?? 0) - Date.now();
-      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-    });
-    return { ran };
-  },
-};
+      try {
+        await work();
+        const left = (holdUntil ?? 0) - Date.now();
+        if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+      } finally {
+        await locks.unlock(key);
+      }
+      return { ran: true };
+    },
+  };
+}
 
 /**
  * The lock the local runner of this process needs: PostgreSQL's when the database is one several servers may share,
- * none for the embedded database (one process by construction; its single connection must not be held by a lock).
+ * none for the embedded database (one process by construction).
  */
 export function jobLockForThisProcess(): JobLock {
-  return getDatabaseHandle().kind === "postgres" ? postgresJobLock : processJobLock;
+  const locks = getDatabaseHandle().advisoryLocks;
+  return locks ? advisoryJobLock(locks) : processJobLock;
 }
