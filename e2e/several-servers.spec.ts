@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { startFakeGraphServer, type FakeGraphServer } from "../test/fakes/graph-api-server";
-import { SignInPage } from "./pages/auth-pages";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
 import { startDedicatedServer, type DedicatedServer } from "./support/server";
 
@@ -21,9 +20,11 @@ type Seed = {
   email: string;
   password: string;
   apiKey: string;
+  sessionCookie: string;
 };
 
 const RATE_LIMIT = 5;
+const AUTH_SECRET = "several-servers-share-one-secret-0123456789";
 const digits = (phone: string) => phone.replace(/\D/g, "");
 
 let seed: Seed;
@@ -49,7 +50,7 @@ test.beforeAll(async () => {
   await admin.unsafe(`CREATE DATABASE ${databaseUrl.pathname.slice(1)}`);
   await admin.end();
   const seeded = execFileSync(process.execPath, ["--import", "tsx", "e2e/support/two-servers-seed.ts"], {
-    env: { ...process.env, TEST_DATABASE_URL: databaseUrl.toString(), UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" },
+    env: { ...process.env, TEST_DATABASE_URL: databaseUrl.toString(), AUTH_SECRET, UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" },
     encoding: "utf8",
   });
   seed = JSON.parse(seeded.trim().split("\n").at(-1)!) as Seed;
@@ -63,7 +64,7 @@ test.beforeAll(async () => {
     DATABASE_POOL_MAX: "5",
     UPSTASH_REDIS_REST_URL: bridgeUrl,
     UPSTASH_REDIS_REST_TOKEN: bridgeToken,
-    AUTH_SECRET: "several-servers-share-one-secret-0123456789",
+    AUTH_SECRET,
     APP_URL: proxy.url,
     MAIL_TRANSPORT: "log",
     JOB_RUNNER: "local",
@@ -76,6 +77,11 @@ test.beforeAll(async () => {
   };
   servers = await Promise.all([startDedicatedServer(settings), startDedicatedServer(settings)]);
   upstreams.push(...servers.map((s) => s.url));
+});
+
+test.afterEach(async ({}, testInfo) => {
+  // A dedicated server's output is kept, not printed: show it when something failed.
+  if (testInfo.status !== testInfo.expectedStatus) for (const s of servers) console.log(s.output().split("\n").slice(-40).join("\n"));
 });
 
 test.afterAll(async () => {
@@ -161,13 +167,10 @@ test("a venue edit on one server reaches the other's ingest at once", async () =
   expect(after.body.distanceM).toBeLessThan(100);
 });
 
-test("the live map is the same from either server", async ({ page }) => {
+test("the live map is the same from either server", async () => {
   // Positions for two more participants, through the proxy (so through both servers).
   for (const token of seed.tokens.slice(2)) expect((await postPoints(proxy!.url, token, 1_000)).status).toBe(200);
-  await page.goto(`${proxy!.url}/sign-in`);
-  await new SignInPage(page).signIn(seed.email, seed.password);
-  await expect(page).toHaveURL(new RegExp(`/${seed.orgSlug}`));
-  const cookie = (await page.context().cookies(proxy!.url)).map((c) => `${c.name}=${c.value}`).join("; ");
+  const cookie = seed.sessionCookie;
   const view = (snapshot: Awaited<ReturnType<typeof liveSnapshot>>) =>
     snapshot.participants.map((p) => ({ id: p.attendanceId, journey: p.journey, position: p.position && [p.position.lat, p.position.lng] })).sort((x, y) => x.id.localeCompare(y.id));
   const [fromA, fromB] = await Promise.all(servers.map((s) => liveSnapshot(s.url, cookie)));

@@ -11,6 +11,8 @@ const { given } = await import("@/test/given");
 const { createAction } = await import("@/test/schedule");
 const { createApiKey } = await import("@/lib/api-keys");
 const { hashPassword } = await import("@/lib/auth/password");
+const { createSession } = await import("@/lib/auth/sessions");
+const { encode } = await import("next-auth/jwt");
 
 const PASSWORD = "two servers, one database";
 const f = await given.org({ whatsapp: true }).occurrence({ open: true }).people(4).links();
@@ -26,6 +28,12 @@ await getDb()
   .set({ passwordHash: await hashPassword(PASSWORD), emailVerified: new Date() })
   .where(eq(schema.users.id, f.owner.user.id));
 const { key } = await createApiKey(f.owner.ctx, { name: "two servers", role: "manager" });
+// The owner's session as Auth.js sets it at sign-in (a server-side session row, and the JWT cookie naming it, signed
+// with the servers' AUTH_SECRET, which the spec passes in).
+const salt = "authjs.session-token";
+const sid = await createSession(f.owner.user.id);
+const { id: sub, name, email } = f.owner.user;
+const sessionCookie = `${salt}=${await encode({ token: { sub, sid, name, email }, secret: process.env.AUTH_SECRET!, salt })}`;
 process.stdout.write(
   `${JSON.stringify({
     orgSlug: f.org.slug,
@@ -38,6 +46,7 @@ process.stdout.write(
     email: f.owner.user.email,
     password: PASSWORD,
     apiKey: key,
+    sessionCookie,
   })}\n`,
 );
 await getDatabaseHandle().close();
