@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
     servers: { type: "string", default: "1,2" },
     step: { type: "string", default: "10" },
     start: { type: "string", default: "250" },
-    max: { type: "string", default: "4000" },
+    max: { type: "string", default: "2000" },
     bisections: { type: "string", default: "2" },
     watchers: { type: "string", default: "3" },
     "p99-ms": { type: "string", default: "250" },
@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
   },
 });
 const HELP = `usage: npm run bench:capacity -- [--modes postgres,postgres+redis] [--servers 1,2] [--step 10] [--start 250]
-  [--max 4000] [--bisections 2] [--watchers 3] [--p99-ms 250] [--redis-db 5] [--rebuild]`;
+  [--max 2000] [--bisections 2] [--watchers 3] [--p99-ms 250] [--redis-db 5] [--rebuild]`;
 
 type Mode = "postgres" | "postgres+redis";
 const modes = args.modes.split(",").map((m) => m.trim()) as Mode[];
