@@ -10,7 +10,8 @@ export type RoundRobinProxy = {
 
 /**
  * A load balancer for tests: each request goes to the next upstream in turn, streamed both ways (Server-Sent Events
- * included), on 127.0.0.1. It adds no X-Forwarded-* headers: the app must not need them.
+ * included), on 127.0.0.1, with the client's headers unchanged. It adds no X-Forwarded-* headers: the app must not
+ * need them.
  */
 export async function startRoundRobinProxy(upstreams: string[]): Promise<RoundRobinProxy> {
   const served: number[] = [];
@@ -20,9 +21,11 @@ export async function startRoundRobinProxy(upstreams: string[]): Promise<RoundRo
     next = (next + 1) % upstreams.length;
     served.push(index);
     const target = new URL(request.url ?? "/", upstreams[index]);
+    // The Host header passes through, as a load balancer's does: Next.js refuses a server action whose Origin
+    // differs from the Host it was sent to.
     const upstream = http.request(
       target,
-      { method: request.method, headers: { ...request.headers, host: target.host } },
+      { method: request.method, headers: request.headers },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
