@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { startFakeGraphServer, type FakeGraphServer } from "../test/fakes/graph-api-server";
+import { SignInPage } from "./pages/auth-pages";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
 import { startDedicatedServer, type DedicatedServer } from "./support/server";
 
@@ -176,4 +177,13 @@ test("the live map is the same from either server", async () => {
   const [fromA, fromB] = await Promise.all(servers.map((s) => liveSnapshot(s.url, cookie)));
   expect(view(fromA!)).toEqual(view(fromB!));
   expect(view(fromA!).filter((p) => p.position !== null)).toHaveLength(seed.tokens.length);
+});
+
+test("an organizer signs in through the round-robin proxy: the form, its action and the redirect land on different servers", async ({ page }) => {
+  await page.goto(`${proxy!.url}/sign-in`);
+  await new SignInPage(page).signIn(seed.email, seed.password);
+  await expect(page).toHaveURL(new RegExp(`/${seed.orgSlug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.reload(); // and again from the other server
+  await expect(page).toHaveURL(new RegExp(`/${seed.orgSlug}$`));
 });
