@@ -37,6 +37,7 @@ const sessionCookie = `${salt}=${await encode({ token: { sub, sid, name, email }
 process.stdout.write(
   `${JSON.stringify({
     orgSlug: f.org.slug,
+    orgName: f.org.name,
     instanceId: f.instance.id,
     eventId: f.event.id,
     venue: { lat: f.event.venueLat, lng: f.event.venueLng, radiusM: f.event.arrivalRadiusM },
