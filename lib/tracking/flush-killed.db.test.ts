@@ -44,27 +44,30 @@ async function bufferPoints(link: { organizationId: string; attendanceId: string
 }
 
 /** A flusher process taking 3 points per batch (one entry), so a flush lasts long enough to be killed in. */
-function startFlusher() {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("test/processes/flusher.ts"), "3"], {
+function startFlusher(onGo = false) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("test/processes/flusher.ts"), "3", ...(onGo ? ["--on-go"] : [])], {
     env: process.env,
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited };
+  const ready = new Promise<void>((resolve) => child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve()));
+  return { child, exited, ready, go: () => child.stdin!.write("go\n") };
 }
 
 describe("flush on several servers", () => {
   it("one flusher killed mid-flush and two flushing at once: every point stored once", { timeout: 60_000 }, async () => {
     const f = await given.org().occurrence({ open: true }).people(1);
     const { attendance } = f.people[0]!;
-    await bufferPoints({ organizationId: f.org.id, attendanceId: attendance.id });
     const total = ENTRIES * POINTS_PER_ENTRY;
-
-    const doomed = startFlusher();
+    // Loaded first, then the points, then at once the flush: other suites' flushes have no time to take them.
+    const doomed = startFlusher(true);
+    await doomed.ready;
+    await bufferPoints({ organizationId: f.org.id, attendanceId: attendance.id });
+    doomed.go();
     // Killed once it has stored some batches and not all: its lock and its claimed batch are left behind.
     await expect.poll(() => storedPoints(attendance.id), { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
     doomed.child.kill("SIGKILL");
-    await doomed.exited;
+    expect(await doomed.exited).toBeNull(); // killed, not finished
     const atKill = await storedPoints(attendance.id);
     expect(atKill).toBeLessThan(total);
 
