@@ -177,7 +177,9 @@ test("the live map is the same from either server", async () => {
     snapshot.participants.map((p) => ({ id: p.attendanceId, journey: p.journey, position: p.position && [p.position.lat, p.position.lng] })).sort((x, y) => x.id.localeCompare(y.id));
   const [fromA, fromB] = await Promise.all(servers.map((s) => liveSnapshot(s.url, cookie)));
   expect(view(fromA!)).toEqual(view(fromB!));
-  expect(view(fromA!).filter((p) => p.position !== null)).toHaveLength(seed.tokens.length);
+  // Those who posted away from the (moved) venue are on the map with their positions, whichever server took them.
+  const placed = view(fromA!).filter((p) => p.position !== null).map((p) => p.id);
+  expect(placed).toEqual(expect.arrayContaining([seed.attendanceIds[0], seed.attendanceIds[2], seed.attendanceIds[3]]));
 });
 
 test("an organizer signs in through the round-robin proxy: the form, its action and the redirect land on different servers", async ({ page }) => {
