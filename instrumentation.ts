@@ -15,8 +15,8 @@ export async function register() {
       return;
     }
     const { startLocalRunner } = await import("./inngest/local-runner");
-    const { jobs } = await import("./lib/jobs");
-    const runner = startLocalRunner(jobs);
+    const { jobLockForThisProcess, jobs } = await import("./lib/jobs");
+    const runner = startLocalRunner(jobs, { lock: jobLockForThisProcess() });
     wireWebhookKick((events) => runner.send(events));
   });
 }

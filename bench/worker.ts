@@ -210,7 +210,30 @@ async function flushOnly(): Promise<FlushSummary | null> {
   return flushAll();
 }
 
+/**
+ * For bench/capacity: an owner of the bench organization and a signed session cookie for them (the token Auth.js
+ * would set at sign-in, made with the server's AUTH_SECRET), so the benchmark can watch the live map as organizers do.
+ */
+async function organizerSession(input: { organizationId: string }): Promise<{ cookie: string; slug: string }> {
+  const { encode } = await import("next-auth/jwt");
+  const { createSession } = await import("@/lib/auth/sessions");
+  const handle = getDatabaseHandle();
+  const db = handle.db;
+  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, input.organizationId));
+  const [user] = await db
+    .insert(schema.users)
+    .values({ name: "Bench organizer", email: `bench-${randomUUID()}@example.test`, emailVerified: new Date() })
+    .returning();
+  await db.insert(schema.memberships).values({ organizationId: input.organizationId, userId: user!.id, role: "owner" });
+  const sid = await createSession(user!.id);
+  const salt = "authjs.session-token";
+  const token = await encode({ token: { sub: user!.id, sid, name: user!.name, email: user!.email }, secret: process.env.AUTH_SECRET!, salt });
+  await handle.close();
+  return { cookie: `${salt}=${token}`, slug: org!.slug };
+}
+
 const commands: Record<string, (input: never) => Promise<unknown>> = {
+  "organizer-session": organizerSession,
   seed,
   count: countStored,
   fill,

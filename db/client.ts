@@ -19,14 +19,45 @@ export type Executor = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";
+  /**
+   * LISTEN on a channel, on a connection of its own that postgres.js re-opens when it drops; `onListen` runs each time
+   * the listening (re)starts, since notifications sent meanwhile are lost. PostgreSQL only: the embedded database
+   * has one connection and one process, so nobody else could notify it.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<void>;
+  /**
+   * Session-level advisory locks, on one connection of their own (opened on first use, never recycled), so a lock held
+   * for a long job never takes a connection from the pool the job's own queries need. PostgreSQL only.
+   */
+  advisoryLocks?: AdvisoryLocks;
   close(): Promise<void>;
+};
+
+export type AdvisoryLocks = {
+  /** True when this session now holds the lock named `key` (hashed to PostgreSQL's 32-bit key space). */
+  tryLock(key: string): Promise<boolean>;
+  unlock(key: string): Promise<void>;
 };
 
 const config = { schema, casing: "snake_case" } as const;
 
 export function openPostgres(url: string, poolMax = 10): DatabaseHandle {
   const client = postgres(url, { max: poolMax, onnotice: () => {} });
-  return { db: drizzle({ client, ...config }), kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  let lockClient: postgres.Sql | undefined;
+  const locks = () => (lockClient ??= postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {} }));
+  return {
+    db: drizzle({ client, ...config }),
+    kind: "postgres",
+    listen: async (channel, onMessage, onListen) => void (await client.listen(channel, onMessage, onListen)),
+    advisoryLocks: {
+      tryLock: async (key) => (await locks()`select pg_try_advisory_lock(hashtext(${key})) as locked`)[0]!.locked === true,
+      unlock: async (key) => void (await locks()`select pg_advisory_unlock(hashtext(${key}))`),
+    },
+    close: async () => {
+      await lockClient?.end({ timeout: 5 });
+      await client.end({ timeout: 5 });
+    },
+  };
 }
 
 /**

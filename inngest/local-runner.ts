@@ -1,8 +1,19 @@
 import { Cron } from "croner";
-import { isCronJob, type JobDefinition, type JobIo, type SentEvent } from "@/lib/jobs";
+import { isCronJob, processJobLock, type JobDefinition, type JobIo, type JobLock, type SentEvent } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import { countJobRun } from "@/lib/metrics";
 import { localEventQueue, type LocalEventQueueOptions } from "./local-events";
+
+export type LocalRunnerOptions = LocalEventQueueOptions & {
+  /**
+   * Elects one runner per cron job across server processes (lib/jobs/run-lock.ts): PostgreSQL's advisory lock when
+   * several servers share the database. Without it the runner assumes it is alone.
+   */
+  lock?: JobLock;
+};
+
+/** How long past its tick a cron run keeps its lock at least, so the same tick in another process finds it taken. */
+const TICK_HOLD_MS = 1_000;
 
 export type LocalRunner = {
   stop(): void;
@@ -19,8 +30,13 @@ export type LocalRunner = {
  * the jobs an event triggers once per event sent (local-events.ts, with Inngest's retries and backoff). A cron run
  * that is due while the job is still running is skipped, not stacked; a failed one is logged and the next tick runs
  * it again. One job never runs twice at once, whichever trigger started it.
+ *
+ * Several servers may each run this (JOB_RUNNER=local against one PostgreSQL): every run of a cron job takes the
+ * job's lock first, so a tick runs in one process only (the others skip it) and a run an event asks for waits for the
+ * one going elsewhere. An event job runs where its event was sent, so once per event anyway.
  */
-export function startLocalRunner(jobs: JobDefinition[], options: LocalEventQueueOptions = {}): LocalRunner {
+export function startLocalRunner(jobs: JobDefinition[], options: LocalRunnerOptions = {}): LocalRunner {
+  const lock = options.lock ?? processJobLock;
   const running = new Map<string, Promise<unknown>>();
   const exclusive = async (job: JobDefinition, work: () => Promise<unknown>, { wait }: { wait: boolean }) => {
     while (running.has(job.id)) {
@@ -34,17 +50,28 @@ export function startLocalRunner(jobs: JobDefinition[], options: LocalEventQueue
   const io = (memo: Map<string, unknown>) => memoizedIo(memo, (events) => queue.send(events));
   const handle = (job: JobDefinition, payload: unknown, memo: Map<string, unknown>) =>
     timed(job, () => countJobRun(job.id, () => (isCronJob(job) ? job.handler({ io: io(memo) }) : job.handler({ payload, io: io(memo) }))));
-  const queue = localEventQueue(jobs, { execute: (job, payload, memo) => exclusive(job, () => handle(job, payload, memo), { wait: true }), io }, options);
+  const execute = (job: JobDefinition, payload: unknown, memo: Map<string, unknown>) =>
+    isCronJob(job) ? lock.run(job.id, () => handle(job, payload, memo), { wait: true }) : handle(job, payload, memo);
+  const queue = localEventQueue(jobs, { execute: (job, payload, memo) => exclusive(job, () => execute(job, payload, memo), { wait: true }), io }, options);
 
-  const runCron = async (job: JobDefinition) => {
+  const runCron = async (job: JobDefinition, holdUntil?: number) => {
     try {
-      await exclusive(job, () => handle(job, undefined, new Map()), { wait: false });
+      const work = () => handle(job, undefined, new Map());
+      await exclusive(job, () => lock.run(job.id, work, { wait: false, holdUntil }), { wait: false });
     } catch (error) {
       logger.error({ err: error, job: job.id }, "job failed");
     }
   };
   const cronJobs = jobs.filter(isCronJob);
-  const crons = cronJobs.map((job) => new Cron(job.localCron?.() ?? job.cron, { timezone: "UTC", unref: true }, () => runCron(job)));
+  const crons = cronJobs.map(
+    (job) =>
+      new Cron(job.localCron?.() ?? job.cron, { timezone: "UTC", unref: true }, (self: Cron) => {
+        // Held for a second, or half the time to the next tick for jobs that tick every second or two.
+        const now = Date.now();
+        const next = self.nextRun()?.getTime() ?? now + 2 * TICK_HOLD_MS;
+        return runCron(job, now + Math.min(TICK_HOLD_MS, (next - now) / 2));
+      }),
+  );
   for (const job of cronJobs) if (job.runOnStart) void runCron(job);
 
   return {

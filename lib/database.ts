@@ -3,7 +3,7 @@ import { openPglite, openPostgres, type Database, type DatabaseHandle } from "@/
 import { env } from "@/lib/env";
 
 // db/ knows how to open a database; which one this process uses is a setting, decided here.
-export type { Database, DatabaseHandle, Executor, Transaction } from "@/db/client";
+export type { AdvisoryLocks, Database, DatabaseHandle, Executor, Transaction } from "@/db/client";
 export { schema } from "@/db";
 
 // One handle per process, kept on globalThis so a dev-server module reload never opens the PGlite folder twice.

@@ -45,3 +45,4 @@ export { events, locationsFlushed, scheduledActionClaimed, webhooksEnqueued } fr
 export { eventOf, isCronJob, NonRetriableJobError } from "./job";
 export type { CronJob, EventJob, EventName, JobDefinition, JobEvent, JobIo, SentEvent } from "./job";
 export { scheduledActionDependencies } from "./scheduled-actions";
+export { advisoryJobLock, jobLockForThisProcess, processJobLock, type JobLock } from "./run-lock";

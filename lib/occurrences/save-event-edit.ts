@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { diffEvent, findEventOrThrow, type EventColumns, type EventRow } from "@/lib/events";
 import type { OrgContext } from "@/lib/tenant";
+import { announceLinkChange } from "@/lib/tracking";
 import { applyEventChange } from "./apply-event-change";
 
 const { events } = schema;
@@ -30,6 +31,8 @@ export async function saveEventEdit(
     .where(and(eq(events.id, before.id), eq(events.organizationId, ctx.org.id)))
     .returning();
   const outcome = await applyEventChange(tx, ctx, event!, diff, now);
+  // Ingest on every server reads the venue, radius and travel mode from its link cache: it forgets them on commit.
+  await announceLinkChange(tx, { eventId: before.id });
   await writeAudit(tx, ctx, {
     action: "event.updated",
     targetType: "event",

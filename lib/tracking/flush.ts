@@ -133,11 +133,12 @@ export type FlushResult = { skipped: boolean; batches: number; points: number; i
  * `flush-location-buffer`: drains the buffer into Postgres in batches until it is empty or `maxMs` has passed.
  * Without Redis there is no buffer and nothing to do.
  */
-export async function flushLocationBuffer(options: { batchSize?: number; maxMs?: number } = {}): Promise<FlushResult> {
+export async function flushLocationBuffer(options: { batchSize?: number; maxMs?: number; lockMs?: number } = {}): Promise<FlushResult> {
   const result: FlushResult = { skipped: false, batches: 0, points: 0, inserted: 0, invalid: 0, remaining: 0 };
   const redis = getRedis();
   if (!redis) return result;
-  const lock = await acquireFlushLock(redis);
+  const lockMs = options.lockMs ?? LOCK_MS;
+  const lock = await acquireFlushLock(redis, lockMs);
   if (!lock) return { ...result, skipped: true };
   const stopTimer = metrics.flushDuration.startTimer();
   const deadline = Date.now() + (options.maxMs ?? 45_000);
@@ -150,7 +151,7 @@ export async function flushLocationBuffer(options: { batchSize?: number; maxMs?:
         storeBatch(batch),
         Date.now() < deadline ? claimBatch(lock, size, batch.raw) : null,
       ]);
-      if (!(await ackBatch(lock, batch))) break;
+      if (!(await ackBatch(lock, batch, lockMs))) break;
       result.inserted += inserted;
       result.batches += 1;
       result.points += batch.points.length;

@@ -3,6 +3,7 @@ export { readLatestFixes } from "./buffer";
 export { readBufferStats, type BufferStats } from "./buffer-stats";
 export { flushLocationBuffer } from "./flush";
 export { issueTrackingLink, listTrackingLinkStatus, retimeTrackingLinks } from "./links";
+export { announceLinkChange } from "./link-context";
 export { unsafeLinkLocale } from "./link-locale";
 export { purgeLocations } from "./purge";
 export { type PointInput } from "./schemas";

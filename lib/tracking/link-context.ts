@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
-import { getDb, schema, type Executor } from "@/lib/database";
+import { and, eq, sql } from "drizzle-orm";
+import { getDatabaseHandle, getDb, schema, type Executor } from "@/lib/database";
 import { onAttendanceChanged, type Journey } from "@/lib/attendance";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import type { LinkRefusal } from "./schemas";
 import { hashTrackingToken, isWellFormedToken } from "./token";
 
@@ -14,6 +15,7 @@ export type LinkContext = {
   attendanceId: string;
   participantId: string;
   instanceId: string;
+  eventId: string;
   validFrom: Date;
   validUntil: Date;
   venue: { lat: number; lng: number; radiusM: number };
@@ -31,6 +33,7 @@ const linkFields = {
   attendanceId: trackingLinks.attendanceId,
   participantId: attendances.participantId,
   instanceId: attendances.instanceId,
+  eventId: events.id,
   validFrom: trackingLinks.validFrom,
   validUntil: trackingLinks.validUntil,
   venueLat: events.venueLat,
@@ -101,34 +104,84 @@ export function refusalError(reason: LinkRefusal): AppError {
 
 // A short-lived per-process cache keeps the hot path (a batch every few seconds per participant) off the database.
 // State changes made in this process evict at once. A stop, a re-issue or an arrival elsewhere is refused by the write
-// itself, atomically (in SQL, or in the Redis script through the closed marker); what only the cache knows (the
-// window, after an occurrence is moved, and the venue) reaches other processes within CACHE_TTL_MS.
+// itself, atomically (in SQL, or in the Redis script through the closed marker). What only the cache knows (the venue,
+// the window after an occurrence is moved) reaches the other server processes through PostgreSQL's LISTEN/NOTIFY:
+// the change announces itself in its transaction (announceLinkChange), PostgreSQL delivers it when that commits, and
+// every process listening evicts what it names. CACHE_TTL_MS bounds what a lost notification could leave behind.
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 20_000;
+const CHANNEL = "ec_tracking_links";
 const cache = new Map<string, { link: LinkContext | null; loadedAt: number }>();
 let subscribed = false;
+/** Bumped by every eviction: a load that raced one is returned but not cached (it may have read the old row). */
+let generation = 0;
 
 /** The link for a token, from the cache when fresh. Unknown tokens are cached too, so guessing costs no queries. */
 export async function getLinkForIngest(token: string, now = Date.now()): Promise<LinkContext | null> {
   const hit = cache.get(token);
   if (hit && now - hit.loadedAt < CACHE_TTL_MS) return hit.link;
+  if (!subscribed) subscribe();
+  const before = generation;
   const link = await unsafeFindLinkByToken(token);
-  if (!subscribed) {
-    // From the first entry on, every attendance transition made in this process evicts once it has committed.
-    onAttendanceChanged(evictAttendanceLinks);
-    subscribed = true;
-  }
+  if (generation !== before) return link;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(token, { link, loadedAt: now });
   return link;
 }
 
+function subscribe(): void {
+  subscribed = true;
+  // From the first entry on, every attendance transition made in this process evicts once it has committed.
+  onAttendanceChanged(evictAttendanceLinks);
+  // And every change another process announces. While not listening (at first, after a dropped connection) nothing
+  // is heard, so each (re)start of the listening forgets everything.
+  const onListen = () => evictAll();
+  getDatabaseHandle()
+    .listen?.(CHANNEL, (payload) => evictScope(payload), onListen)
+    .catch((error: unknown) => logger.error({ err: error }, "could not listen for tracking link changes"));
+}
+
+type LinkScope = { eventId: string } | { instanceId: string } | { attendanceId: string };
+
+/**
+ * Tells every server process, once `tx` commits, to forget the cached links of an event (its venue, radius or travel
+ * mode changed), an occurrence (its window moved) or an attendance. The embedded database has one process: it forgets
+ * here and now.
+ */
+export async function announceLinkChange(tx: Executor, scope: LinkScope): Promise<void> {
+  if (getDatabaseHandle().kind !== "postgres") return evictScope(JSON.stringify(scope));
+  await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(scope)})`);
+}
+
+function evictScope(payload: string): void {
+  let scope: Partial<Record<"eventId" | "instanceId" | "attendanceId", unknown>>;
+  try {
+    scope = JSON.parse(payload) as typeof scope;
+  } catch {
+    return evictAll();
+  }
+  if (typeof scope.eventId === "string") evict((link) => link.eventId === scope.eventId);
+  else if (typeof scope.instanceId === "string") evictInstanceLinks(scope.instanceId);
+  else if (typeof scope.attendanceId === "string") evictAttendanceLinks(scope.attendanceId);
+  else evictAll();
+}
+
+function evict(matches: (link: LinkContext) => boolean): void {
+  generation += 1;
+  for (const [token, entry] of cache) if (entry.link && matches(entry.link)) cache.delete(token);
+}
+
+function evictAll(): void {
+  generation += 1;
+  cache.clear();
+}
+
 /** Forgets cached links of an occurrence whose tracking window moved. */
 export function evictInstanceLinks(instanceId: string): void {
-  for (const [token, entry] of cache) if (entry.link?.instanceId === instanceId) cache.delete(token);
+  evict((link) => link.instanceId === instanceId);
 }
 
 /** Forgets cached links of an attendance after its state changed (arrival, stop, re-issue, undo, no-show). */
 export function evictAttendanceLinks(attendanceId: string): void {
-  for (const [token, entry] of cache) if (entry.link?.attendanceId === attendanceId) cache.delete(token);
+  evict((link) => link.attendanceId === attendanceId);
 }

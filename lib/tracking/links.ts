@@ -7,7 +7,7 @@ import { assertCan, type OrgContext } from "@/lib/tenant";
 import { isUuid } from "@/lib/utils";
 import { closeLinkInBuffer } from "./buffer";
 import { distanceUnitsForPhone } from "./distance-units";
-import { evictAttendanceLinks, evictInstanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
+import { announceLinkChange, evictAttendanceLinks, linkRefusal, unsafeFindLinkByToken } from "./link-context";
 import type { TrackingPageView } from "./schemas";
 import { hashTrackingToken, isWellFormedToken, newTrackingToken } from "./token";
 
@@ -55,6 +55,7 @@ export async function issueTrackingLink(
       targetId: attendanceId,
       data: { linkId: link!.id, revoked: revoked.map((r) => r.id) },
     });
+    await announceLinkChange(tx, { attendanceId });
     return { ...window, revoked };
   });
   evictAttendanceLinks(attendanceId);
@@ -183,6 +184,7 @@ export async function stopSharing(token: string, now = new Date()): Promise<Trac
         ),
       );
     evictAttendanceLinks(link.attendanceId);
+    await announceLinkChange(getDb(), { attendanceId: link.attendanceId });
     await closeLinkInBuffer(link.organizationId, { linkId: link.linkId, reason: "stopped", until: link.validUntil });
   }
   return getTrackingPage(token, { now, recordOpen: false });
@@ -211,7 +213,7 @@ export async function retimeTrackingLinks(
           inArray(trackingLinks.attendanceId, ids),
         ),
       );
-    evictInstanceLinks(instance.id);
+    await announceLinkChange(tx, { instanceId: instance.id });
   }
 }
 
