@@ -124,11 +124,13 @@ function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, 
   let ms = nowMs - ageS * 1000;
   let along = remainingM; // straight-line distance from the venue, growing as we walk back in time
   for (let k = 0; k < fixes; k++) {
-    const angle = bearing + bend * Math.sin(k / 6);
+    // The curve sways up to ±60 m across the line to the venue. (It used to turn the line by an angle, which at 10 km
+    // moved a fix hundreds of metres sideways per step: faster than the pace, so no track speed matched the truth.)
+    const sway = bend * 240 * Math.sin(k / 6);
     const coarse = rand.next() < 0.04;
     const acc = coarse ? rand.between(60, 150) : 4 + 21 * rand.next() ** 2;
-    const northM = along * Math.cos(angle) + rand.gauss() * (acc / 2);
-    const eastM = along * Math.sin(angle) + rand.gauss() * (acc / 2);
+    const northM = along * Math.cos(bearing) - sway * Math.sin(bearing) + rand.gauss() * (acc / 2);
+    const eastM = along * Math.sin(bearing) + sway * Math.cos(bearing) + rand.gauss() * (acc / 2);
     const stopped = stopsAtLight && k >= stopAt && k < stopAt + 6;
     const speed = stopped ? 0 : pace * rand.between(0.85, 1.15);
     track.push({
@@ -372,16 +374,18 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   `);
   const venue = { lat: occurrence!.venue_lat, lng: occurrence!.venue_lng };
   const startsAt = new Date(occurrence!.starts_at);
-  const common = { venue, travelMode: occurrence!.travel_mode, now, circuity: settings.ETA_CIRCUITY, staleAfterMs: settings.ETA_STALE_AFTER_MINUTES * 60_000, route: null };
+  const travelMode = occurrence!.travel_mode;
+  const circuity = settings.ETA_CIRCUITY;
+  const staleAfterMs = settings.ETA_STALE_AFTER_MINUTES * 60_000;
   let sink = 0;
 
   // Where the refresh's CPU goes: its steps one at a time (query, ETA maths), each measured on its own.
-  const queried = await medianMeasure(times, () => readTravellers(getDb(), input.organizationId, input.instanceId));
+  const queried = await medianMeasure(times, () => readTravellers(getDb(), input.organizationId, input.instanceId, now));
   const travellers = queried.value;
   const compute = cpuOf(times, () => {
     for (const t of travellers) {
-      const speed = speedFromMotion({ trackMps: t.speed, deviceMps: t.device }, occurrence!.travel_mode);
-      const eta = etaFromFix({ ...common, newest: { lat: t.lat, lng: t.lng, accuracyM: t.acc, recordedAtMs: t.ms }, speed });
+      const speed = speedFromMotion({ trackMps: t.speed, deviceMps: t.device }, travelMode);
+      const eta = etaFromFix({ venue, travelMode, now, circuity, staleAfterMs, route: null, newest: { lat: t.lat, lng: t.lng, accuracyM: t.acc, recordedAtMs: t.ms }, speed });
       sink += lateness(eta.etaAt, startsAt, occurrence!.late_grace_minutes).lateMinutes ?? 0;
     }
   });
@@ -396,7 +400,7 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   const beforeEtas = new Map<string, number>();
   const oldCompute = cpuOf(times, () => {
     tracks.forEach((track, i) => {
-      const eta = computeEta({ ...common, track })!;
+      const eta = computeEta({ venue, travelMode, now, circuity, staleAfterMs, route: null, track })!;
       sink += lateness(eta.etaAt, startsAt, occurrence!.late_grace_minutes).lateMinutes ?? 0;
       beforeEtas.set(oldRows[i]!.id, eta.etaAt.getTime());
     });

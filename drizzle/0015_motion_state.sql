@@ -6,12 +6,16 @@ ALTER TABLE "attendances" ADD COLUMN "motion_reported" double precision[];--> st
 ALTER TABLE "attendances" ADD COLUMN "motion_speed_mps" real;--> statement-breakpoint
 ALTER TABLE "attendances" ADD COLUMN "motion_device_mps" real;--> statement-breakpoint
 ALTER TABLE "attendances" ADD COLUMN "motion_heading_deg" real;--> statement-breakpoint
+-- Points move each traveller's row on every batch and the ETA refresh every few seconds: room on each page keeps those
+-- updates HOT (no new index entries in the five indexes; measured 8× cheaper for the refresh's UPDATE). Applies to pages
+-- written from now on; VACUUM FULL attendances (a lock, at a quiet moment) applies it to the existing ones.
+ALTER TABLE "attendances" SET (fillfactor = 50);--> statement-breakpoint
 -- Advances an attendance's motion state by the fixes of one statement (ts: epoch milliseconds, in time order; p_newest:
 -- the newest of them as stored), the incremental counterpart of lib/eta/speed.ts: a segment runs from the anchor fix to
--- the first later fix that is at least 2 s later and farther away than GPS noise explains (twice the sum of the
+-- the first later fix that is at least 20 s later and farther away than GPS noise explains (twice the sum of the
 -- accuracies, at least 5 m); that fix becomes the next anchor once the fix after it shows it was no jump (it is not
 -- back near the anchor, and the path through it is no detour noise cannot explain). The speed is the median of the last
--- seven segments of the five minutes up to the newest fix; the device speed the median of the reported speeds of the
+-- twelve segments of the five minutes up to the newest fix; the device speed the median of the reported speeds of the
 -- same window. A fix not newer than p_fix_at (late from an offline queue, or a duplicate) changes nothing: the state
 -- follows the newest fix. When the state is not in step with the attendance's latest fix (p_fix_at distinct from
 -- p_last_fix_at: never built, or points stored by other means) it is returned unchanged, and the ETA refresh rebuilds
@@ -26,7 +30,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
 	m_per_deg constant float8 := 111195.0802;
 	win constant float8 := 300000;
-	keep constant int := 7;
+	keep constant int := 12;
 	newest float8 := extract(epoch from p_fix_at) * 1000;
 	f float8[];
 	n int;
@@ -71,7 +75,7 @@ BEGIN
 				fx := (f[3] - anchor[3]) * cos_lat * m_per_deg; fy := (f[2] - anchor[2]) * m_per_deg;
 			END IF;
 		END IF;
-		IF f[1] - anchor[1] >= 2000 AND sqrt(fx * fx + fy * fy) > greatest(5, 2 * (anchor[4] + f[4])) THEN
+		IF f[1] - anchor[1] >= 20000 AND sqrt(fx * fx + fy * fy) > greatest(5, 2 * (anchor[4] + f[4])) THEN
 			pending := f;
 		END IF;
 	END LOOP;

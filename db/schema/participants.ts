@@ -107,13 +107,13 @@ export const attendances = pgTable(
     // motion_advance in drizzle/0015), so the ETA refresh reads one row per traveller instead of their track.
     /** The newest fix the motion state has taken in; differs from lastFixAt until the state is (re)built. */
     motionFixAt: timestamptz(),
-    /** Segment start: [epoch s, lat, lng, accuracy m]. */
+    /** Segment start: [epoch ms, lat, lng, accuracy m]. */
     motionAnchor: doublePrecision().array(),
     /** A fix beyond GPS noise from the anchor, waiting for the next fix to show it was not a jump. */
     motionPending: doublePrecision().array(),
-    /** Recent segment speeds as [end epoch s, m/s, …], the last five minutes, at most seven. */
+    /** Recent segment speeds as [end epoch ms, m/s, …], the last five minutes, at most twelve. */
     motionSegments: doublePrecision().array(),
-    /** Recent device-reported speeds as [epoch s, m/s, …], the same window. */
+    /** Recent device-reported speeds as [epoch ms, m/s, …], the same window. */
     motionReported: doublePrecision().array(),
     /** Median of motionSegments (null under two segments: not enough track). */
     motionSpeedMps: real(),

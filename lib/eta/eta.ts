@@ -46,7 +46,9 @@ export type Eta = {
 export function computeEta(input: EtaInput): Eta | null {
   const newest = newestFix(input.track);
   if (!newest) return null;
-  return etaFromFix({ ...input, newest, speed: estimateSpeed(input.track, input.travelMode) });
+  // Named fields, not a spread: tsx/esbuild's spread helper costs microseconds per call, and the live view calls this per participant.
+  const { venue, travelMode, now, circuity, staleAfterMs, route } = input;
+  return etaFromFix({ venue, travelMode, now, circuity, staleAfterMs, route, newest, speed: estimateSpeed(input.track, travelMode) });
 }
 
 export type FixEtaInput = Omit<EtaInput, "track"> & { newest: TrackFix; speed: SpeedEstimate };
