@@ -140,8 +140,7 @@ function etaColumns(etas: Eta[], distances: number[], late: { isLate: boolean; l
     lateMinutes += sep + (late[i]!.lateMinutes ?? "NULL");
     stale += sep + (e.stale ? "t" : "f");
   }
-  const wrap = (text: string) => `{${text}}`;
-  return [eta, method, confidence, speed, distance, isLate, lateMinutes, stale].map(wrap);
+  return [eta, method, confidence, speed, distance, isLate, lateMinutes, stale].map((text) => `{${text}}`);
 }
 
 /**
