@@ -101,7 +101,7 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
   return getDb().transaction(async (tx) => {
     const changed = await storeEtas(tx, occurrence, now, { ids: travellers.map((t) => t.id), etas, distances, late });
 
-    const index = new Map(travellers.map((t, i) => [t.id, i]));
+    const index = changed.length === 0 ? new Map<string, number>() : new Map(travellers.map((t, i) => [t.id, i]));
     const entries: NewActivity[] = [];
     let becameLate = 0;
     let becameStale = 0;
