@@ -30,7 +30,8 @@ function drive(startMs: number, from: number, to: number, mps = 10) {
     return { ms: startMs + k * 5 * SECOND, ...northOfVenue(3000 - 5 * mps * k) };
   });
 }
-type Fix = ReturnType<typeof drive>[number];
+/** A fix, with the speed the phone reported when there is one. */
+type Fix = ReturnType<typeof drive>[number] & { sp?: number };
 
 async function motion(attendanceId: string) {
   const [row] = await getDb()
@@ -56,7 +57,7 @@ async function direct(person: LinkedPerson, fixes: Fix[]) {
   const received = new Date().toISOString();
   const points = fixes.map((f) => ({
     o: link.organizationId, a: link.attendanceId, t: new Date(f.ms).toISOString(), r: received,
-    la: f.lat, ln: f.lng, ac: 8, al: null, sp: null, hd: null,
+    la: f.lat, ln: f.lng, ac: 8, al: null, sp: f.sp ?? null, hd: null,
   }));
   const fix = points.reduce((a, b) => (b.t > a.t ? b : a));
   const [outcome] = await recordLinkPositions([{ link, points, latest: { fix, distanceM: 0, etaAt: null } }], getDb());
@@ -100,6 +101,13 @@ describe("the motion state kept with the points", () => {
     const { lastFixAt: _a, fixAt: _b, ...alone } = await motion(batched!.attendance.id);
     const { lastFixAt: _c, fixAt: _d, ...stepwise } = state;
     expect(alone).toEqual(stepwise);
+
+    // A late point (with a speed the phone reported) sent together with a new one: only the new one counts.
+    const next = drive(start, 20, 21)[0]!;
+    await direct(streamed!, [{ ms: start + 42_500, ...northOfVenue(2700), sp: 30 }, next]);
+    await direct(batched!, [next]);
+    expect(await motion(streamed!.attendance.id)).toEqual(await motion(batched!.attendance.id));
+    expect((await motion(streamed!.attendance.id)).device).toBeNull();
   });
 
   it("follows the points the flush moves from the Redis buffer, a late batch included, and only in its own organization", async () => {
@@ -111,7 +119,7 @@ describe("the motion state kept with the points", () => {
         new Request(`http://test/api/track/${person.link.token}/points`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ points: fixes.map((f) => ({ lat: f.lat, lng: f.lng, accuracy: 8, recordedAt: new Date(f.ms).toISOString() })) }),
+          body: JSON.stringify({ points: fixes.map((f) => ({ lat: f.lat, lng: f.lng, accuracy: 8, speed: f.sp, recordedAt: new Date(f.ms).toISOString() })) }),
         }),
         { params: Promise.resolve({ token: person.link.token }) },
       );
@@ -125,11 +133,19 @@ describe("the motion state kept with the points", () => {
     await flushLocationBuffer({ maxMs: 10_000 });
     expect(await storedPoints(person.attendance.id)).toBe(20);
     expect(await motion(person.attendance.id)).toEqual(before);
+    // A late point with a reported speed in the same flush as a new one: the new one moves the state, the late one not.
+    const next = drive(start, 20, 21)[0]!;
+    expect((await post([{ ms: start + 42_500, ...northOfVenue(2700), sp: 30 }, next])).status).toBe(200);
+    await flushLocationBuffer({ maxMs: 10_000 });
+    const after = await motion(person.attendance.id);
+    expect(after.fixAt).toEqual(new Date(next.ms));
+    expect(after.device).toBeNull();
+    expect(after.reported).toEqual([]);
 
     // A point claiming this attendance for another organization is dropped and moves nothing.
     const other = await given.org().occurrence({ open: true }).people(1);
-    await recordPositions(rows(other.org.id, person.attendance.id, drive(start, 20, 30)));
-    expect(await motion(person.attendance.id)).toEqual(before);
+    await recordPositions(rows(other.org.id, person.attendance.id, drive(start, 21, 30)));
+    expect(await motion(person.attendance.id)).toEqual(after);
   });
 
   it("loses nothing when two flushers store one attendance's points at once", async () => {
