@@ -8,11 +8,12 @@ import { getDatabaseHandle, getDb, schema } from "@/lib/database";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
-import { computeEta, lateness } from "@/lib/eta/eta";
+import { computeEta, etaFromFix, lateness } from "@/lib/eta/eta";
 import type { LatLng, TravelMode } from "@/lib/eta/estimate";
-import type { TrackFix } from "@/lib/eta/speed";
-import { recordActivity, type NewActivity } from "@/lib/attendance";
-import { readTravellers, refreshEtas, toTrack, type RefreshSummary } from "@/lib/live/refresh-etas";
+import { speedFromMotion, type TrackFix } from "@/lib/eta/speed";
+import { recordActivity, recordPositions, type NewActivity } from "@/lib/attendance";
+import { readTravellers, refreshEtas, type RefreshSummary } from "@/lib/live/refresh-etas";
+import { readTravellerTracks, toTrack } from "./lib/track-eta";
 import { ensureLocationPartitions } from "@/lib/locations/partitions";
 import { prng } from "@/test/prng";
 import { measureLive, type LiveInput } from "./eta-live";
@@ -32,20 +33,37 @@ export type SeedOutput = {
   travelling: number;
   fixes: number;
   seconds: number;
+  /** Each traveller's true arrival (epoch ms): the rest of the way, CIRCUITY × the straight line, at their own pace. */
+  truth: Record<string, number>;
 };
-export type RefreshInput = { organizationId: string; instanceId: string; nowMs: number; warmups: number; runs: number; profileFile: string | null };
+export type RefreshInput = {
+  organizationId: string;
+  instanceId: string;
+  nowMs: number;
+  warmups: number;
+  runs: number;
+  profileFile: string | null;
+  truth: Record<string, number>;
+};
+/** Mean and median absolute error (s) of the ETAs against the true arrivals, and how many were within 2 minutes. */
+export type EtaError = { meanS: number; medianS: number; within2MinShare: number };
 export type CpuSample = { nodeCpuMs: number; wallMs: number; pgCpuMs: number | null };
 export type RefreshRun = CpuSample & { summary: RefreshSummary };
 export type RefreshOutput = {
   warmup: RefreshRun;
   runs: RefreshRun[];
-  /** The same steps as refreshOccurrence, done one by one with our copies of its query and parser. */
+  /** The same steps as refreshOccurrence, done one by one: its query (readTravellers) and the ETA maths. */
   stages: {
-    query: CpuSample & { travellers: number; fixes: number; textBytes: number };
-    parseMs: number;
+    query: CpuSample & { travellers: number };
     computeMs: number;
     computeRuns: number[];
   };
+  /**
+   * The estimator before issue 19 (bench/lib/track-eta.ts), on the same database: its track query, parser and
+   * computeEta over the tracks, and its ETAs' error next to the refresh's.
+   */
+  before: { query: CpuSample & { travellers: number; fixes: number; textBytes: number }; parseMs: number; computeMs: number };
+  accuracy: { travellers: number; before: EtaError; after: EtaError };
   profile: ProfileSummary | null;
 };
 export type ProfileSummary = {
@@ -68,7 +86,7 @@ type Fix = { ms: number; lat: number; lng: number; acc: number; speed: number | 
  * curving line at the traveller's own pace (with speed wobble, sometimes a stop at a light), GPS noise scaled by
  * the fix's accuracy (now and then a coarse one), and a device-reported speed on about half of the phones.
  */
-function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, travelMode: TravelMode, ageS: number): Fix[] {
+function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, travelMode: TravelMode, ageS: number, circuity: number) {
   const r = rand.next();
   const pace =
     travelMode === "driving"
@@ -84,11 +102,13 @@ function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, 
   let ms = nowMs - ageS * 1000;
   let along = remainingM; // straight-line distance from the venue, growing as we walk back in time
   for (let k = 0; k < fixes; k++) {
-    const angle = bearing + bend * Math.sin(k / 6);
+    // The curve sways up to ±60 m across the line to the venue. (It used to turn the line by an angle, which at 10 km
+    // moved a fix hundreds of metres sideways per step: faster than the pace, so no track speed matched the truth.)
+    const sway = bend * 240 * Math.sin(k / 6);
     const coarse = rand.next() < 0.04;
     const acc = coarse ? rand.between(60, 150) : 4 + 21 * rand.next() ** 2;
-    const northM = along * Math.cos(angle) + rand.gauss() * (acc / 2);
-    const eastM = along * Math.sin(angle) + rand.gauss() * (acc / 2);
+    const northM = along * Math.cos(bearing) - sway * Math.sin(bearing) + rand.gauss() * (acc / 2);
+    const eastM = along * Math.sin(bearing) + sway * Math.cos(bearing) + rand.gauss() * (acc / 2);
     const stopped = stopsAtLight && k >= stopAt && k < stopAt + 6;
     const speed = stopped ? 0 : pace * rand.between(0.85, 1.15);
     track.push({
@@ -102,7 +122,9 @@ function makeTrack(rand: ReturnType<typeof prng>, nowMs: number, fixes: number, 
     ms -= dtS * 1000;
     along += speed * dtS;
   }
-  return track.reverse(); // oldest first
+  // The rest of the way: a road CIRCUITY × the straight line (the estimator's assumption), at the traveller's own pace.
+  const arrivesAtMs = nowMs - ageS * 1000 + Math.round((remainingM * circuity * 1000) / pace);
+  return { track: track.reverse(), arrivesAtMs }; // oldest first
 }
 
 /** A Postgres array literal of plain values: one parameter however many rows (as lib/live/refresh-etas does). */
@@ -113,7 +135,14 @@ function pgArray(values: readonly (string | number | boolean | null)[]): string 
 const FIRST = ["Ana", "Ben", "Chloé", "Dmitri", "Emma", "Farid", "Grete", "Hugo", "Ines", "Jonas", "Kemal", "Lea", "Mia", "Noah", "Olga", "Paul", "Quinn", "Rosa", "Sven", "Tara", "Uwe", "Vera", "Wen", "Yara", "Zoë"];
 const LAST = ["Schmidt", "Müller", "Nowak", "Rossi", "García", "Yılmaz", "Kowalski", "Dubois", "Jensen", "Silva", "Wagner", "Becker", "Öztürk", "Papadopoulos", "Novák", "Horvat", "Lindqvist", "O'Brien", "Costa", "Weber"];
 
-type Plan = { rsvp: "pending" | "confirmed" | "declined"; journey: "not_started" | "on_the_way" | "arrived"; track: Fix[]; checkedInAt: Date | null; method: "geofence" | "manual" | null };
+type Plan = {
+  rsvp: "pending" | "confirmed" | "declined";
+  journey: "not_started" | "on_the_way" | "arrived";
+  track: Fix[];
+  arrivesAtMs?: number;
+  checkedInAt: Date | null;
+  method: "geofence" | "manual" | null;
+};
 
 /**
  * One organization, one occurrence whose tracking window is open now, `participants` attendances. Everyone is on
@@ -156,7 +185,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
     const r = input.mixedStates ? rand.next() : 0;
     // 4 % have not sent anything for 3½–7 minutes (phone locked): stale, partly or wholly outside the 5-minute track.
     const ageS = rand.next() < 0.04 ? rand.between(200, 420) : rand.between(1, 15);
-    if (r < 0.55) return { rsvp: "confirmed", journey: "on_the_way", track: makeTrack(rand, nowMs, input.fixes, input.travelMode, ageS), checkedInAt: null, method: null };
+    if (r < 0.55) return { rsvp: "confirmed", journey: "on_the_way", ...makeTrack(rand, nowMs, input.fixes, input.travelMode, ageS, env().ETA_CIRCUITY), checkedInAt: null, method: null };
     if (r < 0.7) {
       const at = new Date(nowMs - rand.between(30, 1_200) * 1000);
       const near = { ms: at.getTime(), lat: VENUE.lat + rand.gauss() * 0.0004, lng: VENUE.lng + rand.gauss() * 0.0006, acc: 8, speed: null };
@@ -166,22 +195,14 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
     return { rsvp: r < 0.9 ? "declined" : "pending", journey: "not_started", track: [], checkedInAt: null, method: null };
   });
 
-  // Every fix into `locations` with INSERT … SELECT FROM unnest, 20,000 rows a statement.
+  // Every fix through the app's own point path (recordPositions, as the Redis flush stores them), 20,000 a statement:
+  // the statement that inserts the points also builds each attendance's motion state.
   const flat = plans.flatMap((plan, i) => plan.track.map((fix) => ({ id: attendances[i]!.id, fix })));
   for (let i = 0; i < flat.length; i += 20_000) {
-    const part = flat.slice(i, i + 20_000);
-    await db.execute(sql`
-      insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, speed_mps)
-      select ${org.id}::uuid, v.* from unnest(
-        ${pgArray(part.map((p) => p.id))}::uuid[],
-        ${pgArray(part.map((p) => new Date(p.fix.ms).toISOString()))}::timestamptz[],
-        ${pgArray(part.map((p) => new Date(p.fix.ms + 1_500).toISOString()))}::timestamptz[],
-        ${pgArray(part.map((p) => p.fix.lat))}::float8[],
-        ${pgArray(part.map((p) => p.fix.lng))}::float8[],
-        ${pgArray(part.map((p) => p.fix.acc))}::real[],
-        ${pgArray(part.map((p) => p.fix.speed))}::real[]
-      ) as v
-    `);
+    const part = flat.slice(i, i + 20_000).map(({ id, fix }) => ({
+      o: org.id, a: id, ms: fix.ms, r: new Date(fix.ms + 1_500).toISOString(), la: fix.lat, ln: fix.lng, ac: fix.acc, al: null, sp: fix.speed, hd: null,
+    }));
+    await recordPositions(part, db);
   }
   // The attendance as the ingest leaves it: RSVP, journey, latest fix; arrivals with their check-in.
   const last = plans.map((p) => p.track.at(-1) ?? null);
@@ -222,6 +243,7 @@ async function seed(input: SeedInput): Promise<SeedOutput> {
     travelling: plans.filter((p) => p.journey === "on_the_way").length,
     fixes: flat.length,
     seconds: (performance.now() - started) / 1000,
+    truth: Object.fromEntries(plans.flatMap((p, i) => (p.arrivesAtMs === undefined ? [] : [[attendances[i]!.id, p.arrivesAtMs]]))),
   };
 }
 
@@ -268,9 +290,6 @@ async function measure<T>(fn: () => Promise<T>): Promise<CpuSample & { value: T 
   return { value, nodeCpuMs: (used.user + used.system) / 1000, wallMs, pgCpuMs };
 }
 
-/** What refreshOccurrence reads for one occurrence (the same function). */
-const readTracks = (organizationId: string, instanceId: string, now: Date) => readTravellers(getDb(), organizationId, instanceId, now);
-
 /** CPU time (ms, this process, user + system) since `since`: steadier than wall time on a shared machine. */
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -282,6 +301,34 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/** `times` runs of `fn` under `measure`, the median one by Node CPU. */
+async function medianMeasure<T>(times: number, fn: () => Promise<T>) {
+  const samples: (CpuSample & { value: T })[] = [];
+  for (let i = 0; i < times; i++) samples.push(await measure(fn));
+  return samples.sort((a, b) => a.nodeCpuMs - b.nodeCpuMs)[Math.floor(samples.length / 2)]!;
+}
+
+/** Median CPU ms of `times` runs of a synchronous step. */
+function cpuOf(times: number, fn: () => void): { ms: number; runs: number[] } {
+  fn(); // warm-up, as the refresh had
+  const runs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const cpu = process.cpuUsage();
+    fn();
+    runs.push(cpuMs(cpu));
+  }
+  return { ms: median(runs), runs };
+}
+
+function etaError(etas: Map<string, number>, truth: Record<string, number>): EtaError {
+  const errors = Object.entries(truth).flatMap(([id, at]) => (etas.has(id) ? [Math.abs(etas.get(id)! - at) / 1000] : []));
+  return {
+    meanS: errors.reduce((a, b) => a + b, 0) / Math.max(1, errors.length),
+    medianS: median(errors),
+    within2MinShare: errors.filter((e) => e <= 120).length / Math.max(1, errors.length),
+  };
+}
 
 async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   const now = new Date(input.nowMs);
@@ -295,20 +342,8 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   for (let i = 1; i < input.warmups; i++) await refresh();
   const runs: RefreshRun[] = [];
   for (let i = 0; i < input.runs; i++) runs.push(await refresh());
+  const times = Math.max(3, input.runs);
 
-  // Where the refresh's CPU goes: its steps one at a time (query, parse, ETA maths), each measured on its own.
-  const queries: Awaited<ReturnType<typeof measure<Awaited<ReturnType<typeof readTracks>>>>>[] = [];
-  for (let i = 0; i < Math.max(3, input.runs); i++) queries.push(await measure(() => readTracks(input.organizationId, input.instanceId, now)));
-  const queried = queries.sort((a, b) => a.nodeCpuMs - b.nodeCpuMs)[Math.floor(queries.length / 2)]!;
-  const travellers = queried.value;
-  const textBytes = travellers.reduce((n, t) => n + (t.track?.length ?? 0), 0);
-  const parseRuns: number[] = [];
-  let tracks: TrackFix[][] = [];
-  for (let i = 0; i < Math.max(3, input.runs); i++) {
-    const cpu = process.cpuUsage();
-    tracks = travellers.map((t) => toTrack(t, now));
-    parseRuns.push(cpuMs(cpu));
-  }
   const settings = env();
   const [occurrence] = await getDb().execute<{ starts_at: Date | string; venue_lat: number; venue_lng: number; travel_mode: TravelMode; late_grace_minutes: number }>(sql`
     select i.starts_at, e.venue_lat, e.venue_lng, e.travel_mode, e.late_grace_minutes
@@ -317,40 +352,58 @@ async function measureRefresh(input: RefreshInput): Promise<RefreshOutput> {
   `);
   const venue = { lat: occurrence!.venue_lat, lng: occurrence!.venue_lng };
   const startsAt = new Date(occurrence!.starts_at);
+  const travelMode = occurrence!.travel_mode;
+  const circuity = settings.ETA_CIRCUITY;
+  const staleAfterMs = settings.ETA_STALE_AFTER_MINUTES * 60_000;
   let sink = 0;
-  const compute = () => {
-    for (const track of tracks) {
-      const eta = computeEta({
-        venue,
-        travelMode: occurrence!.travel_mode,
-        track,
-        now,
-        circuity: settings.ETA_CIRCUITY,
-        staleAfterMs: settings.ETA_STALE_AFTER_MINUTES * 60_000,
-        route: null,
-      })!;
+
+  // Where the refresh's CPU goes: its steps one at a time (query, ETA maths), each measured on its own.
+  const queried = await medianMeasure(times, () => readTravellers(getDb(), input.organizationId, input.instanceId, now));
+  const travellers = queried.value;
+  const compute = cpuOf(times, () => {
+    for (const t of travellers) {
+      const speed = speedFromMotion({ trackMps: t.speed, deviceMps: t.device }, travelMode);
+      const eta = etaFromFix({ venue, travelMode, now, circuity, staleAfterMs, route: null, newest: { lat: t.lat, lng: t.lng, accuracyM: t.acc, recordedAtMs: t.ms }, speed });
       sink += lateness(eta.etaAt, startsAt, occurrence!.late_grace_minutes).lateMinutes ?? 0;
     }
-  };
-  compute(); // warm-up, as the refresh had
-  const computeRuns: number[] = [];
-  for (let i = 0; i < Math.max(3, input.runs); i++) {
-    const cpu = process.cpuUsage();
-    compute();
-    computeRuns.push(cpuMs(cpu));
-  }
-  if (sink < 0) console.log(sink); // keeps the loop from being optimised away
+  });
+
+  // The estimator before issue 19, on the same data: its track query, parser and computeEta over the tracks.
+  const oldQueried = await medianMeasure(times, () => readTravellerTracks(getDb(), input.organizationId, input.instanceId, now));
+  const oldRows = oldQueried.value;
+  let tracks: TrackFix[][] = [];
+  const parse = cpuOf(times, () => {
+    tracks = oldRows.map((t) => toTrack(t, now));
+  });
+  const beforeEtas = new Map<string, number>();
+  const oldCompute = cpuOf(times, () => {
+    tracks.forEach((track, i) => {
+      const eta = computeEta({ venue, travelMode, now, circuity, staleAfterMs, route: null, track })!;
+      sink += lateness(eta.etaAt, startsAt, occurrence!.late_grace_minutes).lateMinutes ?? 0;
+      beforeEtas.set(oldRows[i]!.id, eta.etaAt.getTime());
+    });
+  });
+  if (sink < 0) console.log(sink); // keeps the loops from being optimised away
+
+  // What the refresh stored, against the tracks' true arrivals.
+  const stored = await getDb().execute<{ id: string; eta: number }>(sql`
+    select id, (extract(epoch from eta_at) * 1000)::float8 as eta from attendances
+    where organization_id = ${input.organizationId} and instance_id = ${input.instanceId} and eta_at is not null
+  `);
+  const afterEtas = new Map(stored.map((r) => [r.id, r.eta]));
 
   const profile = input.profileFile ? await profiled(input.profileFile, input.runs, () => refreshEtas(now)) : null;
+  const sample = (m: CpuSample) => ({ nodeCpuMs: m.nodeCpuMs, wallMs: m.wallMs, pgCpuMs: m.pgCpuMs });
   return {
     warmup,
     runs,
-    stages: {
-      query: { nodeCpuMs: queried.nodeCpuMs, wallMs: queried.wallMs, pgCpuMs: queried.pgCpuMs, travellers: travellers.length, fixes: tracks.reduce((n, t) => n + t.length, 0), textBytes },
-      parseMs: median(parseRuns),
-      computeMs: median(computeRuns),
-      computeRuns,
+    stages: { query: { ...sample(queried), travellers: travellers.length }, computeMs: compute.ms, computeRuns: compute.runs },
+    before: {
+      query: { ...sample(oldQueried), travellers: oldRows.length, fixes: tracks.reduce((n, t) => n + t.length, 0), textBytes: oldRows.reduce((n, t) => n + t.track.length, 0) },
+      parseMs: parse.ms,
+      computeMs: oldCompute.ms,
     },
+    accuracy: { travellers: Object.keys(input.truth).length, before: etaError(beforeEtas, input.truth), after: etaError(afterEtas, input.truth) },
     profile,
   };
 }

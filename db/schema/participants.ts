@@ -103,6 +103,24 @@ export const attendances = pgTable(
     lateMinutes: integer(),
     /** No fix for longer than ETA_STALE_AFTER_MINUTES while on the way (as of the last ETA refresh). */
     isStale: boolean().notNull().default(false),
+    // Motion state: kept up to date by the point-recording statements (lib/attendance/positions.ts, SQL function
+    // motion_advance in drizzle/0015), so the ETA refresh reads one row per traveller instead of their track.
+    /** The newest fix the motion state has taken in; differs from lastFixAt until the state is (re)built. */
+    motionFixAt: timestamptz(),
+    /** Segment start: [epoch ms, lat, lng, accuracy m]. */
+    motionAnchor: doublePrecision().array(),
+    /** A fix beyond GPS noise from the anchor, waiting for the next fix to show it was not a jump. */
+    motionPending: doublePrecision().array(),
+    /** Recent segment speeds as [end epoch ms, m/s, …], the last five minutes, at most twelve. */
+    motionSegments: doublePrecision().array(),
+    /** Recent device-reported speeds as [epoch ms, m/s, …], the same window. */
+    motionReported: doublePrecision().array(),
+    /** Median of motionSegments (null under two segments: not enough track). */
+    motionSpeedMps: real(),
+    /** Median of motionReported (null when the phone reports none). */
+    motionDeviceMps: real(),
+    /** Direction of the latest segment, degrees clockwise from north. */
+    motionHeadingDeg: real(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

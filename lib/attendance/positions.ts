@@ -56,6 +56,26 @@ type LinkPositionsRow = {
   hooked: number;
 };
 
+/**
+ * SET clause advancing the attendance's motion state (drizzle/0015's motion_advance) by the statement's new fixes:
+ * `k` has per attendance `newest` and the arrays `ts` (epoch ms), `las`, `lns`, `acs`, `sps` in time order. It reads
+ * only `att`'s own columns, so when two statements update one attendance the second, after the first commits,
+ * advances the state the first left (PostgreSQL re-evaluates SET on the newest row version).
+ */
+const advanceMotionSql = sql.raw(`(motion_fix_at, motion_anchor, motion_pending, motion_segments, motion_reported,
+        motion_speed_mps, motion_device_mps, motion_heading_deg) = (select * from motion_advance(
+          att.last_fix_at, att.motion_fix_at, att.motion_anchor, att.motion_pending, att.motion_segments, att.motion_reported,
+          att.motion_speed_mps, att.motion_device_mps, att.motion_heading_deg, k.newest, k.ts, k.las, k.lns, k.acs, k.sps))`);
+
+/** Per attendance, the fixes of `source` (columns a, t, la, ln, ac, sp) as arrays in time order, for advanceMotionSql. */
+const motionTracksSql = (source: string) =>
+  sql.raw(`tracks as (
+      select a, max(t) as newest, array_agg((extract(epoch from t) * 1000)::float8 order by t) as ts,
+             array_agg(la order by t) as las, array_agg(ln order by t) as lns,
+             array_agg(ac::float8 order by t) as acs, array_agg(sp::float8 order by t) as sps
+      from ${source} group by a
+    )`);
+
 /** Webhook deliveries of `participant.on_the_way` for the attendances a statement starts, inside that statement. */
 const onTheWaySql = (started: ReturnType<typeof sql>) =>
   sql`hooked as (${attendanceDeliveriesSql("participant.on_the_way", started, { journey: "on_the_way" })} returning 1)`;
@@ -128,19 +148,23 @@ function linkPositionsSql(requests: LinkPositions[]) {
       join attendances a on a.id = r.a and a.organization_id = r.o
       join event_instances i on i.id = a.instance_id and i.organization_id = r.o
     ),
-    inserted as (
-      insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, altitude_m, speed_mps, heading_deg, source)
-      select t.o, t.a, p.t, t.rcv, p.la, p.ln, p.ac, p.al, p.sp, p.hd, 'browser'
+    pts as (
+      select tg.o, tg.a, tg.rcv, p.t, p.la, p.ln, p.ac, p.al, p.sp, p.hd
       from unnest(
         ${column(points, (p) => p.i + 1)}::bigint[], ${column(points, (p) => p.point.t)}::timestamptz[],
         ${column(points, (p) => p.point.la)}::float8[], ${column(points, (p) => p.point.ln)}::float8[],
         ${column(points, (p) => p.point.ac)}::real[], ${column(points, (p) => p.point.al)}::real[],
         ${column(points, (p) => p.point.sp)}::real[], ${column(points, (p) => p.point.hd)}::real[]
       ) as p(n, t, la, ln, ac, al, sp, hd)
-      join target t on t.n = p.n and t.open
+      join target tg on tg.n = p.n and tg.open
+    ),
+    inserted as (
+      insert into locations (organization_id, attendance_id, recorded_at, received_at, lat, lng, accuracy_m, altitude_m, speed_mps, heading_deg, source)
+      select o, a, t, rcv, la, ln, ac, al, sp, hd, 'browser' from pts
       on conflict do nothing
       returning 1
     ),
+    ${motionTracksSql("pts")},
     newest as (
       select distinct on (a) * from target where open order by a, t desc
     ),
@@ -157,8 +181,9 @@ function linkPositionsSql(requests: LinkPositions[]) {
         distance_m = case when att.last_fix_at is null or att.last_fix_at < n.t then n.d else att.distance_m end,
         eta_at = case when att.last_fix_at is null or att.last_fix_at < n.t then n.eta else att.eta_at end,
         last_fix_at = greatest(att.last_fix_at, n.t),
+        ${advanceMotionSql},
         updated_at = now()
-      from newest n join locked k on k.id = n.a
+      from newest n join locked l on l.id = n.a left join tracks k on k.a = n.a
       where att.id = n.a and att.organization_id = n.o
       returning 1
     ),
@@ -208,11 +233,12 @@ export async function recordPositions(
     newest as (
       select distinct on (a) * from valid order by a, t desc
     ),
+    ${motionTracksSql("valid")},
     moved as (
       update attendances att set
         journey = case when att.journey = 'not_started' then 'on_the_way'::journey_status else att.journey end,
-        last_lat = n.la, last_lng = n.ln, last_accuracy_m = n.ac, last_fix_at = n.t, updated_at = now()
-      from newest n
+        last_lat = n.la, last_lng = n.ln, last_accuracy_m = n.ac, last_fix_at = n.t, ${advanceMotionSql}, updated_at = now()
+      from newest n join tracks k on k.a = n.a
       where att.id = n.a and att.organization_id = n.o and (att.last_fix_at is null or att.last_fix_at < n.t)
       returning 1
     ),

@@ -1,5 +1,5 @@
 import { CIRCUITY, haversineM, type LatLng, type TravelMode } from "./estimate";
-import { estimateSpeed, type TrackFix } from "./speed";
+import { estimateSpeed, type SpeedEstimate, type TrackFix } from "./speed";
 
 /** How an ETA was made, and how far to trust it (shown beside it on the live map). */
 export type EtaMethod = "osrm" | "track" | "device" | "default";
@@ -46,12 +46,24 @@ export type Eta = {
 export function computeEta(input: EtaInput): Eta | null {
   const newest = newestFix(input.track);
   if (!newest) return null;
+  // Named fields, not a spread: tsx/esbuild's spread helper costs microseconds per call, and the live view calls this per participant.
+  const { venue, travelMode, now, circuity, staleAfterMs, route } = input;
+  return etaFromFix({ venue, travelMode, now, circuity, staleAfterMs, route, newest, speed: estimateSpeed(input.track, travelMode) });
+}
+
+export type FixEtaInput = Omit<EtaInput, "track"> & { newest: TrackFix; speed: SpeedEstimate };
+
+/**
+ * computeEta from the newest fix and a speed already estimated: the refresh's path, whose speed comes from the motion
+ * state the point-recording statements keep (speedFromMotion) instead of a track.
+ */
+export function etaFromFix(input: FixEtaInput): Eta {
+  const { newest, speed } = input;
   const nowMs = input.now.getTime();
   const staleAfterMs = input.staleAfterMs ?? STALE_AFTER_MS;
   const ageMs = Math.max(0, nowMs - newest.recordedAtMs);
   const stale = ageMs > staleAfterMs;
 
-  const speed = estimateSpeed(input.track, input.travelMode);
   const route = isUsableRoute(input.route) ? input.route : null;
   const method: EtaMethod = route ? "osrm" : speed.source;
   const remainingM = route?.distanceM ?? haversineM(newest, input.venue) * (input.circuity ?? CIRCUITY);

@@ -61,6 +61,22 @@ export function estimateSpeed(
   return { speedMps: TYPICAL_SPEED_MPS[travelMode], source: "default" };
 }
 
+/** What the point-recording statements keep per traveller (drizzle/0015's motion_advance): medians, m/s, or null. */
+export type MotionSpeeds = { trackMps: number | null; deviceMps: number | null };
+
+/**
+ * estimateSpeed's rules applied to the motion state's medians instead of a track: the track speed clamped to the travel
+ * mode's band, else the device-reported speed when plausible, else the mode's typical speed.
+ */
+export function speedFromMotion(motion: MotionSpeeds, travelMode: TravelMode): SpeedEstimate {
+  const [minSpeed, maxSpeed] = PLAUSIBLE_SPEED_MPS[travelMode];
+  const track = motion.trackMps;
+  if (track !== null && Number.isFinite(track)) return { speedMps: Math.min(maxSpeed, Math.max(minSpeed, track)), source: "track" };
+  const device = motion.deviceMps;
+  if (device !== null && device >= minSpeed && device <= maxSpeed) return { speedMps: device, source: "device" };
+  return { speedMps: TYPICAL_SPEED_MPS[travelMode], source: "default" };
+}
+
 /** Median segment speed (m/s) of the usable fixes from index `from` on, or null when they show no real movement. */
 function medianSegmentSpeed(fixes: readonly TrackFix[], from: number): number | null {
   ensureScratch(fixes.length - from);

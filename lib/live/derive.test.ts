@@ -101,14 +101,3 @@ describe("sortLiveParticipants and countLive", () => {
     expect(initials("Jean-Luc de la Croix")).toBe("JC");
   });
 });
-
-describe("parseTrack (the refresh's track encoding)", async () => {
-  const { parseTrack } = await import("./refresh-etas");
-  it("reads fixes with and without speed, negative coordinates included", () => {
-    const nowMs = Date.parse("2030-05-06T07:00:00Z");
-    expect(parseTrack("12000,52520000,-13405123,105,831;2000,-33868800,151209300,50", nowMs)).toEqual([
-      { recordedAtMs: nowMs - 12000, lat: 52.52, lng: -13.405123, accuracyM: 10.5, speedMps: 8.31 },
-      { recordedAtMs: nowMs - 2000, lat: -33.8688, lng: 151.2093, accuracyM: 5, speedMps: null },
-    ]);
-  });
-});

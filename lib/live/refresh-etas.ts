@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/lib/database";
-import { computeEta, lateness, type Eta, haversineM, type LatLng, type TravelMode, osrmDurations, type TrackFix } from "@/lib/eta";
+import { etaFromFix, lateness, type Eta, haversineM, type LatLng, type TravelMode, osrmDurations, speedFromMotion, type TrackFix } from "@/lib/eta";
 import { aliasedWindowColumns, recordActivity, trackingWindowSql, type NewActivity } from "@/lib/attendance";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { readLatestFixes } from "@/lib/tracking";
 import { enqueueAttendanceEvent, kickWebhookDelivery } from "@/lib/webhooks";
-
-/** The recent track the speed estimate looks at. */
-const TRACK_WINDOW_MS = 5 * 60_000;
-/** At most one fix per this many seconds of the track is read (the newest of each slot, and always the newest). */
-const TRACK_STEP_S = 15;
 
 type LiveOccurrenceRow = {
   id: string;
@@ -23,10 +18,18 @@ type LiveOccurrenceRow = {
   late_grace_minutes: number;
 };
 
+/** A traveller's latest fix and the motion state's speeds (see readTravellers). */
 export type TravellerRow = {
   id: string;
-  /** See readTravellers. */
-  track: string;
+  lat: number;
+  lng: number;
+  acc: number;
+  /** The latest fix's instant, epoch ms. */
+  ms: number;
+  speed: number | null;
+  device: number | null;
+  /** The motion state stands for the latest fix (false: it has to be rebuilt from the track first). */
+  ready: boolean;
 };
 
 export type RefreshSummary = { occurrences: number; participants: number; becameLate: number; becameStale: number; routed: number };
@@ -72,42 +75,37 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
   if (travellers.length === 0) return { participants: 0, becameLate: 0, becameStale: 0, routed: 0 };
 
   const cached = await readLatestFixes(org, travellers.map((t) => t.id)).catch(() => new Map());
-  const tracks = travellers.map((t) => {
-    const track = toTrack(t, now);
+  // The newest fix: the attendance's, or a newer one still in the Redis buffer.
+  const fixes = travellers.map((t): TrackFix => {
     const latest = cached.get(t.id);
-    if (latest && latest.ms > track.at(-1)!.recordedAtMs) {
-      track.push({ lat: latest.lat, lng: latest.lng, accuracyM: latest.acc, recordedAtMs: latest.ms, speedMps: latest.spd });
-    }
-    return track;
+    if (latest && latest.ms > t.ms) return { lat: latest.lat, lng: latest.lng, accuracyM: latest.acc, recordedAtMs: latest.ms, speedMps: latest.spd };
+    return { lat: t.lat, lng: t.lng, accuracyM: t.acc, recordedAtMs: t.ms };
   });
 
   const venue: LatLng = { lat: occurrence.venue_lat, lng: occurrence.venue_lng };
   const settings = env();
-  const routes = settings.OSRM_URL ? await routeAll(settings.OSRM_URL, settings.OSRM_TIMEOUT_MS, occurrence.travel_mode, tracks, venue) : null;
+  const routes = settings.OSRM_URL ? await routeAll(settings.OSRM_URL, settings.OSRM_TIMEOUT_MS, occurrence.travel_mode, fixes, venue) : null;
 
   const startsAt = new Date(occurrence.starts_at);
   const etas: Eta[] = [];
   const late: { isLate: boolean; lateMinutes: number | null }[] = [];
-  tracks.forEach((track, i) => {
-    const eta = computeEta({
-      venue,
-      travelMode: occurrence.travel_mode,
-      track,
-      now,
-      circuity: settings.ETA_CIRCUITY,
-      staleAfterMs: settings.ETA_STALE_AFTER_MINUTES * 60_000,
-      route: routes?.[i] ?? null,
-    })!;
+  const travelMode = occurrence.travel_mode;
+  const circuity = settings.ETA_CIRCUITY;
+  const staleAfterMs = settings.ETA_STALE_AFTER_MINUTES * 60_000;
+  travellers.forEach((t, i) => {
+    const speed = speedFromMotion({ trackMps: t.speed, deviceMps: t.device }, travelMode);
+    // Named fields, not a spread of shared settings: the spread helper alone would cost more than the ETA maths.
+    const eta = etaFromFix({ venue, travelMode, now, circuity, staleAfterMs, newest: fixes[i]!, speed, route: routes?.[i] ?? null });
     etas.push(eta);
     late.push(lateness(eta.etaAt, startsAt, occurrence.late_grace_minutes));
   });
 
-  const distances = tracks.map((track) => Math.round(haversineM(track.at(-1)!, venue)));
+  const distances = fixes.map((fix) => Math.round(haversineM(fix, venue)));
   // The new ETAs, the "became late" entries and their webhook events commit together.
   return getDb().transaction(async (tx) => {
     const changed = await storeEtas(tx, occurrence, now, { ids: travellers.map((t) => t.id), etas, distances, late });
 
-    const index = new Map(travellers.map((t, i) => [t.id, i]));
+    const index = changed.length === 0 ? new Map<string, number>() : new Map(travellers.map((t, i) => [t.id, i]));
     const entries: NewActivity[] = [];
     let becameLate = 0;
     let becameStale = 0;
@@ -130,6 +128,25 @@ async function refreshOccurrence(occurrence: LiveOccurrenceRow, now: Date, db: E
   });
 }
 
+/** The UPDATE's columns as Postgres array literals, built in one pass (10,000 rows: one string per column, no arrays). */
+function etaColumns(etas: Eta[], distances: number[], late: { isLate: boolean; lateMinutes: number | null }[]) {
+  let eta = "", method = "", confidence = "", speed = "", distance = "", isLate = "", lateMinutes = "", stale = "";
+  for (let i = 0; i < etas.length; i++) {
+    const e = etas[i]!;
+    const sep = i === 0 ? "" : ",";
+    eta += sep + e.etaAt.getTime();
+    method += sep + e.method;
+    confidence += sep + e.confidence;
+    // Centimetres per second: integers print and parse faster than floats, and say all there is to say.
+    speed += sep + Math.round(e.speedMps * 100);
+    distance += sep + distances[i]!;
+    isLate += sep + (late[i]!.isLate ? "t" : "f");
+    lateMinutes += sep + (late[i]!.lateMinutes ?? "NULL");
+    stale += sep + (e.stale ? "t" : "f");
+  }
+  return [eta, method, confidence, speed, distance, isLate, lateMinutes, stale].map((text) => `{${text}}`);
+}
+
 /**
  * Stores each traveller's ETA, distance, lateness and staleness (only while still on the way: an arrival meanwhile
  * wins) in one statement, and returns those who have just become late or stale.
@@ -141,19 +158,13 @@ function storeEtas(
   values: { ids: string[]; etas: Eta[]; distances: number[]; late: { isLate: boolean; lateMinutes: number | null }[] },
 ) {
   const { ids, etas, distances, late } = values;
+  const [eta, method, confidence, speed, distance, isLate, lateMinutes, stale] = etaColumns(etas, distances, late);
   const org = occurrence.organization_id;
   return db.execute<{ id: string; was_late: boolean; was_stale: boolean }>(sql`
     with v as (
       select * from unnest(
-        ${pgArray(ids)}::uuid[],
-        ${pgArray(etas.map((e) => e.etaAt.getTime()))}::float8[],
-        ${pgArray(etas.map((e) => e.method))}::text[],
-        ${pgArray(etas.map((e) => e.confidence))}::text[],
-        ${pgArray(etas.map((e) => e.speedMps))}::real[],
-        ${pgArray(distances)}::int[],
-        ${pgArray(late.map((l) => l.isLate))}::boolean[],
-        ${pgArray(late.map((l) => l.lateMinutes))}::int[],
-        ${pgArray(etas.map((e) => e.stale))}::boolean[]
+        ${pgArray(ids)}::uuid[], ${eta}::float8[], ${method}::text[], ${confidence}::text[], ${speed}::int[],
+        ${distance}::int[], ${isLate}::boolean[], ${lateMinutes}::int[], ${stale}::boolean[]
       ) as v(id, eta, method, confidence, speed, distance, late, late_minutes, stale)
     ),
     before as (
@@ -162,7 +173,7 @@ function storeEtas(
     ),
     updated as (
       update attendances a set
-        eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed,
+        eta_at = to_timestamp(v.eta / 1000), eta_method = v.method, eta_confidence = v.confidence, eta_speed_mps = v.speed / 100.0,
         distance_m = v.distance, is_late = v.late, late_minutes = v.late_minutes, is_stale = v.stale,
         eta_refreshed_at = ${now.toISOString()}::timestamptz
       from v
@@ -182,89 +193,109 @@ const OSRM_TABLE_SOURCES = 99;
  * Road durations from each participant's newest fix to the venue: one table request per 99 participants, in
  * parallel. A failed request leaves its participants to the estimate (null), it never fails the refresh.
  */
-async function routeAll(baseUrl: string, timeoutMs: number, travelMode: TravelMode, tracks: TrackFix[][], venue: LatLng) {
-  const chunks: TrackFix[][][] = [];
-  for (let i = 0; i < tracks.length; i += OSRM_TABLE_SOURCES) chunks.push(tracks.slice(i, i + OSRM_TABLE_SOURCES));
+async function routeAll(baseUrl: string, timeoutMs: number, travelMode: TravelMode, fixes: TrackFix[], venue: LatLng) {
+  const chunks: TrackFix[][] = [];
+  for (let i = 0; i < fixes.length; i += OSRM_TABLE_SOURCES) chunks.push(fixes.slice(i, i + OSRM_TABLE_SOURCES));
   const answers = await Promise.all(
-    chunks.map((chunk) =>
-      osrmDurations({ baseUrl, travelMode, sources: chunk.map((track) => track.at(-1)!), destination: venue, timeoutMs }),
-    ),
+    chunks.map((chunk) => osrmDurations({ baseUrl, travelMode, sources: chunk, destination: venue, timeoutMs })),
   );
   return answers.flatMap((answer, i) => answer ?? chunks[i]!.map(() => null));
 }
 
 /**
- * Everyone of an occurrence on the way, with the last TRACK_WINDOW_MS of their track. Each track comes as one text
- * column of integers ("ms before now, lat×1e6, lng×1e6, accuracy in dm, speed in cm/s;…", oldest first): for
- * 10,000 travellers that is 10,000 rows instead of 250,000, and integers parse without building substrings.
+ * Everyone of an occurrence on the way with a fix: the latest fix and the motion state's speeds, one attendance row
+ * each (the point-recording statements keep them; nothing here reads the track). Travellers whose motion state does
+ * not stand for their latest fix (points from before drizzle/0015, or stored by other means) have it rebuilt from
+ * their track first, once.
  */
 export async function readTravellers(db: Executor, organizationId: string, instanceId: string, now: Date): Promise<TravellerRow[]> {
-  const nowIso = now.toISOString();
-  const fix = (t: string) => sql.raw(`concat_ws(',',
-      floor(extract(epoch from ('${nowIso}'::timestamptz - ${t}.recorded_at)) * 1000)::bigint,
-      round(${t}.lat * 1e6)::bigint, round(${t}.lng * 1e6)::bigint, round(${t}.accuracy_m * 10)::int,
-      round(${t}.speed_mps * 100)::int)`);
-  return await db.execute<TravellerRow>(sql`
-    select a.id, coalesce(
-      (select string_agg(${fix("f")}, ';' order by f.recorded_at)
-       from (
-         -- The newest fix of each TRACK_STEP_S slot: a phone reporting every 2 s gives the speed estimate
-         -- nothing that one fix per slot does not, and costs 5× as much to ship and parse.
-         select distinct on (floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))})) l.*
-         from locations l
-         where l.organization_id = ${organizationId} and l.attendance_id = a.id
-           and l.recorded_at >= ${new Date(now.getTime() - TRACK_WINDOW_MS).toISOString()}::timestamptz
-           and l.recorded_at <= ${nowIso}::timestamptz
-         order by floor(extract(epoch from l.recorded_at) / ${sql.raw(String(TRACK_STEP_S))}), l.recorded_at desc
-       ) f),
-      -- Nothing recent: the latest fix the attendance keeps (a stale participant).
-      (select ${fix("lf")} from (select a.last_fix_at as recorded_at, a.last_lat as lat, a.last_lng as lng,
-                                           coalesce(a.last_accuracy_m, 0) as accuracy_m, null::real as speed_mps) lf)
-    ) as track
+  const rows = await readTravellerRows(db, organizationId, instanceId, now, null);
+  const behind = rows.filter((r) => !r.ready).map((r) => r.id);
+  if (behind.length === 0) return rows;
+  await rebuildMotion(db, organizationId, behind);
+  const rebuilt = new Map((await readTravellerRows(db, organizationId, instanceId, now, behind)).map((r) => [r.id, r]));
+  return rows.map((r) => rebuilt.get(r.id) ?? r);
+}
+
+/**
+ * The rows come as two text columns of one row, the ids and the values as integers ("lat×1e6, lng×1e6, accuracy in
+ * dm, ms before now, track speed in cm/s, device speed in cm/s, ready;…", empty for none): for 10,000 travellers one
+ * value to decode instead of 80,000, and integers parse without building substrings.
+ */
+async function readTravellerRows(db: Executor, organizationId: string, instanceId: string, now: Date, ids: string[] | null) {
+  const [row] = await db.execute<{ ids: string | null; data: string | null }>(sql`
+    select string_agg(a.id::text, ',' order by a.id) as ids, string_agg(concat_ws(',',
+             round(a.last_lat * 1e6)::bigint, round(a.last_lng * 1e6)::bigint, round(coalesce(a.last_accuracy_m, 0) * 10)::int,
+             floor(extract(epoch from (${now.toISOString()}::timestamptz - a.last_fix_at)) * 1000)::bigint,
+             coalesce(round(a.motion_speed_mps * 100)::int::text, ''), coalesce(round(a.motion_device_mps * 100)::int::text, ''),
+             (a.motion_fix_at is not distinct from a.last_fix_at)::int), ';' order by a.id) as data
     from attendances a
     where a.organization_id = ${organizationId} and a.instance_id = ${instanceId}
       and a.journey = 'on_the_way' and a.last_fix_at is not null and a.last_lat is not null and a.last_lng is not null
+      ${ids ? sql`and a.id = any(${pgArray(ids)}::uuid[])` : sql``}
   `);
+  return row?.ids && row.data ? parseTravellers(row.ids.split(","), row.data, now.getTime()) : [];
 }
 
-/** A traveller's track as fixes, oldest first. */
-export function toTrack(traveller: TravellerRow, now: Date): TrackFix[] {
-  return parseTrack(traveller.track, now.getTime());
-}
-
-/** Parses readTravellers' integer encoding in one pass over the characters (no split, no substrings). */
-export function parseTrack(text: string, nowMs: number): TrackFix[] {
-  const fixes: TrackFix[] = [];
-  let ago = 0, lat = 0, lng = 0, accuracy = 0;
+/** Parses readTravellerRows' integers in one pass over the characters (no split, no substrings). */
+export function parseTravellers(ids: string[], text: string, nowMs: number): TravellerRow[] {
+  const rows: TravellerRow[] = [];
+  const f = [0, 0, 0, 0, 0, 0, 0];
+  const present = [false, false, false, false, false, false, false];
   let field = 0;
   let value = 0;
   let negative = false;
+  let digits = false;
   for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 59; // ";" ends the last fix
+    const c = i < text.length ? text.charCodeAt(i) : 59; // ";" ends the last row
     if (c >= 48 && c <= 57) {
       value = value * 10 + (c - 48);
-      continue;
-    }
-    if (c === 45) {
+      digits = true;
+    } else if (c === 45) {
       negative = true; // "-"
-      continue;
+    } else {
+      f[field] = negative ? -value : value;
+      present[field] = digits;
+      value = 0;
+      negative = false;
+      digits = false;
+      if (c === 44) field++; // ","
+      else {
+        const id = ids[rows.length]!;
+        rows.push({ id, lat: f[0]! / 1e6, lng: f[1]! / 1e6, acc: f[2]! / 10, ms: nowMs - f[3]!, speed: present[4] ? f[4]! / 100 : null, device: present[5] ? f[5]! / 100 : null, ready: f[6] === 1 });
+        field = 0;
+      }
     }
-    const n = negative ? -value : value;
-    value = 0;
-    negative = false;
-    if (field === 0) ago = n;
-    else if (field === 1) lat = n;
-    else if (field === 2) lng = n;
-    else if (field === 3) accuracy = n;
-    if (c === 44) {
-      field++; // ","
-      continue;
-    }
-    // Speed is the optional fifth field.
-    fixes.push({ recordedAtMs: nowMs - ago, lat: lat / 1e6, lng: lng / 1e6, accuracyM: accuracy / 10, speedMps: field === 4 ? n / 100 : null });
-    field = 0;
   }
-  return fixes;
+  return rows;
+}
+
+/**
+ * Builds the motion state of `ids` from the five minutes of track up to each one's latest fix, with the function the
+ * point-recording statements use. Written only while the latest fix is still the one the track was read for: a
+ * point stored meanwhile leaves the state behind, to be rebuilt by the next refresh.
+ */
+async function rebuildMotion(db: Executor, organizationId: string, ids: string[]): Promise<void> {
+  await db.execute(sql`
+    update attendances att set
+      (motion_fix_at, motion_anchor, motion_pending, motion_segments, motion_reported, motion_speed_mps, motion_device_mps,
+       motion_heading_deg) = (
+        select k.last_fix_at, m.anchor, m.pending, m.segments, m.reported, m.speed_mps, m.device_mps, m.heading_deg
+        from motion_advance(null, null, null, null, null, null, null, null, null, k.newest, k.ts, k.las, k.lns, k.acs, k.sps) m)
+    from (
+      select b.id, b.last_fix_at, t.* from attendances b
+      cross join lateral (
+        select max(l.recorded_at) as newest, array_agg((extract(epoch from l.recorded_at) * 1000)::float8 order by l.recorded_at) as ts,
+               array_agg(l.lat order by l.recorded_at) as las, array_agg(l.lng order by l.recorded_at) as lns,
+               array_agg(l.accuracy_m::float8 order by l.recorded_at) as acs, array_agg(l.speed_mps::float8 order by l.recorded_at) as sps
+        from locations l
+        where l.organization_id = ${organizationId} and l.attendance_id = b.id
+          and l.recorded_at > b.last_fix_at - interval '5 minutes' and l.recorded_at <= b.last_fix_at
+      ) t
+      where b.organization_id = ${organizationId} and b.id = any(${pgArray(ids)}::uuid[])
+    ) k
+    where att.id = k.id and att.organization_id = ${organizationId} and att.last_fix_at = k.last_fix_at
+  `);
 }
 
 /** A Postgres array literal of plain values (uuids, numbers, ISO times, booleans, simple words): one parameter. */
