@@ -66,17 +66,22 @@ function fallBackWhenBroken(map: MapLibre.Map, onFallback: () => void) {
     if (fellBack || (base && sourceId !== undefined && !base.sources.has(sourceId))) return;
     fellBack = true;
     const known = base;
-    map.setStyle(offlineStyle(), {
-      diff: false,
-      transformStyle: (previous, next) =>
-        known && previous
-          ? {
-              ...next,
-              sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !known.sources.has(id))) },
-              layers: [...next.layers, ...previous.layers.filter((l) => !known.layers.has(l.id))],
-            }
-          : next,
-    });
+    if (!known) {
+      // The style itself failed: nothing of the page is on the map yet (MapLibre would wait for it to load first).
+      map.setStyle(offlineStyle(), { diff: false });
+    } else {
+      map.setStyle(offlineStyle(), {
+        diff: false,
+        transformStyle: (previous, next) =>
+          previous
+            ? {
+                ...next,
+                sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !known.sources.has(id))) },
+                layers: [...next.layers, ...previous.layers.filter((l) => !known.layers.has(l.id))],
+              }
+            : next,
+      });
+    }
     onFallback();
   });
 }

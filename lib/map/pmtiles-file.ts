@@ -1,4 +1,3 @@
-import "server-only";
 import { open, stat } from "node:fs/promises";
 import { PMTiles, TileType, type RangeResponse, type Source } from "pmtiles";
 

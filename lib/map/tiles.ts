@@ -1,4 +1,3 @@
-import "server-only";
 import { layers, namedFlavor } from "@protomaps/basemaps";
 import { z } from "zod";
 import { env } from "@/lib/env";
