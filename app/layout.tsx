@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { MapSettingsProvider } from "@/components/map/map-settings";
+import { env } from "@/lib/env";
+import { mapSettingsOf } from "@/lib/map";
 import "@fontsource-variable/inter";
 import "./globals.css";
 
@@ -26,7 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang={await getLocale()}>
-      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
+        {/* Every map of every page draws the deployment's map (MAP_STYLE), decided at start, not at build. */}
+        <MapSettingsProvider value={mapSettingsOf(env())}>{children}</MapSettingsProvider>
+      </body>
     </html>
   );
 }

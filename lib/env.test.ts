@@ -154,6 +154,20 @@ describe("parseEnv", () => {
   });
 
   // A deployment tool or a copied .env file often writes `NAME=` for a setting it leaves alone.
+  it("the map is the offline one unless MAP_STYLE says otherwise; pmtiles needs its file, a URL names its provider", () => {
+    expect(parseEnv({}).MAP_STYLE).toBe("offline");
+    expect(missingNames(configError({ MAP_STYLE: "pmtiles" }))).toEqual(["MAP_PMTILES_PATH"]);
+    expect(parseEnv({ MAP_STYLE: "pmtiles", MAP_PMTILES_PATH: "/srv/maps/region.pmtiles" }).MAP_STYLE).toBe("pmtiles");
+    expect(parseEnv({ MAP_STYLE: "https://tiles.openfreemap.org/styles/liberty" }).MAP_STYLE).toBe("https://tiles.openfreemap.org/styles/liberty");
+    for (const bad of ["streets", "ftp://tiles.example.net/style.json", "javascript:alert(1)"]) {
+      expect(configError({ MAP_STYLE: bad }).message, bad).toContain("MAP_STYLE");
+    }
+  });
+
+  it("the build-time map setting of old is refused at start, pointing at MAP_STYLE", () => {
+    expect(configError({ NEXT_PUBLIC_MAP_STYLE_URL: "https://tiles.example.net/style.json" }).message).toContain("set MAP_STYLE");
+  });
+
   it("an empty value counts as unset for every setting (same result as leaving it out)", () => {
     const unset = parseEnv({});
     const treatedDifferently = Object.keys(RawEnv.shape).filter((name) => {

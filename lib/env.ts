@@ -81,7 +81,18 @@ export const RawEnv = z.object({
   ETA_STALE_AFTER_MINUTES: z.coerce.number().int().min(1).max(120).default(3),
   /** How often the local runner recomputes ETAs of occurrences in their tracking window (seconds). */
   ETA_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
-  NEXT_PUBLIC_MAP_STYLE_URL: optionalUrl,
+  /**
+   * The map under every map of the app, read at start (one build serves any deployment): `offline` (coastlines only,
+   * the default), `pmtiles` (streets from MAP_PMTILES_PATH, served by the app itself) or the URL of a MapLibre style
+   * (a third-party provider, which then sees the area each map shows, and is named on the participant's consent).
+   */
+  MAP_STYLE: z
+    .union([z.enum(["offline", "pmtiles"]), z.url({ protocol: /^https?$/, error: "must be offline, pmtiles or an http(s) style URL" })])
+    .default("offline"),
+  /** A Protomaps basemap (.pmtiles, vector tiles) on this server's disk, for MAP_STYLE=pmtiles. */
+  MAP_PMTILES_PATH: optionalString,
+  /** The provider's name as participants read it (default: the style URL's host), for MAP_STYLE=<URL>. */
+  MAP_PROVIDER_NAME: optionalString.pipe(z.string().max(80).optional()),
 
   SMTP_URL: optionalUrl,
   /**
@@ -134,6 +145,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
   const raw = result.data;
   const production = raw.DATABASE_URL !== undefined;
+  // Built into the browser code until issue 19; a value left behind would now be silently ignored.
+  if (present.NEXT_PUBLIC_MAP_STYLE_URL) {
+    throw new ConfigError("NEXT_PUBLIC_MAP_STYLE_URL is no longer read: set MAP_STYLE to the style URL instead. See .env.example.");
+  }
+  if (raw.MAP_STYLE === "pmtiles") need(raw, ["MAP_PMTILES_PATH"], "MAP_STYLE=pmtiles serves the map from this file");
 
   if (production) need(raw, ["AUTH_SECRET"], "required with DATABASE_URL to sign sessions");
   // Links in e-mails are never built from request headers (a forged Host would send a reset link elsewhere).

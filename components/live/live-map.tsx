@@ -4,7 +4,8 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
+import { createMap, loadMapLibre } from "@/components/map/load-maplibre";
+import { useMapSettings } from "@/components/map/map-settings";
 import { formatClock } from "@/components/dashboard/format";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator-type";
@@ -78,6 +79,8 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
   const clickedId = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const settings = useMapSettings();
+  const [fellBack, setFellBack] = useState(false);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
@@ -90,17 +93,21 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
     Promise.all([loadMapLibre(), document.fonts?.ready])
       .then(([maplibregl]) => {
         if (cancelled || !container.current) return;
-        instance = new maplibregl.Map({
-          container: container.current,
-          style: mapStyle(),
-          bounds: initialBounds ?? boundsOf(venue, []),
-          fitBoundsOptions: { padding: 60, maxZoom: 16 },
-          attributionControl: { compact: true },
-          fadeDuration: 0,
-          dragRotate: false,
-          pitchWithRotate: false,
-          touchPitch: false,
-        });
+        instance = createMap(
+          maplibregl,
+          settings,
+          {
+            container: container.current,
+            bounds: initialBounds ?? boundsOf(venue, []),
+            fitBoundsOptions: { padding: 60, maxZoom: 16 },
+            attributionControl: { compact: true },
+            fadeDuration: 0,
+            dragRotate: false,
+            pitchWithRotate: false,
+            touchPitch: false,
+          },
+          () => setFellBack(true),
+        );
         const map = instance;
         map.touchZoomRotate.disableRotation();
         map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
@@ -216,6 +223,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
         aria-label={t("map.label", { venue: venue.name, count: onMap })}
         data-testid="live-map"
         data-ready={ready ? "true" : undefined}
+        data-basemap={fellBack ? "offline" : settings.kind}
       />
       {failed ? (
         <p role="alert" className="absolute inset-x-4 top-4 rounded-lg bg-white px-3 py-2 text-sm text-red-700 shadow">

@@ -4,7 +4,8 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { circlePolygon, loadMapLibre, mapStyle } from "./load-maplibre";
+import { circlePolygon, createMap, loadMapLibre } from "./load-maplibre";
+import { useMapSettings } from "./map-settings";
 
 export type LatLng = { lat: number; lng: number };
 
@@ -28,6 +29,7 @@ export function VenuePicker({ value, radiusM, onChange, fallbackCenter, classNam
   const onChangeRef = useRef(onChange);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const settings = useMapSettings();
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -39,13 +41,13 @@ export function VenuePicker({ value, radiusM, onChange, fallbackCenter, classNam
       .then((maplibregl) => {
         if (cancelled || !container.current) return;
         const center = value ?? fallbackCenter ?? { lat: 50, lng: 10 };
-        const instance = new maplibregl.Map({
-          container: container.current,
-          style: mapStyle(),
-          center: [center.lng, center.lat],
-          zoom: value ? 15 : 3,
-          attributionControl: false,
-        });
+        // Falling back to the offline style changes nothing here: the pin and the circle stay.
+        const instance = createMap(
+          maplibregl,
+          settings,
+          { container: container.current, center: [center.lng, center.lat], zoom: value ? 15 : 3, attributionControl: { compact: true } },
+          () => undefined,
+        );
         instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
         instance.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
         instance.on("click", (e) => onChangeRef.current({ lat: round(e.lngLat.lat), lng: round(e.lngLat.lng) }));

@@ -4,7 +4,8 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type * as MapLibre from "maplibre-gl";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { circlePolygon, loadMapLibre, mapStyle } from "@/components/map/load-maplibre";
+import { circlePolygon, createMap, loadMapLibre } from "@/components/map/load-maplibre";
+import { useMapSettings } from "@/components/map/map-settings";
 
 export type MapFix = { lat: number; lng: number; accuracy: number };
 
@@ -39,23 +40,29 @@ export default function TrackingMap({ venue, me }: Props) {
   const map = useRef<MapLibre.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const settings = useMapSettings();
+  const [fellBack, setFellBack] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     loadMapLibre()
       .then((maplibregl) => {
         if (cancelled || !container.current) return;
-        const instance = new maplibregl.Map({
-          container: container.current,
-          style: mapStyle(),
-          // Until the phone reports a position: the venue with its whole arrival circle.
-          bounds: circleBounds(venue),
-          fitBoundsOptions: { padding: 40 },
-          interactive: false,
-          attributionControl: { compact: true },
-          locale: { "AttributionControl.ToggleAttribution": t("map.attribution") },
-          fadeDuration: 0,
-        });
+        const instance = createMap(
+          maplibregl,
+          settings,
+          {
+            container: container.current,
+            // Until the phone reports a position: the venue with its whole arrival circle.
+            bounds: circleBounds(venue),
+            fitBoundsOptions: { padding: 40 },
+            interactive: false,
+            attributionControl: { compact: true },
+            locale: { "AttributionControl.ToggleAttribution": t("map.attribution") },
+            fadeDuration: 0,
+          },
+          () => setFellBack(true),
+        );
         instance.on("load", () => {
           instance.addSource("radius", { type: "geojson", data: circlePolygon(venue.lat, venue.lng, venue.radiusM) });
           instance.addSource("accuracy", { type: "geojson", data: empty });
@@ -132,6 +139,7 @@ export default function TrackingMap({ venue, me }: Props) {
         role="img"
         aria-label={t("map.label", { venue: venue.name })}
         data-testid="tracking-map"
+        data-basemap={fellBack ? "offline" : settings.kind}
       />
       <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-xs text-slate-600">
         {failed ? (

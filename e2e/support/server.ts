@@ -47,7 +47,8 @@ async function groupGone(pid: number): Promise<void> {
 export async function startDedicatedServer(settings: Record<string, string>, { ready = true } = {}): Promise<DedicatedServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-e2e-dedicated-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...settings };
+  // Links in e-mails point at this server unless the test says otherwise.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://127.0.0.1:${port}`, ...settings };
   for (const name of MODE_SETTINGS) if (!(name in settings)) delete env[name];
   const child: ChildProcess = spawn("npx", ["--no", "--", "next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // Settings are read once per process: this file's deployment is served over HTTPS and lets one origin frame the board.
 process.env.APP_URL = "https://app.example.com";
 process.env.BOARD_FRAME_ANCESTORS = "https://screens.example.com";
-process.env.NEXT_PUBLIC_MAP_STYLE_URL = "https://tiles.example.net/styles/liberty.json";
+process.env.MAP_STYLE = "https://tiles.example.net/styles/liberty.json";
 const { pageKindOf, securityHeaders } = await import("./security-headers");
 
 describe("securityHeaders", () => {
@@ -27,8 +27,10 @@ describe("securityHeaders", () => {
 
   it("allows the configured map style's host to serve the map, and the nonce to run scripts", () => {
     const csp = securityHeaders("tracking-page", "n0nce")["content-security-policy"]!;
-    expect(csp).toContain("connect-src 'self' https://tiles.example.net");
-    expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.net");
+    expect(csp).toContain("connect-src 'self' https://tiles.example.net;");
+    expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.net;");
+    // Exactly that origin: nothing else outside the app is reachable from a page.
+    expect(csp.match(/https?:\/\/[^\s;]+/g)).toEqual(["https://tiles.example.net", "https://tiles.example.net"]);
     expect(csp).toContain("script-src 'self' 'nonce-n0nce' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
   });

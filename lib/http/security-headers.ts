@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { mapProviderOrigin } from "@/lib/map";
 
 /** What a response is, for the headers it gets. */
 export type ResponseKind = "page" | "tracking-page" | "board" | "api-docs" | "api";
@@ -37,8 +38,9 @@ export function securityHeaders(kind: ResponseKind, nonce?: string): Record<stri
 }
 
 function pagePolicy(kind: ResponseKind, nonce: string, settings: ReturnType<typeof env>): string {
-  // The map style's host serves the style, tiles, sprites and glyphs that MapLibre fetches.
-  const mapOrigin = settings.NEXT_PUBLIC_MAP_STYLE_URL ? ` ${new URL(settings.NEXT_PUBLIC_MAP_STYLE_URL).origin}` : "";
+  // A third-party map (MAP_STYLE=<URL>): its origin, and no other, serves the style, tiles, sprites and glyphs.
+  const provider = mapProviderOrigin(settings);
+  const mapOrigin = provider ? ` ${provider}` : "";
   const dev = settings.NODE_ENV === "development";
   const frameAncestors = (kind === "board" && settings.BOARD_FRAME_ANCESTORS) || "'none'";
   return [
