@@ -26,12 +26,14 @@ const { values: args } = parseArgs({
     watchers: { type: "string", default: "3" },
     "p99-ms": { type: "string", default: "250" },
     "redis-db": { type: "string", default: "5" },
+    baseline: { type: "string", default: "bench/baselines/capacity-before-issue-19.json" },
     rebuild: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
 const HELP = `usage: npm run bench:capacity -- [--modes postgres,postgres+redis] [--servers 1,2] [--step 10] [--start 250]
-  [--max 2000] [--bisections 2] [--watchers 3] [--p99-ms 250] [--redis-db 5] [--rebuild]`;
+  [--max 2000] [--bisections 2] [--watchers 3] [--p99-ms 250] [--redis-db 5] [--baseline <file>] [--rebuild]
+  --baseline  the figures to print beside this run's ("before"), PASS when N is at least as high; "" for none`;
 
 type Mode = "postgres" | "postgres+redis";
 const modes = args.modes.split(",").map((m) => m.trim()) as Mode[];
@@ -45,6 +47,14 @@ const WARMUP_S = 6;
 
 type Found = { mode: Mode; servers: number; route: "ingest" | "bare"; best: StepResult | null; watchBytesPerS: number };
 type Accounting = { mode: Mode; accepted: number; stored: number; unresolved: number; ok: boolean };
+type Baseline = { found: { mode: Mode; servers: number; route: Found["route"]; participants: number }[] };
+
+/** The figures of an earlier run to compare with (bench/baselines/), or none. */
+function readBaseline(file: string): Baseline | null {
+  if (!file) return null;
+  const full = path.resolve(ROOT, file);
+  return fs.existsSync(full) ? (JSON.parse(fs.readFileSync(full, "utf8")) as Baseline) : null;
+}
 
 runMain(async () => {
   if (args.help) return console.log(HELP), 0;
@@ -191,6 +201,15 @@ function printReport(found: Found[], accounting: Accounting[]): void {
     }
   }
   const header = ["mode", "servers", "N", "p99 ms", "req/s", "bare N", "ratio", "× 1 server", "KiB/s per watcher"];
+  const baseline = readBaseline(args.baseline);
+  if (baseline) {
+    header.push("N before", "ratio before", "target");
+    for (const row of rows) {
+      const before = (route: Found["route"]) => baseline.found.find((f) => f.mode === row[0] && f.servers === Number(row[1]) && f.route === route)?.participants;
+      const [n, bareN] = [before("ingest"), before("bare")];
+      row.push(n === undefined ? "-" : String(n), n && bareN ? (n / bareN).toFixed(2) : "-", n === undefined ? "-" : Number(row[2]) >= n ? "PASS" : "MISS");
+    }
+  }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log([line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n"));
