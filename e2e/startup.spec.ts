@@ -16,6 +16,8 @@ const cases: { mode: string; settings: Record<string, string>; message: string }
       DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres",
       AUTH_SECRET: "a-production-secret-of-enough-length-0123",
       JOB_RUNNER: "local",
+      // A dedicated server is given its own address as APP_URL unless the test says otherwise: empty is unset.
+      APP_URL: "",
     },
     message: "Missing setting APP_URL",
   },
