@@ -75,6 +75,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
   const fitted = useRef(initialBounds !== undefined);
   const mapSync = useRef<MapSync | null>(null);
   const userMoved = useRef(false);
+  const syncTimer = useRef<number | null>(null);
   // The id the map itself just selected: the list follows, but the map does not fly to what was clicked.
   const clickedId = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -158,6 +159,7 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
+      if (syncTimer.current !== null) window.clearTimeout(syncTimer.current);
       popupRef.current?.remove();
       instance?.remove();
       mapRef.current = null;
@@ -166,16 +168,22 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Positions and states, in place.
+  // Positions and states, in place, in a task of their own after React's (a delta's render and the map's diff for
+  // the GeoJSON worker each stay short), several renders in a row coalesced into one update of the sources.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
-    mapSync.current?.sync(map, venue, participants);
-    // Fit everyone once, as soon as anyone has a position, unless the organizer already moved the map.
-    if (!fitted.current && !userMoved.current && participants.some((p) => p.position && p.state !== "declined")) {
-      fitted.current = true;
-      map.fitBounds(boundsOf(venue, participants), { padding: 60, maxZoom: 16, duration: 0 });
-    }
+    if (!ready || syncTimer.current !== null) return;
+    syncTimer.current = window.setTimeout(() => {
+      syncTimer.current = null;
+      const map = mapRef.current;
+      const list = participantsRef.current;
+      if (!map) return;
+      mapSync.current?.sync(map, venue, list);
+      // Fit everyone once, as soon as anyone has a position, unless the organizer already moved the map.
+      if (!fitted.current && !userMoved.current && list.some((p) => p.position && p.state !== "declined")) {
+        fitted.current = true;
+        map.fitBounds(boundsOf(venue, list), { padding: 60, maxZoom: 16, duration: 0 });
+      }
+    }, 0);
   }, [participants, ready, venue]);
 
   // Selection: highlight, label, and fly there unless it was picked on the map itself.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { LiveParticipant } from "@/lib/live/types";
 import { cn } from "@/lib/utils/cn";
@@ -31,10 +31,11 @@ export function ParticipantList(props: Props) {
   const t = useTranslations("live");
   const format = useFormatter();
   const listRef = useRef<HTMLUListElement>(null);
-  const counts = Object.fromEntries(
-    FILTERS.map((value) => [value, participants.filter((p) => matchesFilter(p, value)).length]),
-  ) as Record<LiveFilter, number>;
-  const matching = participants.filter((p) => matchesFilter(p, filter));
+  const counts = useMemo(
+    () => Object.fromEntries(FILTERS.map((value) => [value, participants.filter((p) => matchesFilter(p, value)).length])) as Record<LiveFilter, number>,
+    [participants],
+  );
+  const matching = useMemo(() => participants.filter((p) => matchesFilter(p, filter)), [participants, filter]);
   const [limit, setLimit] = useState(PAGE);
   // Someone selected on the map further down than the rows shown yet is shown too.
   const selectedIndex = selectedId ? matching.findIndex((p) => p.attendanceId === selectedId) : -1;

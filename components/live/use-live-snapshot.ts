@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { LiveSnapshot } from "@/lib/live/types";
 import { applyDelta, decodeSnapshot } from "@/lib/live/wire";
 import { openLiveStream, type LiveConnection } from "./live-stream";
@@ -41,8 +41,10 @@ export function useLiveSnapshot(
       openLiveStream(
         url,
         {
-          snapshot: (wire) => setSnapshot(decodeSnapshot(wire)),
-          delta: (delta) => setSnapshot((current) => applyDelta(current, delta)),
+          // Transitions: React renders the list in slices that yield to the browser (clicks, map frames) instead of
+          // one long task per message, which matters with thousands of people moving.
+          snapshot: (wire) => startTransition(() => setSnapshot(decodeSnapshot(wire))),
+          delta: (delta) => startTransition(() => setSnapshot((current) => applyDelta(current, delta))),
           connection: setConnection,
         },
         { watchdogMs, graceMs },

@@ -139,16 +139,27 @@ const STATE_ORDER: Record<LiveState, number> = { late: 0, stale: 1, on_the_way: 
  * their ETA too), then those not sharing, then arrivals (latest first), then declined; ties by name.
  */
 export function sortLiveParticipants(list: readonly LiveParticipant[]): LiveParticipant[] {
-  const group = (p: LiveParticipant) => (p.state === "late" || p.state === "stale" ? STATE_ORDER.on_the_way : STATE_ORDER[p.state]);
-  return [...list].sort((a, b) => {
-    const byGroup = group(a) - group(b);
-    if (byGroup !== 0) return byGroup;
-    if (a.etaAt && b.etaAt && a.etaAt !== b.etaAt) return a.etaAt < b.etaAt ? -1 : 1;
-    if (a.state === "arrived" && b.state === "arrived" && a.checkedInAt !== b.checkedInAt) {
-      return (b.checkedInAt ?? "") < (a.checkedInAt ?? "") ? -1 : 1;
-    }
-    return names.compare(a.name, b.name) || (a.attendanceId < b.attendanceId ? -1 : a.attendanceId > b.attendanceId ? 1 : 0);
-  });
+  return [...list].sort(compareLive);
+}
+
+const group = (p: LiveParticipant) => (p.state === "late" || p.state === "stale" ? STATE_ORDER.on_the_way : STATE_ORDER[p.state]);
+
+/**
+ * The list order as a comparator, a total order (so a delta's changed rows can be merged into the sorted rest and
+ * give what a full sort gives): within a group, people with an ETA come before those without one.
+ */
+export function compareLive(a: LiveParticipant, b: LiveParticipant): number {
+  const byGroup = group(a) - group(b);
+  if (byGroup !== 0) return byGroup;
+  if (a.etaAt !== b.etaAt) {
+    if (a.etaAt === null) return 1;
+    if (b.etaAt === null) return -1;
+    return a.etaAt < b.etaAt ? -1 : 1;
+  }
+  if (a.state === "arrived" && b.state === "arrived" && a.checkedInAt !== b.checkedInAt) {
+    return (b.checkedInAt ?? "") < (a.checkedInAt ?? "") ? -1 : 1;
+  }
+  return names.compare(a.name, b.name) || (a.attendanceId < b.attendanceId ? -1 : a.attendanceId > b.attendanceId ? 1 : 0);
 }
 
 /** The counts at the top of the live map. "Not sharing" counts only people who said they are coming. */

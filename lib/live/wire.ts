@@ -3,7 +3,7 @@
 // browser derives those itself, so a delta carries only the rows that changed.
 
 import type { CheckInMethod, Journey, Rsvp } from "@/lib/attendance";
-import { countLive, initials, sortLiveParticipants, type DerivedParticipant } from "./derive";
+import { compareLive, countLive, initials, sortLiveParticipants, type DerivedParticipant } from "./derive";
 import { LIVE_STATES, type EtaConfidence, type EtaMethod, type LiveActivity, type LiveOccurrence, type LiveParticipant, type LiveSnapshot } from "./types";
 
 const RSVPS = ["pending", "confirmed", "declined"] as const satisfies readonly Rsvp[];
@@ -94,15 +94,17 @@ export function decodeSnapshot(w: WireSnapshot): LiveSnapshot {
 
 /**
  * The snapshot after a delta. Participants the delta does not name keep their objects, so memoized rows and map
- * features of people who did not change are left alone.
+ * features of people who did not change are left alone. The order is kept incrementally: the changed rows, sorted
+ * on their own, are merged into the untouched rest (already in order), not 5,000 people re-sorted per delta.
  */
 export function applyDelta(current: LiveSnapshot, d: WireDelta): LiveSnapshot {
   let participants = current.participants;
   if (d.u?.length || d.r?.length) {
-    const byId = new Map(participants.map((p) => [p.attendanceId, p]));
-    for (const id of d.r ?? []) byId.delete(id);
-    for (const row of d.u ?? []) byId.set(row[0], decodeParticipant(row, d.b));
-    participants = sortLiveParticipants([...byId.values()]);
+    const fresh = new Map<string, LiveParticipant>();
+    for (const row of d.u ?? []) fresh.set(row[0], decodeParticipant(row, d.b));
+    const gone = new Set(d.r);
+    const rest = participants.filter((p) => !fresh.has(p.attendanceId) && !gone.has(p.attendanceId));
+    participants = mergeSorted(rest, sortLiveParticipants([...fresh.values()]));
   }
   const activity = d.A ?? (d.a?.length ? [...d.a, ...current.activity].slice(0, ACTIVITY_LIMIT) : current.activity);
   return {
@@ -112,4 +114,15 @@ export function applyDelta(current: LiveSnapshot, d: WireDelta): LiveSnapshot {
     counts: participants === current.participants ? current.counts : countLive(participants),
     activity,
   };
+}
+
+function mergeSorted(a: readonly LiveParticipant[], b: readonly LiveParticipant[]): LiveParticipant[] {
+  const out: LiveParticipant[] = new Array<LiveParticipant>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareLive(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
