@@ -113,6 +113,8 @@ const CACHE_MAX = 20_000;
 const CHANNEL = "ec_tracking_links";
 const cache = new Map<string, { link: LinkContext | null; loadedAt: number }>();
 let subscribed = false;
+/** PostgreSQL: links are cached only once LISTEN is established, since a change announced before that is not heard. */
+let listening = false;
 /** Bumped by every eviction: a load that raced one is returned but not cached (it may have read the old row). */
 let generation = 0;
 
@@ -123,7 +125,7 @@ export async function getLinkForIngest(token: string, now = Date.now()): Promise
   if (!subscribed) subscribe();
   const before = generation;
   const link = await unsafeFindLinkByToken(token);
-  if (generation !== before) return link;
+  if (generation !== before || (!listening && getDatabaseHandle().kind === "postgres")) return link;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(token, { link, loadedAt: now });
   return link;
@@ -135,7 +137,10 @@ function subscribe(): void {
   onAttendanceChanged(evictAttendanceLinks);
   // And every change another process announces. While not listening (at first, after a dropped connection) nothing
   // is heard, so each (re)start of the listening forgets everything.
-  const onListen = () => evictAll();
+  const onListen = () => {
+    listening = true;
+    evictAll();
+  };
   getDatabaseHandle()
     .listen?.(CHANNEL, (payload) => evictScope(payload), onListen)
     .catch((error: unknown) => logger.error({ err: error }, "could not listen for tracking link changes"));
