@@ -176,7 +176,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   if (jobRunner === undefined) {
     throw new ConfigError(
       "Missing setting INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY: background jobs need Inngest with DATABASE_URL " +
-        "(or set JOB_RUNNER=local on a single-server install). See .env.example.",
+        "(or set JOB_RUNNER=local to run them in the server processes). See .env.example.",
     );
   }
   if (jobRunner === "inngest" && !raw.INNGEST_DEV) {
