@@ -60,4 +60,9 @@ test("a German participant's confirmation request has German buttons; “parar�
   const reply = page.getByTestId("message-row").filter({ hasText: ana }).filter({ hasText: "“parar”" });
   await expect(reply).toContainText("opted out of messages");
   await expect(page.getByTestId("message-row").filter({ hasText: ana }).filter({ hasText: "Opt-out confirmation" })).toHaveCount(1);
+  // On a 1280 px screen the whole log fits: nobody scrolls sideways to read a status.
+  expect(page.viewportSize()?.width).toBe(1280);
+  const log = page.getByTestId("message-row").first().locator("xpath=ancestor::table/..");
+  expect(await log.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+  await page.screenshot({ path: "test-results/i18n-whatsapp-messages.png", fullPage: true });
 });

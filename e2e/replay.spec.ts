@@ -52,7 +52,9 @@ test("an organizer replays the demo's latest school run: the slider moves everyo
   await expect(page.getByTestId("replay-time")).toHaveText("06:30:00");
   await expect(inState("on_the_way")).toHaveCount(0);
   await expect(page.getByText("Nobody had arrived by this time.")).toBeVisible();
-  await expect(map).toHaveAccessibleName(/and 0 participants with a position/);
+  // The map says what it shows: positions at the replayed moment, not live ones; its key names the trails.
+  await expect(map).toHaveAccessibleName(/^Replay map: .+ and 0 participants with a position at the replayed time$/);
+  await expect(page.getByText("Trail", { exact: true })).toBeVisible();
 
   // Just before the 07:30 start: some on their way (on the map), with trails behind them.
   await seek(page, "Replayed time", 55);
@@ -109,6 +111,7 @@ test.describe("in German", () => {
     await seek(page, "Wiedergegebene Zeit", 55);
     await expect(page.getByRole("list", { name: "Teilnehmende" }).locator('[data-state="on_the_way"]').first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Abspielen" })).toBeVisible();
+    await expect(page.getByTestId("live-map")).toHaveAccessibleName(/^Wiedergabe-Karte: .+ zum wiedergegebenen Zeitpunkt$/);
     await page.screenshot({ path: testInfo.outputPath("replay-de.png") });
   });
 });

@@ -28,6 +28,8 @@ export type LiveMapProps = {
   initialBounds?: Bounds;
   /** Once the live layers are in: for a view that adds its own below the markers (the replay's trails). */
   onMapReady?: (map: MapLibre.Map) => void;
+  /** What the map shows, for screen readers: positions now ("live", the default) or at the replayed moment. */
+  showing?: "live" | "replay";
 };
 
 function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): HTMLElement {
@@ -58,7 +60,7 @@ function popupContent(words: LiveWords, p: LiveParticipant, timeZone: string): H
  * source updated in place, only for who changed (no DOM marker per person, so 5,000 people stay smooth), clustered
  * when zoomed out.
  */
-export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect, initialBounds, onMapReady }: LiveMapProps) {
+export default function LiveMap({ venue, timeZone, units, participants, selectedId, onSelect, initialBounds, onMapReady, showing = "live" }: LiveMapProps) {
   const t = useTranslations("live");
   const words = useLiveWords(units);
   const imperial = units === "imperial";
@@ -228,7 +230,11 @@ export default function LiveMap({ venue, timeZone, units, participants, selected
         // Not absolutely positioned: MapLibre's own CSS makes its container position: relative.
         className="h-full w-full"
         role="region"
-        aria-label={t("map.label", { venue: venue.name, count: onMap })}
+        aria-label={
+          showing === "replay"
+            ? t("map.replayLabel", { venue: venue.name, count: onMap })
+            : t("map.label", { venue: venue.name, count: onMap })
+        }
         data-testid="live-map"
         data-ready={ready ? "true" : undefined}
         data-basemap={fellBack ? "offline" : settings.kind}

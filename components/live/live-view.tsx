@@ -15,7 +15,8 @@ import { LiveCounts } from "./live-counts";
 import { LiveIndicator } from "./live-indicator";
 import { ParticipantList } from "./participant-list";
 import type { CheckInActions } from "./participant-row";
-import { STATE_STYLE, matchesFilter, stateLabel, type LiveFilter, type LiveWords } from "./presentation";
+import { LegendEntry, MapLegend } from "./map-legend";
+import { matchesFilter, type LiveFilter, type LiveWords } from "./presentation";
 import { useLiveSnapshot, useServerNow } from "./use-live-snapshot";
 import { useLiveWords } from "./use-live-words";
 
@@ -36,7 +37,7 @@ export type LiveViewProps = {
   units: DistanceUnits;
 };
 
-const LEGEND = (["on_the_way", "late", "stale", "arrived"] as const).map((s) => ({ state: s, ...STATE_STYLE[s] }));
+const LEGEND = ["on_the_way", "late", "stale", "arrived"] as const;
 
 function WindowNotice({ snapshot, now, words }: { snapshot: LiveSnapshot; now: number; words: LiveWords }) {
   const t = useTranslations("live");
@@ -127,22 +128,12 @@ export function LiveView({ actions, initial, streamUrl, canCheckIn, units }: Liv
                 onSelect={selectAnywhere}
               />
             </div>
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 border-t border-slate-200 px-4 py-2.5 text-xs text-slate-600">
-              {LEGEND.map((l) => (
-                <span key={l.state} className="inline-flex items-center gap-1.5">
-                  <span
-                    aria-hidden="true"
-                    className={`size-2.5 rounded-full ${l.swatch} ${l.state === "stale" ? "outline-1 outline-offset-1 outline-amber-600 outline-dashed" : ""}`}
-                  />
-                  {stateLabel(t, l.state)}
-                </span>
-              ))}
-              <span className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className="size-2.5 rounded-full border border-dashed border-teal-700 bg-teal-600/20" />
+            <MapLegend states={LEGEND}>
+              <LegendEntry swatch="size-2.5 rounded-full border border-dashed border-teal-700 bg-teal-600/20">
                 {t("legend.arrivalArea", { radius: format.number(occurrence.venue.radiusM, { style: "unit", unit: "meter" }) })}
-              </span>
+              </LegendEntry>
               {notOnMap > 0 ? <span className="ml-auto">{t("legend.notOnMap", { count: notOnMap })}</span> : null}
-            </div>
+            </MapLegend>
           </Card>
           {/* Spans the map and the activity; absolutely placed on large screens so its length never stretches them. */}
           <div className="relative lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:min-h-[32rem]">

@@ -37,24 +37,27 @@ export function MessagesTable({ orgSlug, rows, timeZone, showOccurrence }: Props
           return (
             <TR key={m.id} data-testid="message-row">
               <TD className="text-slate-600 tabular-nums">{when(m.createdAt, timeZone)}</TD>
-              <TD>{m.participantName ?? <UnknownSender body={m.body} />}</TD>
-              <TD className="min-w-56 whitespace-normal">
+              <TD className="min-w-32 whitespace-normal">{m.participantName ?? <UnknownSender body={m.body} />}</TD>
+              <TD className="min-w-48 whitespace-normal">
                 <span className="font-medium text-slate-900">{kindLabel(t, m.kind)}</span>
                 <span className="block text-xs text-slate-500">{m.direction === "inbound" ? t("table.fromParticipant") : t("table.toParticipant")}</span>
                 {m.direction === "inbound" ? <InboundSummary type={m.type} body={m.body} /> : null}
               </TD>
               {showOccurrence ? (
-                <TD>
+                <TD className="min-w-44 whitespace-normal">
                   {m.instanceId && m.eventTitle ? (
                     <Link href={`/${orgSlug}/occurrences/${m.instanceId}`} className="text-brand-700 hover:underline">
-                      {m.startsAt ? t("table.occurrenceAt", { event: m.eventTitle, when: when(m.startsAt, m.timeZone ?? timeZone) }) : m.eventTitle}
+                      {m.eventTitle}
+                      {m.startsAt ? (
+                        <span className="block text-xs whitespace-nowrap text-slate-500">{when(m.startsAt, m.timeZone ?? timeZone)}</span>
+                      ) : null}
                     </Link>
                   ) : (
                     <span className="text-slate-500">—</span>
                   )}
                 </TD>
               ) : null}
-              <TD className="min-w-64 whitespace-normal">
+              <TD className="min-w-56 whitespace-normal">
                 <Badge tone={MESSAGE_STATUS_TONES[m.status] ?? "neutral"} dot>
                   {statusLabel(t, m.status)}
                 </Badge>

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
-import { STATE_STYLE, stateLabel } from "@/components/live/presentation";
+import { LegendEntry, MapLegend } from "@/components/live/map-legend";
 import type { DistanceUnits } from "@/lib/i18n/locales";
 import type { LiveParticipant } from "@/lib/live/types";
 import { replayAt, type ReplayMoment } from "@/lib/replay/state";
@@ -28,7 +28,7 @@ type Props = {
   units: DistanceUnits;
 };
 
-const LEGEND = (["on_the_way", "arrived", "not_sharing"] as const).map((s) => ({ state: s, ...STATE_STYLE[s] }));
+const LEGEND = ["on_the_way", "arrived", "not_sharing"] as const;
 
 /** A moment of the replay as the live map draws a participant. */
 function toLive(p: ReplayParticipant, m: ReplayMoment, at: number): LiveParticipant {
@@ -54,7 +54,6 @@ function toLive(p: ReplayParticipant, m: ReplayMoment, at: number): LiveParticip
 /** The replay page's body: the controls, the live map with trails at the replayed instant, and who stood where. */
 export function ReplayView({ initial, dataUrl, units }: Props) {
   const t = useTranslations("replay");
-  const live = useTranslations("live");
   const [replay, setReplay] = useState(initial);
   const from = Date.parse(replay.from);
   const until = Date.parse(replay.until);
@@ -127,20 +126,12 @@ export function ReplayView({ initial, dataUrl, units }: Props) {
               onSelect={setSelectedId}
               initialBounds={bounds}
               onMapReady={onMapReady}
+              showing="replay"
             />
           </div>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 border-t border-slate-200 px-4 py-2.5 text-xs text-slate-600">
-            {LEGEND.map((l) => (
-              <span key={l.state} className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className={`size-2.5 rounded-full ${l.swatch}`} />
-                {stateLabel(live, l.state)}
-              </span>
-            ))}
-            <span className="inline-flex items-center gap-1.5">
-              <span aria-hidden="true" className="h-0.5 w-4 rounded bg-slate-400" />
-              {t("legend.trail")}
-            </span>
-          </div>
+          <MapLegend states={LEGEND}>
+            <LegendEntry swatch="h-0.5 w-4 rounded bg-slate-400">{t("legend.trail")}</LegendEntry>
+          </MapLegend>
         </Card>
         <Card className="max-h-[40rem] min-w-0 overflow-y-auto px-4 py-4">
           <ReplayLists moments={moments} timeZone={occurrence.timeZone} selectedId={selectedId} onSelect={setSelectedId} />
