@@ -94,6 +94,21 @@ test("the live map and the participant's map draw the streets of the app's own P
   expect([...organizerForeign, ...phoneForeign]).toEqual([]);
   await expect(tracking.page.getByText("The map:")).toHaveCount(0);
 
+  // One tile lost on a poor connection does not cost the streets: the map keeps the app's tiles.
+  const flaky = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+  const flakyPage = await flaky.newPage();
+  let dropped = 0;
+  await flakyPage.route(/\/api\/tiles\/\d+\/\d+\/\d+\.mvt$/, (route) => (dropped++ === 0 ? route.abort("connectionreset") : route.continue()));
+  await flakyPage.goto(`${occurrencePath}/live`);
+  const flakyMap = flakyPage.getByTestId("live-map");
+  await expect(flakyMap).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  await expect
+    .poll(() => whatIsDrawn(flakyMap, LEFT_SIDE, 20_000), { timeout: 30_000 })
+    .toBe("streets");
+  await expect(flakyMap).toHaveAttribute("data-basemap", "pmtiles");
+  expect(dropped).toBeGreaterThan(1);
+  await flaky.close();
+
   // The file is gone (a broken deployment): the live map falls back to the offline map, and still works.
   // (A fresh browser: one that has seen the map keeps its style and tiles cached for a while.)
   fs.renameSync(file, `${file}.away`);

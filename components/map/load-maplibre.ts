@@ -33,9 +33,10 @@ export function offlineStyle(): MapLibre.StyleSpecification {
 const resolveAppPaths = (url: string) => (url.startsWith("/") ? { url: new URL(url, window.location.origin).href } : undefined);
 
 /**
- * A map on the deployment's style (MAP_STYLE, handed down by the server). When that style or its tiles fail to load
- * (the provider is down or blocked, the file is gone), the map switches to the offline style, keeping whatever the
- * page drew on top, and `onFallback` is called once.
+ * A map on the deployment's style (MAP_STYLE, handed down by the server). When that style fails to load, or its tiles
+ * fail before any of them has loaded (the provider is down or blocked, the file is gone), the map switches to the
+ * offline style, keeping whatever the page drew on top, and `onFallback` is called once. Once the streets have shown,
+ * a tile that fails on a poor connection leaves a gap rather than taking the streets away.
  */
 export function createMap(
   maplibregl: typeof MapLibre,
@@ -52,37 +53,54 @@ export function createMap(
   return map;
 }
 
+/** Base tiles that may fail before any has loaded, so that one dropped request does not cost the streets. */
+const FAILED_TILES_BEFORE_FALLBACK = 2;
+
 function fallBackWhenBroken(map: MapLibre.Map, onFallback: () => void) {
   // What the deployment's style brought; everything else on the map was added by the page.
   let base: { sources: Set<string>; layers: Set<string> } | null = null;
   let fellBack = false;
+  let tilesLoaded = false;
+  let tilesFailed = 0;
   map.once("style.load", () => {
     const style = map.getStyle();
     base = { sources: new Set(Object.keys(style.sources)), layers: new Set(style.layers.map((l) => l.id)) };
   });
+  map.on("sourcedata", (event) => {
+    if (base && event.tile && base.sources.has(event.sourceId)) tilesLoaded = true;
+  });
   map.on("error", (event) => {
-    // An error of the page's own layers is not the basemap's; one of the style itself (no source) or its tiles is.
+    if (fellBack) return;
     const { sourceId } = event as { sourceId?: string };
-    if (fellBack || (base && sourceId !== undefined && !base.sources.has(sourceId))) return;
-    fellBack = true;
-    const known = base;
-    if (!known) {
-      // The style itself failed: nothing of the page is on the map yet (MapLibre would wait for it to load first).
-      map.setStyle(offlineStyle(), { diff: false });
-    } else {
-      map.setStyle(offlineStyle(), {
-        diff: false,
-        transformStyle: (previous, next) =>
-          previous
-            ? {
-                ...next,
-                sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !known.sources.has(id))) },
-                layers: [...next.layers, ...previous.layers.filter((l) => !known.layers.has(l.id))],
-              }
-            : next,
-      });
+    if (base) {
+      // After the style loaded, only the basemap's tiles count (not the page's layers, nor a sprite or glyph), and
+      // only until one of them has loaded: then the provider works.
+      if (sourceId === undefined || !base.sources.has(sourceId) || tilesLoaded) return;
+      if (++tilesFailed < FAILED_TILES_BEFORE_FALLBACK) return;
     }
+    fellBack = true;
+    switchToOffline(map, base);
     onFallback();
+  });
+}
+
+/** The offline style, with the page's own sources and layers (those `base`, the deployment's style, did not bring). */
+function switchToOffline(map: MapLibre.Map, base: { sources: Set<string>; layers: Set<string> } | null) {
+  if (!base) {
+    // The style itself failed: nothing of the page is on the map yet (MapLibre would wait for it to load first).
+    map.setStyle(offlineStyle(), { diff: false });
+    return;
+  }
+  map.setStyle(offlineStyle(), {
+    diff: false,
+    transformStyle: (previous, next) =>
+      previous
+        ? {
+            ...next,
+            sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !base.sources.has(id))) },
+            layers: [...next.layers, ...previous.layers.filter((l) => !base.layers.has(l.id))],
+          }
+        : next,
   });
 }
 
