@@ -120,6 +120,25 @@ function addRingLayers(map: MapLibre.Map, venue: Venue, radii: readonly Ring[]) 
   });
 }
 
+const pointCount: MapLibre.ExpressionSpecification = ["get", "point_count"];
+const roundedDown = (step: number): MapLibre.ExpressionSpecification => [
+  "concat",
+  ["to-string", ["*", step, ["floor", ["/", pointCount, step]]]],
+  "+",
+];
+/**
+ * A cluster's image (map-icons draws it): its count as shown, exact under 100, then "150+" by fifties and "1500+" by
+ * five hundreds, so thousands of moving people need a few hundred images, not one per count ever seen; and whether
+ * anyone in it is late.
+ */
+export const CLUSTER_ICON: MapLibre.ExpressionSpecification = [
+  "concat",
+  "c|",
+  ["case", ["<", pointCount, 100], ["to-string", pointCount], ["<", pointCount, 1000], roundedDown(50), roundedDown(500)],
+  "|",
+  ["case", [">", ["get", "late"], 0], "1", "0"],
+];
+
 function addSources(map: MapLibre.Map, venue: Venue) {
   map.addSource("radius", { type: "geojson", data: circlePolygon(venue.lat, venue.lng, venue.radiusM) });
   map.addSource(VENUE, { type: "geojson", data: venuePoint(venue, 0) });
@@ -129,7 +148,7 @@ function addSources(map: MapLibre.Map, venue: Venue) {
     promoteId: "id",
     cluster: true,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterRadius: 44,
+    clusterRadius: 52,
     clusterProperties: { late: ["+", ["case", ["==", ["get", "state"], "late"], 1, 0]] },
   });
   map.addSource(ARRIVED, { type: "geojson", data: { type: "FeatureCollection", features: [] }, promoteId: "id" });
@@ -209,7 +228,7 @@ function addParticipantLayers(map: MapLibre.Map, venue: Venue) {
     source: MOVING,
     filter: ["has", "point_count"],
     layout: {
-      "icon-image": ["concat", "c|", ["to-string", ["get", "point_count"]], "|", ["case", [">", ["get", "late"], 0], "1", "0"]],
+      "icon-image": CLUSTER_ICON,
       "icon-allow-overlap": true,
       "icon-ignore-placement": true,
     },

@@ -1,6 +1,6 @@
 // Marker images for the live map, drawn on a canvas when MapLibre first asks for them (styleimagemissing). The
 // bundled offline style has no glyphs, so initials and cluster counts cannot be text layers: each distinct
-// (state, initials) or (count, late) pair becomes one small image, drawn once and shared by every marker using it.
+// (state, initials) or (count as shown, late) pair becomes one small image, drawn once and shared by every marker using it.
 
 import { STATE_STYLE } from "./presentation";
 import type { LiveState } from "@/lib/live/types";
@@ -59,8 +59,8 @@ function participant(state: LiveState, initials: string, ratio: number): Drawn {
   return { data: ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height), pixelRatio: ratio };
 }
 
-function cluster(count: number, hasLate: boolean, ratio: number): Drawn {
-  const r = count < 10 ? 16 : count < 50 ? 19 : 23;
+function cluster(count: string, hasLate: boolean, ratio: number): Drawn {
+  const r = count.length < 2 ? 16 : count.length < 3 ? 19 : 23;
   const size = (r + 7) * 2;
   const c = size / 2;
   const ctx = canvas(size, size, ratio);
@@ -75,7 +75,7 @@ function cluster(count: number, hasLate: boolean, ratio: number): Drawn {
   ctx.lineWidth = 2;
   ctx.strokeStyle = hasLate ? "#dc2626" : "#ffffff";
   ctx.stroke();
-  label(ctx, count > 999 ? "999+" : String(count), c, c, count > 99 ? 12 : 13);
+  label(ctx, count, c, c, count.length > 4 ? 11 : count.length > 2 ? 12 : 13);
   return { data: ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height), pixelRatio: ratio };
 }
 
@@ -151,7 +151,7 @@ function ringLabel(text: string, ratio: number): Drawn {
 export function drawIcon(id: string, ratio: number): Drawn | null {
   const [kind, a = "", b = ""] = id.split("|");
   if (kind === "p") return participant(a as LiveState, b, ratio);
-  if (kind === "c") return cluster(Number(a), b === "1", ratio);
+  if (kind === "c") return cluster(a, b === "1", ratio);
   if (kind === "venue") return venue(Number(a) || 0, ratio);
   if (kind === "ring") return ringLabel(a, ratio);
   return null;
