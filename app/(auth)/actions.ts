@@ -74,7 +74,7 @@ const FORM_FIELD_NAMES: Record<string, string> = {
 function withFormFieldNames(error: unknown): unknown {
   if (!(error instanceof AppError) || !error.fields) return error;
   const fields = Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [FORM_FIELD_NAMES[key] ?? key, value]));
-  return new AppError(error.code, error.message, { ...error.details, fields });
+  return new AppError(error.code, error.words, { ...error.details, fields });
 }
 
 /** The button on the page a confirmation link opens: confirms the address and signs the new account in. */

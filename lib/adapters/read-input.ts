@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, type Words } from "@/lib/errors";
 import { formToObject } from "@/lib/http";
 
 export type Schema = z.ZodType;
@@ -15,7 +15,7 @@ export type Spec<S> = {
   /** Parsed before the body runs, so field errors come back early and the body's input is typed. Domain functions still parse their own. */
   input?: S;
   /** The message beside the field errors (default: "Some fields need attention."). */
-  invalid?: string;
+  invalid?: Words;
 };
 
 /** The payload as the body sees it: a form becomes a plain object, then the schema (if any) parses it. */

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, problem, type FieldErrors } from "@/lib/errors";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { actorUserId, assertCan, type OrgContext } from "@/lib/tenant";
 import { WebhookEndpointInput } from "./event-types";
@@ -52,7 +52,7 @@ export async function lockEndpoint(tx: Executor, ctx: OrgContext, endpointId: st
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.organizationId, ctx.org.id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "Webhook endpoint not found.");
+  if (!row) throw new AppError("NOT_FOUND", problem("webhooks.endpointNotFound"));
   return row;
 }
 
