@@ -11,7 +11,7 @@ const { webhookDeliveries, webhookEndpoints } = schema;
 
 export type WebhookDeliveryRow = Pick<
   typeof webhookDeliveries.$inferSelect,
-  "id" | "eventType" | "status" | "attempts" | "createdAt" | "nextAttemptAt" | "lastAttemptAt" | "lastResponseStatus" | "lastDurationMs" | "lastError"
+  "id" | "eventType" | "status" | "attempts" | "createdAt" | "nextAttemptAt" | "lastAttemptAt" | "lastResponseStatus" | "lastDurationMs" | "lastErrorCode" | "lastError"
 >;
 
 /** An endpoint's latest deliveries, newest first: what was sent, how it went, and when the next attempt is. */
@@ -33,6 +33,7 @@ export async function listWebhookDeliveries(ctx: OrgContext, endpointId: string,
       lastAttemptAt: webhookDeliveries.lastAttemptAt,
       lastResponseStatus: webhookDeliveries.lastResponseStatus,
       lastDurationMs: webhookDeliveries.lastDurationMs,
+      lastErrorCode: webhookDeliveries.lastErrorCode,
       lastError: webhookDeliveries.lastError,
     })
     .from(webhookDeliveries)
