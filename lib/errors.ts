@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { issueProblem, problem, say, type Words } from "@/lib/problems";
+import { issueWords, problem, safeParseWithProblems, say, type Words } from "@/lib/problems";
 import type { Translator } from "@/lib/i18n/translator-type";
 
-export { problem, problemKey, say, type Problem, type Words } from "@/lib/problems";
+export { problem, problemKey, safeParseWithProblems, say, type Problem, type Words } from "@/lib/problems";
 
 export const ErrorCode = z.enum([
   "BAD_REQUEST",
@@ -84,7 +84,7 @@ export function fieldProblems(error: z.ZodError): FieldProblems {
   const fields: FieldProblems = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issueProblem(issue));
+    (fields[key] ??= []).push(issueWords(issue));
   }
   return fields;
 }
@@ -101,7 +101,7 @@ export function errorWords(t: Translator<"problems">, error: AppError): { messag
 
 /** Parses domain input; a failure becomes a VALIDATION AppError with per-field problems. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+  const result = safeParseWithProblems(schema, input);
   if (!result.success) throw AppError.validation(result.error);
   return result.data;
 }

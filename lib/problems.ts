@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { Translator } from "@/lib/i18n/translator-type";
 
 // Client-safe. What domain code tells people when it refuses something is a key of the catalogs' `problems`
-// namespace (lib/i18n/messages), never a sentence in code: a schema names a key as its zod message, a domain throws
-// an AppError with a problem, and each adapter words it once in its reader's language — runAction in the request's,
-// the public API in English, a client component in the browser's (say, errorWords).
+// namespace (lib/i18n/messages), never a sentence in code: a schema names a key as its zod message (or relies on
+// the wording of zod's issue kinds below), a domain throws an AppError with a problem, and each adapter words it
+// once in its reader's language — runAction in the request's, the public API in English, a component in the
+// browser's (say, errorWords).
 
 type ProblemTranslator = Translator<"problems">;
 
@@ -34,13 +35,22 @@ export function say(t: ProblemTranslator, words: Words): string {
   return typeof words === "string" ? words : t(words.key, words.values);
 }
 
-// A zod message that is one of our keys; zod's own defaults are sentences, never shaped like this.
+/**
+ * zod's safeParse, an issue the schema names no message for worded by its kind ("Use at most 120 characters."):
+ * what every parse of input from people goes through (parseInput, the action builders).
+ */
+export function safeParseWithProblems<T extends z.ZodType>(schema: T, input: unknown): z.ZodSafeParseResult<z.output<T>> {
+  return schema.safeParse(input, { error: (issue) => defaultKey(issue as z.core.$ZodIssue) }) as z.ZodSafeParseResult<z.output<T>>;
+}
+
+// A message that is one of our keys; any other was given as it is (or is zod's English, from a parse without ours).
 const KEY_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+$/;
 
-/** One zod issue as a problem: the schema's key with the issue's numbers, or, without one, the wording of its kind. */
-export function issueProblem(issue: z.core.$ZodIssue): Problem {
+/** One zod issue as words: its key with the issue's numbers as values, or the message it was given. */
+export function issueWords(issue: z.core.$ZodIssue): Words {
+  if (!KEY_SHAPE.test(issue.message)) return issue.message;
   const values = issueValues(issue);
-  const key = KEY_SHAPE.test(issue.message) ? (issue.message as ProblemKey) : defaultKey(issue);
+  const key = issue.message as ProblemKey;
   return Object.keys(values).length > 0 ? { key, values } : { key };
 }
 

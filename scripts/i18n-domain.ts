@@ -12,11 +12,14 @@ const ZOD_MESSAGE_CALLS = new Set([
 ]);
 
 /**
- * Files whose refusals answer programs, never people in the app: the public API and its adapter, the phone's point
- * ingest, calendar feeds, Meta's webhook, the metrics scrape. They answer in English by design (docs/api.md). The
- * live map and map tiles belong to other work and keep their English for now.
+ * Files whose words are for programs or operators, never people in the app: the public API and its adapter, the
+ * phone's point ingest, calendar feeds, Meta's webhook, the metrics scrape, the request bodies we build for Meta, the
+ * settings read at start-up. They answer in English by design (docs/api.md). The live map and map tiles belong to
+ * other work and keep their English for now.
  */
 export const MACHINE_FACING = [
+  /^lib\/env\.ts$/,
+  /^lib\/whatsapp\/client\.ts$/,
   /^lib\/api-v1\//,
   /^lib\/adapters\/api-route\.ts$/,
   /^lib\/api-keys\/idempotency\.ts$/,
@@ -53,7 +56,7 @@ export function domainTextProblems(files: SourceFile[]): string[] {
 function sentence(node: ts.Node): string | null {
   let text: string | null = null;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-  else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(" ");
+  else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => `{…}${s.literal.text}`).join("");
   return text !== null && /\p{L}{2,}\s+\p{L}/u.test(text) ? text : null;
 }
 
@@ -71,4 +74,29 @@ function isMessagePosition(node: ts.Node): boolean {
     return (key === "message" || key === "error") && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent);
   }
   return false;
+}
+
+/**
+ * problem(key, values) calls whose values do not give every argument the key's English message uses (ICU would
+ * fail on the missing one when worded), or give one it does not use.
+ */
+export function problemValueProblems(files: SourceFile[], messageArguments: (key: string) => string[] | null): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const visit = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "problem") {
+        const [key, values] = node.arguments;
+        const expected = key && ts.isStringLiteralLike(key) ? messageArguments(`problems.${key.text}`) : null;
+        const given = values === undefined ? [] : ts.isObjectLiteralExpression(values) ? values.properties.map((p) => p.name?.getText() ?? "") : null;
+        if (expected && given && given.sort().join(",") !== expected.join(",")) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+          problems.push(`${file.path}:${line + 1}: problem("${(key as ts.StringLiteral).text}") gives {${given.join(", ")}}, its message uses {${expected.join(", ")}}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return problems;
 }

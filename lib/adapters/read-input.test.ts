@@ -21,13 +21,13 @@ describe("readInput (what an action body receives)", () => {
   it("refuses a form the schema rejects with VALIDATION, the form's field names and the action's own message", () => {
     const error = (() => {
       try {
-        readInput({ name: "sign-in", input: z.object({ email: z.email() }), invalid: "Enter your e-mail and password." }, form([["email", "nope"]]));
+        readInput({ name: "sign-in", input: z.object({ email: z.email("Enter an e-mail.") }), invalid: "Enter your e-mail and password." }, form([["email", "nope"]]));
       } catch (e) {
         return e;
       }
     })();
     expect(error).toBeInstanceOf(AppError);
-    expect(worded(error as AppError)).toMatchObject({ code: "VALIDATION", message: "Enter your e-mail and password.", fields: { email: ["Enter a valid e-mail address."] } });
+    expect(error).toMatchObject({ code: "VALIDATION", message: "Enter your e-mail and password.", fields: { email: ["Enter an e-mail."] } });
   });
 
   it("says 'Some fields need attention.' when the action names no message of its own", () => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type Words } from "@/lib/errors";
+import { AppError, safeParseWithProblems, type Words } from "@/lib/errors";
 import { formToObject } from "@/lib/http";
 
 export type Schema = z.ZodType;
@@ -22,7 +22,7 @@ export type Spec<S> = {
 export function readInput<S extends Schema | undefined>(spec: Spec<S>, payload: unknown): ActionInput<S> {
   const data = payload instanceof FormData ? formToObject(payload) : (payload ?? {});
   if (!spec.input) return data as ActionInput<S>;
-  const parsed = spec.input.safeParse(data);
+  const parsed = safeParseWithProblems(spec.input, data);
   if (!parsed.success) throw AppError.validation(parsed.error, spec.invalid);
   return parsed.data as ActionInput<S>;
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fieldProblems, problem, say, wordFields, type ErrorCode, type FieldErrors, type FieldProblems } from "@/lib/errors";
+import { fieldProblems, problem, safeParseWithProblems, say, wordFields, type ErrorCode, type FieldErrors, type FieldProblems } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator-type";
 import { normalizePhone } from "./phone";
@@ -32,7 +32,7 @@ function invalid(index: number, wrong: FieldProblems, words: RowWords): ReadRow 
 export function readUpsertRows(rows: unknown[], defaultCountry: string | null, words: RowWords): ReadRow[] {
   const firstOfPhone = new Map<string, number>();
   return rows.map((raw, index) => {
-    const parsed = ParticipantInput.safeParse(raw);
+    const parsed = safeParseWithProblems(ParticipantInput, raw);
     if (!parsed.success) return invalid(index, fieldProblems(parsed.error), words);
     const { phone: written, ...fields } = parsed.data;
     const phone = normalizePhone(written, defaultCountry, words.t, words.locale);

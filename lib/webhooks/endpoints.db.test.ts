@@ -5,7 +5,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/fakes/webhook-receiver";
 import { connectTestDatabase, rejection } from "@/test/database";
-import { worded } from "@/test/words";
 import { deliveryErrorText } from "@/components/webhooks/delivery-error";
 import { translatorFor } from "@/lib/i18n";
 import type { WebhookEndpointInput } from "./event-types";
@@ -80,12 +79,12 @@ describe("webhook endpoints", () => {
 
   it("words its refusals in the organizer's language", async () => {
     const t = await given.org();
-    const privateAddress = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "https://192.168.1.9/x" }));
-    expect(worded(privateAddress, "de").fields).toEqual({ url: ["Diese Adresse ist privat oder reserviert: Webhooks gehen nur an Adressen im Internet."] });
-    const nothingTicked = await rejection(createWebhookEndpoint(t.owner.ctx, { url: "http://x.example", description: "" } as WebhookEndpointInput));
-    expect(worded(nothingTicked, "es").fields).toEqual({ eventTypes: ["Elige al menos un evento de la lista."] });
-    const plainHttp = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "http://hooks.example.com/x" }));
-    expect(worded(plainHttp, "pt-BR").fields).toEqual({ url: ["Use um endereço que comece com https://: webhooks só são enviados criptografados."] });
+    const privateAddress = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "https://192.168.1.9/x" }), "de");
+    expect(privateAddress.fields).toEqual({ url: ["Diese Adresse ist privat oder reserviert: Webhooks gehen nur an Adressen im Internet."] });
+    const nothingTicked = await rejection(createWebhookEndpoint(t.owner.ctx, { url: "http://x.example", description: "" } as WebhookEndpointInput), "es");
+    expect(nothingTicked.fields).toEqual({ eventTypes: ["Elige al menos un evento de la lista."] });
+    const plainHttp = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "http://hooks.example.com/x" }), "pt-BR");
+    expect(plainHttp.fields).toEqual({ url: ["Use um endereço que comece com https://: webhooks só são enviados criptografados."] });
   });
 
   it("a manager can neither see nor change them", async () => {
