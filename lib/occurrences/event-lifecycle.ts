@@ -1,7 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
+import { fieldError, parseInput, problem } from "@/lib/errors";
 import { cancelPendingActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { EventIdInput, EventInput, findEventOrThrow, insertEvent, toEventColumns, UpdateEventInput, type EventRow } from "@/lib/events";

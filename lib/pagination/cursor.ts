@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { AppError, fieldError, problem } from "@/lib/errors";
+import { fieldError, problem } from "@/lib/errors";
 
 /**
  * Keyset pagination over (a timestamp, id), ascending: the cursor names the last row of a page, and the next page is
