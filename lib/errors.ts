@@ -115,4 +115,3 @@ export function toErrorBody(error: AppError, t: Translator<"problems">): ErrorBo
   const { message, fields } = errorWords(t, error);
   return { error: { code: error.code, message, ...(reason ? { reason } : {}), ...(fields ? { fields } : {}) } };
 }
-

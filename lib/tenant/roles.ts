@@ -33,4 +33,3 @@ export type Capability = keyof typeof CAPABILITIES;
 export function can(role: Role, capability: Capability): boolean {
   return hasRole(role, CAPABILITIES[capability]);
 }
-
