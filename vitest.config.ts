@@ -15,6 +15,10 @@ export default defineConfig({
       { find: /^server-only$/, replacement: fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
       // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses outside Next.
       { find: /^next\/(server|headers|navigation)$/, replacement: "next/$1.js" },
+      // Server code reads next-intl's server build, as in Next (its default build refuses outside React Server
+      // Components); its request configuration is test/i18n-request.ts, since tests have no Next request.
+      { find: /^next-intl\/server$/, replacement: fileURLToPath(new URL("./node_modules/next-intl/dist/esm/development/server.react-server.js", import.meta.url)) },
+      { find: /^next-intl\/config$/, replacement: fileURLToPath(new URL("./test/i18n-request.ts", import.meta.url)) },
     ],
   },
   test: {
@@ -22,8 +26,8 @@ export default defineConfig({
     // Tests assert on behaviour, not on log lines; expected failures would otherwise flood the output.
     env: { LOG_LEVEL: "silent" },
     pool: "forks",
-    // Inlined so the alias above applies inside it (route handlers that read the session import it).
-    server: { deps: { inline: ["next-auth"] } },
+    // Inlined so the aliases above apply inside them (route handlers that read the session import next-auth).
+    server: { deps: { inline: ["next-auth", "next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     teardownTimeout: 10_000,

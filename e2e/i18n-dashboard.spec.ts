@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { newAccount, SignUpPage } from "./pages/auth-pages";
 import { occurrenceWithParticipants } from "./pages/tracking-page";
 
 // An organizer whose browser speaks English picks Spanish in the user menu: the choice is stored on their account and
 // every dashboard page they open next speaks Spanish (issue 17). Each page is one step over the same organization;
-// to check another page, add it to SPANISH_PAGES.
+// to check another page, add it to SPANISH_PAGES. A German organizer's refused event form is worded in German too.
 
 type Visit = { page: Page; orgPath: string; eventPath: string; occurrencePath: string };
 
@@ -91,4 +92,26 @@ test("an organizer switches the dashboard to Spanish in the user menu, and the p
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Dashboard language" })).toHaveValue("");
   });
+});
+
+test("a German organizer saving an event without a title or a venue reads why in German", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const account = newAccount("Verein");
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp(account);
+  const orgPath = new URL(page.url()).pathname.split("/").slice(0, 2).join("/");
+  await page.getByRole("combobox", { name: "Dashboard language" }).selectOption("de");
+  await expect(page.getByRole("combobox", { name: "Sprache des Dashboards" })).toHaveValue("de");
+
+  // The editor posts the event as it is; the domain refuses it and the action words each field in German.
+  await page.goto(`${orgPath}/events/new`);
+  await page.getByLabel("Titel").fill("");
+  await page.getByRole("button", { name: "Termin anlegen" }).click();
+  await expect(page.getByText("Bitte prüf die markierten Felder.")).toBeVisible();
+  await expect(page.getByText("Gib dem Termin einen Titel.")).toBeVisible();
+  await expect(page.getByText("Gib dem Ort einen Namen.")).toBeVisible();
+  await expect(page.getByText("Wähle den Ort auf der Karte oder gib seine Koordinaten ein.").first()).toBeVisible();
+  await expect(page.getByText("Give the event a title.")).toHaveCount(0);
+  await page.getByLabel("Titel").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("event-form-de.png"), fullPage: true });
 });

@@ -75,6 +75,8 @@ function safeArguments(message: string): string[] | null {
 
 const TRANSLATOR_FACTORIES = new Set(["useTranslations", "getTranslations", "translatorFor", "createTranslator"]);
 const TRANSLATOR_METHODS = new Set(["rich", "markup", "raw", "has"]);
+/** Functions that name a key for an adapter to word later (lib/problems.ts): `problem("events.notFound")`. */
+const KEY_MARKERS: Record<string, string> = { problem: "problems", problemKey: "problems" };
 
 export type KeyUse = { keys: Set<string>; families: Set<string> };
 
@@ -94,7 +96,7 @@ function collectKeys(source: ts.SourceFile, use: KeyUse): void {
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = translatorCallee(node.expression);
-      const namespace = callee && namespaceOf(callee);
+      const namespace = callee && (namespaceOf(callee) ?? markerNamespace(node, callee));
       const arg = node.arguments[0];
       if (typeof namespace === "string" && arg) {
         const join = (key: string) => [namespace, key].filter(Boolean).join(".");
@@ -106,6 +108,11 @@ function collectKeys(source: ts.SourceFile, use: KeyUse): void {
     ts.forEachChild(node, visit);
   };
   visit(source);
+}
+
+/** The namespace a key marker's call names its key in (`problem("k")` → "problems"), when the call is one. */
+function markerNamespace(call: ts.CallExpression, callee: ts.Identifier): string | undefined {
+  return call.expression === callee ? KEY_MARKERS[callee.text] : undefined;
 }
 
 /** `t` in t("k") and t.rich("k"). */

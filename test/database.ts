@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { getDb, schema } from "@/lib/database";
 import { resolveOrgContext, type OrgContext, type SignedInUser } from "@/lib/tenant/context";
 import type { Role } from "@/lib/tenant/roles";
+import type { Locale } from "@/lib/i18n/locales";
+import { inLocale } from "./words";
 
 /**
  * Points this test process at the real PostgreSQL test database (TEST_DATABASE_URL, created and migrated by the
@@ -58,12 +60,15 @@ export async function createTestUser(overrides: { email?: string; isSuperadmin?:
   return { id: user!.id, email: user!.email, name: user!.name, isSuperadmin: user!.isSuperadmin };
 }
 
-/** Awaits a call that must be refused and returns the AppError it was refused with (fails the test otherwise). */
-export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+/**
+ * Awaits a call that must be refused and returns the AppError it was refused with (fails the test otherwise), its
+ * message and field messages worded as a reader of `locale` gets them: English unless a test asks for another.
+ */
+export async function rejection(promise: Promise<unknown>, locale: Locale = "en"): Promise<AppError> {
   const error = await promise.then(
     () => new Error("expected the call to be refused, but it succeeded"),
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
+  return inLocale(error as AppError, locale);
 }

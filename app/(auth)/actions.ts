@@ -9,7 +9,7 @@ import { mintDeviceCookie } from "@/lib/auth/device-cookie";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, type SignUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
-import { AppError } from "@/lib/errors";
+import { AppError, safeParseWithProblems } from "@/lib/errors";
 import type { Translator } from "@/lib/i18n/translator-type";
 import { publicAction } from "@/lib/adapters";
 import { clientAddress, safeCallbackPath } from "@/lib/http";
@@ -17,7 +17,7 @@ import { clientAddress, safeCallbackPath } from "@/lib/http";
 // The form is read in the body, so that a refusal of the form as a whole is said in the visitor's language.
 export const signInAction = publicAction({ name: "sign-in" }).run(async (form) => {
   const t = await getTranslations("auth.signIn");
-  const parsed = SignInInput.extend({ callbackUrl: z.unknown() }).safeParse(form);
+  const parsed = safeParseWithProblems(SignInInput.extend({ callbackUrl: z.unknown() }), form);
   if (!parsed.success) throw AppError.validation(parsed.error, t("invalid"));
   const { email, password, callbackUrl } = parsed.data;
   try {
@@ -74,7 +74,7 @@ const FORM_FIELD_NAMES: Record<string, string> = {
 function withFormFieldNames(error: unknown): unknown {
   if (!(error instanceof AppError) || !error.fields) return error;
   const fields = Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [FORM_FIELD_NAMES[key] ?? key, value]));
-  return new AppError(error.code, error.message, { ...error.details, fields });
+  return new AppError(error.code, error.words, { ...error.details, fields });
 }
 
 /** The button on the page a confirmation link opens: confirms the address and signs the new account in. */

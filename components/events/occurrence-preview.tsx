@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { formatLocalDateTime, zoneName } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
+import { AppError, say } from "@/lib/errors";
 import { expandOccurrences } from "@/lib/recurrence/expand";
 import { describeRule, ruleToRRule } from "@/lib/recurrence/rrule-text";
 import type { RecurrenceRule } from "@/lib/recurrence/schemas";
@@ -20,6 +21,7 @@ type Props = {
 export function OccurrencePreview({ dtstartLocal, timeZone, rule, exdates, onSkip, onRestore }: Props) {
   const t = useTranslations("events.preview");
   const recurrence = useTranslations("recurrence");
+  const problems = useTranslations("problems");
   const format = useFormatter();
   // "Mon, Sep 7, 2026, 07:30": already the event's local time, so no zone conversion.
   const day = (local: string) => formatLocalDateTime(format, local, { year: true });
@@ -31,7 +33,9 @@ export function OccurrencePreview({ dtstartLocal, timeZone, rule, exdates, onSki
     if (rule) summary = describeRule(recurrence, format, rule, dtstartLocal);
     next = expandOccurrences({ rrule, dtstartLocal, timeZone, exdates, from: new Date(), limit: 10 });
   } catch (error) {
-    problem = error instanceof Error ? error.message : t("invalid");
+    // The same rules as the server's, so the same words, in the organizer's language: the first field's if any.
+    const words = error instanceof AppError ? (Object.values(error.fields ?? {})[0]?.[0] ?? error.words) : null;
+    problem = words ? say(problems, words) : t("invalid");
   }
 
   return (

@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { FormAction } from "@/lib/http/action-result";
 import type { WebhookDeliveryRow } from "@/lib/webhooks";
+import { deliveryErrorText } from "./delivery-error";
 import { ResendForm } from "./endpoint-controls";
 
 const TONES: Record<WebhookDeliveryRow["status"], BadgeTone> = { pending: "warning", succeeded: "success", failed: "danger" };
@@ -34,31 +35,34 @@ export function DeliveriesTable({ endpointId, deliveries, timeZone, resend }: Pr
           </TR>
         </THead>
         <TBody>
-          {deliveries.map((d) => (
-            <TR key={d.id} data-testid="webhook-delivery">
-              <TD>
-                <code className="font-mono text-xs">{d.eventType}</code>
-              </TD>
-              <TD className="whitespace-nowrap tabular-nums">{when(d.createdAt)}</TD>
-              <TD>
-                <Badge tone={TONES[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
-              </TD>
-              <TD className="text-right tabular-nums">{d.attempts}</TD>
-              <TD className="max-w-64 whitespace-normal" title={d.lastError ?? undefined}>
-                {d.attempts === 0 ? null : (
-                  <span className="tabular-nums">
-                    {d.lastResponseStatus ?? t("deliveries.noResponse")}
-                    {d.lastDurationMs === null ? null : ` · ${t("deliveries.duration", { ms: d.lastDurationMs })}`}
-                  </span>
-                )}
-                {d.lastError ? <span className="block truncate text-xs text-slate-500">{d.lastError}</span> : null}
-              </TD>
-              <TD className="whitespace-nowrap tabular-nums">{d.status === "pending" ? when(d.nextAttemptAt) : null}</TD>
-              <TD>
-                <ResendForm resend={resend} endpointId={endpointId} deliveryId={d.id} event={d.eventType} />
-              </TD>
-            </TR>
-          ))}
+          {deliveries.map((d) => {
+            const lastError = deliveryErrorText(t, d);
+            return (
+              <TR key={d.id} data-testid="webhook-delivery">
+                <TD>
+                  <code className="font-mono text-xs">{d.eventType}</code>
+                </TD>
+                <TD className="whitespace-nowrap tabular-nums">{when(d.createdAt)}</TD>
+                <TD>
+                  <Badge tone={TONES[d.status]}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                </TD>
+                <TD className="text-right tabular-nums">{d.attempts}</TD>
+                <TD className="max-w-64 whitespace-normal" title={lastError ?? undefined}>
+                  {d.attempts === 0 ? null : (
+                    <span className="tabular-nums">
+                      {d.lastResponseStatus ?? t("deliveries.noResponse")}
+                      {d.lastDurationMs === null ? null : ` · ${t("deliveries.duration", { ms: d.lastDurationMs })}`}
+                    </span>
+                  )}
+                  {lastError ? <span className="block truncate text-xs text-slate-500">{lastError}</span> : null}
+                </TD>
+                <TD className="whitespace-nowrap tabular-nums">{d.status === "pending" ? when(d.nextAttemptAt) : null}</TD>
+                <TD>
+                  <ResendForm resend={resend} endpointId={endpointId} deliveryId={d.id} event={d.eventType} />
+                </TD>
+              </TR>
+            );
+          })}
         </TBody>
       </Table>
     </div>

@@ -51,6 +51,9 @@ export const webhookDeliveries = pgTable(
     lastAttemptAt: timestamptz(),
     lastResponseStatus: integer(),
     lastDurationMs: integer(),
+    /** Why the last attempt failed (lib/webhooks/outbound.ts' DeliveryErrorCode); NULL on rows from before the codes. */
+    lastErrorCode: text(),
+    /** The code's detail (an address, a status); on rows without a code, the whole sentence in English. */
     lastError: text(),
     createdAt: createdAt(),
   },
@@ -74,6 +77,7 @@ export const webhookAttempts = pgTable(
     /** NULL when no answer came (refused address, timeout, connection error). */
     responseStatus: integer(),
     durationMs: integer().notNull(),
+    errorCode: text(),
     error: text(),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],

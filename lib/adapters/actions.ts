@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, getOrgContext } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
+import { AppError, problem, type Words } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http";
 import { assertCan, type OrgContext, type SignedInUser, type Capability } from "@/lib/tenant";
 import { readInput, type ActionInput, type ActionPayload, type Schema, type Spec } from "./read-input";
@@ -45,13 +45,13 @@ export function orgAction<S extends Schema | undefined = undefined>(spec: OrgSpe
 }
 
 /** A server action for any signed-in user, outside an organization (creating one, accepting an invitation). */
-export function userAction<S extends Schema | undefined = undefined>(spec: Spec<S> & { signedOut?: string }) {
+export function userAction<S extends Schema | undefined = undefined>(spec: Spec<S> & { signedOut?: Words }) {
   return {
     run<T = undefined>(body: Body<SignedInUser & { sessionId: string }, S, T>) {
       return async (_previous: ActionResult<T>, payload: ActionPayload<S>): Promise<ActionResult<T>> => {
         const user = async () => {
           const signedIn = await getCurrentUser();
-          if (!signedIn) throw new AppError("UNAUTHORIZED", spec.signedOut ?? "Sign in to continue.");
+          if (!signedIn) throw new AppError("UNAUTHORIZED", spec.signedOut ?? problem("access.signIn"));
           return signedIn;
         };
         return perform(spec, payload, user, body);

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/api-keys";
 import { env } from "@/lib/env";
-import { AppError, toErrorBody } from "@/lib/errors";
-import { readBody, withRoute } from "@/lib/http";
+import { AppError } from "@/lib/errors";
+import { apiErrorBody, readBody, withRoute } from "@/lib/http";
 import type { Logger } from "@/lib/logger";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { assertCan, resolveApiKeyContext, type Capability, type OrgContext } from "@/lib/tenant";
@@ -79,7 +79,7 @@ async function answer<P>(handler: (context: ApiRouteContext<P>) => Promise<ApiRe
     const retryAfter = error.details.retryAfterSeconds;
     return {
       status: error.status,
-      body: toErrorBody(error),
+      body: apiErrorBody(error),
       headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined,
     } satisfies ApiResult;
   }

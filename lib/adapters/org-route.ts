@@ -1,5 +1,5 @@
 import { getCurrentUser, isSessionActive } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { withRoute } from "@/lib/http";
 import type { Logger } from "@/lib/logger";
 import { assertCan, resolveOrgContext, type OrgContext, type SignedInUser, type Capability } from "@/lib/tenant";
@@ -30,7 +30,7 @@ export function withOrgRoute<P extends { orgSlug: string }>(
   return withRoute<P>(name, async (request, { params, requestId, log }) => {
     const resolved = await params;
     const user = await getCurrentUser();
-    if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+    if (!user) throw new AppError("UNAUTHORIZED", problem("access.signIn"));
     const access = await authorizeOrgRequest(user, resolved.orgSlug, { requestId, capability });
     // Ties the request id to the organization and user, as getOrgContext does for pages and actions.
     log.info({ orgId: access.ctx.org.id, userId: user.id, role: access.ctx.role }, "organization context");

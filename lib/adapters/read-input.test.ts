@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { worded } from "@/test/words";
 import { readInput } from "./read-input";
 
 const form = (entries: [string, string][]) => {
@@ -30,7 +31,14 @@ describe("readInput (what an action body receives)", () => {
   });
 
   it("says 'Some fields need attention.' when the action names no message of its own", () => {
-    expect(() => readInput({ name: "move", input: Move }, form([]))).toThrow("Some fields need attention.");
+    const error = (() => {
+      try {
+        readInput({ name: "move", input: Move }, form([]));
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(worded(error!).message).toBe("Some fields need attention.");
   });
 
   it("parses an object passed from code (the import wizard's chunks) the same way", () => {

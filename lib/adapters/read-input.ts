@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, safeParseWithProblems, type Words } from "@/lib/errors";
 import { formToObject } from "@/lib/http";
 
 export type Schema = z.ZodType;
@@ -15,14 +15,14 @@ export type Spec<S> = {
   /** Parsed before the body runs, so field errors come back early and the body's input is typed. Domain functions still parse their own. */
   input?: S;
   /** The message beside the field errors (default: "Some fields need attention."). */
-  invalid?: string;
+  invalid?: Words;
 };
 
 /** The payload as the body sees it: a form becomes a plain object, then the schema (if any) parses it. */
 export function readInput<S extends Schema | undefined>(spec: Spec<S>, payload: unknown): ActionInput<S> {
   const data = payload instanceof FormData ? formToObject(payload) : (payload ?? {});
   if (!spec.input) return data as ActionInput<S>;
-  const parsed = spec.input.safeParse(data);
+  const parsed = safeParseWithProblems(spec.input, data);
   if (!parsed.success) throw AppError.validation(parsed.error, spec.invalid);
   return parsed.data as ActionInput<S>;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import { getDb, schema } from "@/lib/database";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { actorUserId, assertCan, hasRole, type OrgContext } from "@/lib/tenant";
 import { hashToken } from "@/lib/utils";
 import { CreateApiKeyInput, RevokeApiKeyInput } from "./schemas";
@@ -30,10 +30,9 @@ export async function createApiKey(ctx: OrgContext, input: CreateApiKeyInput): P
   assertCan(ctx, "apiKeys.manage");
   const { name, role } = parseInput(CreateApiKeyInput, input);
   const userId = actorUserId(ctx);
-  if (!userId) throw new AppError("FORBIDDEN", "Only a member can create an API key.");
+  if (!userId) throw new AppError("FORBIDDEN", problem("apiKeys.memberOnly"));
   if (!hasRole(ctx.role, role)) {
-    const message = "A key cannot have a stronger role than yours.";
-    throw new AppError("VALIDATION", message, { fields: { role: [message] } });
+    throw fieldError("VALIDATION", "role", problem("apiKeys.roleTooStrong"));
   }
   const key = `ec_${randomBytes(32).toString("base64url")}`;
   return getDb().transaction(async (tx) => {
@@ -74,7 +73,7 @@ export async function revokeApiKey(ctx: OrgContext, input: RevokeApiKeyInput): P
       .set({ revokedAt: new Date() })
       .where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.organizationId, ctx.org.id), isNull(apiKeys.revokedAt)))
       .returning();
-    if (!row) throw new AppError("NOT_FOUND", "API key not found.");
+    if (!row) throw new AppError("NOT_FOUND", problem("apiKeys.notFound"));
     await writeAudit(tx, ctx, {
       action: "api_key.revoked",
       targetType: "api_key",

@@ -1,4 +1,5 @@
-import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
+import { AppError, problem, type ErrorBody, type ErrorCode } from "@/lib/errors";
+import { apiErrorBody } from "@/lib/http";
 import { CAPABILITIES } from "@/lib/tenant";
 import type { Endpoint } from "./endpoint";
 
@@ -14,11 +15,11 @@ const MEANING: Record<ErrorCode, { description: string; example: AppError }> = {
   },
   FORBIDDEN: {
     description: "The key's role (capped by its creator's current role) does not allow this.",
-    example: new AppError("FORBIDDEN", "Your role in this organization does not allow that."),
+    example: new AppError("FORBIDDEN", problem("access.forbidden")),
   },
   NOT_FOUND: {
     description: "No such item in this key's organization (another organization's items look the same).",
-    example: new AppError("NOT_FOUND", "Event not found."),
+    example: new AppError("NOT_FOUND", problem("events.notFound")),
   },
   CONFLICT: {
     description: "The Idempotency-Key was used with another request, or its first request is still running.",
@@ -37,7 +38,7 @@ const MEANING: Record<ErrorCode, { description: string; example: AppError }> = {
   },
   VALIDATION: {
     description: "Some fields are missing or wrong: `fields` says which and why.",
-    example: new AppError("VALIDATION", "Some fields need attention.", { fields: { title: ["Give the event a title."] } }),
+    example: new AppError("VALIDATION", problem("input.checkFields"), { fields: { title: [problem("events.titleMissing")] } }),
   },
   RATE_LIMITED: {
     description: "Too many requests with this key: wait `Retry-After` seconds.",
@@ -45,7 +46,7 @@ const MEANING: Record<ErrorCode, { description: string; example: AppError }> = {
   },
   PRECONDITION_FAILED: {
     description: "The item is not in a state that allows this.",
-    example: new AppError("PRECONDITION_FAILED", "This occurrence has already taken place and cannot be cancelled."),
+    example: new AppError("PRECONDITION_FAILED", problem("occurrences.cannotCancelPast")),
   },
   INTERNAL: {
     description: "Something went wrong on our side; retrying later is safe (with the same Idempotency-Key).",
@@ -65,7 +66,7 @@ export function errorsOf(endpoint: Endpoint): { code: ErrorCode; status: number;
   return [...codes]
     .map((code) => {
       const { description, example } = MEANING[code];
-      return { code, status: example.status, description: endpoint.errors?.[code] ?? description, example: toErrorBody(example) };
+      return { code, status: example.status, description: endpoint.errors?.[code] ?? description, example: apiErrorBody(example) };
     })
     .sort((a, b) => a.status - b.status);
 }

@@ -17,8 +17,8 @@ export const PageQuery = z.object({
   limit: z.coerce
     .number()
     .int()
-    .min(1, "Use a limit from 1 to 200.")
-    .max(200, "Use a limit from 1 to 200.")
+    .min(1)
+    .max(200)
     .default(50)
     .meta({ description: "How many items a page holds (1 to 200).", example: 50 }),
   cursor: z

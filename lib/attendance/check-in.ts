@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem, type Problem } from "@/lib/errors";
 import { localToInstant, LocalDateTime } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { enqueueAttendanceEvent } from "@/lib/webhooks";
@@ -40,18 +40,18 @@ export async function checkInManually(
   const result = await getDb().transaction(async (tx) => {
     const { attendance, instance, event } = await lockAttendance(tx, ctx, attendanceId);
     const { startsAt, endsAt } = instance;
-    if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
+    if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", problem("occurrences.cancelled"));
     if (attendance.journey === "arrived" && attendance.checkedInAt) {
       return { checkedInAt: attendance.checkedInAt, endsAt };
     }
     const arrivedAt = arrivedAtLocal ? localToInstant(arrivedAtLocal, event.timeZone) : now;
-    const field = (message: string) => new AppError("VALIDATION", message, { fields: { arrivedAtLocal: [message] } });
-    if (!arrivedAtLocal && endsAt <= now) throw field("The occurrence is over: say when they arrived.");
+    const field = (words: Problem) => fieldError("VALIDATION", "arrivedAtLocal", words);
+    if (!arrivedAtLocal && endsAt <= now) throw field(problem("attendance.sayWhenArrived"));
     if (arrivedAtLocal) {
-      if (arrivedAt > now) throw field("The arrival time is in the future.");
+      if (arrivedAt > now) throw field(problem("attendance.arrivalInFuture"));
       const early = arrivedAt.getTime() < startsAt.getTime() - BACKDATE_MARGIN_MS;
       if (early || arrivedAt.getTime() > endsAt.getTime() + BACKDATE_MARGIN_MS) {
-        throw field("Pick a time from 3 hours before the start to 3 hours after the end.");
+        throw field(problem("attendance.arrivalOutsideWindow"));
       }
     }
     await tx
@@ -84,7 +84,7 @@ export async function undoCheckIn(ctx: OrgContext, attendanceId: string): Promis
   const journey = await getDb().transaction(async (tx) => {
     const { attendance } = await lockAttendance(tx, ctx, attendanceId);
     if (attendance.journey !== "arrived") {
-      throw new AppError("PRECONDITION_FAILED", "This participant is not checked in.");
+      throw new AppError("PRECONDITION_FAILED", problem("attendance.notCheckedIn"));
     }
     const next = attendance.lastFixAt ? ("on_the_way" as const) : ("not_started" as const);
     await tx

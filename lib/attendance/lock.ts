@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema, type Transaction } from "@/lib/database";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenant";
 
 const { attendances, eventInstances, events } = schema;
@@ -14,7 +14,7 @@ const AttendanceId = z.guid();
  * change made by staff (a check-in, an answer, a tracking link) is checked against. NOT_FOUND otherwise.
  */
 export async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanceId: string) {
-  if (!AttendanceId.safeParse(attendanceId).success) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  if (!AttendanceId.safeParse(attendanceId).success) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
   const [row] = await tx
     .select({ attendance: attendances, instance: eventInstances, event: events })
     .from(attendances)
@@ -25,6 +25,6 @@ export async function lockAttendance(tx: Transaction, ctx: OrgContext, attendanc
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)))
     .for("update", { of: attendances });
-  if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  if (!row) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
   return row;
 }

@@ -2,7 +2,7 @@ import { and, eq, exists, gt, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Transaction } from "@/lib/database";
 import { writeAudit, writeWebhookAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem, problemKey } from "@/lib/errors";
 import { rerunDoneActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { enqueueAttendanceEvent, kickWebhookDelivery } from "@/lib/webhooks";
@@ -15,7 +15,7 @@ const RSVPS = ["pending", "confirmed", "declined"] as const satisfies readonly R
 
 /** A form's text in, one of the answers out. */
 export const StaffRsvpInput = z.object({
-  rsvp: z.string().pipe(z.enum(RSVPS, { error: "Choose an answer: no answer yet, confirmed or declined." })),
+  rsvp: z.string().pipe(z.enum(RSVPS, { error: problemKey("attendance.rsvp") })),
 });
 export type StaffRsvpInput = z.input<typeof StaffRsvpInput>;
 
@@ -30,8 +30,8 @@ export async function setRsvpByStaff(ctx: OrgContext, attendanceId: string, inpu
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
     const { attendance, instance } = await lockAttendance(tx, ctx, attendanceId);
-    if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled.");
-    if (instance.endsAt <= now) throw new AppError("PRECONDITION_FAILED", "This occurrence is over: answers can no longer be changed.");
+    if (instance.status === "cancelled") throw new AppError("PRECONDITION_FAILED", problem("occurrences.cancelled"));
+    if (instance.endsAt <= now) throw new AppError("PRECONDITION_FAILED", problem("attendance.answersClosed"));
     if (attendance.rsvp === rsvp) return { rsvp };
     await tx
       .update(attendances)

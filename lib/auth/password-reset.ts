@@ -1,7 +1,7 @@
 import { and, eq, gt, like, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { appUrl } from "@/lib/http";
 import { logger, maskEmail } from "@/lib/logger";
 import { DEFAULT_LOCALE, toLocale, type Locale } from "@/lib/i18n";
@@ -62,7 +62,7 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
         ),
       )
       .returning();
-    if (!row) throw new AppError("NOT_FOUND", "This reset link has expired or was already used. Ask for a new one.");
+    if (!row) throw new AppError("NOT_FOUND", problem("auth.resetLinkExpired"));
     const userId = row.identifier.slice("password-reset:".length);
     // The reset link reached the mailbox, which confirms the address too.
     const [user] = await tx
@@ -70,7 +70,7 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ email:
       .set({ passwordHash, emailVerified: sql`coalesce(${users.emailVerified}, now())` })
       .where(eq(users.id, userId))
       .returning();
-    if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
+    if (!user) throw new AppError("NOT_FOUND", problem("auth.accountGone"));
     // Every browser still signed in with the old password is signed out on the server.
     await endAllSessions(tx, user.id);
     await writeUserAudit(tx, user.id, { action: "user.password_reset", targetType: "user", targetId: user.id });

@@ -2,14 +2,14 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser } from "./current-user";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { resolveOrgContext, type OrgContext } from "@/lib/tenant";
 
 /** The organization context for this request: signed-in user + membership of `orgSlug`, resolved once per render. */
 export const getOrgContext = cache(async (orgSlug: string): Promise<OrgContext> => {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  if (!user) throw new AppError("UNAUTHORIZED", problem("access.signIn"));
   const requestId = (await headers()).get("x-request-id") ?? undefined;
   const ctx = await resolveOrgContext(user, orgSlug, requestId);
   // Ties this request id to the organization and user, so every other line of the request can be attributed.

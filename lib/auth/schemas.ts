@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { Email } from "@/lib/members";
 import { CreateOrganizationInput } from "@/lib/organizations";
 import { Password } from "./password-rules";
 
 // Client-safe.
 
-export const PersonName = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const PersonName = z.string().trim().min(1, problemKey("auth.nameMissing")).max(100);
 
 /** Either a first organization to create or an invitation to accept (one object, so field errors keep their path). */
 export const SignUpInput = z
@@ -14,17 +15,17 @@ export const SignUpInput = z
     email: Email,
     password: Password,
     organization: CreateOrganizationInput.optional(),
-    inviteToken: z.string().min(20, "This invitation link is not valid.").optional(),
+    inviteToken: z.string().min(20, problemKey("auth.invitationInvalid")).optional(),
   })
   .refine((input) => (input.organization === undefined) !== (input.inviteToken === undefined), {
-    message: "Name your organization, or open an invitation link to join one.",
+    message: problemKey("auth.organizationOrInvitation"),
     path: ["organization"],
   });
 export type SignUpInput = z.input<typeof SignUpInput>;
 
 export const SignInInput = z.object({
   email: Email,
-  password: z.string().min(1, "Enter your password.").max(200),
+  password: z.string().min(1, problemKey("auth.passwordMissing")).max(200),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeUserAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 import { acceptInvitationTx } from "@/lib/members";
 import { createOrganizationTx } from "@/lib/organizations";
@@ -28,7 +28,7 @@ export async function signUp(
   const data = parseInput(SignUpInput, input);
   const throttled = await throttleSignUp(source.address);
   if (throttled) {
-    throw new AppError("RATE_LIMITED", "Too many accounts were created from your network. Try again later.", throttled);
+    throw new AppError("RATE_LIMITED", problem("auth.tooManySignUps"), throttled);
   }
   // Hashed either way, so both answers take as long.
   const passwordHash = await hashPassword(data.password);

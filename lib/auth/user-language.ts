@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { getDb, schema } from "@/lib/database";
 import { parseInput } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n";
@@ -10,7 +11,7 @@ import type { SignedInUser } from "@/lib/tenant";
  * organization's (lib/adapters/request-locale.ts). The menu's "Browser default" posts an empty value.
  */
 export const UserLanguageInput = z.object({
-  language: z.union([z.enum(LOCALES, { message: "Choose a language from the list." }), z.literal("").transform(() => null), z.null()]),
+  language: z.union([z.enum(LOCALES), z.literal("").transform(() => null), z.null()], { error: problemKey("organizations.language") }),
 });
 export type UserLanguageInput = z.input<typeof UserLanguageInput>;
 

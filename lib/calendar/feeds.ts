@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events";
 import { appUrl } from "@/lib/http";
 import { actorUserId, assertCan, type OrgContext } from "@/lib/tenant";
@@ -73,7 +73,7 @@ async function regenerate(ctx: OrgContext, eventId: string | null): Promise<Feed
       .where(scopeWhere(ctx, eventId))
       .returning();
     // Gone in between: its event was deleted (the feed goes with it).
-    if (!updated) throw new AppError("NOT_FOUND", "Calendar feed not found.");
+    if (!updated) throw new AppError("NOT_FOUND", problem("calendar.notFound"));
     await audit(tx, ctx, updated, "regenerated");
     return feedAddress(updated);
   });

@@ -1,5 +1,5 @@
 import { confirmPendingForDemo } from "@/lib/attendance";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { listEvents, type EventInput } from "@/lib/events";
 import { createEvent, listUpcomingOccurrences } from "@/lib/occurrences";
 import { addToRoster, listParticipants } from "@/lib/participants";
@@ -31,11 +31,11 @@ export async function startLiveDemo(
   assertEmbeddedMode();
   assertCan(ctx, "live.checkIn");
   if (!can(ctx.role, "events.write") || !can(ctx.role, "participants.write")) {
-    throw new AppError("FORBIDDEN", "A live demo creates an event and its roster: that needs the manager role or above.");
+    throw new AppError("FORBIDDEN", problem("demo.needsManager"));
   }
   const people = (await listParticipants(ctx, { limit: 200 })).filter((p) => !p.optedOutAt).slice(0, LIVE_DEMO_PARTICIPANTS);
   if (people.length === 0) {
-    throw new AppError("PRECONDITION_FAILED", "Add a few participants first: the live demo invites people from your participant list.");
+    throw new AppError("PRECONDITION_FAILED", problem("demo.noParticipants"));
   }
   const [newest] = await listEvents(ctx, { status: "active" });
   const venue = newest
@@ -61,7 +61,7 @@ export async function startLiveDemo(
   const event = await createEvent(ctx, input);
   for (const person of people) await addToRoster(ctx, { eventId: event.id, participantId: person.id });
   const [occurrence] = await listUpcomingOccurrences(ctx, { eventId: event.id, limit: 1 });
-  if (!occurrence) throw new AppError("INTERNAL", "The live demo's occurrence was not created.");
+  if (!occurrence) throw new Error("The live demo's occurrence was not created.");
   await confirmPendingForDemo(ctx, occurrence.id);
 
   const started = await startOccurrenceSimulation(ctx, occurrence.id, options);

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { isTravelling } from "@/lib/attendance";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getOccurrence } from "@/lib/occurrences";
 import { instantToLocal } from "@/lib/recurrence";
@@ -26,10 +26,7 @@ export type SimulationStart = {
 /** The simulator writes made-up positions: only ever into the embedded mode's local demo data. */
 export function assertEmbeddedMode(): void {
   if (env().mode !== "embedded") {
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      "The participant simulator only runs in the embedded demo mode (without DATABASE_URL): it would mix made-up positions into real data.",
-    );
+    throw new AppError("PRECONDITION_FAILED", problem("demo.simulatorEmbeddedOnly"));
   }
 }
 
@@ -60,7 +57,7 @@ export async function startOccurrenceSimulation(
     const confirmed = travelling.filter((a) => a.rsvp === "confirmed");
     const chosen = (confirmed.length > 0 ? confirmed : travelling.filter((a) => a.rsvp === "pending")).slice(0, MAX_SIMULATED);
     if (chosen.length === 0) {
-      throw new AppError("PRECONDITION_FAILED", "Nobody to simulate: everyone has declined, opted out or already arrived.");
+      throw new AppError("PRECONDITION_FAILED", problem("demo.nobodyToSimulate"));
     }
     const { event } = occurrence;
     const seed = randomInt(2 ** 31);
@@ -103,13 +100,13 @@ function assertTrackingOpen(
 ): void {
   const { validFrom, validUntil } = occurrence.trackingWindow;
   if (occurrence.status === "cancelled") {
-    throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled: there is nobody to simulate.");
+    throw new AppError("PRECONDITION_FAILED", problem("demo.cancelled"));
   }
   if (now < validFrom) {
     const opens = instantToLocal(validFrom, occurrence.event.timeZone).replace("T", " ");
-    throw new AppError("PRECONDITION_FAILED", `Tracking for this occurrence opens at ${opens}: simulate from then on.`);
+    throw new AppError("PRECONDITION_FAILED", problem("demo.notOpenYet", { opens }));
   }
   if (now > validUntil) {
-    throw new AppError("PRECONDITION_FAILED", "This occurrence is over: its tracking window has closed.");
+    throw new AppError("PRECONDITION_FAILED", problem("tracking.windowClosed"));
   }
 }

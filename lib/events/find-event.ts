@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { isUuid } from "@/lib/utils";
 import type { OrgContext } from "@/lib/tenant";
 
@@ -20,12 +20,12 @@ export async function findEventOrThrow(
   eventId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<EventRow> {
-  if (!isUuid(eventId)) throw new AppError("NOT_FOUND", "Event not found.");
+  if (!isUuid(eventId)) throw new AppError("NOT_FOUND", problem("events.notFound"));
   const query = tx
     .select()
     .from(events)
     .where(and(eq(events.id, eventId), eq(events.organizationId, ctx.org.id)));
   const [event] = options.forUpdate ? await query.for("update") : await query;
-  if (!event) throw new AppError("NOT_FOUND", "Event not found.");
+  if (!event) throw new AppError("NOT_FOUND", problem("events.notFound"));
   return event;
 }

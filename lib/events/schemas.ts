@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { TimeZone } from "@/lib/organizations";
 import { LocalDateTime, RecurrenceRule } from "@/lib/recurrence";
 
-// Client-safe: the event editor validates with these before posting; the domain functions parse them again.
+// Client-safe: the event editor posts what these accept; the domain functions parse it. Messages are keys of the
+// catalogs' `problems` namespace (lib/problems.ts); a limit without one (a text's length) is worded from zod's issue.
 
 export const EVENT_KINDS = ["demand", "periodic"] as const;
 export const TRAVEL_MODES = ["walking", "driving"] as const;
@@ -19,10 +21,10 @@ export const DEFAULT_SCHEDULE = {
 const WEEK_MINUTES = 7 * 1440;
 const offset = (max: number) =>
   z
-    .number({ error: "Enter a number of minutes, or turn this message off." })
-    .int("Use whole minutes.")
-    .min(0, "Use 0 minutes or more.")
-    .max(max, `Use at most ${max} minutes.`)
+    .number({ error: problemKey("events.offsetMissing") })
+    .int(problemKey("events.wholeMinutes"))
+    .min(0, problemKey("events.minutesAtLeast"))
+    .max(max, problemKey("events.minutesAtMost"))
     .nullable();
 
 export const EventSchedule = z.object({
@@ -33,44 +35,51 @@ export const EventSchedule = z.object({
 });
 export type EventSchedule = z.infer<typeof EventSchedule>;
 
-const coordinate = (min: number, max: number) =>
+const coordinate = (limit: number) =>
   z
-    .number({ error: "Pick the venue on the map or type its coordinates." })
-    .min(min, `Use a value from ${min} to ${max}.`)
-    .max(max, `Use a value from ${min} to ${max}.`);
+    .number({ error: problemKey("events.venueMissing") })
+    .refine((value) => Math.abs(value) <= limit, {
+      message: problemKey("events.coordinateRange"),
+      params: { minimum: -limit, maximum: limit },
+    });
 
 /** The fields every event form posts; combine with `requireRuleWhenPeriodic`. */
 export const EventFields = z.object({
-  title: z.string().trim().min(1, "Give the event a title.").max(120, "Use at most 120 characters."),
-  description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
-  kind: z.enum(EVENT_KINDS, { error: "Choose one-off or recurring." }),
+  title: z.string().trim().min(1, problemKey("events.titleMissing")).max(120),
+  description: z.string().trim().max(2000).default(""),
+  kind: z.enum(EVENT_KINDS, { error: problemKey("events.kind") }),
   dtstartLocal: LocalDateTime,
   durationMinutes: z
-    .number({ error: "Enter the duration in minutes." })
-    .int("Use whole minutes.")
-    .min(5, "An event lasts at least 5 minutes.")
-    .max(1440, "An event lasts at most 24 hours."),
+    .number({ error: problemKey("events.durationMissing") })
+    .int(problemKey("events.wholeMinutes"))
+    .min(5, problemKey("events.durationTooShort"))
+    .max(1440, problemKey("events.durationTooLong")),
   timeZone: TimeZone,
   rule: RecurrenceRule.optional(),
-  exdates: z.array(LocalDateTime).max(500, "At most 500 skipped dates.").default([]),
-  venueName: z.string().trim().min(1, "Name the venue.").max(120, "Use at most 120 characters."),
-  venueAddress: z.string().trim().max(300, "Use at most 300 characters.").default(""),
-  venueLat: coordinate(-90, 90),
-  venueLng: coordinate(-180, 180),
+  exdates: z.array(LocalDateTime).max(500, problemKey("events.tooManySkipped")).default([]),
+  venueName: z.string().trim().min(1, problemKey("events.venueNameMissing")).max(120),
+  venueAddress: z.string().trim().max(300).default(""),
+  venueLat: coordinate(90),
+  venueLng: coordinate(180),
   arrivalRadiusM: z
-    .number({ error: "Enter the arrival radius in metres." })
-    .int("Use whole metres.")
-    .min(25, "Use at least 25 m: GPS is rarely more precise.")
-    .max(5000, "Use at most 5000 m.")
+    .number({ error: problemKey("events.radiusMissing") })
+    .int(problemKey("events.wholeMetres"))
+    .min(25, problemKey("events.radiusTooSmall"))
+    .max(5000, problemKey("events.radiusTooLarge"))
     .default(150),
-  travelMode: z.enum(TRAVEL_MODES).default("driving"),
-  lateGraceMinutes: z.number().int("Use whole minutes.").min(0).max(120, "Use at most 120 minutes.").default(5),
+  travelMode: z.enum(TRAVEL_MODES, { error: problemKey("events.travelMode") }).default("driving"),
+  lateGraceMinutes: z
+    .number({ error: problemKey("events.lateGraceMissing") })
+    .int(problemKey("events.wholeMinutes"))
+    .min(0, problemKey("events.minutesAtLeast"))
+    .max(120, problemKey("events.minutesAtMost"))
+    .default(5),
   schedule: EventSchedule.default({ ...DEFAULT_SCHEDULE }),
 });
 
 export function requireRuleWhenPeriodic(input: { kind: string; rule?: unknown }, ctx: z.RefinementCtx): void {
   if (input.kind === "periodic" && !input.rule) {
-    ctx.addIssue({ code: "custom", path: ["rule"], message: "A recurring event needs a rule." });
+    ctx.addIssue({ code: "custom", path: ["rule"], message: problemKey("events.ruleMissing") });
   }
 }
 

@@ -11,6 +11,7 @@ export { installPeerAddressStamp, isPeerAddressStamped, PEER_ADDRESS_HEADER } fr
 export { readBody, readJsonObject, withCappedBody, type BodyLimits } from "./read-body";
 export { redactTokens } from "./redact-path";
 export { PATH_HEADER } from "./request-path";
+export { apiErrorBody, englishMessage } from "./english";
 export { withRoute, type RouteContext } from "./route";
 export { formToObject, runAction } from "./run-action";
 export { safeCallbackPath } from "./safe-redirect";

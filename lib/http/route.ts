@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { AppError, toErrorBody } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/logger";
+import { apiErrorBody } from "./english";
 import { securityHeaders } from "./security-headers";
 
 // The same for every API response of this process; built at the first one (settings are read at start-up).
@@ -11,8 +12,8 @@ export type RouteContext<P> = { params: Promise<P>; requestId: string; log: Logg
 
 /**
  * Wraps a route handler: request id (honoured from `x-request-id` or generated, and returned), one log line per
- * request, AppError → `{ error: { code, message } }` with its status, anything else → logged once, 500 INTERNAL,
- * and the security headers of an API response.
+ * request, AppError → `{ error: { code, message } }` with its status (worded in English: route handlers answer
+ * programs), anything else → logged once, 500 INTERNAL, and the security headers of an API response.
  */
 export function withRoute<P = Record<string, string>>(
   name: string,
@@ -27,13 +28,13 @@ export function withRoute<P = Record<string, string>>(
       response = await handler(request, { params, requestId, log });
     } catch (error) {
       if (error instanceof AppError) {
-        response = NextResponse.json(toErrorBody(error), {
+        response = NextResponse.json(apiErrorBody(error), {
           status: error.status,
           headers: error.details.retryAfterSeconds ? { "retry-after": String(error.details.retryAfterSeconds) } : {},
         });
       } else {
         log.error({ err: error }, "route failed");
-        response = NextResponse.json(toErrorBody(new AppError("INTERNAL", "Something went wrong on our side.")), {
+        response = NextResponse.json(apiErrorBody(new AppError("INTERNAL", "Something went wrong on our side.")), {
           status: 500,
         });
       }

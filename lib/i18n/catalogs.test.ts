@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalogProblems, usageProblems, usedKeys } from "@/scripts/i18n-check";
+import { catalogProblems, flatten, icuArguments, usageProblems, usedKeys } from "@/scripts/i18n-check";
+import { domainTextProblems, problemValueProblems } from "@/scripts/i18n-domain";
 import { literalProblems } from "@/scripts/i18n-literals";
 import { catalogs, keyProblems, productSources } from "@/scripts/i18n-sources";
 
@@ -17,6 +18,16 @@ describe("the catalogs", () => {
 
   it("leave no user-facing literal text in pages or components", () => {
     expect(literalProblems(productSources(["app", "components"]))).toEqual([]);
+  });
+
+  it("leave no sentence in domain refusals: AppError and zod messages name keys of the problems catalog", () => {
+    expect(domainTextProblems(productSources(["lib", "app", "inngest"]))).toEqual([]);
+  });
+
+  it("give each problem the values its message uses, no more and no fewer", () => {
+    const english = flatten(catalogs().en!);
+    const argumentsOf = (key: string) => (english.has(key) ? icuArguments(english.get(key)!) : null);
+    expect(problemValueProblems(productSources(["lib", "app", "components", "inngest"]), argumentsOf)).toEqual([]);
   });
 });
 
@@ -63,6 +74,30 @@ describe("the checks catch", () => {
       },
     ]);
     expect([...use.keys].sort()).toEqual(["live.people", "live.title", "whatsapp.hello"]);
+  });
+
+  it("keys named through problem() and problemKey(), and sentences given to an AppError or as a zod message", () => {
+    const file = {
+      path: "lib/events/x.ts",
+      text: `const Title = z.string().min(1, problemKey("events.titleMissing")).max(120, "Use at most 120 characters.");
+             const Kind = z.enum(KINDS, { error: "Choose one-off or recurring." });
+             function a(tx) { if (!tx) throw new AppError("NOT_FOUND", problem("events.notFound")); }
+             function b(name) { throw new AppError("CONFLICT", \`\${name} is taken already.\`); }
+             function c(t) { throw new AppError("CONFLICT", t("errors.taken")); }`,
+    };
+    expect([...usedKeys([file]).keys].sort()).toEqual(["problems.events.notFound", "problems.events.titleMissing"]);
+    expect(domainTextProblems([file]).map((p) => p.replace(/ is said in code.*/, ""))).toEqual([
+      'lib/events/x.ts:1: "Use at most 120 characters."',
+      'lib/events/x.ts:2: "Choose one-off or recurring."',
+      'lib/events/x.ts:4: "{…} is taken already."',
+    ]);
+    expect(domainTextProblems([{ ...file, path: "lib/api-v1/x.ts" }])).toEqual([]);
+    const values = { path: "lib/members/x.ts", text: `problem("members.lastOwner"); problem("members.alreadyMember", { email, org });` };
+    const args: Record<string, string[]> = { "problems.members.lastOwner": ["change"], "problems.members.alreadyMember": ["email", "organization"] };
+    expect(problemValueProblems([values], (key) => args[key] ?? null)).toEqual([
+      'lib/members/x.ts:1: problem("members.lastOwner") gives {}, its message uses {change}',
+      'lib/members/x.ts:1: problem("members.alreadyMember") gives {email, org}, its message uses {email, organization}',
+    ]);
   });
 
   it("literal text in JSX, in text attributes and in prose strings, but not technical strings", () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit, writeUserAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/utils";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { maskEmail } from "@/lib/logger";
 import { assertCan, type OrgContext, type SignedInUser } from "@/lib/tenant";
 import { InviteMemberInput, RevokeInvitationInput } from "./schemas";
@@ -16,7 +16,7 @@ export async function inviteMember(ctx: OrgContext, input: InviteMemberInput) {
   assertCan(ctx, "members.manage");
   const { email, role } = parseInput(InviteMemberInput, input);
   if (role === "owner" && ctx.role !== "owner") {
-    throw new AppError("FORBIDDEN", "Only an owner can invite another owner.");
+    throw new AppError("FORBIDDEN", problem("members.inviteOwner"));
   }
   const token = newToken();
   const invitation = await getDb().transaction(async (tx) => {
@@ -25,7 +25,7 @@ export async function inviteMember(ctx: OrgContext, input: InviteMemberInput) {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, ctx.org.id), eq(users.email, email)));
-    if (existing) throw new AppError("CONFLICT", `${email} is already a member of ${ctx.org.name}.`);
+    if (existing) throw new AppError("CONFLICT", problem("members.alreadyMember", { email, organization: ctx.org.name }));
 
     // A new invitation replaces any earlier pending one for the same address.
     await tx
@@ -78,7 +78,7 @@ export async function revokeInvitation(ctx: OrgContext, input: RevokeInvitationI
       .set({ revokedAt: new Date() })
       .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, ctx.org.id), pendingOnly()))
       .returning();
-    if (!revoked) throw new AppError("NOT_FOUND", "Invitation not found or no longer pending.");
+    if (!revoked) throw new AppError("NOT_FOUND", problem("members.invitationNotFound"));
     await writeAudit(tx, ctx, {
       action: "member.invitation_revoked",
       targetType: "invitation",
@@ -125,13 +125,10 @@ export async function acceptInvitationTx(tx: Executor, user: Pick<SignedInUser, 
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), pendingOnly(), gt(invitations.expiresAt, new Date())))
     .for("update", { of: invitations });
-  if (!row) throw new AppError("NOT_FOUND", "This invitation is no longer valid. Ask for a new one.");
+  if (!row) throw new AppError("NOT_FOUND", problem("members.invitationInvalid"));
   const { invitation } = row;
   if (invitation.email !== user.email.toLowerCase()) {
-    throw new AppError(
-      "FORBIDDEN",
-      `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
-    );
+    throw new AppError("FORBIDDEN", problem("members.invitationForSomeoneElse", { email: maskEmail(invitation.email) }));
   }
   const joined = await tx
     .insert(memberships)

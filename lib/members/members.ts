@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { assertCan, type OrgContext, type Role } from "@/lib/tenant";
 import { ChangeMemberRoleInput, RemoveMemberInput } from "./schemas";
 
@@ -74,14 +74,14 @@ async function lockMembership(tx: Executor, ctx: OrgContext, membershipId: strin
     .select()
     .from(memberships)
     .where(and(eq(memberships.id, membershipId), eq(memberships.organizationId, ctx.org.id)));
-  if (!target) throw new AppError("NOT_FOUND", "Member not found.");
+  if (!target) throw new AppError("NOT_FOUND", problem("members.notFound"));
   return target;
 }
 
 /** Only owners may touch owners or make someone an owner. */
 function assertMayManage(ctx: OrgContext, current: Role, next: Role | null): void {
   if ((current === "owner" || next === "owner") && ctx.role !== "owner") {
-    throw new AppError("FORBIDDEN", "Only an owner can change or remove owners.");
+    throw new AppError("FORBIDDEN", problem("members.ownersOnly"));
   }
 }
 
@@ -93,9 +93,6 @@ async function assertAnotherOwner(tx: Executor, ctx: OrgContext, membershipId: s
       and(eq(memberships.organizationId, ctx.org.id), eq(memberships.role, "owner"), ne(memberships.id, membershipId)),
     );
   if (others.length === 0) {
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      `You cannot ${verb} the last owner. Make someone else an owner first.`,
-    );
+    throw new AppError("PRECONDITION_FAILED", problem("members.lastOwner", { change: verb }));
   }
 }

@@ -7,7 +7,7 @@ export const Email = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email("Enter a valid e-mail address.").max(254));
+  .pipe(z.email().max(254));
 
 export const InviteMemberInput = z.object({ email: Email, role: Role });
 export type InviteMemberInput = z.infer<typeof InviteMemberInput>;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
 import { isUuid } from "@/lib/utils";
@@ -84,7 +84,7 @@ export type MessageRow = Awaited<ReturnType<typeof listMessages>>[number];
 /** How many of the occurrence's messages are in each status (the occurrence page shows failures). */
 export async function countMessagesByStatus(ctx: OrgContext, instanceId: string): Promise<Partial<Record<MessageStatus, number>>> {
   assertCan(ctx, "events.read");
-  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", problem("occurrences.notFound"));
   const rows = await getDb()
     .select({ status: messages.status, n: count() })
     .from(messages)

@@ -3,7 +3,7 @@ import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
 import { toEventColumns, findEventOrThrow, type EventRow, insertEvent } from "@/lib/events";
 import { saveEventEdit } from "./save-event-edit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { expandOccurrences, instantToLocal, toLocalDateTime, ruleToRRule, rruleToRule } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { lockInstanceWithEvent } from "./find-instance";
@@ -31,15 +31,15 @@ export async function changeThisAndFollowing(
   return getDb().transaction(async (tx) => {
     const { instance, event: old } = await lockInstanceWithEvent(tx, ctx, instanceId);
     if (old.status === "archived") {
-      throw new AppError("PRECONDITION_FAILED", "This event is archived. Archived events cannot be edited.");
+      throw new AppError("PRECONDITION_FAILED", problem("events.archived"));
     }
     if (old.kind !== "periodic" || !old.rrule) {
-      throw new AppError("PRECONDITION_FAILED", "A one-off event has no following occurrences: edit the event instead.");
+      throw new AppError("PRECONDITION_FAILED", problem("occurrences.oneOffNoFollowing"));
     }
     const splitDate = instantToLocal(instance.ruleStartsAt, old.timeZone).slice(0, 10);
     if (fields.dtstartLocal.slice(0, 10) < splitDate) {
-      const message = `The new settings start on or after ${splitDate}, the date of the chosen occurrence.`;
-      throw new AppError("VALIDATION", message, { fields: { dtstartLocal: [message] } });
+      const date = new Date(`${splitDate}T00:00:00Z`);
+      throw fieldError("VALIDATION", "dtstartLocal", problem("occurrences.followingStartTooEarly", { date }));
     }
     const earlier = expandOccurrences({
       rrule: old.rrule,

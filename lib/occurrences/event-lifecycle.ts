@@ -1,7 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { fieldError, parseInput, problem } from "@/lib/errors";
 import { cancelPendingActions } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { EventIdInput, EventInput, findEventOrThrow, insertEvent, toEventColumns, UpdateEventInput, type EventRow } from "@/lib/events";
@@ -17,8 +17,7 @@ export async function createEvent(ctx: OrgContext, input: EventInput): Promise<E
   const now = new Date();
   // Saving a series that can never happen is almost always a typo in the date or the end of the rule.
   if (expandEvent(columns, now, { limit: 1 }).length === 0) {
-    const message = "This event has no occurrence from now on: check the start date and the end of the rule.";
-    throw new AppError("VALIDATION", message, { fields: { dtstartLocal: [message] } });
+    throw fieldError("VALIDATION", "dtstartLocal", problem("events.noFutureOccurrence"));
   }
   return getDb().transaction(async (tx) => {
     const event = await insertEvent(tx, ctx, columns);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
 import { findEventOrThrow, type EventRow } from "@/lib/events";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenant";
 import { isUuid } from "@/lib/utils";
 
@@ -15,13 +15,13 @@ async function selectInstance(tx: Executor, ctx: OrgContext, instanceId: string,
     .from(eventInstances)
     .where(and(eq(eventInstances.id, instanceId), eq(eventInstances.organizationId, ctx.org.id)));
   const [instance] = forUpdate ? await query.for("update") : await query;
-  if (!instance) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  if (!instance) throw new AppError("NOT_FOUND", problem("occurrences.notFound"));
   return instance;
 }
 
 /** The organization's occurrence, or NOT_FOUND whether it is missing or another organization's. */
 export async function findInstanceOrThrow(tx: Executor, ctx: OrgContext, instanceId: string): Promise<InstanceRow> {
-  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", problem("occurrences.notFound"));
   return selectInstance(tx, ctx, instanceId, false);
 }
 

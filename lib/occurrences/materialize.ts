@@ -1,7 +1,7 @@
 import { and, eq, gt, gte, lte, notExists, sql } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
 import type { EventRow } from "@/lib/events";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { expandOccurrences, instantToLocal, toLocalDateTime, type Occurrence } from "@/lib/recurrence";
 import { rerunDoneActions, scheduleActionsForInstances } from "@/lib/schedule";
 import type { OrgContext } from "@/lib/tenant";
@@ -28,7 +28,7 @@ export async function materializeEvent(
   now: Date,
   horizonDays = DEFAULT_HORIZON_DAYS,
 ): Promise<MaterializeResult> {
-  if (event.organizationId !== ctx.org.id) throw new AppError("NOT_FOUND", "Event not found.");
+  if (event.organizationId !== ctx.org.id) throw new AppError("NOT_FOUND", problem("events.notFound"));
   const result: MaterializeResult = { occurrencesCreated: 0, attendancesCreated: 0, actionsCreated: 0 };
   // An archived event plans nothing new.
   if (event.status !== "active") return result;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { cancelPendingActions, type RescheduleResult } from "@/lib/schedule";
 import { assertCan, type OrgContext } from "@/lib/tenant";
@@ -25,7 +25,7 @@ export async function cancelOccurrence(
     const { instance } = await lockInstanceWithEvent(tx, ctx, instanceId);
     if (instance.status === "cancelled") return { occurrence: instance, actionsCancelled: 0 };
     if (instance.status === "completed") {
-      throw new AppError("PRECONDITION_FAILED", "This occurrence has already taken place and cannot be cancelled.");
+      throw new AppError("PRECONDITION_FAILED", problem("occurrences.cannotCancelPast"));
     }
     const [occurrence] = await tx
       .update(eventInstances)
@@ -57,11 +57,11 @@ export async function moveOccurrence(
   return getDb().transaction(async (tx) => {
     const { instance, event } = await lockInstanceWithEvent(tx, ctx, instanceId);
     if (instance.status !== "scheduled") {
-      throw new AppError("PRECONDITION_FAILED", `A ${instance.status} occurrence cannot be moved.`);
+      throw new AppError("PRECONDITION_FAILED", problem("occurrences.cannotMove", { status: instance.status }));
     }
     const startsAt = localToInstant(startsLocal, event.timeZone);
     if (startsAt.getTime() <= now.getTime()) {
-      throw new AppError("VALIDATION", "Pick a time in the future.", { fields: { startsLocal: ["Pick a time in the future."] } });
+      throw fieldError("VALIDATION", "startsLocal", problem("occurrences.pickFuture"));
     }
     const endsAt = new Date(startsAt.getTime() + (instance.endsAt.getTime() - instance.startsAt.getTime()));
     const [occurrence] = await tx

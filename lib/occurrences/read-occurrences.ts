@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { trackingWindow, type Journey, type Rsvp } from "@/lib/attendance";
 import { toEventView } from "@/lib/events";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { listTrackingLinkStatus } from "@/lib/tracking";
@@ -103,14 +103,14 @@ export async function withCounts<R extends OccurrenceRow>(ctx: OrgContext, rows:
  */
 export async function getOccurrence(ctx: OrgContext, instanceId: string) {
   assertCan(ctx, "events.read");
-  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  if (!isUuid(instanceId)) throw new AppError("NOT_FOUND", problem("occurrences.notFound"));
   const db = getDb();
   const [row] = await db
     .select({ instance: eventInstances, event: events })
     .from(eventInstances)
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(eventInstances.id, instanceId), eq(eventInstances.organizationId, ctx.org.id)));
-  if (!row) throw new AppError("NOT_FOUND", "Occurrence not found.");
+  if (!row) throw new AppError("NOT_FOUND", problem("occurrences.notFound"));
   const attendanceRows = db
     .select({
       id: attendances.id,

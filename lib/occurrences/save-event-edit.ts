@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { diffEvent, findEventOrThrow, type EventColumns, type EventRow } from "@/lib/events";
 import type { OrgContext } from "@/lib/tenant";
 import { announceLinkChange } from "@/lib/tracking";
@@ -21,7 +21,7 @@ export async function saveEventEdit(
   now: Date,
 ): Promise<EventRow> {
   if (before.status === "archived") {
-    throw new AppError("PRECONDITION_FAILED", "This event is archived. Archived events cannot be edited.");
+    throw new AppError("PRECONDITION_FAILED", problem("events.archived"));
   }
   const diff = diffEvent(before, columns);
   if (diff.changed.length === 0) return before;

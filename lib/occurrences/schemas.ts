@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { EventFields, requireRuleWhenPeriodic } from "@/lib/events";
 import { LocalDateTime } from "@/lib/recurrence";
 
@@ -30,8 +31,8 @@ export type ListUpcomingOccurrencesInput = z.input<typeof ListUpcomingOccurrence
 /** The API's list: occurrences starting in [from, to), a page at a time (lib/pagination's cursor, in start order). */
 export const ListOccurrencesPageInput = z
   .object({
-    from: z.coerce.date({ error: "Give the start of the range as a date-time, e.g. 2026-09-01T00:00:00Z." }),
-    to: z.coerce.date({ error: "Give the end of the range as a date-time, e.g. 2026-10-01T00:00:00Z." }),
+    from: z.coerce.date({ error: problemKey("occurrences.rangeStart") }),
+    to: z.coerce.date({ error: problemKey("occurrences.rangeEnd") }),
     eventId: z.uuid().optional(),
     status: z.enum(OCCURRENCE_STATUSES).optional(),
     limit: z.number().int().min(1).max(200).default(50),
@@ -39,7 +40,7 @@ export const ListOccurrencesPageInput = z
   })
   .superRefine((input, ctx) => {
     const days = (input.to.getTime() - input.from.getTime()) / 86_400_000;
-    if (days <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The end of the range must come after its start." });
-    if (days > 366) ctx.addIssue({ code: "custom", path: ["to"], message: "Ask for at most 366 days at a time." });
+    if (days <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: problemKey("occurrences.rangeBackwards") });
+    if (days > 366) ctx.addIssue({ code: "custom", path: ["to"], message: problemKey("occurrences.rangeTooLong"), params: { maximum: 366 } });
   });
 export type ListOccurrencesPageInput = z.input<typeof ListOccurrencesPageInput>;

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { LOCALES } from "@/lib/i18n";
 import { CountryCode, LocationRetentionDays, OrganizationName, OrganizationType, TimeZone } from "./schemas";
 
 // The organization domain's inputs. Server-side: the language list comes with the catalogs' entry (lib/i18n).
 
 /** The organization's default language: its participants' and its organizers' until they choose their own. */
-export const OrganizationLanguage = z.enum(LOCALES, { message: "Choose a language from the list." });
+export const OrganizationLanguage = z.enum(LOCALES, { error: problemKey("organizations.language") });
 
 export const CreateOrganizationInput = z.object({
   name: OrganizationName,
@@ -25,7 +26,7 @@ export const UpdateOrganizationInput = CreateOrganizationInput.extend({
   whatsappPhoneNumberId: z
     .string()
     .trim()
-    .regex(/^\d{5,20}$/, "A WhatsApp phone number id is 5–20 digits.")
+    .regex(/^\d{5,20}$/, problemKey("organizations.whatsappNumberId"))
     .or(z.literal("").transform(() => null))
     .nullable(),
   /** Left out: unchanged. */

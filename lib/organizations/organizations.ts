@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { assertCan, type OrgContext, type SignedInUser, type Role } from "@/lib/tenant";
 import { createOrganizationTx } from "./create-organization";
 import { CreateOrganizationInput, UpdateOrganizationInput } from "./inputs";
@@ -54,9 +54,7 @@ export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizat
         .from(organizations)
         .where(and(eq(organizations.whatsappPhoneNumberId, data.whatsappPhoneNumberId), ne(organizations.id, ctx.org.id)));
       if (taken) {
-        throw new AppError("VALIDATION", "This WhatsApp number is connected to another organization.", {
-          fields: { whatsappPhoneNumberId: ["This WhatsApp number is already connected to another organization."] },
-        });
+        throw fieldError("VALIDATION", "whatsappPhoneNumberId", problem("organizations.whatsappNumberTaken"));
       }
     }
     const [org] = await tx
@@ -64,7 +62,7 @@ export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizat
       .set(data)
       .where(eq(organizations.id, ctx.org.id))
       .returning();
-    if (!org) throw new AppError("NOT_FOUND", "Organization not found.");
+    if (!org) throw new AppError("NOT_FOUND", problem("organizations.notFound"));
     // A field left out (e.g. the retention period from an older client) is unchanged, not "changed to nothing".
     const changed = Object.fromEntries(
       Object.entries(data).filter(([key, value]) => value !== undefined && ctx.org[key as keyof typeof data] !== value),

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 
 // Client-safe: imported by forms as well as by the domain functions. The inputs built from these are in inputs.ts.
 
 export const ORGANIZATION_TYPES = ["school", "enterprise", "event"] as const;
-export const OrganizationType = z.enum(ORGANIZATION_TYPES, { message: "Choose school, company or event host." });
+export const OrganizationType = z.enum(ORGANIZATION_TYPES, { error: problemKey("organizations.type") });
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -21,19 +22,19 @@ export function isCountryCode(value: string): boolean {
   return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined && value !== "ZZ";
 }
 
-export const TimeZone = z.string().trim().refine(isTimeZone, "Choose a time zone from the list.");
+export const TimeZone = z.string().trim().refine(isTimeZone, problemKey("organizations.timeZone"));
 
 export const OrganizationName = z
   .string()
   .trim()
-  .min(2, "Use at least 2 characters.")
-  .max(80, "Use at most 80 characters.");
+  .min(2)
+  .max(80);
 
 export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, "Use a country's two-letter code, such as DE or US.");
+  .refine(isCountryCode, problemKey("organizations.country"));
 
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
@@ -41,7 +42,7 @@ export const DEFAULT_RETENTION_DAYS = 90;
 
 /** How long raw location points are kept; a form sends it as text, hence the coercion. */
 export const LocationRetentionDays = z.coerce
-  .number({ error: "Enter a number of days, e.g. 90." })
-  .int("Use a whole number of days.")
-  .min(MIN_RETENTION_DAYS, `Keep location history for at least ${MIN_RETENTION_DAYS} day.`)
-  .max(MAX_RETENTION_DAYS, `Keep location history for at most ${MAX_RETENTION_DAYS} days.`);
+  .number({ error: problemKey("organizations.retentionMissing") })
+  .int(problemKey("organizations.retentionWholeDays"))
+  .min(MIN_RETENTION_DAYS, problemKey("organizations.retentionTooShort"))
+  .max(MAX_RETENTION_DAYS, problemKey("organizations.retentionTooLong"));

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { fieldError, problem } from "@/lib/errors";
 
 /**
  * Keyset pagination over (a timestamp, id), ascending: the cursor names the last row of a page, and the next page is
@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
  * JavaScript Date would cut them, and rows created in the same millisecond would be skipped.
  */
 export const PageInput = z.object({
-  limit: z.coerce.number().int().min(1, "Use a limit from 1 to 200.").max(200, "Use a limit from 1 to 200.").default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
 export type PageInput = z.input<typeof PageInput>;
@@ -29,8 +29,7 @@ function decodeCursor(cursor: string): Position {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
     return CursorPosition.parse({ at, id });
   } catch {
-    const message = "This cursor is not one we gave out: start again without it.";
-    throw new AppError("VALIDATION", message, { fields: { cursor: [message] } });
+    throw fieldError("VALIDATION", "cursor", problem("api.cursor"));
   }
 }
 

@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
@@ -26,7 +26,7 @@ export async function getParticipant(ctx: OrgContext, participantId: string): Pr
     .select()
     .from(participants)
     .where(and(eq(participants.id, id), eq(participants.organizationId, ctx.org.id)));
-  if (!row) throw new AppError("NOT_FOUND", "Participant not found.");
+  if (!row) throw new AppError("NOT_FOUND", problem("participants.notFound"));
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // Client-safe: forms and the domain functions share these. The phone number is only checked for presence here;
@@ -10,11 +11,11 @@ export const METADATA_KEY_MAX = 64;
 export const METADATA_VALUE_MAX = 1000;
 
 /** A blank optional text is "not given", stored as NULL. */
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label} can be at most ${max} characters.`)
+    .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -24,28 +25,31 @@ export const ParticipantEmail = z
   .toLowerCase()
   .nullish()
   .transform((value) => (value ? value : null))
-  .pipe(z.email("Enter a valid e-mail address, e.g. kim@example.com.").max(254).nullable());
+  .pipe(z.email(problemKey("participants.email")).max(254).nullable());
 
 export const ParticipantMetadata = z
   .record(
-    z.string().trim().min(1, "A field name cannot be empty.").max(METADATA_KEY_MAX),
-    z.string().trim().max(METADATA_VALUE_MAX, `A value can be at most ${METADATA_VALUE_MAX} characters.`),
+    z.string().trim().min(1, problemKey("participants.fieldNameMissing")).max(METADATA_KEY_MAX),
+    z.string().trim().max(METADATA_VALUE_MAX),
   )
-  .refine((record) => Object.keys(record).length <= METADATA_MAX_KEYS, `At most ${METADATA_MAX_KEYS} extra fields.`)
+  .refine((record) => Object.keys(record).length <= METADATA_MAX_KEYS, {
+    message: problemKey("participants.tooManyFields"),
+    params: { maximum: METADATA_MAX_KEYS },
+  })
   // Empty values are dropped rather than stored, so "no class" and "class: ''" are the same thing.
   .transform((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== "")));
 
 /** The language their messages and tracking page are in; blank or missing is null: the organization's. */
 export const ParticipantLanguage = z
-  .union([z.literal(""), z.enum(LOCALES)], "Choose one of the languages offered.")
+  .union([z.literal(""), z.enum(LOCALES)], problemKey("participants.language"))
   .nullish()
   .transform((value) => value || null);
 
 export const ParticipantInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `A name can be at most ${NAME_MAX} characters.`),
-  phone: z.string().trim().min(1, "Enter a phone number.").max(40, "That is too long for a phone number."),
+  name: z.string().trim().min(1, problemKey("participants.nameMissing")).max(NAME_MAX),
+  phone: z.string().trim().min(1, problemKey("participants.phoneMissing")).max(40, problemKey("participants.phoneTooLong")),
   email: ParticipantEmail,
-  guardianOf: optionalText(NAME_MAX, "“Guardian of”"),
+  guardianOf: optionalText(NAME_MAX),
   language: ParticipantLanguage,
   metadata: ParticipantMetadata.optional().transform((value) => value ?? {}),
 });

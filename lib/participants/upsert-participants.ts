@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { parseInput } from "@/lib/errors";
+import { parseInput, problemKey } from "@/lib/errors";
 import { findEventOrThrow } from "@/lib/events";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
@@ -15,7 +15,7 @@ export const UPSERT_MAX_ROWS = 1000;
 
 /** The rows stay unknown here: each is read on its own, so one bad row is reported and the others go ahead. */
 export const UpsertParticipantsInput = z.object({
-  rows: z.array(z.unknown()).min(1, "Send at least one row.").max(UPSERT_MAX_ROWS, `Send at most ${UPSERT_MAX_ROWS} rows at a time.`),
+  rows: z.array(z.unknown()).min(1, problemKey("participants.rowsMissing")).max(UPSERT_MAX_ROWS, problemKey("participants.tooManyRows")),
   /** Put every person of the request (new, changed or not) on this event's roster. */
   eventId: z.uuid().optional(),
 });
@@ -41,7 +41,8 @@ type Planned = { row: Extract<ReadRow, { ok: true }>; values: Stored; status: "c
 export async function upsertParticipants(ctx: OrgContext, input: UpsertParticipantsInput, locale: Locale = DEFAULT_LOCALE): Promise<UpsertResult> {
   assertCan(ctx, "participants.write");
   const { rows, eventId } = parseInput(UpsertParticipantsInput, input);
-  const read = readUpsertRows(rows, ctx.org.defaultCountry, { t: translatorFor(locale, "participants"), locale });
+  const words = { t: translatorFor(locale, "participants"), problems: translatorFor(locale, "problems"), locale };
+  const read = readUpsertRows(rows, ctx.org.defaultCountry, words);
   const valid = read.filter((row): row is Extract<ReadRow, { ok: true }> => row.ok);
 
   return getDb().transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fieldErrors, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { fieldProblems, problem, safeParseWithProblems, say, wordFields, type ErrorCode, type FieldErrors, type FieldProblems } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator-type";
 import { normalizePhone } from "./phone";
@@ -18,9 +18,10 @@ export type ReadRow =
   | { index: number; ok: true; phone: string; fields: RowFields; given: Set<OptionalField> }
   | { index: number; ok: false; error: RowError };
 
-export type RowWords = { t: Translator<"participants">; locale: Locale };
+export type RowWords = { t: Translator<"participants">; problems: Translator<"problems">; locale: Locale };
 
-function invalid(index: number, fields: FieldErrors): ReadRow {
+function invalid(index: number, wrong: FieldProblems, words: RowWords): ReadRow {
+  const fields = wordFields(words.problems, wrong);
   const message = Object.entries(fields)
     .map(([field, problems]) => `${field === "_" ? "" : `${field}: `}${problems[0]}`)
     .join(" ");
@@ -31,14 +32,14 @@ function invalid(index: number, fields: FieldErrors): ReadRow {
 export function readUpsertRows(rows: unknown[], defaultCountry: string | null, words: RowWords): ReadRow[] {
   const firstOfPhone = new Map<string, number>();
   return rows.map((raw, index) => {
-    const parsed = ParticipantInput.safeParse(raw);
-    if (!parsed.success) return invalid(index, fieldErrors(parsed.error));
+    const parsed = safeParseWithProblems(ParticipantInput, raw);
+    if (!parsed.success) return invalid(index, fieldProblems(parsed.error), words);
     const { phone: written, ...fields } = parsed.data;
     const phone = normalizePhone(written, defaultCountry, words.t, words.locale);
-    if (!phone.ok) return invalid(index, { phone: [phone.reason] });
+    if (!phone.ok) return invalid(index, { phone: [phone.reason] }, words);
     const earlier = firstOfPhone.get(phone.e164);
     if (earlier !== undefined) {
-      const message = `Row ${earlier} has the same phone number (${phone.e164}): each person is sent once.`;
+      const message = say(words.problems, problem("participants.samePhoneAsRow", { row: String(earlier), phone: phone.e164 }));
       return { index, ok: false, error: { code: "CONFLICT", message, fields: { phone: [message] } } };
     }
     firstOfPhone.set(phone.e164, index);

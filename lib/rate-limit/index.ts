@@ -1,5 +1,5 @@
 import { Ratelimit } from "@upstash/ratelimit";
-import { AppError } from "@/lib/errors";
+import { AppError, type Words } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
 
@@ -29,18 +29,18 @@ export function createRateLimiter(options: { prefix: string; limit: number; wind
 }
 
 /**
- * Counts one request under `key`; past the limit, RATE_LIMITED with `message` and the seconds to wait (Retry-After).
+ * Counts one request under `key`; past the limit, RATE_LIMITED with `words` and the seconds to wait (Retry-After).
  * Fails open: when the store cannot count (Redis down), refusing every caller would be worse than not limiting.
  */
-export async function enforceRateLimit(limiter: RateLimiter, key: string, message: string): Promise<void> {
+export async function enforceRateLimit(limiter: RateLimiter, key: string, words: Words): Promise<void> {
   let verdict: RateLimitResult;
   try {
     verdict = await limiter.limit(key);
   } catch (error) {
-    logger.warn({ err: error, message }, "rate limiter unavailable, letting the request through");
+    logger.warn({ err: error, key }, "rate limiter unavailable, letting the request through");
     return;
   }
-  if (!verdict.success) throw new AppError("RATE_LIMITED", message, { retryAfterSeconds: verdict.retryAfterSeconds });
+  if (!verdict.success) throw new AppError("RATE_LIMITED", words, { retryAfterSeconds: verdict.retryAfterSeconds });
 }
 
 function memoryLimiter(limit: number, windowMs: number): RateLimiter {

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError, problem } from "@/lib/errors";
 import { RRule, type RRuleOptions } from "./rrule-lib";
 import { formatFloating, instantToLocal, localToInstant, parseLocal } from "./zone";
 
@@ -36,10 +36,7 @@ function parseOptions(rrule: string): Partial<RRuleOptions> {
     new RRule(options, true); // validates the combination, not just the syntax
     return options;
   } catch (error) {
-    throw new AppError("VALIDATION", `Invalid recurrence rule "${rrule}".`, {
-      fields: { rrule: ["Invalid rule."] },
-      cause: error,
-    });
+    throw fieldError("VALIDATION", "rrule", problem("recurrence.invalid", { rule: rrule }), { cause: error });
   }
 }
 
@@ -115,7 +112,7 @@ export function expandOccurrences(input: ExpandInput): Occurrence[] {
 /** The database's "2026-09-07 07:30:00" (timestamp mode "string") → "2026-09-07T07:30". */
 export function toLocalDateTime(db: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(db.trim());
-  if (!match) throw new AppError("VALIDATION", `"${db}" is not a local date-time.`);
+  if (!match) throw new AppError("VALIDATION", problem("recurrence.notLocalDateTime", { value: db }));
   const local = `${match[1]}T${match[2]}`;
   parseLocal(local);
   return local;

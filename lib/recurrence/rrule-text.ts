@@ -1,4 +1,4 @@
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { RecurrenceRule, sortWeekdays, WEEKDAYS, type Weekday } from "./schemas";
 
 export { describeOnce, describeRule, describeTiming } from "./describe";
@@ -24,8 +24,9 @@ export function ruleToRRule(input: RecurrenceRule): string {
   return parts.join(";");
 }
 
-function unsupported(message: string): AppError {
-  return new AppError("VALIDATION", message, { fields: { rrule: [message] } });
+/** A stored rule the builder cannot show; `part` is the RRULE text it stops at (words would not translate it). */
+function unsupported(part: string): AppError {
+  return fieldError("VALIDATION", "rrule", problem("recurrence.unsupported", { part }));
 }
 
 function parseParts(rrule: string): Map<string, string> {
@@ -34,26 +35,26 @@ function parseParts(rrule: string): Map<string, string> {
     if (part === "") continue;
     const [rawKey = "", value, ...rest] = part.split("=");
     const key = rawKey.toUpperCase();
-    if (value === undefined || value === "" || rest.length > 0) throw unsupported(`Malformed rule part "${part}".`);
-    if (!KNOWN_KEYS.has(key)) throw unsupported(`The rule builder cannot express ${key}.`);
-    if (parts.has(key)) throw unsupported(`${key} appears twice.`);
+    if (value === undefined || value === "" || rest.length > 0) throw unsupported(part);
+    if (!KNOWN_KEYS.has(key)) throw unsupported(part);
+    if (parts.has(key)) throw unsupported(part);
     parts.set(key, value.toUpperCase());
   }
   return parts;
 }
 
 function parseWeekdayList(value: string | undefined): Weekday[] {
-  if (value === undefined) throw unsupported("A weekly rule needs BYDAY: the builder does not infer the day from DTSTART.");
+  if (value === undefined) throw unsupported("FREQ=WEEKLY");
   const days = value.split(",");
   if (!days.every((day): day is Weekday => (WEEKDAYS as readonly string[]).includes(day))) {
-    throw unsupported(`The rule builder cannot express BYDAY=${value}.`);
+    throw unsupported(`BYDAY=${value}`);
   }
   return sortWeekdays(days);
 }
 
 function parseNth(value: string | undefined): (typeof NTHS)[number] {
   const nth = NTHS.find((n) => value !== undefined && /^[+-]?\d+$/.test(value) && Number(value) === n);
-  if (nth === undefined) throw unsupported(`The rule builder cannot express the position ${value}.`);
+  if (nth === undefined) throw unsupported(`BYSETPOS=${value}`);
   return nth;
 }
 
@@ -67,7 +68,7 @@ function parseMonthly(parts: Map<string, string>): RecurrenceRule["monthly"] {
   // "2nd Tuesday" arrives as BYDAY=2TU or as BYDAY=TU;BYSETPOS=2; both mean the same thing.
   const match = byMonthDay === undefined && byDay !== undefined ? /^([+-]?\d+)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay) : null;
   if (!match || (match[1] === undefined) === (bySetPos === undefined)) {
-    throw unsupported("The rule builder cannot express this monthly pattern.");
+    throw unsupported([...parts].map(([k, v]) => `${k}=${v}`).join(";"));
   }
   return { mode: "nth_weekday", nth: parseNth(match[1] ?? bySetPos), weekday: match[2] as Weekday };
 }
@@ -75,16 +76,16 @@ function parseMonthly(parts: Map<string, string>): RecurrenceRule["monthly"] {
 function parseEnd(parts: Map<string, string>): RecurrenceRule["end"] {
   const until = parts.get("UNTIL");
   const count = parts.get("COUNT");
-  if (until !== undefined && count !== undefined) throw unsupported("A rule cannot have both UNTIL and COUNT.");
+  if (until !== undefined && count !== undefined) throw unsupported(`UNTIL=${until};COUNT=${count}`);
   if (count !== undefined) {
-    if (!/^\d+$/.test(count)) throw unsupported(`COUNT=${count} is not a number.`);
+    if (!/^\d+$/.test(count)) throw unsupported(`COUNT=${count}`);
     return { type: "count", count: Number(count) };
   }
   if (until === undefined) return { type: "never" };
   // The builder ends on a whole local day: only UNTIL at that day's last second maps back to it. A trailing Z is
   // tolerated because expansion reads UNTIL's digits as floating wall time either way.
   const match = /^(\d{4})(\d{2})(\d{2})T235959Z?$/.exec(until);
-  if (!match) throw unsupported(`The rule builder cannot express UNTIL=${until}.`);
+  if (!match) throw unsupported(`UNTIL=${until}`);
   return { type: "until", date: `${match[1]}-${match[2]}-${match[3]}` };
 }
 
@@ -93,17 +94,17 @@ export function rruleToRule(rrule: string): RecurrenceRule {
   const parts = parseParts(rrule);
   const freq = parts.get("FREQ");
   const frequency = (Object.keys(FREQUENCIES) as (keyof typeof FREQUENCIES)[]).find((f) => FREQUENCIES[f] === freq);
-  if (!frequency) throw unsupported(`The rule builder cannot express FREQ=${freq ?? "(missing)"}.`);
+  if (!frequency) throw unsupported(`FREQ=${freq ?? ""}`);
   // WKST only changes which weeks an INTERVAL>1 weekly rule skips; the builder assumes Monday.
-  if (parts.has("WKST") && parts.get("WKST") !== "MO") throw unsupported("Only weeks starting on Monday are supported.");
+  if (parts.has("WKST") && parts.get("WKST") !== "MO") throw unsupported(`WKST=${parts.get("WKST")}`);
   const interval = parts.get("INTERVAL") ?? "1";
-  if (!/^\d+$/.test(interval)) throw unsupported(`INTERVAL=${interval} is not a number.`);
+  if (!/^\d+$/.test(interval)) throw unsupported(`INTERVAL=${interval}`);
 
   const candidate: Record<string, unknown> = { frequency, interval: Number(interval), end: parseEnd(parts) };
   if (frequency === "monthly") {
     candidate.monthly = parseMonthly(parts);
   } else if (parts.has("BYMONTHDAY") || parts.has("BYSETPOS") || (frequency === "daily" && parts.has("BYDAY"))) {
-    throw unsupported(`The rule builder cannot express this ${frequency} pattern.`);
+    throw unsupported([...parts].map(([k, v]) => `${k}=${v}`).join(";"));
   } else if (frequency === "weekly") {
     candidate.weekdays = parseWeekdayList(parts.get("BYDAY"));
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 
 /** RFC 5545 weekday codes in ISO order (Monday first); every list we emit follows this order. */
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
@@ -37,10 +38,10 @@ export const RecurrenceRule = z
   .superRefine((rule, ctx) => {
     // Without these the rule would silently fall back to DTSTART's weekday/day, which the builder never shows.
     if (rule.frequency === "weekly" && (rule.weekdays ?? []).length === 0) {
-      ctx.addIssue({ code: "custom", path: ["weekdays"], message: "Pick at least one weekday." });
+      ctx.addIssue({ code: "custom", path: ["weekdays"], message: problemKey("recurrence.weekdaysMissing") });
     }
     if (rule.frequency === "monthly" && !rule.monthly) {
-      ctx.addIssue({ code: "custom", path: ["monthly"], message: "Pick a day of the month or a weekday." });
+      ctx.addIssue({ code: "custom", path: ["monthly"], message: problemKey("recurrence.monthlyMissing") });
     }
   });
 export type RecurrenceRule = z.infer<typeof RecurrenceRule>;
@@ -57,6 +58,6 @@ export function isRealWallTime(value: string): boolean {
 /** A wall-clock time with no zone, e.g. "2026-09-07T07:30"; the event's IANA zone gives it an instant. */
 export const LocalDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Use the form YYYY-MM-DDTHH:mm.", abort: true })
-  .refine(isRealWallTime, "Not a real date and time.");
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: problemKey("recurrence.localDateTimeForm"), abort: true })
+  .refine(isRealWallTime, problemKey("recurrence.notARealTime"));
 export type LocalDateTime = z.infer<typeof LocalDateTime>;

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError, problem } from "@/lib/errors";
 import { isRealWallTime } from "./schemas";
 
 // Wall times are handled as "floating" milliseconds: the wall clock's digits read as if they were UTC. Only the UTC
@@ -23,10 +23,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         second: "numeric",
       });
     } catch (error) {
-      throw new AppError("VALIDATION", `Unknown time zone "${timeZone}".`, {
-        fields: { timeZone: ["Unknown time zone."] },
-        cause: error,
-      });
+      throw fieldError("VALIDATION", "timeZone", problem("recurrence.unknownTimeZone", { zone: timeZone }), { cause: error });
     }
     formatters.set(timeZone, formatter);
   }
@@ -53,7 +50,7 @@ function floatingMs(year: number, month: number, day: number, hour = 0, minute =
 /** "2026-09-07T07:30" → floating milliseconds; throws VALIDATION for anything else. */
 export function parseLocal(local: string): number {
   if (!isRealWallTime(local)) {
-    throw new AppError("VALIDATION", `"${local}" is not a local date-time (YYYY-MM-DDTHH:mm).`);
+    throw new AppError("VALIDATION", problem("recurrence.notLocalDateTime", { value: local }));
   }
   const [y, mo, d, h, mi] = local.split(/[-T:]/).map(Number) as [number, number, number, number, number];
   return floatingMs(y, mo, d, h, mi);
@@ -101,6 +98,6 @@ export function localToInstant(local: string, timeZone: string): Date {
 /** Instant → wall time in an IANA zone, "YYYY-MM-DDTHH:mm" (seconds dropped). */
 export function instantToLocal(instant: Date, timeZone: string): string {
   const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new AppError("VALIDATION", "Invalid date.");
+  if (Number.isNaN(ms)) throw new AppError("VALIDATION", problem("input.date"));
   return formatFloating(Math.floor(wallAt(ms, timeZone) / MINUTE) * MINUTE);
 }

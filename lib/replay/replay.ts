@@ -17,9 +17,9 @@ export const DEFAULT_REPLAY_ZOOM = 13;
 
 export const ReplayInput = z.object({
   zoom: z.coerce
-    .number({ error: `Use a zoom level from ${MIN_ZOOM} to ${MAX_ZOOM}.` })
-    .min(MIN_ZOOM, `Use a zoom level from ${MIN_ZOOM} to ${MAX_ZOOM}.`)
-    .max(MAX_ZOOM, `Use a zoom level from ${MIN_ZOOM} to ${MAX_ZOOM}.`)
+    .number()
+    .min(MIN_ZOOM)
+    .max(MAX_ZOOM)
     .default(DEFAULT_REPLAY_ZOOM),
 });
 export type ReplayInput = z.input<typeof ReplayInput>;

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/database";
 import { findEventOrThrow } from "@/lib/events";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { instantToLocal, localToInstant } from "@/lib/recurrence";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { groupBy, isUuid } from "@/lib/utils";
@@ -29,7 +29,7 @@ export type AttendanceReport = Awaited<ReturnType<typeof getAttendanceReport>>;
  */
 export async function getAttendanceReport(ctx: OrgContext, input: AttendanceReportInput, now = new Date()) {
   assertCan(ctx, "events.read");
-  if (!isUuid(input.eventId)) throw new AppError("NOT_FOUND", "Event not found.");
+  if (!isUuid(input.eventId)) throw new AppError("NOT_FOUND", problem("events.notFound"));
   const parsed = parseInput(AttendanceReportInput, input);
   const db = getDb();
   const event = await findEventOrThrow(db, ctx, parsed.eventId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { outcomeOf, tally, type AttendanceFacts } from "./outcomes";
+import { wordedIssues } from "@/test/words";
 import { AttendanceReportInput, reportRange } from "./schemas";
 
 const MINUTE = 60_000;
@@ -88,7 +89,10 @@ describe("report dates", () => {
 
   it("refuse a range that ends before it starts, spans more than 366 days, or is not made of dates", () => {
     const eventId = "6f1c8a52-3f0e-4b8e-9d43-5a8d2c1e7b90";
-    const problems = (input: object) => AttendanceReportInput.safeParse({ eventId, ...input }).error?.issues.map((i) => i.message);
+    const problems = (input: object) => {
+      const error = AttendanceReportInput.safeParse({ eventId, ...input }).error;
+      return error && Object.values(wordedIssues(error)).flat();
+    };
     expect(problems({ from: "2026-11-10", to: "2026-11-09" })).toEqual(["The last day must not be before the first."]);
     expect(problems({ from: "2025-01-01", to: "2026-01-02" })).toEqual(["A report covers at most 366 days."]);
     expect(problems({ from: "2024-01-01", to: "2024-12-31" })).toBeUndefined(); // a leap year: 366 days

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 
 // Client-safe: the report's filter form uses the same limits.
 
@@ -40,13 +41,15 @@ export function reportDatesProblem(input: { from?: string; to?: string }): Repor
 export const AttendanceReportInput = z
   .object({
     eventId: z.uuid(),
-    from: z.iso.date("Enter the first day as a date.").optional(),
-    to: z.iso.date("Enter the last day as a date.").optional(),
+    from: z.iso.date(problemKey("reports.firstDay")).optional(),
+    to: z.iso.date(problemKey("reports.lastDay")).optional(),
   })
   .superRefine((input, issue) => {
     const problem = reportDatesProblem(input);
-    if (problem === "backwards") issue.addIssue({ code: "custom", path: ["to"], message: "The last day must not be before the first." });
-    if (problem === "tooLong") issue.addIssue({ code: "custom", path: ["to"], message: `A report covers at most ${REPORT_MAX_DAYS} days.` });
+    if (problem === "backwards") issue.addIssue({ code: "custom", path: ["to"], message: problemKey("reports.backwards") });
+    if (problem === "tooLong") {
+      issue.addIssue({ code: "custom", path: ["to"], message: problemKey("reports.tooLong"), params: { maximum: REPORT_MAX_DAYS } });
+    }
   });
 export type AttendanceReportInput = z.input<typeof AttendanceReportInput>;
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { appUrl } from "@/lib/http";
+import { appUrl, englishMessage } from "@/lib/http";
 import { recordFailed, recordRetryLater, recordSent, reserveMessage, type MessageSlot } from "@/lib/messages";
 import type { OrgContext } from "@/lib/tenant";
 import type { ScheduledActionKind } from "./due-times";
@@ -69,7 +69,7 @@ async function deliver({ ctx, sender, issueTrackingLink }: RunTarget, messageId:
       toSend = { ...message, link: { token: issued.token, url: `${appUrl()}${issued.path}` } };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      await recordFailed(orgId, messageId, { code: "not_sendable", inWords: error.message, at: new Date() });
+      await recordFailed(orgId, messageId, { code: "not_sendable", inWords: englishMessage(error), at: new Date() });
       return "failed";
     }
   }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { can, type Capability, type Role } from "./roles";
 
 const { memberships, organizations } = schema;
@@ -45,7 +45,7 @@ export async function resolveOrgContext(
 
   // A superadmin acts as an owner anywhere; everyone else needs a membership. Missing and foreign look the same.
   const role: Role | null = row && user.isSuperadmin ? "owner" : (row?.role ?? null);
-  if (!row || !role) throw new AppError("NOT_FOUND", "Organization not found.");
+  if (!row || !role) throw new AppError("NOT_FOUND", problem("organizations.notFound"));
   const actor: Actor = { type: "user", userId: user.id, email: user.email, isSuperadmin: user.isSuperadmin };
   return { org: row.org, role, actor, requestId } as OrgContext;
 }
@@ -57,7 +57,7 @@ export function systemContext(org: Organization, job: string): OrgContext {
 
 export function assertCan(ctx: OrgContext, capability: Capability): void {
   if (!can(ctx.role, capability)) {
-    throw new AppError("FORBIDDEN", "Your role in this organization does not allow that.");
+    throw new AppError("FORBIDDEN", problem("access.forbidden"));
   }
 }
 

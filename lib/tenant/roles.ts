@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 
 // Client-safe: no server imports, so the UI can hide what a role cannot do (the domain still enforces it).
 
 /** Strongest first. */
 export const ROLES = ["owner", "admin", "manager", "staff", "viewer"] as const;
-export const Role = z.enum(ROLES);
+export const Role = z.enum(ROLES, { error: problemKey("members.role") });
 export type Role = z.infer<typeof Role>;
 
 const rank: Record<Role, number> = { owner: 5, admin: 4, manager: 3, staff: 2, viewer: 1 };
@@ -32,19 +33,3 @@ export type Capability = keyof typeof CAPABILITIES;
 export function can(role: Role, capability: Capability): boolean {
   return hasRole(role, CAPABILITIES[capability]);
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  manager: "Manager",
-  staff: "Staff",
-  viewer: "Viewer",
-};
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: "Everything, including managing the other owners.",
-  admin: "Members, settings and everything a manager can do.",
-  manager: "Creates and edits events, rosters and message schedules.",
-  staff: "Watches the live map and checks people in.",
-  viewer: "Reads events, rosters and reports.",
-};

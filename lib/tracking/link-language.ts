@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
-import { parseInput } from "@/lib/errors";
+import { parseInput, problem, problemKey } from "@/lib/errors";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { createRateLimiter, enforceRateLimit, type RateLimiter } from "@/lib/rate-limit";
 import { linkRefusal, refusalError, unsafeFindLinkByToken, type LinkContext } from "./link-context";
@@ -10,7 +10,7 @@ import type { LinkRefusal } from "./schemas";
 const { participants } = schema;
 
 export const ChooseLanguageInput = z.object({
-  language: z.enum(LOCALES, { error: `Choose one of the page's languages: ${LOCALES.join(", ")}.` }),
+  language: z.enum(LOCALES, { error: problemKey("tracking.pageLanguage") }),
 });
 export type ChooseLanguageInput = z.infer<typeof ChooseLanguageInput>;
 
@@ -52,6 +52,5 @@ export async function chooseLinkLanguage(token: string, input: unknown, now = ne
 async function assertWithinLanguageLimit(link: LinkContext): Promise<void> {
   limiter ??= createRateLimiter({ prefix: "track-language", limit: CHANGES_PER_MINUTE, windowSeconds: 60 });
   // As for the positions: with Redis down, refusing a person their language would be worse than not counting.
-  const message = "Too many language changes from this link: wait a moment and try again.";
-  await enforceRateLimit(limiter, `${link.organizationId}:${link.linkId}`, message);
+  await enforceRateLimit(limiter, `${link.organizationId}:${link.linkId}`, problem("tracking.tooManyLanguageChanges"));
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { lockAttendance, trackingWindow } from "@/lib/attendance";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { isUuid } from "@/lib/utils";
 import { closeLinkInBuffer } from "./buffer";
@@ -28,11 +28,11 @@ export async function issueTrackingLink(
   const result = await getDb().transaction(async (tx) => {
     const row = await lockAttendance(tx, ctx, attendanceId);
     if (row.instance.status === "cancelled") {
-      throw new AppError("PRECONDITION_FAILED", "This occurrence is cancelled: there is nothing to track.");
+      throw new AppError("PRECONDITION_FAILED", problem("tracking.cancelled"));
     }
     const window = trackingWindow(row.instance, row.event);
     if (window.validUntil.getTime() <= now.getTime()) {
-      throw new AppError("PRECONDITION_FAILED", "This occurrence is over: its tracking window has closed.");
+      throw new AppError("PRECONDITION_FAILED", problem("tracking.windowClosed"));
     }
     const revoked = await tx
       .update(trackingLinks)

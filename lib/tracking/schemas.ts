@@ -8,28 +8,28 @@ export const MAX_BATCH_BODY_BYTES = 64 * 1024;
 /** How far ahead of the server clock a phone's clock may be before its points count as "from the future". */
 export const CLOCK_SKEW_MS = 2 * 60_000;
 
-// zod 4's number() refuses NaN and ±Infinity itself.
-const finite = (what: string) => z.number({ error: `${what} must be a number.` });
+// zod 4's number() refuses NaN and ±Infinity itself. The messages are zod's issues worded once (lib/problems.ts):
+// the field's path (`points.3.lat`) says which value, the message its limit ("Use 90 or less.").
 
 /** One fix as the phone reports it (GeolocationPosition, flattened). */
 export const PointInput = z.object({
-  lat: finite("Latitude").min(-90, "Latitude must be between -90 and 90.").max(90, "Latitude must be between -90 and 90."),
-  lng: finite("Longitude")
-    .min(-180, "Longitude must be between -180 and 180.")
-    .max(180, "Longitude must be between -180 and 180."),
-  accuracy: finite("Accuracy").positive("Accuracy must be more than 0 metres.").max(100_000, "Accuracy must be at most 100 km."),
-  altitude: finite("Altitude").min(-1_000).max(20_000).nullish(),
-  speed: finite("Speed").min(0, "Speed cannot be negative.").max(200, "Speed must be at most 200 m/s.").nullish(),
-  heading: finite("Heading").min(0, "Heading must be from 0 to 360.").max(360, "Heading must be from 0 to 360.").nullish(),
-  recordedAt: z.iso.datetime({ offset: true, error: "recordedAt must be an ISO 8601 time, e.g. 2026-11-24T08:15:00.000Z." }),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** Metres. */
+  accuracy: z.number().positive().max(100_000),
+  altitude: z.number().min(-1_000).max(20_000).nullish(),
+  /** Metres per second. */
+  speed: z.number().min(0).max(200).nullish(),
+  heading: z.number().min(0).max(360).nullish(),
+  recordedAt: z.iso.datetime({ offset: true }),
 });
 export type PointInput = z.infer<typeof PointInput>;
 
 export const PointBatchInput = z.object({
   points: z
-    .array(PointInput, { error: "Send { points: [...] }." })
-    .min(1, "Send at least one point.")
-    .max(MAX_POINTS_PER_BATCH, `Send at most ${MAX_POINTS_PER_BATCH} points per request.`),
+    .array(PointInput)
+    .min(1)
+    .max(MAX_POINTS_PER_BATCH),
 });
 export type PointBatchInput = z.infer<typeof PointBatchInput>;
 

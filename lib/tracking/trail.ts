@@ -2,7 +2,7 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { trackingWindow } from "@/lib/attendance";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { afterCursor, cursorAt, cursorOrder, PageInput, toPage } from "@/lib/pagination";
 import { isUuid } from "@/lib/utils";
@@ -16,8 +16,8 @@ export const TrailInput = PageInput.extend({
   limit: z.coerce
     .number()
     .int()
-    .min(1, `Use a limit from 1 to ${TRAIL_MAX_POINTS}.`)
-    .max(TRAIL_MAX_POINTS, `Use a limit from 1 to ${TRAIL_MAX_POINTS}.`)
+    .min(1)
+    .max(TRAIL_MAX_POINTS)
     .default(500)
     .meta({ description: `Points per page (1 to ${TRAIL_MAX_POINTS}).`, example: 500 }),
 });
@@ -31,7 +31,7 @@ export type TrailInput = z.input<typeof TrailInput>;
 export async function listTrail(ctx: OrgContext, attendanceId: string, input: TrailInput = {}, now = new Date()) {
   assertCan(ctx, "events.read");
   const { limit, cursor } = parseInput(TrailInput, input);
-  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", "Attendance not found.");
+  if (!isUuid(attendanceId)) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
   const db = getDb();
   const [row] = await db
     .select({ instance: eventInstances, event: events, participantId: attendances.participantId })
@@ -39,7 +39,7 @@ export async function listTrail(ctx: OrgContext, attendanceId: string, input: Tr
     .innerJoin(eventInstances, and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)))
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
-  if (!row) throw new AppError("NOT_FOUND", "Attendance not found.");
+  if (!row) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
   const window = trackingWindow(row.instance, row.event);
   const retainedFrom = new Date(now.getTime() - ctx.org.locationRetentionDays * DAY_MS);
   const from = retainedFrom > window.validFrom ? retainedFrom : window.validFrom;

@@ -45,16 +45,16 @@ describe("an outbound request", () => {
     ["https://[::ffff:127.0.0.1]/hook", "::ffff:7f00:1"],
   ])("to %s is refused before connecting", async (url, address) => {
     const result = await refused(url);
-    expect(result).toEqual({ status: null, durationMs: 0, error: `Refused: ${address} is a private or reserved address.` });
+    expect(result).toEqual({ status: null, durationMs: 0, error: { code: "private_address", detail: address } });
   });
 
   it("to a hostname that resolves to a loopback address is refused once resolved", async () => {
     const result = await refused("https://localhost:9/hook");
     expect(result.status).toBeNull();
-    expect(result.error).toMatch(/^Refused: localhost resolves to (127\.0\.0\.1|::1), a private or reserved address\.$/);
+    expect(result.error).toEqual({ code: "private_address", detail: expect.stringMatching(/^localhost \((127\.0\.0\.1|::1)\)$/) });
   });
 
   it("over plain http is refused unless private addresses are allowed", async () => {
-    expect((await refused("http://example.com/hook")).error).toBe("Refused: only https:// addresses receive webhooks.");
+    expect((await refused("http://example.com/hook")).error).toEqual({ code: "https_only", detail: null });
   });
 });

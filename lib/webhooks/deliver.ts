@@ -75,6 +75,7 @@ async function attempt(delivery: Claimed, now: Date): Promise<{ outcome: "succee
 
 async function recordAttempt(delivery: Claimed, result: OutboundResult, now: Date) {
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
+  const error = ok ? null : (result.error ?? { code: "http_status" as const, detail: String(result.status) });
   const scope = (table: typeof webhookDeliveries | typeof webhookEndpoints, id: string) =>
     and(eq(table.id, id), eq(table.organizationId, delivery.organization_id));
   return getDb().transaction(async (tx) => {
@@ -85,7 +86,8 @@ async function recordAttempt(delivery: Claimed, result: OutboundResult, now: Dat
         lastAttemptAt: now,
         lastResponseStatus: result.status,
         lastDurationMs: result.durationMs,
-        lastError: ok ? null : (result.error ?? `The receiver answered ${result.status}.`),
+        lastErrorCode: error?.code ?? null,
+        lastError: error?.detail ?? null,
       })
       .where(scope(webhookDeliveries, delivery.id))
       .returning({ attempts: webhookDeliveries.attempts });
@@ -95,7 +97,8 @@ async function recordAttempt(delivery: Claimed, result: OutboundResult, now: Dat
       attemptedAt: now,
       responseStatus: result.status,
       durationMs: result.durationMs,
-      error: result.error,
+      errorCode: result.error?.code ?? null,
+      error: result.error?.detail ?? null,
     });
     if (ok) {
       await tx.update(webhookDeliveries).set({ status: "succeeded" }).where(scope(webhookDeliveries, delivery.id));

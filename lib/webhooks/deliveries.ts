@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { lockEndpoint } from "./endpoints";
 import { kickWebhookDelivery, markEnqueued } from "./enqueue";
@@ -11,7 +11,7 @@ const { webhookDeliveries, webhookEndpoints } = schema;
 
 export type WebhookDeliveryRow = Pick<
   typeof webhookDeliveries.$inferSelect,
-  "id" | "eventType" | "status" | "attempts" | "createdAt" | "nextAttemptAt" | "lastAttemptAt" | "lastResponseStatus" | "lastDurationMs" | "lastError"
+  "id" | "eventType" | "status" | "attempts" | "createdAt" | "nextAttemptAt" | "lastAttemptAt" | "lastResponseStatus" | "lastDurationMs" | "lastErrorCode" | "lastError"
 >;
 
 /** An endpoint's latest deliveries, newest first: what was sent, how it went, and when the next attempt is. */
@@ -21,7 +21,7 @@ export async function listWebhookDeliveries(ctx: OrgContext, endpointId: string,
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.organizationId, ctx.org.id)));
-  if (!endpoint) throw new AppError("NOT_FOUND", "Webhook endpoint not found.");
+  if (!endpoint) throw new AppError("NOT_FOUND", problem("webhooks.endpointNotFound"));
   return getDb()
     .select({
       id: webhookDeliveries.id,
@@ -33,6 +33,7 @@ export async function listWebhookDeliveries(ctx: OrgContext, endpointId: string,
       lastAttemptAt: webhookDeliveries.lastAttemptAt,
       lastResponseStatus: webhookDeliveries.lastResponseStatus,
       lastDurationMs: webhookDeliveries.lastDurationMs,
+      lastErrorCode: webhookDeliveries.lastErrorCode,
       lastError: webhookDeliveries.lastError,
     })
     .from(webhookDeliveries)
@@ -46,7 +47,7 @@ export async function resendWebhookDelivery(ctx: OrgContext, endpointId: string,
   assertCan(ctx, "webhooks.manage");
   await getDb().transaction(async (tx) => {
     const endpoint = await lockEndpoint(tx, ctx, endpointId);
-    if (endpoint.disabledAt) throw new AppError("PRECONDITION_FAILED", "Enable this endpoint first.");
+    if (endpoint.disabledAt) throw new AppError("PRECONDITION_FAILED", problem("webhooks.enableFirst"));
     const [row] = await tx
       .update(webhookDeliveries)
       .set({ status: "pending", nextAttemptAt: sql`now()` })
@@ -58,7 +59,7 @@ export async function resendWebhookDelivery(ctx: OrgContext, endpointId: string,
         ),
       )
       .returning({ id: webhookDeliveries.id, eventType: webhookDeliveries.eventType });
-    if (!row) throw new AppError("NOT_FOUND", "Delivery not found.");
+    if (!row) throw new AppError("NOT_FOUND", problem("webhooks.deliveryNotFound"));
     await writeAudit(tx, ctx, { action: "webhook.delivery_resent", targetType: "webhook_delivery", targetId: row.id, data: { eventType: row.eventType } });
   });
   markEnqueued();
@@ -70,7 +71,7 @@ export async function sendTestWebhook(ctx: OrgContext, endpointId: string): Prom
   assertCan(ctx, "webhooks.manage");
   const deliveryId = await getDb().transaction(async (tx) => {
     const endpoint = await lockEndpoint(tx, ctx, endpointId);
-    if (endpoint.disabledAt) throw new AppError("PRECONDITION_FAILED", "Enable this endpoint first.");
+    if (endpoint.disabledAt) throw new AppError("PRECONDITION_FAILED", problem("webhooks.enableFirst"));
     const payload = { type: TEST_EVENT_TYPE, timestamp: new Date().toISOString(), data: { organizationId: ctx.org.id, endpointId, message: "A test event from Event-Coming." } };
     const [row] = await tx
       .insert(webhookDeliveries)

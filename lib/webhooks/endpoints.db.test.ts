@@ -5,6 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/fakes/webhook-receiver";
 import { connectTestDatabase, rejection } from "@/test/database";
+import { deliveryErrorText } from "@/components/webhooks/delivery-error";
+import { translatorFor } from "@/lib/i18n";
 import type { WebhookEndpointInput } from "./event-types";
 
 // Endpoints as an admin manages them, with WEBHOOKS_ALLOW_PRIVATE_ADDRESSES off (production's default): only https,
@@ -77,11 +79,11 @@ describe("webhook endpoints", () => {
 
   it("words its refusals in the organizer's language", async () => {
     const t = await given.org();
-    const privateAddress = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "https://192.168.1.9/x" }, "de"));
+    const privateAddress = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "https://192.168.1.9/x" }), "de");
     expect(privateAddress.fields).toEqual({ url: ["Diese Adresse ist privat oder reserviert: Webhooks gehen nur an Adressen im Internet."] });
-    const nothingTicked = await rejection(createWebhookEndpoint(t.owner.ctx, { url: "http://x.example", description: "" } as WebhookEndpointInput, "es"));
+    const nothingTicked = await rejection(createWebhookEndpoint(t.owner.ctx, { url: "http://x.example", description: "" } as WebhookEndpointInput), "es");
     expect(nothingTicked.fields).toEqual({ eventTypes: ["Elige al menos un evento de la lista."] });
-    const plainHttp = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "http://hooks.example.com/x" }, "pt-BR"));
+    const plainHttp = await rejection(createWebhookEndpoint(t.owner.ctx, { ...valid, url: "http://hooks.example.com/x" }), "pt-BR");
     expect(plainHttp.fields).toEqual({ url: ["Use um endereço que comece com https://: webhooks só são enviados criptografados."] });
   });
 
@@ -128,9 +130,15 @@ describe("webhook endpoints", () => {
     expect(receiver.received).toEqual([]);
     const [delivery] = await listWebhookDeliveries(t.owner.ctx, endpoint.id);
     expect(delivery).toMatchObject({ eventType: "webhook.test", status: "pending", attempts: 1, lastResponseStatus: null });
-    expect(delivery!.lastError).toMatch(/^Refused: localhost resolves to (127\.0\.0\.1|::1), a private or reserved address\.$/);
+    expect(delivery).toMatchObject({ lastErrorCode: "private_address", lastError: expect.stringMatching(/^localhost \((127\.0\.0\.1|::1)\)$/) });
     const [attempt] = await getDb().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery!.id));
-    expect(attempt).toMatchObject({ responseStatus: null, error: delivery!.lastError });
+    expect(attempt).toMatchObject({ responseStatus: null, errorCode: "private_address", error: delivery!.lastError });
+    // Settings says it in the organizer's language; a row from before the codes keeps its English sentence.
+    const reason = (locale: "en" | "de", row: typeof delivery) => deliveryErrorText(translatorFor(locale, "webhooks"), row!);
+    expect(reason("en", delivery)).toMatch(/^Refused: localhost \((127\.0\.0\.1|::1)\) is a private or reserved address\.$/);
+    expect(reason("de", delivery)).toMatch(/^Abgelehnt: localhost \((127\.0\.0\.1|::1)\) ist eine private oder reservierte Adresse\.$/);
+    const old = { ...delivery!, lastErrorCode: null, lastError: "Could not connect: connect ECONNREFUSED 127.0.0.1:9" };
+    expect(reason("de", old)).toBe("Could not connect: connect ECONNREFUSED 127.0.0.1:9");
   });
 
   it("an endpoint failing for more than five days is disabled and its owners are e-mailed in their language", async () => {

@@ -3,8 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb, schema, type Executor } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { AppError, type FieldErrors } from "@/lib/errors";
-import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
+import { AppError, fieldError, parseInput, problem } from "@/lib/errors";
 import { actorUserId, assertCan, type OrgContext } from "@/lib/tenant";
 import { WebhookEndpointInput } from "./event-types";
 import { refusalOf } from "./outbound";
@@ -18,25 +17,15 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
-const FIELDS = ["url", "description", "eventTypes"] as const;
-
 /**
- * Parses a form's endpoint, its refusals in the organizer's `locale`: a URL that could only reach a private address,
- * or plain http, is refused unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES allows it.
+ * Parses a form's endpoint: a URL that could only reach a private address, or plain http, is refused unless
+ * WEBHOOKS_ALLOW_PRIVATE_ADDRESSES allows it.
  */
-function parseEndpoint(input: WebhookEndpointInput, locale: Locale) {
-  const t = translatorFor(locale, "webhooks");
-  const refuse = (fields: FieldErrors) => new AppError("VALIDATION", Object.values(fields)[0]![0]!, { fields });
-  const parsed = WebhookEndpointInput.safeParse(input);
-  if (!parsed.success) {
-    const wrong = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-    const fields: FieldErrors = {};
-    for (const field of FIELDS) if (wrong.has(field)) fields[field] = [t(`errors.${field}`)];
-    throw refuse(Object.keys(fields).length > 0 ? fields : { url: [t("errors.url")] });
-  }
-  const refusal = refusalOf(new URL(parsed.data.url), env().WEBHOOKS_ALLOW_PRIVATE_ADDRESSES);
-  if (refusal) throw refuse({ url: [refusal.includes("https") ? t("errors.https") : t("errors.private")] });
-  return parsed.data;
+function parseEndpoint(input: WebhookEndpointInput) {
+  const endpoint = parseInput(WebhookEndpointInput, input);
+  const refusal = refusalOf(new URL(endpoint.url), env().WEBHOOKS_ALLOW_PRIVATE_ADDRESSES);
+  if (refusal) throw fieldError("VALIDATION", "url", refusal.code === "https_only" ? problem("webhooks.https") : problem("webhooks.private"));
+  return endpoint;
 }
 
 /** The organization's endpoints, newest first. Their secrets are shown to admins, who verify signatures with them. */
@@ -52,13 +41,13 @@ export async function lockEndpoint(tx: Executor, ctx: OrgContext, endpointId: st
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.organizationId, ctx.org.id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "Webhook endpoint not found.");
+  if (!row) throw new AppError("NOT_FOUND", problem("webhooks.endpointNotFound"));
   return row;
 }
 
-export async function createWebhookEndpoint(ctx: OrgContext, input: WebhookEndpointInput, locale: Locale = DEFAULT_LOCALE): Promise<WebhookEndpoint> {
+export async function createWebhookEndpoint(ctx: OrgContext, input: WebhookEndpointInput): Promise<WebhookEndpoint> {
   assertCan(ctx, "webhooks.manage");
-  const { url, description, eventTypes } = parseEndpoint(input, locale);
+  const { url, description, eventTypes } = parseEndpoint(input);
   return getDb().transaction(async (tx) => {
     const [row] = await tx
       .insert(webhookEndpoints)
@@ -69,14 +58,9 @@ export async function createWebhookEndpoint(ctx: OrgContext, input: WebhookEndpo
   });
 }
 
-export async function updateWebhookEndpoint(
-  ctx: OrgContext,
-  endpointId: string,
-  input: WebhookEndpointInput,
-  locale: Locale = DEFAULT_LOCALE,
-): Promise<WebhookEndpoint> {
+export async function updateWebhookEndpoint(ctx: OrgContext, endpointId: string, input: WebhookEndpointInput): Promise<WebhookEndpoint> {
   assertCan(ctx, "webhooks.manage");
-  const { url, description, eventTypes } = parseEndpoint(input, locale);
+  const { url, description, eventTypes } = parseEndpoint(input);
   return getDb().transaction(async (tx) => {
     await lockEndpoint(tx, ctx, endpointId);
     const [row] = await tx

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemKey } from "@/lib/problems";
 
 // Client-safe: the events an endpoint can subscribe to, for the Settings form and the domain alike.
 
@@ -30,17 +31,25 @@ export const WebhookEndpointInput = z.object({
   url: z
     .string()
     .trim()
-    .min(1, "Enter the address that receives the events.")
-    .max(MAX_URL_LENGTH, "This address is too long.")
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter a full address starting with https://." })),
-  description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
+    .min(1, problemKey("webhooks.url"))
+    .max(MAX_URL_LENGTH)
+    .pipe(z.url({ protocol: /^https?$/, error: problemKey("webhooks.url") })),
+  description: z.string().trim().max(200, problemKey("webhooks.description")).default(""),
   eventTypes: z
-    .union([WebhookEventType, z.array(WebhookEventType)], { error: "Choose events from the list." })
+    .union([WebhookEventType, z.array(WebhookEventType)], { error: problemKey("webhooks.eventTypes") })
     .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
-    .pipe(z.array(WebhookEventType).min(1, "Choose at least one event.")),
+    .pipe(z.array(WebhookEventType).min(1, problemKey("webhooks.eventTypes"))),
 });
 export type WebhookEndpointInput = z.input<typeof WebhookEndpointInput>;
 
 export const EndpointRef = z.object({ endpointId: z.uuid() });
 export const DeliveryRef = z.object({ endpointId: z.uuid(), deliveryId: z.uuid() });
 export const EndpointEnabledInput = z.object({ endpointId: z.uuid(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+/**
+ * Why a delivery attempt failed, kept as a code and its detail (the refused address, Node's own words for a
+ * connection error, the seconds waited, the status), so Settings words it in the organizer's language.
+ */
+export const DELIVERY_ERROR_CODES = ["https_only", "private_address", "timeout", "connect_failed", "http_status"] as const;
+export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
+export type DeliveryError = { code: DeliveryErrorCode; detail: string | null };

@@ -3,9 +3,11 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { isForbiddenAddress, literalAddress } from "./address-guard";
+import type { DeliveryError } from "./event-types";
+
 
 /** What one request to a receiver came to: its status (null when none came), how long it took, and why it failed. */
-export type OutboundResult = { status: number | null; durationMs: number; error: string | null };
+export type OutboundResult = { status: number | null; durationMs: number; error: DeliveryError | null };
 
 export type OutboundOptions = {
   /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: private addresses and plain http allowed (development and tests). */
@@ -17,7 +19,11 @@ const TIMEOUT_MS = 10_000;
 /** Only the status matters; a receiver's long answer is not read past this. */
 const MAX_BODY_BYTES = 4_096;
 
-class RefusedAddress extends Error {}
+class RefusedAddress extends Error {
+  constructor(readonly detail: string) {
+    super(`${detail} is a private or reserved address`);
+  }
+}
 
 /** Resolves like dns.lookup, but refuses when any address the name resolves to is private (the checked one is used). */
 function guardedLookup(allowPrivate: boolean): LookupFunction {
@@ -26,17 +32,17 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, address, family);
       const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
       const forbidden = allowPrivate ? undefined : addresses.find(isForbiddenAddress);
-      if (forbidden) return callback(new RefusedAddress(`Refused: ${hostname} resolves to ${forbidden}, a private or reserved address.`), "", 0);
+      if (forbidden) return callback(new RefusedAddress(`${hostname} (${forbidden})`), "", 0);
       callback(null, address, family);
     });
   };
 }
 
 /** Why a URL is refused before any connection is made, or null when it may be tried. */
-export function refusalOf(url: URL, allowPrivate: boolean): string | null {
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) return "Refused: only https:// addresses receive webhooks.";
+export function refusalOf(url: URL, allowPrivate: boolean): DeliveryError | null {
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) return { code: "https_only", detail: null };
   const literal = literalAddress(url.hostname);
-  if (literal && !allowPrivate && isForbiddenAddress(literal)) return `Refused: ${literal} is a private or reserved address.`;
+  if (literal && !allowPrivate && isForbiddenAddress(literal)) return { code: "private_address", detail: literal };
   return null;
 }
 
@@ -84,11 +90,12 @@ export function postJson(target: string, body: string, headers: Record<string, s
     );
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
     const deadline = setTimeout(() => {
-      finish({ status: null, error: `No answer within ${Math.round(timeoutMs / 1000)} s.` });
+      finish({ status: null, error: { code: "timeout", detail: String(Math.round(timeoutMs / 1000)) } });
       request.destroy();
     }, timeoutMs);
     request.on("error", (error) => {
-      const reason = error instanceof RefusedAddress ? error.message : `Could not connect: ${error.message}`;
+      const reason: DeliveryError =
+        error instanceof RefusedAddress ? { code: "private_address", detail: error.detail } : { code: "connect_failed", detail: error.message };
       finish({ status: null, error: reason });
     });
     request.end(body);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, fieldErrors } from "@/lib/errors";
+import { AppError, fieldProblems } from "@/lib/errors";
 
 // Builders for the request bodies of POST /{version}/{phone-number-id}/messages (WhatsApp Cloud API, "Messages API").
 // Each validates its input with zod and throws AppError VALIDATION before anything is sent. Client-safe: no env, no db.
@@ -116,7 +116,7 @@ function parseMessage<T extends z.ZodType>(schema: T, input: unknown, what: stri
   const first = result.error.issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join(".")} ` : "";
   throw new AppError("VALIDATION", `The WhatsApp ${what} cannot be sent: ${where}${first?.message ?? "is not valid"}.`, {
-    fields: fieldErrors(result.error),
+    fields: fieldProblems(result.error),
   });
 }
 

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { writeAudit } from "@/lib/audit";
-import { parseInput } from "@/lib/errors";
+import { parseInput, problemKey } from "@/lib/errors";
 import { LOCALES, toLocale, translatorFor, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { formatStart } from "./format";
@@ -29,11 +29,11 @@ export const SaveTemplateInput = z.object({
     .string()
     .trim()
     .max(512)
-    .regex(/^[a-z0-9_]*$/, "Template names use lowercase letters, digits and _ only, as in WhatsApp Manager."),
+    .regex(/^[a-z0-9_]*$/, problemKey("whatsapp.templateName")),
   language: z
     .string()
     .trim()
-    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "Use WhatsApp's language code, e.g. en, de or pt_BR."),
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, problemKey("whatsapp.languageCode")),
 });
 export type SaveTemplateInput = z.input<typeof SaveTemplateInput>;
 

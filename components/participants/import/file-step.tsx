@@ -11,6 +11,7 @@ import { readCsvFile, type LoadedFile } from "./read-file";
 /** Step 1: pick a CSV file. It is read and checked in the browser; nothing is uploaded yet. */
 export function FileStep({ country, onLoaded }: { country: string; onLoaded: (file: LoadedFile) => void }) {
   const t = useTranslations("import");
+  const problems = useTranslations("problems");
   const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -21,7 +22,7 @@ export function FileStep({ country, onLoaded }: { country: string; onLoaded: (fi
     if (!file) return;
     setError(null);
     setReading(true);
-    const result = await readCsvFile(file, t, format);
+    const result = await readCsvFile(file, { t, problems, format });
     setReading(false);
     if (result.ok) onLoaded(result.file);
     else setError(result.message);

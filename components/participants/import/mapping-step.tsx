@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { Translator } from "@/lib/i18n/translator-type";
-import { CSV_TARGETS, mappingProblems, type CsvTarget, type MappingProblem } from "@/lib/participants/csv/schemas";
+import { say } from "@/lib/errors";
+import { CSV_TARGETS, mappingProblem, mappingProblems, type CsvTarget } from "@/lib/participants/csv/schemas";
 import { FileIcon } from "@/components/ui/icons";
 import type { LoadedFile } from "./read-file";
 
@@ -18,22 +18,12 @@ type Props = {
   onPreview: () => void;
 };
 
-function problemText(t: Translator<"import.mapping">, p: MappingProblem): string {
-  switch (p.problem) {
-    case "tooMany":
-      return t("problems.tooMany", { target: p.target });
-    case "tooManyExtras":
-      return t("problems.tooManyExtras", { max: p.max });
-    default:
-      return t("problems.other", { problem: p.problem });
-  }
-}
-
 /** Step 2: what each column of the file becomes. Starts from a guess by the column names. */
 export function MappingStep({ file, mapping, onChange, onBack, onPreview }: Props) {
   const t = useTranslations("import.mapping");
+  const words = useTranslations("problems");
   const { headers, rows, delimiter } = file.parsed;
-  const problems = mappingProblems(mapping).map((p) => problemText(t, p));
+  const problems = mappingProblems(mapping).map((p) => say(words, mappingProblem(p)));
   const samples = (column: number) =>
     rows
       .map((row) => row.cells[column] ?? "")

@@ -1,6 +1,7 @@
 import type { useFormatter } from "next-intl";
+import { say } from "@/lib/errors";
 import type { Translator } from "@/lib/i18n/translator-type";
-import { csvProblemText, CsvParseError, parseCsv, type ParsedCsv } from "@/lib/participants/csv/parse-csv";
+import { CsvParseError, parseCsv, type ParsedCsv } from "@/lib/participants/csv/parse-csv";
 import { CSV_MAX_BYTES } from "@/lib/participants/csv/schemas";
 
 // Client-only: reads the chosen file in the browser, so the columns can be mapped before anything is uploaded.
@@ -24,12 +25,13 @@ function decode(buffer: ArrayBuffer): { text: string; encoding: LoadedFile["enco
   }
 }
 
-/** The file read and checked, or why it cannot be imported in the organizer's words (`t`, `format`). */
+/** The file read and checked, or why it cannot be imported in the organizer's words (`t`, `problems`, `format`). */
 export async function readCsvFile(
   file: File,
-  t: Translator<"import">,
-  format: Formatter,
+  words: { t: Translator<"import">; problems: Translator<"problems">; format: Formatter },
 ): Promise<{ ok: true; file: LoadedFile } | { ok: false; message: string }> {
+  const t: Translator<"import"> = words.t;
+  const { problems, format } = words;
   if (file.size > CSV_MAX_BYTES) {
     return {
       ok: false,
@@ -43,7 +45,7 @@ export async function readCsvFile(
     if (parsed.rows.length === 0) return { ok: false, message: t("file.noRows") };
     return { ok: true, file: { name: file.name, size: file.size, parsed, encoding } };
   } catch (error) {
-    if (error instanceof CsvParseError) return { ok: false, message: csvProblemText(error.problem, t) };
+    if (error instanceof CsvParseError) return { ok: false, message: say(problems, error.words) };
     return { ok: false, message: t("file.unreadable") };
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { englishMessage } from "@/lib/http";
 import { markActionFailed, RUN_JOB, runScheduledAction, type ActionRef } from "@/lib/schedule";
 import { kickWebhookDelivery } from "@/lib/webhooks";
 import { scheduledActionClaimed } from "../events";
@@ -38,7 +39,7 @@ async function sendPart(ref: ActionRef) {
     return await runScheduledAction(ref, new Date(), { ...scheduledActionDependencies, maxMs: STEP_BUDGET_MS });
   } catch (error) {
     // Our own refusals (settings missing, bad input) will not change by retrying; temporary failures are retried.
-    if (error instanceof AppError) throw new NonRetriableJobError(error.message, { cause: error });
+    if (error instanceof AppError) throw new NonRetriableJobError(englishMessage(error), { cause: error });
     throw error;
   } finally {
     // Messages failed for good and a closure's no-shows are webhook events: committed, they can go now.

@@ -6,7 +6,7 @@ import { assertCan, type OrgContext } from "@/lib/tenant";
 import { findEventOrThrow } from "@/lib/events";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { linkToRoster } from "../roster";
-import { parseCsvIn } from "./parse-csv";
+import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRowData } from "./read-rows";
 import { ImportInput } from "./schemas";
 
@@ -47,7 +47,7 @@ export async function importParticipants(
   const locale = options.locale ?? DEFAULT_LOCALE;
   const t = translatorFor(locale, "import");
   const words = { t, phone: translatorFor(locale, "participants"), locale };
-  const rows = readImportRows(parseCsvIn(csvText, t), mapping, ctx.org.defaultCountry, words);
+  const rows = readImportRows(parseCsv(csvText), mapping, ctx.org.defaultCountry, words);
   const skipped = rows
     .filter((row) => row.status !== "ok")
     .map((row) => ({ line: row.line, reason: row.errors.join(" ") }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { worded } from "@/test/words";
 import { detectDelimiter, parseCsv } from "./parse-csv";
 import { CSV_MAX_ROWS } from "./schemas";
 import { guardCell, quoteCell, toCsv } from "./write-csv";
@@ -63,7 +64,7 @@ describe("parseCsv", () => {
       } catch (error) {
         expect(error).toBeInstanceOf(AppError);
         expect((error as AppError).code).toBe("VALIDATION");
-        return (error as AppError).message;
+        return worded(error as AppError).message;
       }
       throw new Error("expected a VALIDATION error");
     };

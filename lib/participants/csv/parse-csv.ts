@@ -1,6 +1,5 @@
 import Papa from "papaparse";
-import { AppError } from "@/lib/errors";
-import type { Translator } from "@/lib/i18n/translator-type";
+import { AppError, problem, type Problem } from "@/lib/errors";
 import { CSV_MAX_ROWS } from "./schemas";
 
 // Client-safe: the upload form parses the file in the browser to show its columns before anything is sent.
@@ -11,18 +10,27 @@ export type ParsedCsv = { headers: string[]; rows: CsvRow[]; delimiter: string }
 
 const DELIMITERS = [";", ",", "\t"] as const;
 
-/** Why a file cannot be read as CSV: said in English by the message, in the organizer's words by `csvProblemText`. */
+/** Why a file cannot be read as CSV; its words are the problem the error carries (`csv.*`). */
 export type CsvProblem =
   | { kind: "unclosedQuote"; line: number }
   | { kind: "empty" }
   | { kind: "tooManyRows"; rows: number; max: number };
 
 export class CsvParseError extends AppError {
-  constructor(
-    readonly problem: CsvProblem,
-    message: string,
-  ) {
-    super("VALIDATION", message);
+  constructor(readonly problem: CsvProblem) {
+    super("VALIDATION", csvProblem(problem));
+  }
+}
+
+function csvProblem(p: CsvProblem): Problem {
+  switch (p.kind) {
+    case "unclosedQuote":
+      // Line numbers as a spreadsheet shows them, never grouped ("line 1234").
+      return problem("csv.unclosedQuote", { line: String(p.line) });
+    case "empty":
+      return problem("csv.empty");
+    case "tooManyRows":
+      return problem("csv.tooManyRows", { rows: p.rows, maximum: p.max });
   }
 }
 
@@ -56,43 +64,15 @@ export function parseCsv(text: string): ParsedCsv {
   const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, header: false });
   const unclosed = result.errors.find((error) => error.code === "MissingQuotes");
   if (unclosed) {
-    const line = (unclosed.row ?? 0) + 1;
-    const message = `Line ${line} opens a quote (") that is never closed. Fix the file and try again.`;
-    throw new CsvParseError({ kind: "unclosedQuote", line }, message);
+    throw new CsvParseError({ kind: "unclosedQuote", line: (unclosed.row ?? 0) + 1 });
   }
 
   const records = result.data.map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.trim()) }));
   const filled = records.filter((record) => record.cells.some((cell) => cell !== ""));
   const [header, ...rows] = filled;
-  if (!header) throw new CsvParseError({ kind: "empty" }, "The file is empty.");
+  if (!header) throw new CsvParseError({ kind: "empty" });
   if (rows.length > CSV_MAX_ROWS) {
-    throw new CsvParseError(
-      { kind: "tooManyRows", rows: rows.length, max: CSV_MAX_ROWS },
-      `The file has ${rows.length.toLocaleString("en")} rows; at most ${CSV_MAX_ROWS.toLocaleString("en")} can be ` +
-        "imported at once. Split it into smaller files.",
-    );
+    throw new CsvParseError({ kind: "tooManyRows", rows: rows.length, max: CSV_MAX_ROWS });
   }
   return { headers: header.cells, rows, delimiter };
-}
-
-/** The problem in the organizer's words. */
-export function csvProblemText(problem: CsvProblem, t: Translator<"import">): string {
-  switch (problem.kind) {
-    case "unclosedQuote":
-      return t("file.unclosedQuote", { line: String(problem.line) });
-    case "empty":
-      return t("file.empty");
-    case "tooManyRows":
-      return t("file.tooManyRows", { rows: problem.rows, max: problem.max });
-  }
-}
-
-/** parseCsv, its refusal in the organizer's words. */
-export function parseCsvIn(text: string, t: Translator<"import">): ParsedCsv {
-  try {
-    return parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvParseError) throw new AppError("VALIDATION", csvProblemText(error.problem, t));
-    throw error;
-  }
 }

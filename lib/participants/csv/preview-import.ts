@@ -5,7 +5,7 @@ import { findEventOrThrow } from "@/lib/events";
 import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { noWhatsAppReason } from "../phone";
 import { findKnownPhones } from "./known-phones";
-import { parseCsvIn } from "./parse-csv";
+import { parseCsv } from "./parse-csv";
 import { readImportRows, type ImportRow } from "./read-rows";
 import { ImportInput } from "./schemas";
 
@@ -34,7 +34,7 @@ export async function previewImport(ctx: OrgContext, input: ImportInput, locale:
   await findEventOrThrow(db, ctx, eventId);
   const t = translatorFor(locale, "import");
   const phoneWords = translatorFor(locale, "participants");
-  const parsed = parseCsvIn(csvText, t);
+  const parsed = parseCsv(csvText);
   const read = readImportRows(parsed, mapping, ctx.org.defaultCountry, { t, phone: phoneWords, locale });
   const phones = read.filter((row) => row.status === "ok").map((row) => row.data.phone);
   const known = await findKnownPhones(db, ctx, eventId, phones);

@@ -4,6 +4,7 @@ import { translatorFor } from "@/lib/i18n";
 import { guessMapping } from "./guess-mapping";
 import { parseCsv } from "./parse-csv";
 import { readImportRows } from "./read-rows";
+import { wordedIssues } from "@/test/words";
 import { CsvMapping } from "./schemas";
 
 const english = { t: translatorFor("en", "import"), phone: translatorFor("en", "participants"), locale: "en" as const };
@@ -32,7 +33,7 @@ describe("CsvMapping", () => {
   it("needs a name and exactly one phone column", () => {
     expect(CsvMapping.safeParse(["name", "phone", "metadata"]).success).toBe(true);
     expect(CsvMapping.safeParse(["name", "name", "phone"]).success).toBe(true);
-    const messages = (mapping: string[]) => CsvMapping.safeParse(mapping).error?.issues.map((issue) => issue.message);
+    const messages = (mapping: string[]) => Object.values(wordedIssues(CsvMapping.safeParse(mapping).error!)).flat();
     expect(messages(["phone", "ignore"])).toEqual(["Choose the column with the names."]);
     expect(messages(["name", "phone", "phone"])).toEqual(["Choose exactly one column with phone numbers."]);
     expect(messages(["name", "phone", "email", "email"])).toEqual(["Choose at most one e-mail column."]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problem, problemKey, type Problem } from "@/lib/problems";
 import { METADATA_MAX_KEYS } from "../schemas";
 
 // Client-safe: the upload form checks the same limits before sending a file.
@@ -11,7 +12,7 @@ export const CSV_TARGETS = ["name", "phone", "email", "guardianOf", "language", 
 export const CsvTarget = z.enum(CSV_TARGETS);
 export type CsvTarget = z.infer<typeof CsvTarget>;
 
-/** Why a mapping cannot be imported yet; the import page says it in the organizer's words. */
+/** Why a mapping cannot be imported yet; the import page says it before anything is sent (mappingProblem). */
 export type MappingProblem =
   | { problem: "noColumns" | "tooManyColumns" | "noName" | "phoneCount" }
   | { problem: "tooMany"; target: "email" | "guardianOf" | "language" }
@@ -31,29 +32,30 @@ export function mappingProblems(mapping: readonly CsvTarget[]): MappingProblem[]
   return problems;
 }
 
-// The same rules in English for other callers (an API client); the import page shows mappingProblems in the
-// organizer's language before anything is sent.
-const TARGET_WORDS = { email: "e-mail", guardianOf: "“Guardian of”", language: "language" } as const;
-function englishProblem(p: MappingProblem): string {
+/** A mapping problem as words: the same on the import page (in the browser) and in the server's refusal. */
+export function mappingProblem(p: MappingProblem): Problem {
   switch (p.problem) {
     case "noColumns":
-      return "The file has no columns.";
+      return problem("csv.noColumns");
     case "tooManyColumns":
-      return "The file has more than 200 columns.";
+      return problem("csv.tooManyColumns");
     case "noName":
-      return "Choose the column with the names.";
+      return problem("csv.noName");
     case "phoneCount":
-      return "Choose exactly one column with phone numbers.";
+      return problem("csv.phoneCount");
     case "tooMany":
-      return `Choose at most one ${TARGET_WORDS[p.target]} column.`;
+      return problem("csv.oneColumnOf", { target: p.target });
     case "tooManyExtras":
-      return `Keep at most ${p.max} extra fields.`;
+      return problem("csv.tooManyExtras", { maximum: p.max });
   }
 }
 
 /** One target per column of the file, in column order. */
 export const CsvMapping = z.array(CsvTarget).superRefine((mapping, issue) => {
-  for (const p of mappingProblems(mapping)) issue.addIssue({ code: "custom", message: englishProblem(p) });
+  for (const p of mappingProblems(mapping)) {
+    const { key, values } = mappingProblem(p);
+    issue.addIssue({ code: "custom", message: key, params: values });
+  }
 });
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
@@ -63,12 +65,11 @@ export function utf8Length(text: string): number {
 
 export const CsvText = z
   .string()
-  .min(1, "The file is empty.")
-  .refine(
-    (text) => text.length <= CSV_MAX_BYTES && utf8Length(text) <= CSV_MAX_BYTES,
-    `The file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB. ` +
-      "Split it into smaller files and import them one after another.",
-  );
+  .min(1, problemKey("csv.empty"))
+  .refine((text) => text.length <= CSV_MAX_BYTES && utf8Length(text) <= CSV_MAX_BYTES, {
+    message: problemKey("csv.tooLarge"),
+    params: { maximum: CSV_MAX_BYTES / 1024 / 1024 },
+  });
 
 export const ImportInput = z.object({ eventId: z.uuid(), csvText: CsvText, mapping: CsvMapping });
 export type ImportInput = z.infer<typeof ImportInput>;

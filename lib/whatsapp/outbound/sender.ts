@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { englishMessage } from "@/lib/http";
 import { toLocale, type Locale } from "@/lib/i18n";
 import type { ScheduledMessage, SenderFor, SendOutcome } from "@/lib/schedule";
 import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
@@ -45,7 +46,7 @@ async function send(
     built = composeMessage({ ...message, locale, insideWindow: insideWindow(message), template: templates.choose(locale), secret });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { ok: false, failure: { code: "not_sendable", inWords: error.message, retriable: false } };
+    return { ok: false, failure: { code: "not_sendable", inWords: englishMessage(error), retriable: false } };
   }
   const stored = { type: built.type, body: storedBody(built, message.link?.token) };
   const result = await transport.send(built);

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, problem } from "@/lib/errors";
 import { LOCALES, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { META_LANGUAGE_CODES } from "@/lib/whatsapp/outbound/templates";
@@ -17,14 +17,14 @@ const LINES = 12;
 
 /** The newest messages between the organization and the participant of this attendance, oldest first. */
 export async function listSimulatorChat(ctx: OrgContext, attendanceId: string): Promise<ChatLine[]> {
-  if (env().mode !== "embedded") throw new AppError("PRECONDITION_FAILED", "The WhatsApp simulator exists only in the embedded mode.");
+  if (env().mode !== "embedded") throw new AppError("PRECONDITION_FAILED", problem("simulator.embeddedOnly"));
   assertCan(ctx, "live.checkIn");
   const db = getDb();
   const [attendance] = await db
     .select({ participantId: attendances.participantId })
     .from(attendances)
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
-  if (!attendance) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  if (!attendance) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
   const rows = await db
     .select({ id: messages.id, direction: messages.direction, kind: messages.kind, type: messages.type, body: messages.body, createdAt: messages.createdAt })
     .from(messages)

@@ -3,7 +3,7 @@ import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { env } from "@/lib/env";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, problem, problemKey } from "@/lib/errors";
 import { toLocale, translatorFor, type Locale } from "@/lib/i18n";
 import { assertCan, type OrgContext } from "@/lib/tenant";
 import { replyPayloadSecret, webhookSecret } from "@/lib/whatsapp/secrets";
@@ -19,12 +19,12 @@ const { attendances, eventInstances, events, messages, organizations, participan
 export const SIMULATED_REPLIES = ["confirm", "decline", "stop", "location_at_venue", "location_1km_away", "text"] as const;
 export const SimulateReplyInput = z
   .object({
-    attendanceId: z.uuid("Choose a participant."),
+    attendanceId: z.uuid(problemKey("simulator.participant")),
     reply: z.enum(SIMULATED_REPLIES),
     /** What they write, for a "text" reply (anything: "parar", "Ich komme später", …). */
     text: z.string().trim().max(1000).optional(),
   })
-  .refine((input) => input.reply !== "text" || Boolean(input.text), { path: ["text"], message: "Write what they send." });
+  .refine((input) => input.reply !== "text" || Boolean(input.text), { path: ["text"], message: problemKey("simulator.text") });
 export type SimulateReplyInput = z.input<typeof SimulateReplyInput>;
 
 /** What the webhook answered. */
@@ -39,7 +39,7 @@ const METRES_PER_DEGREE = 111_320;
  */
 export async function simulateParticipantReply(ctx: OrgContext, input: SimulateReplyInput, origin: string, now = new Date()): Promise<SimulatedDelivery> {
   if (env().mode !== "embedded") {
-    throw new AppError("PRECONDITION_FAILED", "The WhatsApp simulator exists only in the embedded mode; a real number receives real replies.");
+    throw new AppError("PRECONDITION_FAILED", problem("simulator.embeddedOnly"));
   }
   assertCan(ctx, "live.checkIn");
   const { attendanceId, reply, text } = parseInput(SimulateReplyInput, input);
@@ -60,7 +60,7 @@ export async function simulateParticipantReply(ctx: OrgContext, input: SimulateR
     .innerJoin(eventInstances, and(eq(eventInstances.id, attendances.instanceId), eq(eventInstances.organizationId, ctx.org.id)))
     .innerJoin(events, and(eq(events.id, eventInstances.eventId), eq(events.organizationId, ctx.org.id)))
     .where(and(eq(attendances.id, attendanceId), eq(attendances.organizationId, ctx.org.id)));
-  if (!row) throw new AppError("NOT_FOUND", "Participant not found in this occurrence.");
+  if (!row) throw new AppError("NOT_FOUND", problem("attendance.notFound"));
 
   const phoneNumberId = await simulatorNumber(ctx);
   const [lastSent] = await db

@@ -1,6 +1,6 @@
 "use server";
 
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { orgAction } from "@/lib/adapters";
 import {
   createWebhookEndpoint,
@@ -15,10 +15,10 @@ import { DeliveryRef, EndpointEnabledInput, EndpointRef, type WebhookEndpointInp
 
 const spec = { capability: "webhooks.manage", revalidate: ["/settings/webhooks"] } as const;
 
-// The endpoint's fields are parsed by the domain, which words its refusals in the organizer's language.
+// The endpoint's fields are parsed by the domain; runAction words its refusals in the organizer's language.
 export const createWebhookEndpointAction = orgAction({ name: "create-webhook-endpoint", ...spec }).run(
   async (ctx, input) => {
-    await createWebhookEndpoint(ctx, input as WebhookEndpointInput, await getLocale());
+    await createWebhookEndpoint(ctx, input as WebhookEndpointInput);
     const t = await getTranslations("webhooks");
     return { ok: true, message: t("add.added") };
   },
@@ -26,7 +26,7 @@ export const createWebhookEndpointAction = orgAction({ name: "create-webhook-end
 
 export const updateWebhookEndpointAction = orgAction({ name: "update-webhook-endpoint", input: EndpointRef.loose(), ...spec }).run(
   async (ctx, { endpointId, ...input }) => {
-    await updateWebhookEndpoint(ctx, endpointId, input as WebhookEndpointInput, await getLocale());
+    await updateWebhookEndpoint(ctx, endpointId, input as WebhookEndpointInput);
     const t = await getTranslations("webhooks");
     return { ok: true, message: t("form.saved") };
   },
