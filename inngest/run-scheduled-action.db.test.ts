@@ -111,7 +111,7 @@ describe("run-scheduled-action: when Inngest gives up", () => {
     await onFailure(failed({ actionId: "nope" }));
     expect((await actionRow(ref.actionId)).status).toBe("running");
     await onFailure(failed(ref));
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: "Gave up after several attempts: WhatsApp is down" });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", note: "Gave up after several attempts: WhatsApp is down" });
   });
 });
 
@@ -154,7 +154,7 @@ describe("run-scheduled-action on the local runner: the definition's retries, as
     expect(graph.requests.length - before).toBe(5);
     expect(await actionRow(ref.actionId)).toMatchObject({
       status: "failed",
-      lastError: expect.stringMatching(/^Gave up after several attempts: WhatsApp asked us to slow down/),
+      note: expect.stringMatching(/^Gave up after several attempts: WhatsApp asked us to slow down/),
     });
     expect((await messagesOf(ref.actionId)).map((m) => [m.status, m.errorCode])).toEqual([["failed", "rate_limited"]]);
   });

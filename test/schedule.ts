@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
+import { translatorFor, type Locale } from "@/lib/i18n";
+import { actionNoteText, type StoredActionNote } from "@/lib/schedule";
 import type { FakeGraphBehaviour } from "@/test/fakes/graph-api-server";
 
 // Test-only (imported after connectTestDatabase()): scheduled actions to run and what they left behind. The
@@ -32,9 +34,15 @@ export async function createAction(organizationId: string, instanceId: string, a
   return { row: row!, ref: { actionId: row!.id, organizationId } };
 }
 
+/** An action's row, with its note as an English reader of the timeline gets it (`note`). */
 export async function actionRow(actionId: string) {
   const [row] = await getDb().select().from(scheduledActions).where(eq(scheduledActions.id, actionId));
-  return row!;
+  return { ...row!, note: noteIn("en", row!) };
+}
+
+/** A scheduled action's note (why it failed, was skipped or waits) as a reader of `locale` gets it on the timeline. */
+export function noteIn(locale: Locale, row: StoredActionNote): string | null {
+  return actionNoteText(translatorFor(locale, "occurrences"), row);
 }
 
 /** Puts an action back to running, as a new claim or an Inngest retry would find it. */

@@ -18,6 +18,8 @@ const row = (values: Partial<TimelineRow>, sent: [string, string | null][] = [])
   status: "done",
   retryAt: null,
   attempts: 1,
+  lastErrorCode: null,
+  lastErrorValues: null,
   lastError: null,
   recipients: [],
   messages: [],
@@ -40,7 +42,7 @@ const text = (rows: TimelineRow[]) =>
 describe("Timeline", () => {
   it("says where each recipient's message stands, counting as sent only what went out, while some wait to retry", () => {
     const waiting = row(
-      { status: "pending", retryAt: new Date("2026-03-02T06:00:30Z"), lastError: "1 of 4 messages is waiting to be sent again." },
+      { status: "pending", retryAt: new Date("2026-03-02T06:00:30Z"), lastErrorCode: "messages_waiting", lastErrorValues: { waiting: 1, recipients: 4 } },
       [["read", null], ["sent", null], ["queued", "pair_rate_limited"], ["failed", "outside_24h_window"]],
     );
     const html = text([waiting]);
@@ -52,9 +54,9 @@ describe("Timeline", () => {
   });
 
   it("keeps the reason of an action that failed or was skipped; a sent one says it in its outcomes instead", () => {
-    const failed = row({ status: "failed", lastError: "WhatsApp is not set up for this organization (no phone number id), so nothing was sent." });
-    expect(text([failed])).toContain("Last error: WhatsApp is not set up for this organization");
-    const done = row({ lastError: "1 of 2 messages could not be sent." }, [["sent", null], ["failed", "outside_24h_window"]]);
+    const failed = row({ status: "failed", lastErrorCode: "whatsapp_not_set_up" });
+    expect(text([failed])).toContain("Last error: WhatsApp is not set up for this organization (no phone number id), so nothing was sent.");
+    const done = row({ lastErrorCode: "messages_failed", lastErrorValues: { failed: 1, recipients: 2 } }, [["sent", null], ["failed", "outside_24h_window"]]);
     expect(text([done])).toContain("1 sent , 1 failed (Outside the 24-hour window)");
     expect(text([done])).not.toContain("Last error");
   });

@@ -6,6 +6,7 @@ import { MessageIcon } from "@/components/ui/icons";
 import type { Translator } from "@/lib/i18n/translator-type";
 import { wasSent } from "@/lib/messages/outcomes";
 import type { TimelineRow } from "@/lib/occurrences/timeline";
+import { actionNoteText } from "@/lib/schedule/notes";
 import { LINK_NOT_OPENED_AFTER_MINUTES } from "@/lib/whatsapp/outbound/location-follow-ups";
 import { actionAudience, actionLabel, actionStatus } from "./labels";
 import { describeOutcomes } from "./outcomes-text";
@@ -38,6 +39,7 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
         const outcomes = describeOutcomes(t, failures, row.outcomes);
         // Once messages went out, the outcomes line says what the action's note would; a failed or skipped one says why.
         const ended = row.status === "failed" || row.status === "cancelled";
+        const note = actionNoteText(t, row);
         return (
           <li key={row.id} className="relative" data-testid="timeline-row">
             <span
@@ -74,8 +76,8 @@ export function Timeline({ rows, timeZone }: { rows: TimelineRow[]; timeZone: st
                 ) : null}
               </p>
             ) : null}
-            {row.lastError && (ended || outcomes.length === 0) ? (
-              <p className="mt-1 text-sm text-red-700">{t("timeline.lastError", { error: row.lastError })}</p>
+            {note && (ended || outcomes.length === 0) ? (
+              <p className="mt-1 text-sm text-red-700">{t("timeline.lastError", { error: note })}</p>
             ) : null}
             {row.action === "tracking_link" && !inactive ? <FollowUps requests={row.followUps} /> : null}
           </li>

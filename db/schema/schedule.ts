@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./_columns";
 import { eventInstances } from "./events";
 import { organizationRef } from "./organizations";
@@ -34,6 +34,10 @@ export const scheduledActions = pgTable(
     status: scheduledActionStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     maxAttempts: integer().notNull().default(5),
+    /** Why it failed, was skipped or waits, as a code (lib/schedule/notes.ts) worded when read, with its values. */
+    lastErrorCode: text(),
+    lastErrorValues: jsonb().$type<Record<string, string | number>>(),
+    /** Rows from before the codes (drizzle/0017): the note as an English sentence, shown as it is. */
     lastError: text(),
     claimedAt: timestamptz(),
     /** Pending again because a recipient's message waits for a retry: not claimed before this. */

@@ -21,6 +21,8 @@ export const KEY_FAMILIES: readonly string[] = [
   "live.connection",
   // Why a WhatsApp message did not go out, by its stored code (components/messages/failure-text.ts).
   "sendFailures",
+  // Why a scheduled action failed, was skipped or waits, by its stored code (lib/schedule/notes.ts).
+  "occurrences.actionNotes",
   // Outbound webhooks: each event's one-line explanation, each delivery's status and why its last attempt failed.
   "webhooks.events",
   "webhooks.deliveryStatus",

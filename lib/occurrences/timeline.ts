@@ -75,6 +75,9 @@ export async function getOccurrenceTimeline(ctx: OrgContext, instanceId: string)
       /** Set while the action waits to send some recipients' messages again. */
       retryAt: action.retryAt,
       attempts: action.attempts,
+      /** Why it failed, was skipped or waits: a code worded by the reader (actionNoteText), or an old row's sentence. */
+      lastErrorCode: action.lastErrorCode,
+      lastErrorValues: action.lastErrorValues,
       lastError: action.lastError,
       recipients: people
         .filter((p) => (action.participantId ? p.participantId === action.participantId : isEligible(action.action, p)))

@@ -94,7 +94,7 @@ describe("claimDueActions", () => {
     await set(recent, { status: "running", attempts: 3, maxAttempts: 3, claimedAt: new Date(now.getTime() - 1000) });
 
     expect(await failAbandonedActions(now)).toBeGreaterThanOrEqual(1);
-    expect(await actionRow(abandoned)).toMatchObject({ status: "failed", completedAt: now, lastError: expect.stringContaining("did not finish") });
+    expect(await actionRow(abandoned)).toMatchObject({ status: "failed", completedAt: now, note: expect.stringContaining("did not finish") });
     // Attempts left: the next claim takes it over; claimed a second ago: its run may still be going.
     expect(await actionRow(retryable)).toMatchObject({ status: "running", attempts: 1 });
     expect(await actionRow(recent)).toMatchObject({ status: "running", completedAt: null });
@@ -106,7 +106,7 @@ describe("claimDueActions", () => {
     const ref = refs[0]!;
     await claimDueActions(now, 10);
     const retryAt = new Date(now.getTime() + 6_000);
-    await markActionWaiting(ref, now, retryAt, "1 of 3 messages is waiting to be sent again.");
+    await markActionWaiting(ref, now, retryAt, { code: "messages_waiting", values: { waiting: 1, recipients: 3 } });
     expect(await actionRow(ref.actionId)).toMatchObject({ status: "pending", retryAt, attempts: 0 });
 
     expect(await claimDueActions(new Date(now.getTime() + 5_999), 10)).toEqual([]);

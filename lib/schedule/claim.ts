@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-or
 import { z } from "zod";
 import { getDb, schema } from "@/lib/database";
 import { failWaitingMessages } from "@/lib/messages";
+import { storedNote } from "./notes";
 
 const { scheduledActions } = schema;
 
@@ -65,7 +66,7 @@ export async function failAbandonedActions(now: Date): Promise<number> {
     .set({
       status: "failed",
       completedAt: now,
-      lastError: "The last attempt did not finish (the server stopped while sending); it is not tried again.",
+      ...storedNote({ code: "abandoned" }),
       updatedAt: now,
     })
     .where(

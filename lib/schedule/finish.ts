@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema } from "@/lib/database";
 import { failWaitingMessages } from "@/lib/messages";
 import type { ActionRef } from "./claim";
+import { storedNote, type ActionNote } from "./notes";
 import { hasOpenedLinkSql } from "./recipients";
 
 const { scheduledActions } = schema;
@@ -15,8 +16,8 @@ const { scheduledActions } = schema;
  * rerunDoneActions cannot re-open while it runs. The next dispatch sends them theirs; everyone already messaged is
  * skipped.
  */
-export async function markActionDone(ref: ActionRef, now: Date, note: string | null = null, sendToLatecomers = false): Promise<void> {
-  if (!sendToLatecomers) return setFinal(ref, { status: "done", completedAt: now, lastError: note });
+export async function markActionDone(ref: ActionRef, now: Date, note: ActionNote | null = null, sendToLatecomers = false): Promise<void> {
+  if (!sendToLatecomers) return setFinal(ref, { status: "done", completedAt: now }, note);
   // Who the action is for, as isEligible() says (recipients.ts); their message's key, as actionSlotKey() writes it.
   const someoneMissed = sql`exists (
     select 1 from attendances a
@@ -38,7 +39,7 @@ export async function markActionDone(ref: ActionRef, now: Date, note: string | n
       claimedAt: sql`case when ${someoneMissed} then null else ${scheduledActions.claimedAt} end`,
       attempts: sql`case when ${someoneMissed} then 0 else ${scheduledActions.attempts} end`,
       retryAt: null,
-      lastError: note,
+      ...storedNote(note),
       updatedAt: now,
     })
     .where(runningAction(ref));
@@ -49,31 +50,32 @@ export async function markActionDone(ref: ActionRef, now: Date, note: string | n
  * not claimed before `retryAt` (the soonest of those retries), and nobody else is sent anything twice. Its attempts
  * start over, as for latecomers: each waiting message counts its own (MAX_SEND_ATTEMPTS), so this ends.
  */
-export async function markActionWaiting(ref: ActionRef, now: Date, retryAt: Date, note: string): Promise<void> {
+export async function markActionWaiting(ref: ActionRef, now: Date, retryAt: Date, note: ActionNote): Promise<void> {
   await getDb()
     .update(scheduledActions)
-    .set({ status: "pending", retryAt, claimedAt: null, completedAt: null, attempts: 0, lastError: note, updatedAt: now })
+    .set({ status: "pending", retryAt, claimedAt: null, completedAt: null, attempts: 0, ...storedNote(note), updatedAt: now })
     .where(runningAction(ref));
 }
 
 /** Ends an action that will not be tried again (retries exhausted, or a setting makes sending impossible). */
-export async function markActionFailed(ref: ActionRef, now: Date, reason: string): Promise<void> {
-  await setFinal(ref, { status: "failed", completedAt: now, lastError: reason });
+export async function markActionFailed(ref: ActionRef, now: Date, reason: ActionNote): Promise<void> {
+  await setFinal(ref, { status: "failed", completedAt: now }, reason);
 }
 
 /** Ends an action that had nothing to do (cancelled occurrence, start passed). */
-export async function markActionSkipped(ref: ActionRef, now: Date, reason: string): Promise<void> {
-  await setFinal(ref, { status: "cancelled", completedAt: now, lastError: reason });
+export async function markActionSkipped(ref: ActionRef, now: Date, reason: ActionNote): Promise<void> {
+  await setFinal(ref, { status: "cancelled", completedAt: now }, reason);
 }
 
 // A failed or skipped action will not come back: its messages still waiting for a retry fail with their reason.
 async function setFinal(
   ref: ActionRef,
-  values: { status: "done" | "failed" | "cancelled"; completedAt: Date; lastError: string | null },
+  values: { status: "done" | "failed" | "cancelled"; completedAt: Date },
+  note: ActionNote | null,
 ): Promise<void> {
   const ended = await getDb()
     .update(scheduledActions)
-    .set({ ...values, retryAt: null, updatedAt: values.completedAt })
+    .set({ ...values, ...storedNote(note), retryAt: null, updatedAt: values.completedAt })
     .where(runningAction(ref))
     .returning({ id: scheduledActions.id });
   if (ended.length > 0 && values.status !== "done") await failWaitingMessages(getDb(), [ref], values.completedAt);

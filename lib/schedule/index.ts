@@ -4,7 +4,9 @@
 
 export { ActionRefInput, claimDueActions, DISPATCH_BATCH, failAbandonedActions, STALE_CLAIM_MS, type ActionRef } from "./claim";
 export { nominalDueAt, planActions, SCHEDULED_ACTIONS, type PlannedAction, type ScheduledActionKind } from "./due-times";
+export { englishNote } from "./english-note";
 export { markActionFailed } from "./finish";
+export { ACTION_NOTE_CODES, actionNoteText, storedNote, type ActionNote, type ActionNoteCode, type StoredActionNote } from "./notes";
 export { DEFAULT_SENDS_PER_SECOND, paceSends, type PaceOptions } from "./pace";
 export { hasOpenedLinkSql, isEligible } from "./recipients";
 export { RUN_JOB, runScheduledAction, type RunDependencies, type RunOptions, type RunSummary } from "./run";

@@ -87,7 +87,7 @@ describe("run-scheduled-action: who gets what", () => {
       expect(row.statusHistory).toEqual([{ status: "sent", at: expect.any(String) }]);
     }
     expect(rows.find((r) => r.participantId === ben.participant.id)!.type).toBe("interactive");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: null, completedAt: expect.any(Date) });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", note: null, completedAt: expect.any(Date) });
   });
 
   it("reminder: only confirmed people; a text inside the window, the configured template outside it", async () => {
@@ -314,7 +314,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     expect(ada!.errorMessage).toMatch(/has not written in the last 24 hours/);
     expect(ada!.statusHistory).toEqual([{ status: "failed", at: expect.any(String), error: ada!.errorMessage }]);
     expect(ben).toMatchObject({ status: "sent" });
-    expect((await actionRow(ref.actionId)).lastError).toBe("1 of 2 messages could not be sent.");
+    expect((await actionRow(ref.actionId)).note).toBe("1 of 2 messages could not be sent.");
 
     await setRunning(ref.actionId);
     await runScheduledAction(ref, new Date(), fast);
@@ -337,7 +337,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     for (const kind of ["confirmation", "reminder", "tracking_link", "closure"] as const) {
       const { ref } = await createAction(f.org.id, f.instance.id, kind);
       expect(await runScheduledAction(ref, new Date(), fast)).toMatchObject({ outcome: "skipped" });
-      expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled", lastError: expect.stringMatching(/cancelled/) });
+      expect(await actionRow(ref.actionId)).toMatchObject({ status: "cancelled", note: expect.stringMatching(/cancelled/) });
     }
     expect(graph.requests.length).toBe(before);
     expect((await attendanceOf(f.org.id, f.byName("Ben").attendance.id)).journey).toBe("not_started");
@@ -391,7 +391,7 @@ describe("run-scheduled-action: once, and only when it makes sense", () => {
     const { ref } = f.action;
     const before = graph.requests.length;
     expect((await rejection(runScheduledAction(ref, new Date(), fast))).code).toBe("PRECONDITION_FAILED");
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/phone number id/) });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "failed", note: expect.stringMatching(/phone number id/) });
     expect(graph.requests.length).toBe(before);
   });
 });
@@ -417,7 +417,7 @@ describe("run-scheduled-action: one person's temporary failure", () => {
     expect(waiting.retryAt!.getTime()).toBeGreaterThanOrEqual(failedAt.getTime() + 6 * SECOND);
     // The action comes back for Ada alone, and not before her retry is due.
     const parked = await actionRow(ref.actionId);
-    expect(parked).toMatchObject({ status: "pending", retryAt: waiting.retryAt, lastError: "1 of 3 messages is waiting to be sent again." });
+    expect(parked).toMatchObject({ status: "pending", retryAt: waiting.retryAt, note: "1 of 3 messages is waiting to be sent again." });
 
     // Run again too early (a duplicate event): nobody is sent anything.
     await setRunning(ref.actionId);
@@ -429,7 +429,7 @@ describe("run-scheduled-action: one person's temporary failure", () => {
     expect(sentTo(ada, before)).toHaveLength(2);
     expect(sentTo(ben, before)).toHaveLength(1);
     expect((await messagesOf(ref.actionId)).map((m) => m.status)).toEqual(["sent", "sent", "sent"]);
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: null, retryAt: null });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", note: null, retryAt: null });
   });
 
   it("someone who keeps failing is given up on after 5 tries, with the reason; the action is done", async () => {
@@ -453,7 +453,7 @@ describe("run-scheduled-action: one person's temporary failure", () => {
     const toAda = (await messagesOf(ref.actionId)).find((m) => m.participantId === f.byName("Ada").participant.id)!;
     expect(toAda).toMatchObject({ status: "failed", errorCode: "pair_rate_limited", attempts: 5 });
     expect(toAda.errorMessage).toMatch(/one person can get from you in a short time/);
-    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", lastError: "1 of 2 messages could not be sent." });
+    expect(await actionRow(ref.actionId)).toMatchObject({ status: "done", note: "1 of 2 messages could not be sent." });
   });
 
   it("a one-off WhatsApp error for one person waits 30 s for them alone", async () => {

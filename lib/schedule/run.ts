@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { systemContext, type OrgContext } from "@/lib/tenant";
 import { ActionRefInput, type ActionRef } from "./claim";
 import { markActionDone, markActionFailed, markActionSkipped, markActionWaiting } from "./finish";
+import { englishNote } from "./english-note";
+import type { ActionNote } from "./notes";
 import { paceSends, type PaceOptions } from "./pace";
 import { listRecipients } from "./recipients";
 import { RetryLaterError, sendTo, type IssueTrackingLink, type RunTarget } from "./send-to";
@@ -32,6 +34,7 @@ export type RunOptions = RunDependencies &
 export type RunSummary = {
   /** "waiting": everyone else was handled; some recipients' messages wait for a retry, and the action comes back. */
   outcome: "done" | "waiting" | "partial" | "skipped" | "not_found";
+  /** Why it was skipped, in English (the job's log). */
   reason?: string;
   recipients: number;
   sent: number;
@@ -59,15 +62,15 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   if (action.status !== "running") return { ...summary, outcome: "skipped", reason: `The action is ${action.status}.` };
 
   const kind = action.action;
-  const notNow =
+  const notNow: ActionNote | null =
     instance.status === "cancelled"
-      ? "The occurrence was cancelled: nothing was sent."
+      ? { code: "occurrence_cancelled" }
       : kind !== "closure" && now.getTime() >= instance.startsAt.getTime()
-        ? "The occurrence had already started: nothing was sent."
+        ? { code: "occurrence_started" }
         : null;
   if (notNow) {
     await markActionSkipped(ref, now, notNow);
-    return { ...summary, outcome: "skipped", reason: notNow };
+    return { ...summary, outcome: "skipped", reason: englishNote(notNow) };
   }
   const ctx = systemContext(org, RUN_JOB);
   if (kind === "closure") summary.noShows = (await options.closeOccurrence(ctx, instance.id, now)).noShows;
@@ -83,7 +86,8 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
   }
   if (sender.unavailable) {
     await markActionFailed(ref, now, sender.unavailable);
-    throw new AppError("PRECONDITION_FAILED", sender.unavailable);
+    // The job's own words (its log and Inngest's), in English; the timeline words the stored note for its reader.
+    throw new AppError("PRECONDITION_FAILED", englishNote(sender.unavailable));
   }
 
   const target: RunTarget = {
@@ -115,13 +119,16 @@ export async function runScheduledAction(input: ActionRef, now: Date, options: R
 
 /** Done, with a note when some messages failed; or parked until the soonest recipient's retry is due. */
 async function finishRun(ref: ActionRef, now: Date, summary: RunSummary, nextRetryAt: Date | null, sendToLatecomers: boolean) {
-  const failedNote = summary.failed > 0 ? `${summary.failed} of ${summary.recipients} messages could not be sent.` : null;
+  const { failed, waiting, recipients } = summary;
   if (nextRetryAt) {
-    const waitingNote = `${summary.waiting} of ${summary.recipients} messages ${summary.waiting === 1 ? "is" : "are"} waiting to be sent again.`;
-    await markActionWaiting(ref, now, nextRetryAt, failedNote ? `${failedNote} ${waitingNote}` : waitingNote);
+    const note: ActionNote =
+      failed > 0
+        ? { code: "messages_failed_and_waiting", values: { failed, waiting, recipients } }
+        : { code: "messages_waiting", values: { waiting, recipients } };
+    await markActionWaiting(ref, now, nextRetryAt, note);
     return { ...summary, outcome: "waiting" as const };
   }
-  await markActionDone(ref, now, failedNote, sendToLatecomers);
+  await markActionDone(ref, now, failed > 0 ? { code: "messages_failed", values: { failed, recipients } } : null, sendToLatecomers);
   return summary;
 }
 

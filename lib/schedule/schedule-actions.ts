@@ -4,6 +4,7 @@ import { scheduleOf, type EventSchedule } from "@/lib/events";
 import { failWaitingMessages } from "@/lib/messages";
 import type { OrgContext } from "@/lib/tenant";
 import { planActions, type ScheduledActionKind } from "./due-times";
+import { storedNote } from "./notes";
 
 const { eventInstances, scheduledActions } = schema;
 
@@ -153,7 +154,7 @@ export async function rerunDoneActions(
     );
   const reopened = await tx
     .update(scheduledActions)
-    .set({ status: "pending", attempts: 0, claimedAt: null, completedAt: null, lastError: null, updatedAt: now })
+    .set({ status: "pending", attempts: 0, claimedAt: null, completedAt: null, ...storedNote(null), updatedAt: now })
     .where(
       and(
         eq(scheduledActions.organizationId, organizationId),

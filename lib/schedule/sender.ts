@@ -1,6 +1,7 @@
 import type { schema } from "@/lib/database";
 import type { StoredMessage } from "@/lib/messages";
 import type { ScheduledActionKind } from "./due-times";
+import type { ActionNote } from "./notes";
 
 // The channel a run delivers through. Scheduling decides who gets what and when, reserves each message and retries;
 // a sender only turns one message into a send and says what became of it. WhatsApp (its Cloud API, or the log
@@ -45,8 +46,8 @@ export type SendOutcome =
 export interface Sender {
   /** False when the organization has nothing set up for this kind: the closure's thank-you is sent only then. */
   readonly configured: boolean;
-  /** Why nothing can be sent for this organization (a setting is missing), or null. */
-  readonly unavailable: string | null;
+  /** Why nothing can be sent for this organization (a setting is missing), as the action's note; or null. */
+  readonly unavailable: ActionNote | null;
   /** The type the message will have, written on its row when it is reserved, before it is sent. */
   typeOf(message: ScheduledMessage): string;
   /** Never throws for a failure of the send itself: it comes back classified. */

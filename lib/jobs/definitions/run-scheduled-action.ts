@@ -31,7 +31,7 @@ export const runScheduledActionJob: EventJob<ActionRef> = {
     throw new NonRetriableJobError(`The action was still not finished after ${MAX_PARTS} parts.`);
   },
   onFailure: ({ payload: ref, error, io }) =>
-    io.run("mark-failed", () => markActionFailed(ref, new Date(), `Gave up after several attempts: ${error.message}`)),
+    io.run("mark-failed", () => markActionFailed(ref, new Date(), { code: "gave_up", values: { detail: error.message } })),
 };
 
 async function sendPart(ref: ActionRef) {

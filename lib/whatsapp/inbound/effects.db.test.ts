@@ -18,7 +18,7 @@ const { given } = await import("@/test/given");
 const { attendanceRow, createOutboundMessage, delivery, messageRows, nowSeconds, participantRow, post, resetRsvp, rsvpAudits, rsvpPayload } = await import("@/test/whatsapp-inbound");
 const { runScheduledAction } = await import("@/lib/schedule");
 const { scheduledActionDependencies } = await import("@/lib/jobs/scheduled-actions");
-const { createAction } = await import("@/test/schedule");
+const { actionRow, createAction } = await import("@/test/schedule");
 
 const { auditLogs, eventInstances, locations, participants, scheduledActions } = schema;
 const db = getDb();
@@ -58,6 +58,8 @@ describe("inbound effects", () => {
         actions.map(async (action) => (await db.select().from(scheduledActions).where(eq(scheduledActions.id, action.id)))[0]!.status),
       );
       expect(statuses).toEqual(["cancelled", "done", "pending", "pending"]);
+      // The timeline says why, from the stored code.
+      expect(await actionRow(actions[0]!.id)).toMatchObject({ lastErrorCode: "opted_out", note: "Participant opted out over WhatsApp." });
       const statusOf = async (id: string) => (await db.select().from(schema.messages).where(eq(schema.messages.id, id)))[0]!;
       expect(await statusOf(waiting.id)).toMatchObject({
         status: "failed",

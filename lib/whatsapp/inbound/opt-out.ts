@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { schema } from "@/lib/database";
 import { writeWebhookAudit } from "@/lib/audit";
 import { failQueuedForOptOut } from "@/lib/messages";
+import { storedNote } from "@/lib/schedule";
 import { enqueueDeliveries, optedOutDeliveriesSql } from "@/lib/webhooks";
 import { sendOptOutAck } from "./reply-text";
 import type { InboundContext } from "./context";
@@ -29,7 +30,7 @@ export async function optOutParticipant(
     .returning({ id: participants.id });
   const cancelled = await tx
     .update(scheduledActions)
-    .set({ status: "cancelled", completedAt: sql`now()`, lastError: "Participant opted out over WhatsApp.", updatedAt: new Date() })
+    .set({ status: "cancelled", completedAt: sql`now()`, ...storedNote({ code: "opted_out" }), updatedAt: new Date() })
     .where(
       and(
         eq(scheduledActions.organizationId, org),

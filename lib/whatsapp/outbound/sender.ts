@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { englishMessage } from "@/lib/http";
 import { toLocale, type Locale } from "@/lib/i18n";
-import type { ScheduledMessage, SenderFor, SendOutcome } from "@/lib/schedule";
+import { englishNote, type ActionNote, type ScheduledMessage, type SenderFor, type SendOutcome } from "@/lib/schedule";
 import { replyPayloadSecret } from "@/lib/whatsapp/secrets";
 import type { WhatsAppMessage } from "@/lib/whatsapp/messages";
 import type { WhatsAppTransport } from "@/lib/whatsapp/transport";
@@ -9,7 +9,7 @@ import { composeMessage, isInsideWindow, storedBody } from "./compose";
 import { getTemplateChoices, type TemplateChoices } from "./templates";
 import { transportFor } from "@/lib/whatsapp/transport-for";
 
-const NO_NUMBER = "WhatsApp is not set up for this organization (no phone number id), so nothing was sent.";
+const NO_NUMBER: ActionNote = { code: "whatsapp_not_set_up" };
 
 /**
  * Scheduled messages over WhatsApp, each in its participant's language (theirs, else the organization's): the
@@ -27,7 +27,7 @@ export const whatsappSenderFor: SenderFor = async (org, kind) => {
     unavailable: transport ? null : NO_NUMBER,
     typeOf: (message) => (!insideWindow(message) ? "template" : message.kind === "confirmation" ? "interactive" : "text"),
     send: async (message) => {
-      if (!transport) throw new AppError("PRECONDITION_FAILED", NO_NUMBER);
+      if (!transport) throw new AppError("PRECONDITION_FAILED", englishNote(NO_NUMBER));
       return send(transport, { templates, secret, organizationLocale }, message);
     },
   };
