@@ -121,5 +121,15 @@ export class LiveFeedState {
 function withLatest(f: AttendanceFacts, latest: FeedInput["latest"]): AttendanceFacts {
   const cached = latest.get(f.attendanceId);
   if (!cached || (f.lastFix && f.lastFix.at.getTime() >= cached.ms)) return f;
-  return { ...f, lastFix: { lat: cached.lat, lng: cached.lng, accuracyM: cached.acc, at: new Date(cached.ms), speedMps: cached.spd } };
+  // Spelled out rather than `{ ...f, lastFix }`: a spread plus a property is a slow path in V8 (see derive.ts).
+  return {
+    attendanceId: f.attendanceId,
+    name: f.name,
+    rsvp: f.rsvp,
+    journey: f.journey,
+    checkedInAt: f.checkedInAt,
+    checkInMethod: f.checkInMethod,
+    lastFix: { lat: cached.lat, lng: cached.lng, accuracyM: cached.acc, at: new Date(cached.ms), speedMps: cached.spd },
+    stored: f.stored,
+  };
 }
