@@ -103,6 +103,7 @@ export class LiveFeedState {
 
   /** Only new entries when the rest is the old list pushed down; the whole list otherwise (an entry renamed or removed). */
   private diffActivity(next: readonly LiveActivity[], delta: WireDelta) {
+    if (next === this.activity) return;
     const known = new Set(this.activity.map((a) => a.id));
     const fresh = next.filter((a) => !known.has(a.id));
     const pushedDown = [...fresh, ...this.activity].slice(0, next.length);
