@@ -53,21 +53,31 @@ export async function readAttendanceChanges(orgId: string, instanceId: string, w
       ? sql`(((${sql.raw(table)}.xmin::text::bigint - ${since.xmax}::bigint + 4294967296) % 4294967296) < 2147483648
           or ${sql.raw(table)}.xmin::text::bigint = any(${since.running}::bigint[]))`
       : sql`true`;
-  // One row, whatever changed: the rows as one JSON text cost the driver one value instead of sixteen per row.
-  const [row] = await getDb().execute<{ wm: string; n: number; changed: string; activity: string }>(sql`
+  // The snapshot, count and activity in one row, then the changed attendances as JSON texts of up to 100 rows each:
+  // one value per row costs the driver far less than sixteen, and a few texts rather than one spare it a large buffer.
+  const rows = await getDb().execute<{ wm: string | null; n: number | null; activity: string | null; changed: string | null }>(sql`
     select pg_current_snapshot()::text as wm,
       (select count(*)::int from attendances where organization_id = ${orgId} and instance_id = ${instanceId}) as n,
-      (select coalesce(json_agg(json_build_array(a.id, p.name, a.rsvp, a.journey, ${ms("a.checked_in_at")}, a.check_in_method,
+      ${activityJson(orgId, instanceId)} as activity, null::text as changed
+    union all
+    select null, null, null, json_agg(c.row)::text from (
+      select json_build_array(a.id, p.name, a.rsvp, a.journey, ${ms("a.checked_in_at")}, a.check_in_method,
           a.last_lat, a.last_lng, a.last_accuracy_m, ${ms("a.last_fix_at")}, ${ms("a.eta_at")}, a.eta_method, a.eta_confidence,
-          a.eta_speed_mps, ${ms("a.eta_refreshed_at")}, a.distance_m)), '[]')::text
-        from attendances a
-        join participants p on p.id = a.participant_id and p.organization_id = ${orgId}
-        where a.organization_id = ${orgId} and a.instance_id = ${instanceId}
-          and (${changedSince("a")} or ${changedSince("p")})) as changed,
-      ${activityJson(orgId, instanceId)} as activity
+          a.eta_speed_mps, ${ms("a.eta_refreshed_at")}, a.distance_m) as row,
+        (row_number() over ()) / 100 as chunk
+      from attendances a
+      join participants p on p.id = a.participant_id and p.organization_id = ${orgId}
+      where a.organization_id = ${orgId} and a.instance_id = ${instanceId}
+        and (${changedSince("a")} or ${changedSince("p")})
+    ) c group by c.chunk
   `);
-  const changed = (JSON.parse(row!.changed) as ChangedRow[]).map(toFacts);
-  return { watermark: row!.wm, total: Number(row!.n), changed, activityJson: row!.activity };
+  const changed: AttendanceFacts[] = [];
+  let meta: { wm: string; n: number; activity: string } | undefined;
+  for (const row of rows) {
+    if (row.changed !== null) for (const r of JSON.parse(row.changed) as ChangedRow[]) changed.push(toFacts(r));
+    else meta = { wm: row.wm!, n: row.n!, activity: row.activity! };
+  }
+  return { watermark: meta!.wm, total: Number(meta!.n), changed, activityJson: meta!.activity };
 }
 
 function toFacts(r: ChangedRow): AttendanceFacts {
