@@ -89,7 +89,12 @@ export class LiveFeedState {
       if (!f) continue;
       const cached = input.latest.get(id);
       const { derived, stableUntilMs } = deriveParticipant(withLatest(f, cached), input.facts, input.now);
-      this.derived.set(id, { latestMs: cached?.ms, stableUntilMs });
+      // Updated in place: these outlive many ticks, and a new one per derivation is garbage for the old generation.
+      const known = this.derived.get(id);
+      if (known) {
+        known.latestMs = cached?.ms;
+        known.stableUntilMs = stableUntilMs;
+      } else this.derived.set(id, { latestMs: cached?.ms, stableUntilMs });
       if (stableUntilMs !== Infinity) this.wakeUps.push(stableUntilMs, id);
       if (cached) this.withCached.add(id);
       else this.withCached.delete(id);
