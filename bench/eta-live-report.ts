@@ -1,7 +1,9 @@
 // bench:eta's live part (issue 19, part 1): seeds two live occurrences, runs bench/eta-live.ts in the worker for
 // each, and prints the targets with PASS/MISS and the before figures (today's full snapshot) beside the after ones.
-import type { LiveInput, LiveOutput, LiveTick, SeedInput, SeedOutput } from "./eta-worker";
+import path from "node:path";
+import type { LiveInput, LiveOutput, LiveTick, ProfileSummary, SeedInput, SeedOutput } from "./eta-worker";
 import { machineBusyShare } from "./lib/processes";
+import { ROOT } from "./lib/services";
 
 type Worker = <T>(command: string, input: unknown) => Promise<T>;
 type Scenario = { participants: number; movers: number; seed: SeedOutput; live: LiveOutput };
@@ -20,23 +22,38 @@ const cpu = (ticks: LiveTick[]) => median(ticks.map((t) => t.nodeCpuMs));
 const cpuText = (ticks: LiveTick[]) => `${ms(cpu(ticks))} (p95 ${p95(ticks.map((t) => t.nodeCpuMs)).toFixed(2)})`;
 /** One tick per second: the mean bytes per tick are the bytes per second each watcher receives. */
 const perSecond = (ticks: LiveTick[]) => mean(ticks.map((t) => t.bytes));
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+export function formatProfile(profile: ProfileSummary, per: string): string {
+  return [
+    `  profile (${fmt(profile.sampledMs)} ms sampled per ${per}, wall time incl. waiting): ${path.relative(ROOT, profile.file)}`,
+    ...profile.byArea.map((a) => `    ${fmt(a.ms).padStart(8)} ms  ${a.area}`),
+    "  top functions (builtins charged to their caller):",
+    ...profile.byFunction.map((f) => `    ${fmt(f.ms).padStart(8)} ms  ${f.name}`),
+  ].join("\n");
+}
+
 const pg = (ticks: LiveTick[]) => (ticks.some((t) => t.pgCpuMs === null) ? "n/a" : `${mean(ticks.map((t) => t.pgCpuMs!)).toFixed(1)} ms`);
 
-async function scenario(worker: Worker, participants: number, movers: number, ticks: number, fixes: number, randomSeed: number): Promise<Scenario> {
+type Options = { ticks: number; fixes: number; small: number; large: number; profileFile: (name: string) => string | null };
+
+async function scenario(worker: Worker, participants: number, options: Options, randomSeed: number): Promise<Scenario> {
+  const { ticks, fixes } = options;
+  const movers = Math.round(participants / 5);
   const seed = await worker<SeedOutput>("seed", { participants, fixes, travelMode: "walking", mixedStates: true, randomSeed } satisfies SeedInput);
   await worker("prepare-live", { finishedInstanceId: null, nowMs: seed.nowMs + 2_000 });
   const busy = await machineBusyShare();
   console.log(`seeded ${participants.toLocaleString("en-US")} participants (${seed.travelling} on the way) in ${seed.seconds.toFixed(1)} s; CPU in use by others: ${busy === undefined ? "unknown" : `${Math.round(busy * 100)} %`}`);
-  const live = await worker<LiveOutput>("live", { organizationId: seed.organizationId, instanceId: seed.instanceId, ticks, movers } satisfies LiveInput);
+  const live = await worker<LiveOutput>("live", { organizationId: seed.organizationId, instanceId: seed.instanceId, ticks, movers, profileFile: options.profileFile(`live-${participants}`) } satisfies LiveInput);
   // The next scenario's occurrence is measured alone.
   await worker("prepare-live", { finishedInstanceId: seed.instanceId, nowMs: seed.nowMs + 2_000 });
   return { participants, movers, seed, live };
 }
 
-export async function runLiveTargets(worker: Worker, options: { ticks: number; fixes: number; small: number; large: number }): Promise<LiveTargets> {
+export async function runLiveTargets(worker: Worker, options: Options): Promise<LiveTargets> {
   console.log(`\n---- live feed (issue 19, part 1): one tick per second per watched occurrence, shared by everyone watching it`);
-  const small = await scenario(worker, options.small, Math.round(options.small / 5), options.ticks, options.fixes, 2);
-  const large = await scenario(worker, options.large, Math.round(options.large / 5), options.ticks, options.fixes, 3);
+  const small = await scenario(worker, options.small, options, 2);
+  const large = await scenario(worker, options.large, options, 3);
   for (const s of [small, large]) {
     const { live } = s;
     console.log(
@@ -53,6 +70,7 @@ export async function runLiveTargets(worker: Worker, options: { ticks: number; f
         `  ${"snapshot on connect".padEnd(34)}${kb(live.snapshotBytes.before).padStart(26)}${kb(live.snapshotBytes.after).padStart(26)}`,
       ].join("\n"),
     );
+    if (live.profile) console.log(formatProfile(live.profile, "tick, with the move before it"));
   }
   const targets = [
     { name: `${small.participants} participants, ${small.movers} moving/s: ≤ 25 KB/s per watcher`, before: kb(perSecond(small.live.before)), after: kb(perSecond(small.live.after)), pass: perSecond(small.live.after) <= 25_000 },

@@ -7,8 +7,9 @@ import { advanceFeed, newFeedCursor } from "@/lib/live/feed-tick";
 import { buildLiveSnapshot, loadLiveSubject } from "@/lib/live/snapshot";
 import { systemContext } from "@/lib/tenant/context";
 import { prng } from "@/test/prng";
+import type { ProfileSummary } from "./eta-worker";
 
-export type LiveInput = { organizationId: string; instanceId: string; ticks: number; movers: number };
+export type LiveInput = { organizationId: string; instanceId: string; ticks: number; movers: number; profileFile: string | null };
 export type LiveTick = { nodeCpuMs: number; wallMs: number; pgCpuMs: number | null; bytes: number };
 export type LiveOutput = {
   participants: number;
@@ -22,8 +23,13 @@ export type LiveOutput = {
   after: LiveTick[];
   /** What a watcher receives on connect. */
   snapshotBytes: { before: number; after: number };
+  /** With --profile: `ticks` more delta ticks under the V8 profiler, after the measured ones. */
+  profile: ProfileSummary | null;
 };
-export type LiveHelpers = { pgBackendCpu: () => Promise<Map<number, number>> };
+export type LiveHelpers = {
+  pgBackendCpu: () => Promise<Map<number, number>>;
+  profiled: (file: string, times: number, fn: () => Promise<unknown>) => Promise<ProfileSummary>;
+};
 
 const encoder = new TextEncoder();
 const WARMUP_TICKS = 5;
@@ -54,7 +60,7 @@ async function measure(pgBackendCpu: LiveHelpers["pgBackendCpu"], work: () => Pr
   return { nodeCpuMs: ms(cpu0, cpu1), wallMs, pgCpuMs, bytes };
 }
 
-export async function measureLive(input: LiveInput, { pgBackendCpu }: LiveHelpers): Promise<LiveOutput> {
+export async function measureLive(input: LiveInput, { pgBackendCpu, profiled }: LiveHelpers): Promise<LiveOutput> {
   const [org] = await getDb().select().from(schema.organizations).where(eq(schema.organizations.id, input.organizationId));
   const ctx = systemContext(org!, "bench");
   const subject = await loadLiveSubject(ctx, input.instanceId);
@@ -94,6 +100,15 @@ export async function measureLive(input: LiveInput, { pgBackendCpu }: LiveHelper
     });
     if (i >= WARMUP_TICKS) after.push(tick);
   }
+  // The moves happen inside the profile too (one UPDATE: mostly waiting), so it is read by function, not in total.
+  let n = 0;
+  const profile = input.profileFile
+    ? await profiled(input.profileFile, input.ticks, async () => {
+        await moveSome(travelling, input.movers, rand);
+        const delta = await advanceFeed(ctx, subject, cursor);
+        return delta ? encoder.encode(`id: abcdefgh-${n++}\nevent: delta\ndata: ${JSON.stringify(delta)}\n\n`).byteLength : 0;
+      })
+    : null;
 
   const states: Record<string, number> = {};
   for (const p of last.participants) states[p.state] = (states[p.state] ?? 0) + 1;
@@ -106,5 +121,6 @@ export async function measureLive(input: LiveInput, { pgBackendCpu }: LiveHelper
     before,
     after,
     snapshotBytes: { before: snapshotBefore, after: snapshotAfter },
+    profile,
   };
 }

@@ -2,10 +2,12 @@
 // <output.json>` in a child process with the benchmark's settings (the app reads them once per process; each
 // measurement gets a process of its own, so seeding leaves nothing behind in its heap). Started by bench/eta.ts.
 import fs from "node:fs";
+import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { getDatabaseHandle, getDb, schema } from "@/lib/database";
 import { seedBenchOccurrence, seedRoster } from "./lib/seed";
+import { ROOT } from "./lib/services";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { computeEta, etaFromFix, lateness } from "@/lib/eta/eta";
@@ -431,6 +433,9 @@ async function profiled(file: string, times: number, fn: () => Promise<unknown>)
   return summarizeProfile(profile, file, times);
 }
 
+/** A source file's path from the checkout's root (any checkout, worktrees included). */
+const fromRoot = (url: string) => path.relative(ROOT, url.replace(/^file:\/\//, ""));
+
 /** Which code a frame belongs to; "" for frames that count towards their caller (builtins, Node internals). */
 function areaOf(url: string, name: string): string {
   if (name === "(garbage collector)") return "garbage collection";
@@ -442,7 +447,7 @@ function areaOf(url: string, name: string): string {
   if (url.includes("/node_modules/drizzle-orm/")) return "drizzle-orm (query building, row mapping)";
   if (url.includes("/node_modules/")) return `node_modules/${url.split("/node_modules/")[1]!.split("/")[0]}`;
   if (url.includes("/bench/")) return "bench (its calls to JSON.stringify / encode)";
-  if (url.startsWith("file://") || url.startsWith("/")) return url.replace(/^.*\/main\//, "").replace(/\/[^/]*$/, "/");
+  if (url.startsWith("file://") || url.startsWith("/")) return fromRoot(url).replace(/\/[^/]*$/, "/");
   return "";
 }
 
@@ -464,7 +469,7 @@ function summarizeProfile(profile: CpuProfile, file: string, times: number): Pro
     let result: { area: string; name: string };
     if (area) {
       // tsx's transpiled line numbers do not match our sources: the file alone for our code, file:line for packages.
-      const file = url.replace(/^.*\/(node_modules\/|main\/)/, "");
+      const file = url.includes("/node_modules/") ? url.replace(/^.*\/node_modules\//, "") : fromRoot(url);
       const where = !url ? "" : url.includes("/node_modules/") ? ` ${file}:${lineNumber + 1}` : ` ${file}`;
       result = { area, name: `${functionName || "(anonymous)"}${where}` };
     } else {
@@ -499,7 +504,7 @@ const commands: Record<string, (input: never) => Promise<unknown>> = {
   seed,
   "prepare-live": prepareLive,
   refresh: measureRefresh,
-  live: (input: LiveInput) => measureLive(input, { pgBackendCpu }),
+  live: (input: LiveInput) => measureLive(input, { pgBackendCpu, profiled }),
 };
 
 const [command, inputFile, outputFile] = process.argv.slice(2);

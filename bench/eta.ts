@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ProfileSummary, RefreshInput, RefreshOutput, SeedInput, SeedOutput } from "./eta-worker";
-import { runLiveTargets } from "./eta-live-report";
+import type { RefreshInput, RefreshOutput, SeedInput, SeedOutput } from "./eta-worker";
+import { formatProfile, runLiveTargets } from "./eta-live-report";
 import { machineBusyShare, onCleanup, runMain, runToEnd } from "./lib/processes";
 import { cleanEnv, dropDatabase, freshDatabase, ROOT } from "./lib/services";
 
@@ -29,8 +29,8 @@ const { values: args } = parseArgs({
 });
 const HELP = `usage: npm run bench:eta -- [--participants 10000] [--fixes 25] [--runs 5] [--live-participants 500] [--live-participants-large 5000] [--ticks 50]
   [--profile] [--keep]
-  --profile  after the measured runs, run the refresh and the ticks again under the V8 profiler and print where the
-             CPU went (the .cpuprofile files land in bench/results/, open them in Chrome DevTools → Performance)
+  --profile  after the measured runs, run the refresh and each live scenario's ticks again under the V8 profiler and
+             print where the CPU went (the .cpuprofile files land in bench/results/, open them in Chrome DevTools → Performance)
   --keep     keep the database event_coming_bench_eta`;
 const DATABASE = "event_coming_bench_eta";
 const TARGET_CPU_MS = 50;
@@ -49,15 +49,6 @@ function table(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
-}
-
-function formatProfile(profile: ProfileSummary, per: string): string {
-  return [
-    `  profile (${fmt(profile.sampledMs)} ms sampled per ${per}, wall time incl. waiting): ${path.relative(ROOT, profile.file)}`,
-    ...profile.byArea.map((a) => `    ${fmt(a.ms).padStart(8)} ms  ${a.area}`),
-    "  top functions (builtins charged to their caller):",
-    ...profile.byFunction.map((f) => `    ${fmt(f.ms).padStart(8)} ms  ${f.name}`),
-  ].join("\n");
 }
 
 runMain(async () => {
@@ -164,7 +155,8 @@ runMain(async () => {
 
   // ---------------------------------------------------------------------------------------------- the live endpoint
   await worker("prepare-live", { finishedInstanceId: big.instanceId, nowMs: big.nowMs });
-  const live = await runLiveTargets(worker, { ticks, fixes, small: liveParticipants, large: largeLiveParticipants });
+  const profileFile = (name: string) => (args.profile ? path.join(resultsDir, `eta-${runId}-${name}.cpuprofile`) : null);
+  const live = await runLiveTargets(worker, { ticks, fixes, small: liveParticipants, large: largeLiveParticipants, profileFile });
 
   // ---------------------------------------------------------------------------------------------- targets
   const passCpu = refreshCpu <= TARGET_CPU_MS;

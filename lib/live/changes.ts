@@ -1,28 +1,19 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/database";
+import { activityJson } from "./activity";
 import type { AttendanceFacts } from "./derive";
 import type { EtaConfidence, EtaMethod } from "./types";
 
-type ChangedRow = {
-  wm: string;
-  n: number;
-  id: string | null;
-  name: string;
-  rsvp: AttendanceFacts["rsvp"];
-  journey: AttendanceFacts["journey"];
-  checked_in_ms: number | null;
-  check_in_method: AttendanceFacts["checkInMethod"];
-  last_lat: number | null;
-  last_lng: number | null;
-  last_accuracy_m: number | null;
-  last_fix_ms: number | null;
-  eta_ms: number | null;
-  eta_method: EtaMethod | null;
-  eta_confidence: EtaConfidence | null;
-  eta_speed_mps: number | null;
-  eta_refreshed_ms: number | null;
-  distance_m: number | null;
-};
+/**
+ * One changed attendance as the statement sends it (json_build_array, in this order; times as epoch ms): id, name,
+ * rsvp, journey, checked in, check-in method, last lat, lng, accuracy, fix time, ETA, its method, confidence, the
+ * refresh's speed, when it refreshed, distance.
+ */
+type ChangedRow = [
+  string, string, AttendanceFacts["rsvp"], AttendanceFacts["journey"], number | null, AttendanceFacts["checkInMethod"],
+  number | null, number | null, number | null, number | null, number | null, EtaMethod | null, EtaConfidence | null,
+  number | null, number | null, number | null,
+];
 
 export type AttendanceChanges = {
   /** Pass it to the next read: rows written by transactions at or after it are read again. */
@@ -30,6 +21,8 @@ export type AttendanceChanges = {
   /** How many attendances the occurrence has now (a smaller or different set than known means someone was removed). */
   total: number;
   changed: AttendanceFacts[];
+  /** The occurrence's newest activity as JSON text (see activityJson): the same text means the same entries. */
+  activityJson: string;
 };
 
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
@@ -60,44 +53,45 @@ export async function readAttendanceChanges(orgId: string, instanceId: string, w
       ? sql`(((${sql.raw(table)}.xmin::text::bigint - ${since.xmax}::bigint + 4294967296) % 4294967296) < 2147483648
           or ${sql.raw(table)}.xmin::text::bigint = any(${since.running}::bigint[]))`
       : sql`true`;
-  const rows = await getDb().execute<ChangedRow>(sql`
-    with meta as (
-      select pg_current_snapshot()::text as wm,
-        (select count(*)::int from attendances where organization_id = ${orgId} and instance_id = ${instanceId}) as n
-    )
-    select meta.wm, meta.n, c.* from meta left join lateral (
-      select a.id, p.name, a.rsvp, a.journey, ${ms("a.checked_in_at")} as checked_in_ms, a.check_in_method,
-        a.last_lat, a.last_lng, a.last_accuracy_m, ${ms("a.last_fix_at")} as last_fix_ms, ${ms("a.eta_at")} as eta_ms,
-        a.eta_method, a.eta_confidence, a.eta_speed_mps, ${ms("a.eta_refreshed_at")} as eta_refreshed_ms, a.distance_m
+  // The snapshot, count and activity in one row, then the changed attendances as JSON texts of up to 100 rows each:
+  // one value per row costs the driver far less than sixteen, and a few texts rather than one spare it a large buffer.
+  const rows = await getDb().execute<{ wm: string | null; n: number | null; activity: string | null; changed: string | null }>(sql`
+    select pg_current_snapshot()::text as wm,
+      (select count(*)::int from attendances where organization_id = ${orgId} and instance_id = ${instanceId}) as n,
+      ${activityJson(orgId, instanceId)} as activity, null::text as changed
+    union all
+    select null, null, null, json_agg(c.row)::text from (
+      select json_build_array(a.id, p.name, a.rsvp, a.journey, ${ms("a.checked_in_at")}, a.check_in_method,
+          a.last_lat, a.last_lng, a.last_accuracy_m, ${ms("a.last_fix_at")}, ${ms("a.eta_at")}, a.eta_method, a.eta_confidence,
+          a.eta_speed_mps, ${ms("a.eta_refreshed_at")}, a.distance_m) as row,
+        (row_number() over ()) / 100 as chunk
       from attendances a
       join participants p on p.id = a.participant_id and p.organization_id = ${orgId}
       where a.organization_id = ${orgId} and a.instance_id = ${instanceId}
         and (${changedSince("a")} or ${changedSince("p")})
-    ) c on true
+    ) c group by c.chunk
   `);
-  const first = rows[0]!;
-  const changed = rows.filter((r) => r.id !== null).map(toFacts);
-  return { watermark: first.wm, total: Number(first.n), changed };
+  const changed: AttendanceFacts[] = [];
+  let meta: { wm: string; n: number; activity: string } | undefined;
+  for (const row of rows) {
+    if (row.changed !== null) for (const r of JSON.parse(row.changed) as ChangedRow[]) changed.push(toFacts(r));
+    else meta = { wm: row.wm!, n: row.n!, activity: row.activity! };
+  }
+  return { watermark: meta!.wm, total: Number(meta!.n), changed, activityJson: meta!.activity };
 }
 
 function toFacts(r: ChangedRow): AttendanceFacts {
-  const hasFix = r.last_fix_ms !== null && r.last_lat !== null && r.last_lng !== null;
+  const [id, name, rsvp, journey, checkedInMs, checkInMethod, lat, lng, accuracyM, fixMs, etaMs, method, confidence, speedMps, refreshedMs, distanceM] = r;
+  const hasFix = fixMs !== null && lat !== null && lng !== null;
   return {
-    attendanceId: r.id!,
-    name: r.name,
-    rsvp: r.rsvp,
-    journey: r.journey,
-    checkedInAt: date(r.checked_in_ms),
-    checkInMethod: r.check_in_method,
-    lastFix: hasFix ? { lat: r.last_lat!, lng: r.last_lng!, accuracyM: r.last_accuracy_m ?? 0, at: new Date(r.last_fix_ms!), speedMps: null } : null,
-    stored: {
-      etaAt: date(r.eta_ms),
-      method: r.eta_method,
-      confidence: r.eta_confidence,
-      distanceM: r.distance_m,
-      speedMps: r.eta_speed_mps,
-      refreshedAt: date(r.eta_refreshed_ms),
-    },
+    attendanceId: id,
+    name,
+    rsvp,
+    journey,
+    checkedInAt: date(checkedInMs),
+    checkInMethod,
+    lastFix: hasFix ? { lat, lng, accuracyM: accuracyM ?? 0, at: new Date(fixMs), speedMps: null } : null,
+    stored: { etaAt: date(etaMs), method, confidence, distanceM, speedMps, refreshedAt: date(refreshedMs) },
   };
 }
 

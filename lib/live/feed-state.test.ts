@@ -91,6 +91,46 @@ describe("live feed deltas", () => {
     expect(deltas).toBeGreaterThan(50);
   });
 
+  it("turns a participant who does not move stale and late at the second the clock says so", () => {
+    // Walking at 1.3 m/s (the phone says so), 60 m out: the road (× 1.3) takes 60 s, so the ETA is the fix + 1 min, then the clock.
+    const fixAt = START + 60_000;
+    const quiet: AttendanceFacts = {
+      attendanceId: "q1", name: "Quinn Quiet", rsvp: "confirmed", journey: "on_the_way", checkedInAt: null, checkInMethod: null,
+      lastFix: { lat: VENUE.lat + 60 / 111_195, lng: VENUE.lng, accuracyM: 5, at: new Date(fixAt), speedMps: 1.3 },
+      stored: { etaAt: null, method: null, confidence: null, distanceM: null, speedMps: null, refreshedAt: null },
+    };
+    const base = Math.floor(fixAt / 1000);
+    const feed = new LiveFeedState(base);
+    feed.put([quiet]);
+    const at = (ms: number): FeedInput => ({ ...occurrence(START), activity: [], latest: new Map(), now: new Date(ms) });
+    feed.advance(at(fixAt));
+    let client = decodeSnapshot(feed.snapshot());
+    const seen: { second: number; state: string; lateMinutes: number | null; confidence: string | null }[] = [];
+    for (let second = 1; second <= 7 * 60; second++) {
+      const delta = feed.advance(at(fixAt + second * 1000));
+      if (delta) client = applyDelta(client, JSON.parse(JSON.stringify(delta)));
+      const p = client.participants[0]!;
+      const last = seen.at(-1);
+      if (!last || last.state !== p.state || last.lateMinutes !== p.lateMinutes || last.confidence !== p.etaConfidence) {
+        seen.push({ second, state: p.state, lateMinutes: p.lateMinutes, confidence: p.etaConfidence });
+      }
+      const fresh = new LiveFeedState(base);
+      fresh.put([quiet]);
+      fresh.advance(at(fixAt + second * 1000));
+      expect(comparable(client)).toEqual(comparable(decodeSnapshot(fresh.snapshot())));
+    }
+    // Doubtful after half the stale age (90 s), stale after 3 min, late once the ETA (now the clock) passes start +
+    // 5 min of grace (fix + 4 min), one minute later at fix + 5 min 1 s.
+    expect(seen).toEqual([
+      { second: 1, state: "on_the_way", lateMinutes: null, confidence: "medium" },
+      { second: 91, state: "on_the_way", lateMinutes: null, confidence: "low" },
+      { second: 181, state: "stale", lateMinutes: null, confidence: "low" },
+      { second: 241, state: "late", lateMinutes: 1, confidence: "low" },
+      { second: 301, state: "late", lateMinutes: 2, confidence: "low" },
+      { second: 361, state: "late", lateMinutes: 3, confidence: "low" },
+    ]);
+  });
+
   it("keeps what the live views show: positions to about a metre, times to the second", () => {
     const rng = prng(42);
     const now = START - 10 * 60_000;
