@@ -85,4 +85,8 @@ env -u DATABASE_URL -u TEST_DATABASE_URL -u UPSTASH_REDIS_REST_URL -u UPSTASH_RE
   npx --no -- next build
 
 step "end-to-end tests (Playwright, Debian Chromium)"
-bin playwright test
+bin playwright test --project=chromium
+
+# Alone on the machine: it measures the browser's main-thread tasks with 5,000 people moving.
+step "end-to-end test of the live map at scale (Playwright, alone)"
+bin playwright test --project=scale

@@ -44,13 +44,19 @@ async function groupGone(pid: number): Promise<void> {
  * settings the shared server does not have, or that would spend its per-address budgets. `ready: false` returns at
  * once (for a server expected to refuse to start).
  */
-export async function startDedicatedServer(settings: Record<string, string>, { ready = true } = {}): Promise<DedicatedServer> {
+export async function startDedicatedServer(
+  settings: Record<string, string>,
+  { ready = true, nice = 0 }: { ready?: boolean; nice?: number } = {},
+): Promise<DedicatedServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "event-coming-e2e-dedicated-"));
   // Links in e-mails point at this server unless the test says otherwise.
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://127.0.0.1:${port}`, ...settings };
   for (const name of MODE_SETTINGS) if (!(name in settings)) delete env[name];
-  const child: ChildProcess = spawn("npx", ["--no", "--", "next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const start = ["npx", "--no", "--", "next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  // `nice`: a server that must leave the CPU to the browser first (nice(1) from coreutils; the children inherit it).
+  const [command, ...args] = nice > 0 ? ["nice", "-n", String(nice), ...start] : start;
+  const child: ChildProcess = spawn(command!, args, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
