@@ -71,5 +71,11 @@ test("the live map and the arrival board follow two participants: ETA order, one
   await page.getByRole("button", { name: `Undo check-in for ${FAR}` }).click();
   await expect(row(page, FAR)).toHaveAttribute("data-state", "late", { timeout: 10_000 });
 
+  // Between updates both pages rest: no endless animation keeps the browser drawing frames all day (the "Live" dot
+  // pings when the stream connects, then stops), which a school laptop or a kiosk would pay for in CPU and battery.
+  const running = (p: Page) => p.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").length);
+  await expect.poll(() => running(page), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => running(board), { timeout: 10_000 }).toBe(0);
+
   for (const phone of phones) await phone.close();
 });

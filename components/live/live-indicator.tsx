@@ -5,8 +5,9 @@ import type { LiveConnection } from "./use-live-snapshot";
 type Props = { connection: LiveConnection; tone?: "light" | "dark"; className?: string };
 
 /**
- * "Live" with a pulsing dot while the stream is open; "Reconnecting…" while it is not; a plain statement when the
- * server ended it for good (signed out or removed). Announced politely.
+ * "Live" with a green dot while the stream is open (it pings a few times each time the stream connects, then rests);
+ * "Reconnecting…" while it is not; a plain statement when the server ended it for good (signed out or removed).
+ * Announced politely.
  */
 export function LiveIndicator({ connection, tone = "light", className }: Props) {
   const t = useTranslations("live");
@@ -31,7 +32,8 @@ export function LiveIndicator({ connection, tone = "light", className }: Props) 
       )}
     >
       <span aria-hidden="true" className="relative flex size-2">
-        {isLive ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-500 opacity-60" /> : null}
+        {/* Mounted afresh each time the stream is live again, so every (re)connection pings, a few times only. */}
+        {isLive ? <span className="absolute inline-flex size-full rounded-full bg-emerald-500 opacity-60 motion-safe:animate-live-ping" /> : null}
         <span className={cn("relative inline-flex size-2 rounded-full", isLive ? "bg-emerald-500" : "bg-amber-500")} />
       </span>
       {t(`connection.${connection}`)}
