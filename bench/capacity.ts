@@ -164,6 +164,12 @@ async function runMode(mode: Mode, workDir: string): Promise<{ found: Found[]; a
     console.log(`  accepted ${accepted} points, stored ${stored} → ${stored === accepted ? "OK" : "FAIL"}\n`);
     return { found, accounting: { mode, accepted, stored, unresolved: unresolved.length, ok: stored === accepted } };
   } finally {
+    // The latest fixes the servers kept in Redis (the flush drained the buffer): the next run needs an empty database.
+    if (bridge) {
+      await runWorker<{ deleted: number }>("redis-clean", env, {}, modeDir).catch((error: unknown) => {
+        console.log(`  warning: Redis database ${args["redis-db"]} not cleaned: ${String(error)}`);
+      });
+    }
     await bridge?.process.stop();
   }
 }
