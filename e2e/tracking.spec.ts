@@ -47,6 +47,10 @@ test("a participant shares their way to the venue, keeps positions while offline
   await tracking.moveTo(towardVenue(0.25).latitude, towardVenue(0.25).longitude);
   await expect(tracking.page.getByText("1.1 km")).toBeVisible();
   await expect.poll(() => tracking.queued(), { timeout: 15_000 }).toEqual([]);
+  // Between fixes the page rests: the "Sharing" dot pulsed when sharing began and stopped, so a phone in a pocket
+  // with its screen on is not drawing 60 frames a second for nothing.
+  const running = () => tracking.page.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").length);
+  await expect.poll(running, { timeout: 10_000 }).toBe(0);
 
   // Offline: positions pile up on the phone (in localStorage), then all go out once it is back.
   await phone.setOffline(true);

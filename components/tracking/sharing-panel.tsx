@@ -15,7 +15,8 @@ import { useNow } from "./use-browser";
 export type Fix = { lat: number; lng: number; accuracy: number; speed: number | null };
 
 const dots: Record<StatusView["tone"], string> = {
-  sharing: "bg-emerald-500 animate-pulse",
+  // Pulses when sharing (re)starts, then rests (app/globals.css).
+  sharing: "bg-emerald-500 animate-pulse-thrice",
   waiting: "bg-amber-500",
   paused: "bg-slate-400",
   offline: "bg-red-500",
