@@ -20,8 +20,8 @@ export function newFeedCursor(now = Date.now()): FeedCursor {
 /**
  * One tick of an occurrence's feed: reads the attendances written since the last tick (everything on the first),
  * the activity, and newer positions from the latest-position cache, and returns what the watchers must be told.
- * One PostgreSQL statement and at most one Redis call; the Node work grows with what changed, plus one cheap pass
- * over everyone (staleness and lateness move with the clock).
+ * One PostgreSQL statement and at most one Redis call; the Node work grows with what changed and with whom the clock
+ * reached (staleness and lateness move with it: LiveFeedState keeps their wake-ups in a heap, not a pass over everyone).
  */
 export async function advanceFeed(ctx: OrgContext, subject: LiveSubject, cursor: FeedCursor, now = new Date()): Promise<WireDelta | null> {
   const orgId = ctx.org.id;
